@@ -1,0 +1,103 @@
+"""The command-line interface: a thin layer over the library.
+
+Exit codes follow diff(1): 0 no differences, 1 differences or a failed check, 2 trouble.
+Every ``TreatydiffError`` becomes one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import TreatydiffError
+
+EXIT_TROUBLE = 2
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TreatydiffError as exc:
+            click.echo(f"treatydiff: error: {exc}", err=True)
+            sys.exit(EXIT_TROUBLE)
+        except BrokenPipeError:
+            sys.exit(EXIT_TROUBLE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="treatydiff")
+def main() -> None:
+    """Compare treaty texts clause by clause.
+
+    REF names an instrument: a catalogue id (`opsc`, its default version), an id at a
+    version (`opsc@2005-09-23`, `opsc@ohchr`), a file path (`FILE#2` selects the second
+    instrument of a file that holds two), or `-` for standard input.
+    """
+
+
+_FORMAT_CHOICE = click.Choice(
+    ["auto", "un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff"]
+)
+
+input_format_option = click.option(
+    "--input-format",
+    type=_FORMAT_CHOICE,
+    default="auto",
+    show_default=True,
+    help="Force the input format instead of detecting it from the content.",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "nl"]),
+    default="en",
+    show_default=True,
+    help="Language of the text to read from a bilingual source.",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
+)
+
+
+def _input_format(value: str) -> str | None:
+    return None if value == "auto" else value
+
+
+@main.command()
+@click.argument("ref")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md", "akn", "treatydiff"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--labels",
+    type=click.Choice(["un", "short"]),
+    default="un",
+    show_default=True,
+    help="Citation style of clause labels.",
+)
+@lang_option
+@input_format_option
+@output_option
+def show(
+    ref: str, fmt: str, labels: str, lang: str, input_format: str, output: Path | None
+) -> None:
+    """Show the clause tree of REF: id, label and text of each clause."""
+    from . import refs, views
+
+    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
+    from .outputs import emit
+
+    emit(views.render_instrument(instrument, fmt=fmt, label_style=labels), output)

@@ -1,0 +1,59 @@
+"""Normalization, in one place and at two levels.
+
+* ``display_text`` keeps the source's words, punctuation and capitalization: Unicode NFC
+  and collapsed whitespace, nothing else. Repairs of certain damage (end-of-line
+  hyphenation, glued markers) happen in the importers and segmenter, where the damage
+  can be recognized.
+* ``comparison_key`` folds what is not wording (quote and dash variants, hyphenation
+  left by line breaks, ligatures, soft hyphens, no-break and zero-width spaces,
+  compatibility forms, whitespace). It is idempotent and is never applied to display
+  text: callers ask for it explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WHITESPACE = re.compile(r"\s+")
+
+# Characters that carry no wording: soft hyphen, zero-width spaces and joiners, word
+# joiner, byte-order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+_FOLD = str.maketrans(
+    {
+        # quotes
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u0060": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        # dashes and hyphens
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    }
+)  # fmt: skip
+
+# "Secretary- General": a hyphen left hanging by a line break inside a compound.
+_HANGING_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+# Space that typesetting puts or drops around punctuation.
+_SPACE_BEFORE_PUNCT = re.compile(r" (?=[,.;:!?)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[]) ")
+
+
+def display_text(raw: str) -> str:
+    """Faithful display text: NFC, whitespace runs collapsed to one space, trimmed."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", raw)).strip()
+
+
+def comparison_key(text: str) -> str:
+    """The key two texts are compared on; equal keys mean a difference of form only.
+
+    Idempotent: ``comparison_key(comparison_key(s)) == comparison_key(s)``.
+    """
+    # Invisible characters go first so that NFKC composes what they separated.
+    key = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_FOLD)
+    key = _WHITESPACE.sub(" ", key).strip()
+    key = _HANGING_HYPHEN.sub("-", key)
+    key = _SPACE_BEFORE_PUNCT.sub("", key)
+    return _SPACE_AFTER_OPEN.sub("", key)
