@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests read the third-party corpus where it lies, never a copy.
+
+The corpus is ``$TREATYDIFF_CORPUS`` or ``../shared/corpus`` beside the checkout. When it is
+missing the tests fail (not skip): CI must never pass without the real data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+EXAMPLES = PROJECT / "examples"
+USER_PREAMBLE = EXAMPLES / "opsc-preamble-ohchr.txt"
+
+
+def corpus_root() -> Path:
+    root = Path(os.environ.get("TREATYDIFF_CORPUS") or PROJECT.parent / "shared" / "corpus")
+    if not (root / "laws-markdown" / "MANIFEST.tsv").is_file():
+        pytest.fail(f"treaty corpus not found at {root} (set TREATYDIFF_CORPUS)", pytrace=False)
+    return root
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return corpus_root()
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty treatydiff data home for the test."""
+    path = tmp_path / "treatydiff-home"
+    monkeypatch.setenv("TREATYDIFF_HOME", str(path))
+    return path
