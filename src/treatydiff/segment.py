@@ -1,0 +1,486 @@
+"""Segmentation: from a flat list of text blocks to a clause tree with Akoma Ntoso eIds.
+
+Importers turn their format into ``Block``s (one per paragraph or heading, with the
+source line) and strip format debris; the structure of a treaty is recognized here, in
+one place, for every text format: preamble (formulas and recitals, also where a source
+collapsed them into one paragraph), containers (parts, chapters, sections, titles),
+articles and their captions, numbered paragraphs, points nested by marker style,
+chapeaux and closing words of lists, and the final formulas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .model import Clause
+from .normalize import display_text
+
+BlockRole = Literal["text", "heading", "caption"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or heading of the source.
+
+    ``spans`` maps character offsets of ``text`` to source lines, for a block joined from
+    several lines: ``((0, 12), (80, 13))`` says the text from offset 80 on stands on line
+    13. Without spans the whole block stands on ``line``.
+    """
+
+    text: str
+    line: int
+    role: BlockRole = "text"
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for start, span_line in self.spans:
+            if start > offset:
+                break
+            line = span_line
+        return line
+
+    def sub(self, start: int, end: int | None = None) -> Block:
+        """The part of this block from ``start`` to ``end``, with its own line."""
+        return Block(self.text[start:end], self.line_at(start), self.role)
+
+
+# --- recognizing headings --------------------------------------------------------------
+
+_ARTICLE = re.compile(
+    r"^(?:Article|ARTICLE|Art\.)\s*(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
+    r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
+)
+_CONTAINER = re.compile(
+    r"^(?P<word>PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title|SUB-SECTION|Sub-section)"
+    r"\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?(?:\s*[-\u2013\u2014:.]?\s*(?P<heading>\S.*))?$"
+)
+_ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
+_PREAMBLE_LABEL = re.compile(r"^(?:Preamble|PREAMBLE)(?=$|\s|[A-Z])\s*")
+
+_CONTAINER_KIND = {
+    "part": "part",
+    "chapter": "chapter",
+    "section": "section",
+    "title": "title",
+    "sub-section": "subsection",
+}
+_CONTAINER_RANK = {"part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5}
+_EID_PREFIX = {
+    "part": "part",
+    "chapter": "chp",
+    "section": "sec",
+    "title": "title",
+    "subsection": "subsec",
+}
+
+# --- preamble ------------------------------------------------------------------------
+
+# Words that open a preambular paragraph ("Considering that ...", "Gravely concerned ...").
+_OPENER_WORDS = (
+    "Accepting|Acknowledging|Acting|Affirming|Agreeing|Aiming|Alarmed|Appreciating|Aware|"
+    "Bearing in mind|Believing|Concerned|Conscious|Considering|Convinced|Deeply|Desiring|"
+    "Desirous|Determined|Emphasizing|Emphasising|Encouraged|Expressing|Firmly|Further|"
+    "Gravely|Guided|Having|Hoping|Inspired|Keen|Mindful|Noting|Observing|Persuaded|"
+    "Reaffirming|Realizing|Realising|Recalling|Recognizing|Recognising|Reiterating|Resolved|"
+    "Seriously|Stressing|Taking|Underlining|Welcoming|Whereas|Wishing"
+)
+_CLOSING_FORMULA = r"Have agreed|HAVE AGREED|Have decided|Hereby agree|Agree as follows|adopts this"
+# A recital ends with "," or ";" (optionally followed by "and"); the next one starts with
+# an opener. Sources may glue them ("Convention,Firmly convinced").
+_RECITAL_BREAK = re.compile(
+    rf"[,;](?:\s+and)?\s*(?=(?:{_OPENER_WORDS}|{_CLOSING_FORMULA})\b)"
+)
+_OPENS_RECITAL = re.compile(rf"^(?:{_OPENER_WORDS})\b")
+_IS_CLOSING_FORMULA = re.compile(rf"^(?:{_CLOSING_FORMULA})\b")
+
+# --- final formulas ----------------------------------------------------------------------
+
+_TESTIMONIUM = (
+    r"IN WITNESS WHEREOF|In witness whereof|In witness thereof|IN FAITH WHEREOF|"
+    r"In faith whereof|DONE at|Done at|The foregoing is the authentic text"
+)
+_STARTS_TESTIMONIUM = re.compile(rf"^(?:{_TESTIMONIUM})\b")
+_TESTIMONIUM_INSIDE = re.compile(rf"(?<=[.;])\s+(?=(?:{_TESTIMONIUM})\b)")
+
+# --- markers of paragraphs and points ------------------------------------------------
+
+_MARKER = re.compile(
+    r"""^(?:
+        (?P<num_dot>\d{1,3})\s?\.{1,2}(?!\d)
+      | \((?P<num_paren>\d{1,3})\)
+      | (?P<num_close>\d{1,3})\)
+      | \((?P<alpha_paren>[a-z]{1,2})\)
+      | (?P<alpha_close>[a-z]{1,2})\)
+      | (?P<alpha_dot>[a-z]{1,4})\.(?=\s|[A-Z(])
+    )\s*""",
+    re.VERBOSE,
+)
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+@dataclass(frozen=True)
+class Marker:
+    num: str
+    style: str  # e.g. "(alpha)", "alpha)", "roman.", "num.": the shape, for nesting
+    end: int  # offset where the text after the marker starts
+
+
+def read_marker(text: str, *, previous_alpha: Iterable[str] = ()) -> Marker | None:
+    """The list marker that opens ``text``, if any.
+
+    ``previous_alpha`` holds the last letters used at open alphabetic levels, so that
+    "(i)" after "(h)" reads as a letter and "(i)" elsewhere as a roman numeral.
+    """
+    match = _MARKER.match(text)
+    if not match or match.end() == len(text):
+        return None
+    kind = next(name for name, value in match.groupdict().items() if value is not None)
+    num = match[kind]
+    shape, _, _ = kind.partition("_")
+    bracket = {"dot": "{}.", "paren": "({})", "close": "{})"}[kind.partition("_")[2]]
+    if shape == "alpha":
+        is_letter_after = any(
+            len(prev) == 1 and len(num) == 1 and ord(num) == ord(prev) + 1
+            for prev in previous_alpha
+        )
+        if _ROMAN.match(num) and not is_letter_after:
+            shape = "roman"
+        elif len(num) > 1 and not (len(num) == 2 and num[0] == num[1]):
+            return None  # "e.g." and other abbreviations, not a marker
+    return Marker(num=num, style=bracket.format(shape), end=match.end())
+
+
+# --- the tree under construction ---------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    kind: str
+    num: str | None = None
+    heading: str | None = None
+    text: str = ""
+    line: int | None = None
+    children: list[_Node] = field(default_factory=list)
+    wrapup: str = ""
+    wrapup_line: int | None = None
+
+    def add_text(self, text: str, line: int) -> None:
+        if not self.text:
+            self.line = self.line if self.line is not None else line
+        self.text = f"{self.text} {text}".strip()
+
+
+@dataclass
+class _Article:
+    node: _Node
+    paragraph: _Node | None = None
+    # open points, outermost first: (marker style, node)
+    points: list[tuple[str, _Node]] = field(default_factory=list)
+
+    def holder(self) -> _Node:
+        return self.paragraph or self.node
+
+
+def _clean(text: str) -> str:
+    return display_text(text)
+
+
+def segment(blocks: Sequence[Block]) -> tuple[Clause, ...]:
+    """Build the clause tree of an instrument body from its blocks."""
+    return _Segmenter().run(blocks)
+
+
+class _Segmenter:
+    def __init__(self) -> None:
+        self.body: list[_Node] = []
+        self.preamble: _Node | None = None
+        self.containers: list[_Node] = []  # open containers, outermost first
+        self.article: _Article | None = None
+        self.conclusions: _Node | None = None
+        self.pending_caption_for: _Node | None = None
+        self.seen_structure = False
+
+    # -- driving ----------------------------------------------------------------------
+
+    def run(self, blocks: Sequence[Block]) -> tuple[Clause, ...]:
+        for block in blocks:
+            if not block.text.strip():
+                continue
+            self.feed(block)
+        return tuple(_freeze(node, "", _Counter()) for node in self.body if _has_content(node))
+
+    def feed(self, block: Block) -> None:
+        text = block.text.strip()
+        if block.role == "caption" and self.pending_caption_for is not None:
+            target = self.pending_caption_for
+            target.heading = _clean(f"{target.heading or ''} {text}")
+            return
+        self.pending_caption_for = None
+        if self._heading(block, text):
+            return
+        if block.role in ("heading", "caption"):
+            # A heading that is no structure (a stray title line): keep its words.
+            self._text(block)
+            return
+        self._text(block)
+
+    # -- headings ---------------------------------------------------------------------
+
+    def _heading(self, block: Block, text: str) -> bool:
+        text = _clean(text)
+        if len(text) > 160:
+            return False
+        article = _ARTICLE.match(text)
+        if article and (block.role == "heading" or len(text) < 60):
+            self._open_article(article["num"].replace(" ", ""), article["caption"], block.line)
+            return True
+        container = _CONTAINER.match(text)
+        if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):
+            kind = _CONTAINER_KIND[container["word"].lower()]
+            self._open_container(kind, container["num"], container["heading"], block.line)
+            return True
+        if block.role == "heading" and _ROMAN_ONLY.match(text):
+            self._open_container("section", text.rstrip("."), None, block.line)
+            return True
+        if _PREAMBLE_LABEL.fullmatch(text) and not self.seen_structure:
+            self._ensure_preamble(block.line).heading = text
+            return True
+        return False
+
+    def _open_article(self, num: str, caption: str | None, line: int) -> None:
+        self.seen_structure = True
+        self.conclusions = None
+        node = _Node("article", num=num, heading=caption, line=line)
+        parent = self.containers[-1].children if self.containers else self.body
+        parent.append(node)
+        self.article = _Article(node)
+        self.pending_caption_for = node
+
+    def _open_container(self, kind: str, num: str, heading: str | None, line: int) -> None:
+        self.seen_structure = True
+        self.article = None
+        self.conclusions = None
+        rank = _CONTAINER_RANK[kind]
+        while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
+            self.containers.pop()
+        node = _Node(kind, num=num, heading=heading, line=line)
+        parent = self.containers[-1].children if self.containers else self.body
+        parent.append(node)
+        self.containers.append(node)
+        self.pending_caption_for = node
+
+    # -- text -------------------------------------------------------------------------
+
+    def _text(self, block: Block) -> None:
+        for part in _split_testimonium(block):
+            if self.conclusions is not None or (
+                self.seen_structure and _STARTS_TESTIMONIUM.match(part.text.strip())
+            ):
+                self._conclusion(part)
+            elif not self.seen_structure:
+                self._preamble_text(part)
+            elif self.article is not None:
+                self._article_text(self.article, part)
+            else:
+                # Text directly under a container heading, before any article.
+                self._container_text(part)
+
+    def _ensure_preamble(self, line: int) -> _Node:
+        if self.preamble is None:
+            self.preamble = _Node("preamble", line=line)
+            self.body.append(self.preamble)
+        return self.preamble
+
+    def _preamble_text(self, block: Block) -> None:
+        text = block.text.strip()
+        preamble = self._ensure_preamble(block.line)
+        label = _PREAMBLE_LABEL.match(text)
+        if label and not preamble.heading:
+            preamble.heading = text[: label.end()].strip()
+            block = block.sub(block.text.index(text) + label.end())
+        for piece in _split_recitals(block):
+            words = _clean(piece.text)
+            if not words:
+                continue
+            kind = "recital" if _OPENS_RECITAL.match(words) else "formula"
+            if kind == "formula" and not _IS_CLOSING_FORMULA.match(words):
+                last = preamble.children[-1] if preamble.children else None
+                if last is not None and last.kind == "recital":
+                    # Text that opens no recital continues the one before it.
+                    last.add_text(words, piece.line)
+                    continue
+            preamble.children.append(_Node(kind, text=words, line=piece.line))
+
+    def _container_text(self, block: Block) -> None:
+        holder = self.containers[-1] if self.containers else self._ensure_preamble(block.line)
+        holder.children.append(_Node("paragraph", text=_clean(block.text), line=block.line))
+
+    def _conclusion(self, block: Block) -> None:
+        if self.conclusions is None:
+            self.conclusions = _Node("conclusions", line=block.line)
+            self.body.append(self.conclusions)
+            self.article = None
+        words = _clean(block.text)
+        if words:
+            self.conclusions.children.append(_Node("testimonium", text=words, line=block.line))
+
+    def _article_text(self, article: _Article, block: Block) -> None:
+        text = block.text.strip()
+        offset = block.text.index(text[0])
+        open_alpha = [node.num or "" for style, node in article.points if "alpha" in style]
+        marker = read_marker(text, previous_alpha=open_alpha)
+        if marker is None:
+            self._unmarked(article, _clean(text), block.line_at(offset))
+            return
+        content = _clean(text[marker.end :])
+        line = block.line_at(offset)
+        if marker.style == "num." and not self._num_dot_is_point(article):
+            node = _Node("paragraph", num=marker.num, text=content, line=line)
+            article.node.children.append(node)
+            article.paragraph = node
+            article.points = []
+            return
+        styles = [style for style, _ in article.points]
+        if marker.style in styles:
+            del article.points[styles.index(marker.style) :]
+        parent = article.points[-1][1] if article.points else article.holder()
+        node = _Node("point", num=marker.num, text=content, line=line)
+        parent.children.append(node)
+        article.points.append((marker.style, node))
+
+    @staticmethod
+    def _num_dot_is_point(article: _Article) -> bool:
+        """"1." inside a list that already uses "1." is a point, not a new paragraph."""
+        return any(style == "num." for style, _ in article.points)
+
+    def _unmarked(self, article: _Article, text: str, line: int) -> None:
+        holder = article.holder()
+        if article.points:
+            last = article.points[-1][1]
+            if article.paragraph is None and last.text.endswith(".") and _has_numbered(holder):
+                pass  # falls through to a new unnumbered paragraph below
+            else:
+                holder.wrapup = f"{holder.wrapup} {text}".strip()
+                holder.wrapup_line = holder.wrapup_line or line
+                article.points = []
+                return
+            article.points = []
+        if article.paragraph is not None:
+            article.paragraph.add_text(text, line)
+            return
+        node = article.node
+        if not node.text and not node.children:
+            node.add_text(text, line)
+        else:
+            node.children.append(_Node("paragraph", text=text, line=line))
+
+
+def _has_numbered(node: _Node) -> bool:
+    return any(child.kind == "paragraph" and child.num for child in node.children)
+
+
+def _split_testimonium(block: Block) -> list[Block]:
+    starts = [0] + [m.end() for m in _TESTIMONIUM_INSIDE.finditer(block.text)]
+    ends = starts[1:] + [len(block.text)]
+    return [block.sub(s, e) for s, e in zip(starts, ends, strict=True)]
+
+
+def _split_recitals(block: Block) -> list[Block]:
+    starts = [0] + [m.end() for m in _RECITAL_BREAK.finditer(block.text)]
+    ends = starts[1:] + [len(block.text)]
+    return [block.sub(s, e) for s, e in zip(starts, ends, strict=True)]
+
+
+def _has_content(node: _Node) -> bool:
+    return bool(node.text or node.children or node.heading or node.wrapup)
+
+
+class _Counter:
+    """Positional numbers for unnumbered clauses, per parent eId and kind."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], int] = {}
+        self.used: set[str] = set()
+
+    def next(self, parent: str, component: str) -> int:
+        key = (parent, component)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return self.counts[key]
+
+    def unique(self, eid: str) -> str:
+        candidate, n = eid, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{eid}_{n}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _eid_num(num: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", num)
+
+
+def _component(node: _Node, parent_eid: str, counter: _Counter) -> str:
+    kind = node.kind
+    if kind == "preamble":
+        return "preamble"
+    if kind == "conclusions":
+        return "conclusions"
+    if kind == "recital":
+        node.num = str(counter.next(parent_eid, "p"))
+        return f"p_{node.num}"
+    if kind == "formula":
+        node.num = str(counter.next(parent_eid, "formula"))
+        return f"formula_{node.num}"
+    if kind == "testimonium":
+        node.num = str(counter.next(parent_eid, "p"))
+        return f"p_{node.num}"
+    if kind in _EID_PREFIX:
+        return f"{_EID_PREFIX[kind]}_{_eid_num(node.num or str(counter.next(parent_eid, kind)))}"
+    if kind == "article":
+        return f"art_{_eid_num(node.num or '')}"
+    if kind == "paragraph":
+        if node.num:
+            return f"para_{_eid_num(node.num)}"
+        return f"p_{counter.next(parent_eid, 'p')}"
+    if kind == "point":
+        return f"point_{_eid_num(node.num or '')}"
+    raise ValueError(f"unexpected clause kind {kind}")
+
+
+def _freeze(node: _Node, parent_eid: str, counter: _Counter) -> Clause:
+    component = _component(node, parent_eid, counter)
+    # Articles take their ids from their own numbers whatever container holds them.
+    if node.kind == "article" or not parent_eid:
+        eid = counter.unique(component)
+    else:
+        eid = counter.unique(f"{parent_eid}__{component}")
+    children: list[Clause] = []
+    has_children = bool(node.children) or bool(node.wrapup)
+    if node.text and has_children:
+        unnumbered_paragraphs = [c for c in node.children if c.kind == "paragraph" and not c.num]
+        if node.kind == "article" and unnumbered_paragraphs and not node.text.endswith(":"):
+            # The article's first block is its first unnumbered paragraph, not a chapeau.
+            node.children.insert(0, _Node("paragraph", text=node.text, line=node.line))
+        else:
+            children.append(Clause(f"{eid}__intro", "intro", text=node.text, line=node.line))
+    for child in node.children:
+        child_parent = "" if child.kind == "article" else eid
+        frozen = _freeze(child, child_parent, counter)
+        children.append(frozen)
+    if node.wrapup:
+        children.append(Clause(f"{eid}__wrapup", "wrapup", text=node.wrapup, line=node.wrapup_line))
+    own_text = "" if has_children else node.text
+    return Clause(
+        eid=eid,
+        kind=node.kind,
+        num=node.num,
+        heading=node.heading,
+        text=own_text,
+        line=node.line,
+        children=tuple(children),
+    )
