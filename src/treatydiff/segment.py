@@ -48,26 +48,97 @@ class Block:
         return Block(self.text[start:end], self.line_at(start), self.role)
 
 
-# --- recognizing headings --------------------------------------------------------------
+# --- the words of structure, per language ------------------------------------------------
 
-_ARTICLE = re.compile(
-    r"^(?:Article|ARTICLE|Art\.)\s*(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
-    r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
+# Words that open a preambular paragraph ("Considering that ...", "Gravely concerned ...").
+_EN_OPENERS = (
+    "Accepting|Acknowledging|Acting|Affirming|Agreeing|Aiming|Alarmed|Appreciating|Aware|"
+    "Bearing in mind|Believing|Concerned|Conscious|Considering|Convinced|Deeply|Desiring|"
+    "Desirous|Determined|Emphasizing|Emphasising|Encouraged|Expressing|Firmly|Further|"
+    "Gravely|Guided|Having|Hoping|Inspired|Keen|Mindful|Noting|Observing|Persuaded|"
+    "Reaffirming|Realizing|Realising|Recalling|Recognizing|Recognising|Reiterating|Resolved|"
+    "Seriously|Stressing|Taking|Underlining|Welcoming|Whereas|Wishing"
 )
-_CONTAINER = re.compile(
-    r"^(?P<word>PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title|SUB-SECTION|Sub-section)"
-    r"\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?(?:\s*[-\u2013\u2014:.]?\s*(?P<heading>\S.*))?$"
+_NL_OPENERS = (
+    "Aangemoedigd|Benadrukkend|Besloten|Bevestigend|Bezorgd|Bijeengeroepen|Daarom|Diep|"
+    "Eraan|Erkennend|Erkennende|Erop|Ernstig|Ervan|Evenwel|Gelet|Geleid|Gezien|Herinnerend|"
+    "Herinnerende|In aanmerking|In acht|In het besef|In herinnering|Indachtig|Mede|Met nadruk|"
+    "Opmerkend|Opnieuw|Overtuigd|Overwegend|Overwegende|Rekening houdend|Ten stelligste|"
+    "Tevens|Toejuichend|Uiterst|Van mening|Vastbesloten|Vastgesteld|Vaststellend|Verklarend|"
+    "Verlangend|Verontrust|Voorts|Zich"
 )
-_ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
-_PREAMBLE_LABEL = re.compile(r"^(?:Preamble|PREAMBLE)(?=$|\s|[A-Z])\s*")
 
-_CONTAINER_KIND = {
-    "part": "part",
-    "chapter": "chapter",
-    "section": "section",
-    "title": "title",
-    "sub-section": "subsection",
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    article: re.Pattern[str]
+    container: re.Pattern[str]
+    container_kind: dict[str, str]
+    preamble_label: re.Pattern[str]
+    recital_break: re.Pattern[str]
+    opens_recital: re.Pattern[str]
+    closing_formula: re.Pattern[str]
+    starts_testimonium: re.Pattern[str]
+    testimonium_inside: re.Pattern[str]
+
+
+def _vocabulary(
+    *, article: str, containers: dict[str, str], preamble: str, openers: str, closing: str,
+    testimonium: str,
+) -> _Vocabulary:
+    words = "|".join(containers)
+    return _Vocabulary(
+        article=re.compile(
+            rf"^(?:{article})\s*(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
+            r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
+        ),
+        container=re.compile(
+            rf"^(?P<word>{words})\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?"
+            r"(?:\s*[-\u2013\u2014:.]?\s*(?P<heading>\S.*))?$",
+            re.IGNORECASE,
+        ),
+        container_kind=containers,
+        preamble_label=re.compile(rf"^(?:{preamble})(?=$|\s|[A-Z])\s*"),
+        # A recital ends with "," or ";" (optionally followed by "and"); the next one
+        # starts with an opener. Sources glue them ("Convention,Firmly convinced").
+        recital_break=re.compile(rf"[,;](?:\s+(?:and|en))?\s*(?=(?:{openers}|{closing})\b)"),
+        opens_recital=re.compile(rf"^(?:{openers})\b"),
+        closing_formula=re.compile(rf"^(?:{closing})\b"),
+        starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
+        testimonium_inside=re.compile(rf"(?<=[.;])\s+(?=(?:{testimonium})\b)"),
+    )
+
+
+_VOCABULARIES = {
+    "en": _vocabulary(
+        article=r"Article|ARTICLE|Art\.",
+        containers={
+            "part": "part", "chapter": "chapter", "section": "section", "title": "title",
+            "sub-section": "subsection",
+        },
+        preamble=r"Preamble|PREAMBLE",
+        openers=_EN_OPENERS,
+        closing=r"Have agreed|HAVE AGREED|Have decided|Hereby agree|Agree as follows|adopts this",
+        testimonium=(
+            r"IN WITNESS WHEREOF|In witness whereof|IN WITNESS THEREOF|In witness thereof|"
+            r"IN FAITH WHEREOF|In faith whereof|DONE at|Done at|"
+            r"The foregoing is the authentic text"
+        ),
+    ),
+    "nl": _vocabulary(
+        article=r"Artikel|ARTIKEL|Art\.",
+        containers={
+            "deel": "part", "hoofdstuk": "chapter", "afdeling": "section", "titel": "title",
+        },
+        preamble=r"Preambule|PREAMBULE",
+        openers=_NL_OPENERS,
+        closing=r"Zijn het volgende|Zijn overeengekomen|Zij overeengekomen|Zijn als volgt|"
+        r"Zijn de volgende|Hebben besloten|Neemt heden|neemt heden",
+        testimonium=r"TEN BLIJKE WAARVAN|TEN BLIJKE waarvan|Ten blijke waarvan|GEDAAN te|Gedaan te",
+    ),
 }
+
+_ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
 _CONTAINER_RANK = {"part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5}
 _EID_PREFIX = {
     "part": "part",
@@ -76,35 +147,6 @@ _EID_PREFIX = {
     "title": "title",
     "subsection": "subsec",
 }
-
-# --- preamble ------------------------------------------------------------------------
-
-# Words that open a preambular paragraph ("Considering that ...", "Gravely concerned ...").
-_OPENER_WORDS = (
-    "Accepting|Acknowledging|Acting|Affirming|Agreeing|Aiming|Alarmed|Appreciating|Aware|"
-    "Bearing in mind|Believing|Concerned|Conscious|Considering|Convinced|Deeply|Desiring|"
-    "Desirous|Determined|Emphasizing|Emphasising|Encouraged|Expressing|Firmly|Further|"
-    "Gravely|Guided|Having|Hoping|Inspired|Keen|Mindful|Noting|Observing|Persuaded|"
-    "Reaffirming|Realizing|Realising|Recalling|Recognizing|Recognising|Reiterating|Resolved|"
-    "Seriously|Stressing|Taking|Underlining|Welcoming|Whereas|Wishing"
-)
-_CLOSING_FORMULA = r"Have agreed|HAVE AGREED|Have decided|Hereby agree|Agree as follows|adopts this"
-# A recital ends with "," or ";" (optionally followed by "and"); the next one starts with
-# an opener. Sources may glue them ("Convention,Firmly convinced").
-_RECITAL_BREAK = re.compile(
-    rf"[,;](?:\s+and)?\s*(?=(?:{_OPENER_WORDS}|{_CLOSING_FORMULA})\b)"
-)
-_OPENS_RECITAL = re.compile(rf"^(?:{_OPENER_WORDS})\b")
-_IS_CLOSING_FORMULA = re.compile(rf"^(?:{_CLOSING_FORMULA})\b")
-
-# --- final formulas ----------------------------------------------------------------------
-
-_TESTIMONIUM = (
-    r"IN WITNESS WHEREOF|In witness whereof|In witness thereof|IN FAITH WHEREOF|"
-    r"In faith whereof|DONE at|Done at|The foregoing is the authentic text"
-)
-_STARTS_TESTIMONIUM = re.compile(rf"^(?:{_TESTIMONIUM})\b")
-_TESTIMONIUM_INSIDE = re.compile(rf"(?<=[.;])\s+(?=(?:{_TESTIMONIUM})\b)")
 
 # --- markers of paragraphs and points ------------------------------------------------
 
@@ -189,13 +231,14 @@ def _clean(text: str) -> str:
     return display_text(text)
 
 
-def segment(blocks: Sequence[Block]) -> tuple[Clause, ...]:
-    """Build the clause tree of an instrument body from its blocks."""
-    return _Segmenter().run(blocks)
+def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:
+    """Build the clause tree of an instrument body from its blocks, in language ``lang``."""
+    return _Segmenter(_VOCABULARIES.get(lang, _VOCABULARIES["en"])).run(blocks)
 
 
 class _Segmenter:
-    def __init__(self) -> None:
+    def __init__(self, vocabulary: _Vocabulary) -> None:
+        self.words = vocabulary
         self.body: list[_Node] = []
         self.preamble: _Node | None = None
         self.containers: list[_Node] = []  # open containers, outermost first
@@ -234,19 +277,19 @@ class _Segmenter:
         text = _clean(text)
         if len(text) > 160:
             return False
-        article = _ARTICLE.match(text)
+        article = self.words.article.match(text)
         if article and (block.role == "heading" or len(text) < 60):
             self._open_article(article["num"].replace(" ", ""), article["caption"], block.line)
             return True
-        container = _CONTAINER.match(text)
+        container = self.words.container.match(text)
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):
-            kind = _CONTAINER_KIND[container["word"].lower()]
+            kind = self.words.container_kind[container["word"].lower()]
             self._open_container(kind, container["num"], container["heading"], block.line)
             return True
         if block.role == "heading" and _ROMAN_ONLY.match(text):
             self._open_container("section", text.rstrip("."), None, block.line)
             return True
-        if _PREAMBLE_LABEL.fullmatch(text) and not self.seen_structure:
+        if self.words.preamble_label.fullmatch(text) and not self.seen_structure:
             self._ensure_preamble(block.line).heading = text
             return True
         return False
@@ -276,9 +319,9 @@ class _Segmenter:
     # -- text -------------------------------------------------------------------------
 
     def _text(self, block: Block) -> None:
-        for part in _split_testimonium(block):
+        for part in _split(block, self.words.testimonium_inside):
             if self.conclusions is not None or (
-                self.seen_structure and _STARTS_TESTIMONIUM.match(part.text.strip())
+                self.seen_structure and self.words.starts_testimonium.match(part.text.strip())
             ):
                 self._conclusion(part)
             elif not self.seen_structure:
@@ -298,16 +341,16 @@ class _Segmenter:
     def _preamble_text(self, block: Block) -> None:
         text = block.text.strip()
         preamble = self._ensure_preamble(block.line)
-        label = _PREAMBLE_LABEL.match(text)
+        label = self.words.preamble_label.match(text)
         if label and not preamble.heading:
             preamble.heading = text[: label.end()].strip()
             block = block.sub(block.text.index(text) + label.end())
-        for piece in _split_recitals(block):
+        for piece in _split(block, self.words.recital_break):
             words = _clean(piece.text)
             if not words:
                 continue
-            kind = "recital" if _OPENS_RECITAL.match(words) else "formula"
-            if kind == "formula" and not _IS_CLOSING_FORMULA.match(words):
+            kind = "recital" if self.words.opens_recital.match(words) else "formula"
+            if kind == "formula" and not self.words.closing_formula.match(words):
                 last = preamble.children[-1] if preamble.children else None
                 if last is not None and last.kind == "recital":
                     # Text that opens no recital continues the one before it.
@@ -383,14 +426,9 @@ def _has_numbered(node: _Node) -> bool:
     return any(child.kind == "paragraph" and child.num for child in node.children)
 
 
-def _split_testimonium(block: Block) -> list[Block]:
-    starts = [0] + [m.end() for m in _TESTIMONIUM_INSIDE.finditer(block.text)]
-    ends = starts[1:] + [len(block.text)]
-    return [block.sub(s, e) for s, e in zip(starts, ends, strict=True)]
-
-
-def _split_recitals(block: Block) -> list[Block]:
-    starts = [0] + [m.end() for m in _RECITAL_BREAK.finditer(block.text)]
+def _split(block: Block, breaks: re.Pattern[str]) -> list[Block]:
+    """``block`` cut at the end of every match of ``breaks``."""
+    starts = [0] + [m.end() for m in breaks.finditer(block.text)]
     ends = starts[1:] + [len(block.text)]
     return [block.sub(s, e) for s, e in zip(starts, ends, strict=True)]
 

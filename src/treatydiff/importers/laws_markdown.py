@@ -139,4 +139,4 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     if part > len(chosen):
         raise FormatError(f"the file holds {len(chosen)} {lang} instrument(s), not {part}")
     section = chosen[part - 1]
-    return Instrument(id="", title=_title(section.title), body=segment(_blocks(section)))
+    return Instrument(id="", title=_title(section.title), body=segment(_blocks(section), lang=lang))
