@@ -39,7 +39,10 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un") -> str:
         if kind in _CONTAINER_WORDS:
             if not has_article:
                 word = _CONTAINER_WORDS[kind]
-                parts.append(f"{word[:4]}. {num}" if short and num else f"{word} {num or ''}".strip())
+                if short and num:
+                    parts.append(f"{word[:4]}. {num}")
+                else:
+                    parts.append(f"{word} {num or ''}".strip())
         elif kind == "preamble":
             parts.append("preamble")
         elif kind == "recital":

@@ -12,7 +12,6 @@ markers, ``<sup>`` footnote calls, HTML entities, trailing spaces.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -20,12 +19,9 @@ from ..errors import FormatError
 from ..model import Instrument
 from ..normalize import display_text
 from ..segment import Block, segment
+from .markdown import clean_inline
 
 _HEADING = re.compile(r"^(?P<hashes>#{2,6})\s*(?P<text>.*?)\s*$")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?![\w*])")
 # Headings that carry structure; any other "###" line before a "####" is part of a title.
 _STRUCTURAL = re.compile(
     r"^(?:Art(?:icle|ikel)|PART|DEEL|CHAPTER|HOOFDSTUK|SECTION|AFDELING|TITLE|TITEL|"
@@ -55,15 +51,6 @@ class _Section:
         dutch = sum(w in _DUTCH for w in words)
         english = sum(w in _ENGLISH for w in words)
         return "nl" if dutch > english else "en"
-
-
-def clean_inline(text: str) -> str:
-    """Remove Markdown links, emphasis, tags and entities from one line of text."""
-    text = _SUP.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = _EMPHASIS.sub(r"\1", text)
-    return html.unescape(text)
 
 
 def _read_lines(text: str) -> list[_Line]:
