@@ -44,8 +44,14 @@ class Block:
         return line
 
     def sub(self, start: int, end: int | None = None) -> Block:
-        """The part of this block from ``start`` to ``end``, with its own line."""
-        return Block(self.text[start:end], self.line_at(start), self.role)
+        """The part of this block from ``start`` to ``end``, with its own lines."""
+        stop = len(self.text) if end is None else end
+        spans = tuple(
+            (max(offset - start, 0), line)
+            for offset, line in self.spans
+            if offset < stop and (offset >= start or self.line_at(start) == line)
+        )
+        return Block(self.text[start:end], self.line_at(start), self.role, spans)
 
 
 # --- the words of structure, per language ------------------------------------------------
@@ -178,7 +184,7 @@ def read_marker(text: str, *, previous_alpha: Iterable[str] = ()) -> Marker | No
     "(i)" after "(h)" reads as a letter and "(i)" elsewhere as a roman numeral.
     """
     match = _MARKER.match(text)
-    if not match or match.end() == len(text):
+    if not match:
         return None
     kind = next(name for name, value in match.groupdict().items() if value is not None)
     num = match[kind]
@@ -359,8 +365,13 @@ class _Segmenter:
             preamble.children.append(_Node(kind, text=words, line=piece.line))
 
     def _container_text(self, block: Block) -> None:
-        holder = self.containers[-1] if self.containers else self._ensure_preamble(block.line)
-        holder.children.append(_Node("paragraph", text=_clean(block.text), line=block.line))
+        """Text under a container with no article: an instrument numbered by paragraphs
+        (an ILO Recommendation), parsed like the body of an article."""
+        if not self.containers:
+            self._preamble_text(block)
+            return
+        self.article = _Article(self.containers[-1])
+        self._article_text(self.article, block)
 
     def _conclusion(self, block: Block) -> None:
         if self.conclusions is None:
