@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from . import __version__
 from .errors import TreatydiffError
+from .labels import LabelStyle
 
 EXIT_TROUBLE = 2
 
@@ -100,4 +101,5 @@ def show(
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
     from .outputs import emit
 
-    emit(views.render_instrument(instrument, fmt=fmt, label_style=labels), output)
+    style = cast("LabelStyle", labels)
+    emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)

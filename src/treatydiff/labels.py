@@ -63,6 +63,8 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un") -> str:
                 parts.append(f"para. {ordinal}" if short else f"unnumbered paragraph {ordinal}")
         elif kind == "point":
             parts.append(f"({num})")
+        elif kind == "indent":
+            parts.append(f"indent {_ordinal_in_eid(clause)}")
         elif kind == "intro":
             parts.append("chapeau")
         elif kind == "wrapup":

@@ -23,6 +23,7 @@ ClauseKind = Literal[
     "article",
     "paragraph",
     "point",
+    "indent",  # an unnumbered list item, set off by a dash
     "intro",  # chapeau of a list
     "wrapup",  # closing words after a list
     "conclusions",  # container of the final formulas (testimonium, "DONE at ...")

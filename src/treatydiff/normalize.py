@@ -4,9 +4,9 @@
   and collapsed whitespace, nothing else. Repairs of certain damage (end-of-line
   hyphenation, glued markers) happen in the importers and segmenter, where the damage
   can be recognized.
-* ``comparison_key`` folds what is not wording (quote and dash variants, hyphenation
-  left by line breaks, ligatures, soft hyphens, no-break and zero-width spaces,
-  compatibility forms, whitespace). It is idempotent and is never applied to display
+* ``comparison_key`` folds what is not wording (quote and dash variants, hyphens inside
+  words, ligatures, soft hyphens, no-break and zero-width spaces, compatibility forms,
+  whitespace, also around punctuation). It is idempotent and is never applied to display
   text: callers ask for it explicitly.
 """
 
@@ -34,11 +34,13 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 
-# "Secretary- General": a hyphen left hanging by a line break inside a compound.
-_HANGING_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
-# Space that typesetting puts or drops around punctuation.
-_SPACE_BEFORE_PUNCT = re.compile(r" (?=[,.;:!?)\]])")
-_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[]) ")
+# Spacing around punctuation is typesetting: "Assembly. inter alia" and
+# "Assembly.inter alia", "“ racist ”" and "“racist”", "Secretary- General" and
+# "Secretary-General" differ in form only.
+_SPACE_AROUND_PUNCT = re.compile(r" ?([^\w\s]) ?")
+# A hyphen inside a word is spelling or line-end hyphenation, not wording:
+# "co-operation" and "cooperation", "urban-rural" and "urbanrural".
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def display_text(raw: str) -> str:
@@ -54,6 +56,5 @@ def comparison_key(text: str) -> str:
     # Invisible characters go first so that NFKC composes what they separated.
     key = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_FOLD)
     key = _WHITESPACE.sub(" ", key).strip()
-    key = _HANGING_HYPHEN.sub("-", key)
-    key = _SPACE_BEFORE_PUNCT.sub("", key)
-    return _SPACE_AFTER_OPEN.sub("", key)
+    key = _SPACE_AROUND_PUNCT.sub(r"\1", key)
+    return _WORD_HYPHEN.sub("", key)

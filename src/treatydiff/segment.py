@@ -89,7 +89,12 @@ class _Vocabulary:
 
 
 def _vocabulary(
-    *, article: str, containers: dict[str, str], preamble: str, openers: str, closing: str,
+    *,
+    article: str,
+    containers: dict[str, str],
+    preamble: str,
+    openers: str,
+    closing: str,
     testimonium: str,
 ) -> _Vocabulary:
     words = "|".join(containers)
@@ -119,7 +124,10 @@ _VOCABULARIES = {
     "en": _vocabulary(
         article=r"Article|ARTICLE|Art\.",
         containers={
-            "part": "part", "chapter": "chapter", "section": "section", "title": "title",
+            "part": "part",
+            "chapter": "chapter",
+            "section": "section",
+            "title": "title",
             "sub-section": "subsection",
         },
         preamble=r"Preamble|PREAMBLE",
@@ -134,7 +142,10 @@ _VOCABULARIES = {
     "nl": _vocabulary(
         article=r"Artikel|ARTIKEL|Art\.",
         containers={
-            "deel": "part", "hoofdstuk": "chapter", "afdeling": "section", "titel": "title",
+            "deel": "part",
+            "hoofdstuk": "chapter",
+            "afdeling": "section",
+            "titel": "title",
         },
         preamble=r"Preambule|PREAMBULE",
         openers=_NL_OPENERS,
@@ -161,9 +172,11 @@ _MARKER = re.compile(
         (?P<num_dot>\d{1,3})\s?\.{1,2}(?!\d)
       | \((?P<num_paren>\d{1,3})\)
       | (?P<num_close>\d{1,3})\)
-      | \((?P<alpha_paren>[a-z]{1,2})\)
-      | (?P<alpha_close>[a-z]{1,2})\)
+      | \(\s?(?P<alpha_paren>[a-z]{1,4})\s?\)
+      | (?P<alpha_close>[a-z]{1,4})\)
       | (?P<alpha_dot>[a-z]{1,4})\.(?=\s|[A-Z(])
+      | (?P<alpha_glued>[a-z])\.(?=[a-z])(?![a-z]\.)  # "g.any", "a.in", not "e.g." "i.e."
+      | (?P<dash_indent>[\u2013\u2014\u2022-])(?=\s)
     )\s*""",
     re.VERBOSE,
 )
@@ -189,7 +202,9 @@ def read_marker(text: str, *, previous_alpha: Iterable[str] = ()) -> Marker | No
     kind = next(name for name, value in match.groupdict().items() if value is not None)
     num = match[kind]
     shape, _, _ = kind.partition("_")
-    bracket = {"dot": "{}.", "paren": "({})", "close": "{})"}[kind.partition("_")[2]]
+    bracket = {"dot": "{}.", "glued": "{}.", "paren": "({})", "close": "{})", "indent": "{}"}[
+        kind.partition("_")[2]
+    ]
     if shape == "alpha":
         is_letter_after = any(
             len(prev) == 1 and len(num) == 1 and ord(num) == ord(prev) + 1
@@ -213,8 +228,6 @@ class _Node:
     text: str = ""
     line: int | None = None
     children: list[_Node] = field(default_factory=list)
-    wrapup: str = ""
-    wrapup_line: int | None = None
 
     def add_text(self, text: str, line: int) -> None:
         if not self.text:
@@ -386,6 +399,8 @@ class _Segmenter:
         text = block.text.strip()
         offset = block.text.index(text[0])
         open_alpha = [node.num or "" for style, node in article.points if "alpha" in style]
+        if article.points and article.points[-1][1].text.endswith(":"):
+            open_alpha = []  # a chapeau opens a nested list: "(i)" after "(h) ...:" is roman
         marker = read_marker(text, previous_alpha=open_alpha)
         if marker is None:
             self._unmarked(article, _clean(text), block.line_at(offset))
@@ -398,17 +413,20 @@ class _Segmenter:
             article.paragraph = node
             article.points = []
             return
-        styles = [style for style, _ in article.points]
-        if marker.style in styles:
-            del article.points[styles.index(marker.style) :]
+        level = _list_level(article.points, marker)
+        if level is not None:
+            del article.points[level:]
         parent = article.points[-1][1] if article.points else article.holder()
-        node = _Node("point", num=marker.num, text=content, line=line)
+        if marker.style == "dash":
+            node = _Node("indent", text=content, line=line)
+        else:
+            node = _Node("point", num=marker.num, text=content, line=line)
         parent.children.append(node)
         article.points.append((marker.style, node))
 
     @staticmethod
     def _num_dot_is_point(article: _Article) -> bool:
-        """"1." inside a list that already uses "1." is a point, not a new paragraph."""
+        """A "1." inside a list that already uses "1." is a point, not a new paragraph."""
         return any(style == "num." for style, _ in article.points)
 
     def _unmarked(self, article: _Article, text: str, line: int) -> None:
@@ -418,8 +436,11 @@ class _Segmenter:
             if article.paragraph is None and last.text.endswith(".") and _has_numbered(holder):
                 pass  # falls through to a new unnumbered paragraph below
             else:
-                holder.wrapup = f"{holder.wrapup} {text}".strip()
-                holder.wrapup_line = holder.wrapup_line or line
+                last_child = holder.children[-1]
+                if last_child.kind == "wrapup":
+                    last_child.add_text(text, line)
+                else:
+                    holder.children.append(_Node("wrapup", text=text, line=line))
                 article.points = []
                 return
             article.points = []
@@ -431,6 +452,37 @@ class _Segmenter:
             node.add_text(text, line)
         else:
             node.children.append(_Node("paragraph", text=text, line=line))
+
+
+_FIRST_ITEMS = frozenset({"a", "i", "1", "A", "I"})
+
+
+def _follows(previous: str | None, num: str) -> bool:
+    """Whether ``num`` is the item after ``previous`` in a list (b after a, iv after iii)."""
+    if previous is None:
+        return False
+    if previous.isdigit() and num.isdigit():
+        return int(num) == int(previous) + 1
+    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+    if previous in romans and num in romans:
+        return romans.index(num) == romans.index(previous) + 1
+    return len(previous) == len(num) == 1 and ord(num) == ord(previous) + 1
+
+
+def _list_level(points: list[tuple[str, _Node]], marker: Marker) -> int | None:
+    """Index of the open list level ``marker`` continues, or None for a new nested list.
+
+    One marker shape may serve two levels ("a." > "i." > "a." in Dutch texts): a first
+    item ("a", "1", "i") under another shape opens a nested list, and a later item
+    continues the level whose last item it follows.
+    """
+    levels = [i for i, (style, _) in enumerate(points) if style == marker.style]
+    if not levels:
+        return None
+    if marker.num in _FIRST_ITEMS and points[-1][0] != marker.style:
+        return None
+    following = [i for i in levels if _follows(points[i][1].num, marker.num)]
+    return (following or levels)[-1]
 
 
 def _has_numbered(node: _Node) -> bool:
@@ -445,7 +497,7 @@ def _split(block: Block, breaks: re.Pattern[str]) -> list[Block]:
 
 
 def _has_content(node: _Node) -> bool:
-    return bool(node.text or node.children or node.heading or node.wrapup)
+    return bool(node.text or node.children or node.heading)
 
 
 class _Counter:
@@ -498,6 +550,10 @@ def _component(node: _Node, parent_eid: str, counter: _Counter) -> str:
         return f"p_{counter.next(parent_eid, 'p')}"
     if kind == "point":
         return f"point_{_eid_num(node.num or '')}"
+    if kind == "wrapup":
+        return "wrapup"
+    if kind == "indent":
+        return f"indent_{counter.next(parent_eid, 'indent')}"
     raise ValueError(f"unexpected clause kind {kind}")
 
 
@@ -509,7 +565,7 @@ def _freeze(node: _Node, parent_eid: str, counter: _Counter) -> Clause:
     else:
         eid = counter.unique(f"{parent_eid}__{component}")
     children: list[Clause] = []
-    has_children = bool(node.children) or bool(node.wrapup)
+    has_children = bool(node.children)
     if node.text and has_children:
         unnumbered_paragraphs = [c for c in node.children if c.kind == "paragraph" and not c.num]
         if node.kind == "article" and unnumbered_paragraphs and not node.text.endswith(":"):
@@ -521,8 +577,6 @@ def _freeze(node: _Node, parent_eid: str, counter: _Counter) -> Clause:
         child_parent = "" if child.kind == "article" else eid
         frozen = _freeze(child, child_parent, counter)
         children.append(frozen)
-    if node.wrapup:
-        children.append(Clause(f"{eid}__wrapup", "wrapup", text=node.wrapup, line=node.wrapup_line))
     own_text = "" if has_children else node.text
     return Clause(
         eid=eid,

@@ -59,7 +59,7 @@ def detect_format(text: str) -> str:
     if head.startswith("{"):
         if '"articles"' in text:
             return "json-articles"
-        raise FormatError("JSON input without an \"articles\" list is not a known format")
+        raise FormatError('JSON input without an "articles" list is not a known format')
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
     if _MD_HEADING.search(text):

@@ -113,8 +113,7 @@ def _blocks(section: _Section) -> list[Block]:
         if line.level == 0:
             blocks.append(Block(line.text, line.number))
         else:
-            role = "caption" if line.level >= 4 else "heading"
-            blocks.append(Block(line.text, line.number, role))
+            blocks.append(Block(line.text, line.number, "caption" if line.level >= 4 else "heading"))
     return blocks
 
 

@@ -1,0 +1,419 @@
+"""Importers and segmentation on the real corpus: counts, structure, nothing lost."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import USER_PREAMBLE, corpus_root
+
+from treatydiff.errors import FormatError, InputError
+from treatydiff.importers import detect_format, load_file, parse
+from treatydiff.labels import citation
+from treatydiff.model import Instrument
+from treatydiff.normalize import comparison_key
+
+ARTICLES = {
+    "opsc": 17,
+    "opac": 13,
+    "crc": 54,
+    "hcch-1993-adoption": 48,
+    "hcch-1980-abduction": 45,
+    "hcch-1996-protection": 63,
+    "ilo-c182": 16,
+    "ilo-c138": 18,
+    "palermo-trafficking": 20,
+    "lanzarote": 50,
+    "budapest-cybercrime": 48,
+    "budapest-xenophobia-protocol": 16,
+    "coe-adoption-revised-2008": 30,
+    "iccpr": 53,
+    "cedaw": 30,
+    "op-cedaw": 21,
+    "cat": 33,
+}
+JSON_ARTICLES = {
+    "crc-opsc.json": 17,
+    "crc-opac.json": 13,
+    "crc.json": 54,
+    "cedaw.json": 30,
+    "cedaw-op.json": 21,
+    "iccpr.json": 53,
+    "iccpr-op1.json": 14,
+    "cat.json": 33,
+}
+
+
+def _laws_markdown_files() -> list[Path]:
+    return sorted(
+        p for p in (corpus_root() / "laws-markdown").glob("*/*.md") if p.stat().st_size > 1
+    )
+
+
+LAWS_MARKDOWN = _laws_markdown_files()
+
+
+def _numbers(count: int) -> list[str | None]:
+    return [str(n) for n in range(1, count + 1)]
+
+
+def _article_numbers(instrument: Instrument) -> list[str | None]:
+    return [a.num for a in instrument.articles()]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("path", LAWS_MARKDOWN, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_laws_markdown_article_numbering(path: Path, lang: str) -> None:
+    instrument = load_file(path, lang=lang)
+    assert _article_numbers(instrument) == _numbers(ARTICLES[path.parent.name])
+    assert instrument.metadata.format == "laws-markdown"
+
+
+@pytest.mark.parametrize("name", sorted(JSON_ARTICLES))
+def test_json_article_numbering(corpus: Path, name: str) -> None:
+    instrument = load_file(corpus / "lszoszk-generalcomments" / name)
+    assert _article_numbers(instrument) == _numbers(JSON_ARTICLES[name])
+
+
+def test_json_points_inside_text_are_parsed(corpus: Path) -> None:
+    opsc = load_file(corpus / "lszoszk-generalcomments" / "crc-opsc.json")
+    point = opsc.by_eid["art_3__para_1__point_a__point_i__point_c"].clause
+    assert point.text == "Engagement of the child in forced labour;"
+    assert opsc.by_eid["art_2__intro"].clause.text == "For the purposes of the present Protocol:"
+    assert opsc.metadata.adoption == "2000"
+
+
+def test_generic_markdown_crc(corpus: Path) -> None:
+    crc = load_file(corpus / "raisely-noharm" / "CRC.md")
+    assert crc.title == "Convention on the Rights of the Child"
+    assert _article_numbers(crc) == _numbers(54)
+    kinds = [c.kind for c in crc.body[0].children]
+    # Two pairs of recitals run together in this copy; they come apart again.
+    assert kinds == ["formula"] + ["recital"] * 13 + ["formula"]
+    # The testimonium run into article 54 becomes the final formula.
+    final = crc.body[-1]
+    assert final.kind == "conclusions"
+    assert final.children[0].text.startswith("In witness thereof")
+    assert crc.by_eid["art_54"].clause.text.endswith("Secretary-General of the United Nations.")
+    assert crc.by_eid["art_2__para_2"].clause.line is not None
+
+
+def test_appended_instruments_are_kept_apart(corpus: Path) -> None:
+    iccpr = corpus / "laws-markdown" / "iccpr" / "2014-03-24.md"
+    covenant = load_file(iccpr)
+    protocol = load_file(iccpr, part=2)
+    assert len(covenant.articles()) == 53
+    assert protocol.title == (
+        "Optional Protocol to the International Covenant on Civil and Political Rights"
+    )
+    assert _article_numbers(protocol) == _numbers(14)
+    # The covenant's testimonium, repeated after the protocol, belongs to the protocol.
+    assert [c.kind for c in protocol.body[-1].walk()] == ["conclusions", "testimonium"]
+    c138 = corpus / "laws-markdown" / "ilo-c138" / "2013-02-19.md"
+    recommendation = load_file(c138, part=2)
+    assert recommendation.title.startswith("Recommendation 146")
+    assert recommendation.articles() == []
+    sections = [c for c in recommendation.body if c.kind == "section"]
+    assert [s.num for s in sections] == ["I", "II", "III", "IV", "V"]
+    assert "sec_II__para_7__point_2" in recommendation.by_eid
+    with pytest.raises(FormatError, match="holds 2 en instrument"):
+        load_file(c138, part=3)
+
+
+def test_opsc_structure_and_labels(corpus: Path) -> None:
+    opsc = load_file(corpus / "laws-markdown" / "opsc" / "2012-10-31.md")
+    preamble = opsc.body[0]
+    assert [c.kind for c in preamble.children] == ["formula"] + ["recital"] * 12 + ["formula"]
+    assert preamble.children[-1].text == "Have agreed as follows:"
+    point = opsc.by_eid["art_3__para_1__point_a__point_i__point_b"]
+    assert point.clause.text == "Transfer of organs of the child for profit;"
+    assert citation(point.path) == "article 3, paragraph 1 (a) (i) (b)"
+    assert citation(point.path, style="short") == "art. 3(1)(a)(i)(b)"
+    chapeau = opsc.by_eid["art_3__para_1__intro"]
+    assert citation(chapeau.path) == "article 3, paragraph 1, chapeau"
+    recital = opsc.by_eid["preamble__p_3"]
+    assert citation(recital.path) == "preambular paragraph 3"
+    # Glued markers ("a)Sale") are repaired: the marker is the number, the rest the text.
+    definition = opsc.by_eid["art_2__point_a"].clause
+    assert definition.num == "a" and definition.text.startswith("Sale of children means")
+    assert opsc.by_eid["art_1"].clause.line == 9  # the heading "### Article  1"
+
+
+def test_dutch_translation_has_the_same_structure(corpus: Path) -> None:
+    path = corpus / "laws-markdown" / "opsc" / "2012-10-31.md"
+    english, dutch = load_file(path), load_file(path, lang="nl")
+    assert dutch.title.startswith("Facultatief Protocol")
+    assert [leaf.clause.eid for leaf in dutch.leaves if leaf.clause.eid.startswith("art_")] == [
+        leaf.clause.eid for leaf in english.leaves if leaf.clause.eid.startswith("art_")
+    ]
+
+
+def test_containers_and_captions(corpus: Path) -> None:
+    budapest = load_file(corpus / "laws-markdown" / "budapest-cybercrime" / "2012-10-24.md")
+    chapter = budapest.body[1]
+    assert (chapter.eid, chapter.heading) == ("chp_I", "USE OF TERMS")
+    art2 = budapest.by_eid["art_2"]
+    assert art2.clause.heading == "Illegal access"
+    assert [c.eid for c in art2.ancestors] == [
+        "chp_II",
+        "chp_II__sec_1",
+        "chp_II__sec_1__title_1",
+    ]
+    palermo = load_file(corpus / "laws-markdown" / "palermo-trafficking" / "2012-10-31.md")
+    sections = [c.eid for c in palermo.body if c.kind == "section"]
+    assert sections == ["sec_I", "sec_II", "sec_III", "sec_IV"]
+    assert palermo.body[0].heading == "Preamble"
+
+
+def test_user_supplied_preamble() -> None:
+    text = load_file(USER_PREAMBLE)
+    assert text.title == (
+        "Optional Protocol to the Convention on the Rights of the Child on the sale of "
+        "children, child prostitution and child pornography"
+    )
+    meta = text.metadata
+    assert meta.adoption == (
+        "Adopted and opened for signature, ratification and accession by General Assembly "
+        "resolution 54/263 of 25 May 2000"
+    )
+    assert (meta.adopted, meta.entry_into_force) == ("2000-05-25", "2002-01-18")
+    preamble = text.body[0]
+    assert [c.kind for c in preamble.children] == ["formula"] + ["recital"] * 12
+    assert preamble.children[0].text == "The States Parties to the present Protocol,"
+    recitals = preamble.children[1:]
+    assert [r.text.split()[0] for r in recitals] == [
+        "Considering",
+        "Considering",
+        "Gravely",
+        "Deeply",
+        "Recognizing",
+        "Concerned",
+        "Believing",
+        "Believing",
+        "Noting",
+        "Encouraged",
+        "Recognizing",
+        "Taking",
+    ]
+    # Hard-wrapped lines are joined; each recital knows the line it starts on.
+    assert [r.line for r in recitals] == [8, 12, 16, 18, 20, 22, 28, 32, 35, 41, 43, 48]
+    assert recitals[6].text.endswith("armed conflicts and trafficking in children,")
+
+
+def test_un_text_repairs_pdf_damage() -> None:
+    source = (
+        "Protocol on Testing\n"
+        "Adopted by resolution 1/1 of 2 March 2001\n"
+        "The States Parties to the present Protocol,\n"
+        "Considering the impor-\n"
+        "tance of co-\n"
+        "operation and of cooperation, and the well-\n"
+        "known need for a\u00ad\n"
+        "review,\n"
+        "Noting the page break in the\n"
+        "A/RES/99/1\n"
+        "\f2\n"
+        "A/RES/99/1\n"
+        "middle of this paragraph,\n"
+        "Have agreed as follows:\n"
+        "Article 1\n"
+        "1. States Parties shall act:\n"
+        "(a) Now;\n"
+        "(b) Later.\n"
+        "\f3\n"
+        "A/RES/99/1\n"
+        "2. Each State Party may act.\n"
+    )
+    text = parse(source, fmt="un-text")
+    recitals = [c.text for c in text.body[0].children if c.kind == "recital"]
+    assert recitals == [
+        # The document knows "cooperation" but not "importance": only the first hyphen
+        # at a line end is certain to be hyphenation.
+        "Considering the impor-tance of cooperation and of cooperation, and the well-known "
+        "need for a\u00adreview,",
+        "Noting the page break in the middle of this paragraph,",
+    ]
+    assert [leaf.clause.eid for leaf in text.leaves][-4:] == [
+        "art_1__para_1__intro",
+        "art_1__para_1__point_a",
+        "art_1__para_1__point_b",
+        "art_1__para_2",
+    ]
+    assert text.metadata.adopted == "2001-03-02"
+
+
+def test_un_text_dehyphenates_words_the_document_knows() -> None:
+    source = (
+        "The States Parties,\n"
+        "Recognizing the importance of the Conven-\n"
+        "tion and of the Convention,\n"
+        "Have agreed as follows:\n"
+    )
+    recital = parse(source, fmt="un-text").body[0].children[1]
+    assert recital.text == "Recognizing the importance of the Convention and of the Convention,"
+
+
+# --- nothing lost, nothing leaked -------------------------------------------------------
+
+_STRUCTURE_WORDS = {"article", "part", "chapter", "section", "title", "sub"}
+_MARKUP = [
+    (re.compile(r"<meta[^>]*>"), " "),
+    (re.compile(r"<sup>.*?</sup>", re.IGNORECASE), " "),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"<[^>]+>"), " "),
+]
+
+
+def _words(text: str) -> list[str]:
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    # Words glued by the source ("1973, andRecognising") come apart in the clauses.
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", html.unescape(text))
+    words = re.findall(r"[^\W_]+", text)
+    return [w for w in words if w.lower() not in _STRUCTURE_WORDS]
+
+
+def _clause_words(instruments: list[Instrument]) -> list[str]:
+    out: list[str] = []
+    for instrument in instruments:
+        out += _words(instrument.title)
+        for clause in instrument.walk():
+            positional = clause.kind in ("recital", "formula", "testimonium")
+            if clause.num and not positional:
+                out += _words(clause.num)
+            out += _words(clause.heading or "") + _words(clause.text)
+    return out
+
+
+def _english_region(path: Path) -> str:
+    """The English part of a laws-markdown file: from the English title to the Dutch one."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    dutch_title = next(ln for ln in lines if re.match(r"^##[^#]", ln)).lstrip("#").split()
+    start = next(i for i, ln in enumerate(lines) if i > 2 and ln.startswith("###"))
+    end = len(lines)
+    for index in range(start + 1, len(lines)):
+        heading = re.match(r"^#{3,4}\s*(.*)", lines[index])
+        words = heading[1].split()[:2] if heading else []
+        if words and words == dutch_title[: len(words)]:
+            end = index
+            break
+    return "\n".join(lines[start:end])
+
+
+@pytest.mark.parametrize("path", LAWS_MARKDOWN, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_laws_markdown_loses_nothing_and_leaks_no_dutch(path: Path) -> None:
+    parts = [load_file(path)]
+    if path.parent.name in ("iccpr", "ilo-c138"):
+        parts.append(load_file(path, part=2))
+    assert _clause_words(parts) == _words(_english_region(path))
+    english = " ".join(leaf.clause.text for p in parts for leaf in p.leaves)
+    assert not re.search(r"\b(het|worden|overeenkomstig|Verdrag|artikel)\b", english)
+
+
+@pytest.mark.parametrize("name", sorted(JSON_ARTICLES))
+def test_json_loses_nothing(corpus: Path, name: str) -> None:
+    path = corpus / "lszoszk-generalcomments" / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    expected = _words(data["name_full"])
+    for article in data["articles"]:
+        expected += _words(article["number"])
+        for paragraph in article["paragraphs"]:
+            expected += _words(str(paragraph["num"] or "")) + _words(paragraph["text"] or "")
+    assert _clause_words([load_file(path)]) == expected
+
+
+def test_markdown_and_text_lose_nothing(corpus: Path) -> None:
+    crc = corpus / "raisely-noharm" / "CRC.md"
+    assert _clause_words([load_file(crc)]) == _words(crc.read_text(encoding="utf-8"))
+    # The title block's words sit in the title and the metadata, the rest in clauses.
+    preamble = load_file(USER_PREAMBLE)
+    title_words = _words(preamble.title)
+    found = (
+        title_words
+        + _words(f"{preamble.metadata.adoption} entry into force 18 January 2002")
+        + _clause_words([preamble])[len(title_words) :]
+    )
+    assert found == _words(USER_PREAMBLE.read_text(encoding="utf-8"))
+
+
+# --- snapshots that differ by links and whitespace only ------------------------------------
+
+LINK_AND_WHITESPACE_ONLY = [
+    ("opsc", "2005-09-23", "2012-10-31"),
+    ("opac", "2009-10-24", "2013-09-12"),
+    ("palermo-trafficking", "2012-10-31", "2015-11-27"),
+    ("lanzarote", "2010-07-01", "2013-06-12"),
+    ("hcch-1996-protection", "2011-05-01", "2011-09-27"),
+    ("budapest-xenophobia-protocol", "2010-11-01", "2012-11-15"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), LINK_AND_WHITESPACE_ONLY)
+def test_link_and_whitespace_snapshots_have_equal_keys(
+    corpus: Path, name: str, old: str, new: str
+) -> None:
+    folder = corpus / "laws-markdown" / name
+    before, after = load_file(folder / f"{old}.md"), load_file(folder / f"{new}.md")
+    assert [a.clause.eid for a in before.leaves] == [b.clause.eid for b in after.leaves]
+    differing = [
+        a.clause.eid
+        for a, b in zip(before.leaves, after.leaves, strict=True)
+        if comparison_key(a.clause.text) != comparison_key(b.clause.text)
+    ]
+    assert differing == []
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+def test_every_corpus_file_imports_or_is_refused_clearly(corpus: Path) -> None:
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".json", ".txt"))
+    files = [p for p in files if p.name not in ("SOURCE.md",)]
+    assert len(files) == 47
+    for path in files:
+        if path.stat().st_size <= 1:
+            with pytest.raises(InputError, match="empty"):
+                load_file(path)
+        else:
+            assert load_file(path).leaves
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "message"),
+    [
+        (b"", InputError, "empty"),
+        (b"   \n\n", InputError, "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", InputError, "binary"),
+        (b"Article 1 \xff\xfe caf\xe9", InputError, "not UTF-8"),
+        (b'{"title": "no articles"}', FormatError, "articles"),
+        (b"<html><body>hi</body></html>", FormatError, "markup"),
+        (b"12 34 56\n", FormatError, "no recognizable"),
+        (b'{"articles": [{"number": "1", "paragraphs": "x"}]}', FormatError, "paragraphs"),
+        (b'{"articles": [', FormatError, "invalid JSON"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_error(
+    tmp_path: Path, content: bytes, error: type[Exception], message: str
+) -> None:
+    path = tmp_path / "input"
+    path.write_bytes(content)
+    with pytest.raises(error, match=message):
+        load_file(path)
+
+
+def test_missing_file() -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_file(Path("/nonexistent/treaty.md"))
+
+
+def test_format_detection(corpus: Path) -> None:
+    def detect(path: Path) -> str:
+        return detect_format(path.read_text(encoding="utf-8"))
+
+    assert detect(LAWS_MARKDOWN[0]) == "laws-markdown"
+    assert detect(corpus / "raisely-noharm" / "CRC.md") == "markdown"
+    assert detect(corpus / "lszoszk-generalcomments" / "crc.json") == "json-articles"
+    assert detect(USER_PREAMBLE) == "un-text"
