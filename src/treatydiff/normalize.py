@@ -53,6 +53,18 @@ def comparison_key(text: str) -> str:
 
     Idempotent: ``comparison_key(comparison_key(s)) == comparison_key(s)``.
     """
+    key = _fold_once(text)
+    # Removing spaces can bring combining marks together, which Unicode then reorders:
+    # fold again until nothing moves (two rounds in practice).
+    for _ in range(4):
+        again = _fold_once(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _fold_once(text: str) -> str:
     # Invisible characters go first so that NFKC composes what they separated.
     key = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_FOLD)
     key = _WHITESPACE.sub(" ", key).strip()

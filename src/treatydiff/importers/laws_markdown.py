@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..errors import FormatError
 from ..model import Instrument
 from ..normalize import display_text
-from ..segment import Block, segment
+from ..segment import Block, BlockRole, segment
 from .markdown import clean_inline
 
 _HEADING = re.compile(r"^(?P<hashes>#{2,6})\s*(?P<text>.*?)\s*$")
@@ -113,7 +113,8 @@ def _blocks(section: _Section) -> list[Block]:
         if line.level == 0:
             blocks.append(Block(line.text, line.number))
         else:
-            blocks.append(Block(line.text, line.number, "caption" if line.level >= 4 else "heading"))
+            role: BlockRole = "caption" if line.level >= 4 else "heading"
+            blocks.append(Block(line.text, line.number, role))
     return blocks
 
 

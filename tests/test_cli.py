@@ -1,0 +1,151 @@
+"""The command line: help everywhere, exit codes, clean errors, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from conftest import USER_PREAMBLE
+
+from treatydiff import __version__
+from treatydiff.cli import main
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    for name, command in sorted(group.commands.items()):
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found += _commands(command, (*prefix, name))
+    return found
+
+
+COMMANDS = _commands(main)
+
+
+def test_the_core_commands_exist() -> None:
+    assert ("show",) in COMMANDS
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(command: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    # A documented command says what it does in its first help line.
+    summary = result.output.split("\n\n")[1].strip()
+    assert len(summary) > 10, f"{' '.join(command)} has no description"
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "treatydiff", *args], input=stdin, capture_output=True
+    )
+
+
+def test_version_and_module_entry_point() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"treatydiff, version {__version__}"
+
+
+def test_show_json_of_the_user_supplied_preamble() -> None:
+    result = _run("show", str(USER_PREAMBLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert sorted(data) == ["clauses", "id", "metadata", "title"]
+    assert data["id"] == "opsc-preamble-ohchr"
+    assert data["metadata"]["entry_into_force"] == "2002-01-18"
+    first = data["clauses"][1]
+    assert first == {
+        "heading": None,
+        "id": "preamble__p_1",
+        "kind": "recital",
+        "label": "preambular paragraph 1",
+        "num": "1",
+        "source": {"line": 8},
+        "text": first["text"],
+    }
+    assert first["text"].startswith("Considering that, in order further to achieve")
+
+
+def test_show_reads_standard_input_and_short_labels(corpus: Path) -> None:
+    source = (corpus / "laws-markdown" / "opsc" / "2012-10-31.md").read_bytes()
+    result = _run("show", "-", "--labels", "short", stdin=source)
+    assert result.returncode == 0, result.stderr
+    assert "[art_3__para_1__point_a__point_i__point_b] art. 3(1)(a)(i)(b)" in result.stdout.decode()
+
+
+def test_show_dutch(corpus: Path) -> None:
+    path = corpus / "laws-markdown" / "opsc" / "2012-10-31.md"
+    result = _run("show", str(path), "--lang", "nl")
+    assert result.returncode == 0
+    assert "Iedere Staat die partij is" in result.stdout.decode()
+
+
+def test_show_selects_an_appended_instrument(corpus: Path) -> None:
+    path = corpus / "laws-markdown" / "iccpr" / "2014-03-24.md"
+    result = _run("show", f"{path}#2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"].startswith("Optional Protocol")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"caf\xe9 Article 1", "not UTF-8"),
+        (b"<html></html>", "neither Akoma Ntoso nor a known format"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    target = tmp_path / "out.json"
+    result = _run("show", str(source), "--format", "json", "-o", str(target))
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert stderr.count("\n") == 1 and message in stderr
+    assert "Traceback" not in stderr
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [source]  # no temporary file left behind
+
+
+def test_missing_reference_and_unknown_option(tmp_path: Path) -> None:
+    result = _run("show", str(tmp_path / "nowhere.md"))
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("treatydiff: error: ")
+    assert _run("show", str(USER_PREAMBLE), "--format", "pdf").returncode == 2
+
+
+def test_output_file_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "preamble.txt"
+    result = _run("show", str(USER_PREAMBLE), "-o", str(target))
+    assert result.returncode == 0 and result.stdout == b""
+    assert target.read_text(encoding="utf-8").startswith("Optional Protocol")
+
+
+def test_show_is_deterministic() -> None:
+    first = _run("show", str(USER_PREAMBLE), "--format", "json").stdout
+    assert first == _run("show", str(USER_PREAMBLE), "--format", "json").stdout
+
+
+def test_show_markdown_is_escaped(tmp_path: Path) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text(
+        "Protocol\nThe States Parties,\nConsidering *stars* and _under_ | pipes <b>,\n"
+        "Have agreed as follows:\nArticle 1\n# Not a heading.\n",
+        encoding="utf-8",
+    )
+    from markdown_it import MarkdownIt
+
+    result = _run("show", str(source), "--format", "md", "--input-format", "un-text")
+    html = MarkdownIt("commonmark").render(result.stdout.decode())
+    assert "<em>" not in html and "<b>" not in html and "<h1>Not" not in html
+    assert "*stars*" in html and "&lt;b&gt;" in html
