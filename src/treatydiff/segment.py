@@ -58,12 +58,14 @@ class Block:
 
 # Words that open a preambular paragraph ("Considering that ...", "Gravely concerned ...").
 _EN_OPENERS = (
-    "Accepting|Acknowledging|Acting|Affirming|Agreeing|Aiming|Alarmed|Appreciating|Aware|"
-    "Bearing in mind|Believing|Concerned|Conscious|Considering|Convinced|Deeply|Desiring|"
-    "Desirous|Determined|Emphasizing|Emphasising|Encouraged|Expressing|Firmly|Further|"
-    "Gravely|Guided|Having|Hoping|Inspired|Keen|Mindful|Noting|Observing|Persuaded|"
-    "Reaffirming|Realizing|Realising|Recalling|Recognizing|Recognising|Reiterating|Resolved|"
-    "Seriously|Stressing|Taking|Underlining|Welcoming|Whereas|Wishing"
+    "Accepting|Acknowledging|Acting|Affirming|Agreeing|Aiming|Alarmed|Appalled|Appreciating|"
+    "Aware|Bearing in mind|Being|Believing|Commending|Committed|Concerned|Condemning|"
+    "Confirming|Conscious|Considering|Convinced|Declaring|Deeply|Deploring|Desiring|Desirous|"
+    "Determined|Disturbed|Emphasizing|Emphasising|Encouraged|Encouraging|Expressing|Firmly|"
+    "Further|Gravely|Guided|Having|Hoping|Inspired|Keen|Mindful|Noting|Observing|Persuaded|"
+    "Proclaiming|Reaffirming|Realizing|Realising|Recalling|Recognizing|Recognising|"
+    "Reiterating|Resolved|Seriously|Stressing|Taking|Underlining|Urging|Welcoming|Whereas|"
+    "Wishing"
 )
 _NL_OPENERS = (
     "Aangemoedigd|Benadrukkend|Besloten|Bevestigend|Bezorgd|Bijeengeroepen|Daarom|Diep|"
@@ -88,6 +90,31 @@ class _Vocabulary:
     testimonium_inside: re.Pattern[str]
 
 
+# Each letter group typeset as a ligature, in every way a typesetter may have split it.
+_LIGATURES = (
+    ("ffi", "ffi|\ufb03|f\ufb01|\ufb00i"),
+    ("ffl", "ffl|\ufb04|f\ufb02|\ufb00l"),
+    ("ff", "ff|\ufb00"),
+    ("fi", "fi|\ufb01"),
+    ("fl", "fl|\ufb02"),
+)
+
+
+def _ligature_tolerant(pattern: str) -> str:
+    """``pattern`` also matching words typeset with ligatures ("Reaﬃrming")."""
+    out, i = "", 0
+    while i < len(pattern):
+        for letters, variants in _LIGATURES:
+            if pattern.startswith(letters, i):
+                out += f"(?:{variants})"
+                i += len(letters)
+                break
+        else:
+            out += pattern[i]
+            i += 1
+    return out
+
+
 def _vocabulary(
     *,
     article: str,
@@ -98,6 +125,8 @@ def _vocabulary(
     testimonium: str,
 ) -> _Vocabulary:
     words = "|".join(containers)
+    openers, closing = _ligature_tolerant(openers), _ligature_tolerant(closing)
+    testimonium = _ligature_tolerant(testimonium)
     return _Vocabulary(
         article=re.compile(
             rf"^(?:{article})\s*(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
@@ -405,8 +434,15 @@ class _Segmenter:
         if marker is None:
             self._unmarked(article, _clean(text), block.line_at(offset))
             return
-        content = _clean(text[marker.end :])
         line = block.line_at(offset)
+        # "3. (a) Each Party ...": a paragraph whose first words open its first point.
+        chained = read_marker(text[marker.end :].strip()) is not None
+        content = "" if chained else _clean(text[marker.end :])
+        self._open_item(article, marker, content, line)
+        if chained:
+            self._article_text(article, block.sub(offset + marker.end))
+
+    def _open_item(self, article: _Article, marker: Marker, content: str, line: int) -> None:
         if marker.style == "num." and not self._num_dot_is_point(article):
             node = _Node("paragraph", num=marker.num, text=content, line=line)
             article.node.children.append(node)
@@ -457,7 +493,7 @@ class _Segmenter:
 _FIRST_ITEMS = frozenset({"a", "i", "1", "A", "I"})
 
 
-def _follows(previous: str | None, num: str) -> bool:
+def follows(previous: str | None, num: str) -> bool:
     """Whether ``num`` is the item after ``previous`` in a list (b after a, iv after iii)."""
     if previous is None:
         return False
@@ -481,7 +517,7 @@ def _list_level(points: list[tuple[str, _Node]], marker: Marker) -> int | None:
         return None
     if marker.num in _FIRST_ITEMS and points[-1][0] != marker.style:
         return None
-    following = [i for i in levels if _follows(points[i][1].num, marker.num)]
+    following = [i for i in levels if follows(points[i][1].num, marker.num)]
     return (following or levels)[-1]
 
 

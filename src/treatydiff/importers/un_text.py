@@ -18,15 +18,15 @@ from dataclasses import dataclass
 
 from ..model import Instrument, Metadata
 from ..normalize import display_text
-from ..segment import Block, read_marker, segment
+from ..segment import Block, BlockRole, follows, read_marker, segment
 
 _PAGE_NUMBER = re.compile(
     r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-\u2013\u2014\s]*$",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
-    r"^(?:Article|ARTICLE|PART|Part|CHAPTER|Chapter|SECTION|Section|Preamble|PREAMBLE)\b"
-    r"(?:\s+[\dIVXLC]+[a-z]?\.?)?\s*$"
+    r"^(?:(?:Article|ARTICLE|PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title)"
+    r"\s+[\dIVXLC]+[a-z]?\.?|Preamble|PREAMBLE)$"
 )
 _BODY_START = re.compile(
     r"^(?:The (?:States|Member States|member States|General Conference|Governments|"
@@ -39,6 +39,9 @@ _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 _DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b")
+# A list item ends with "." or ";" or ":", or with "; or", "; and"; only then may a marker
+# at the start of the next line open a new item rather than continue the sentence.
+_ENDS_CLAUSE = re.compile(r"(?:[.:;]|[;,]\s+(?:or|and))$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -61,7 +64,8 @@ def _noise_lines(lines: list[str]) -> set[int]:
         for i in range(b - 2, b + 3):
             if 0 <= i < len(lines) and i not in noise:
                 text = lines[i].replace("\f", "").strip()
-                if text and len(text) <= 120:
+                is_structure = _HEADING.match(text) or read_marker(text)
+                if text and len(text) <= 120 and not is_structure:
                     candidates[i] = re.sub(r"\d+", "#", text)
     recurring = {text for text, n in Counter(candidates.values()).items() if n >= 2}
     noise |= {i for i, text in candidates.items() if text in recurring}
@@ -127,34 +131,108 @@ def _iso_date(text: str, *, last: bool = False) -> str | None:
     return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
 
+def _heading_lines(lines: list[_Line]) -> set[int]:
+    """Indexes of the heading lines ("Article 12", "PART II").
+
+    A wrapped sentence can put "Article 20." alone on a line: a heading is the next
+    article in sequence, or a line that follows the end of a sentence.
+    """
+    headings: set[int] = set()
+    last_article = 0
+    for i, line in enumerate(lines):
+        match = _HEADING.match(line.text)
+        if not match:
+            continue
+        previous = lines[i - 1].text if i else ""
+        after_sentence = (
+            not previous
+            or previous.endswith((".", ":", ";"))
+            or previous.isupper()
+            or i - 1 in headings
+        )
+        number = re.search(r"\d+", line.text)
+        if line.text.lower().startswith("article") and number:
+            n = int(number.group())
+            if n == last_article + 1 or (after_sentence and n > last_article):
+                headings.add(i)
+                last_article = n
+        elif after_sentence:
+            headings.add(i)
+    return headings
+
+
+def _caption_lines(lines: list[_Line], headings: set[int]) -> set[int]:
+    """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
+
+    A caption follows a heading, ends without punctuation, and is followed by a list
+    marker, or is short (a body line wraps near the full width) and followed by a line
+    that starts a sentence. A caption may wrap once.
+    """
+    lengths = sorted(len(line.text) for line in lines if len(line.text) > 30)
+    width = lengths[len(lengths) // 2] if lengths else 80
+    captions: set[int] = set()
+    for i in sorted(headings):
+        for size in (1, 2):
+            run = lines[i + 1 : i + 1 + size]
+            after = lines[i + 1 + size] if i + 1 + size < len(lines) else None
+            if len(run) < size or after is None or not all(r.text for r in run):
+                break
+            if any(k in headings or read_marker(r.text) for k, r in enumerate(run, i + 1)):
+                break
+            if run[-1].text.endswith((".", ",", ";", ":")):
+                break
+            before_structure = read_marker(after.text) is not None or i + 1 + size in headings
+            short = len(run[-1].text) < 0.8 * width and after.text[:1].isupper()
+            upper = all(r.text.isupper() for r in run)
+            if before_structure or short or upper:
+                captions.update(range(i + 1, i + 1 + size))
+                break
+    return captions
+
+
 def _paragraphs(lines: list[_Line]) -> list[Block]:
     words, compounds = _vocabulary(lines)
+    headings = _heading_lines(lines)
+    captions = _caption_lines(lines, headings)
     blocks: list[Block] = []
     text = ""
     spans: list[tuple[int, int]] = []
+    role: BlockRole = "text"
     previous: _Line | None = None
+    last_of_style: dict[str, str] = {}  # the last item number of each marker shape
 
     def flush() -> None:
         nonlocal text, spans
         if text:
-            blocks.append(Block(text, spans[0][1], "text", tuple(spans)))
+            blocks.append(Block(text, spans[0][1], role, tuple(spans)))
         text, spans = "", []
 
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.text:
             flush()
             previous = None
             continue
-        is_heading = bool(_HEADING.match(line.text))
+        line_role: BlockRole = "text"
+        if index in headings:
+            line_role = "heading"
+        elif index in captions:
+            line_role = "caption"
+        marker = read_marker(line.text)
+        if line_role == "heading":
+            last_of_style.clear()
         starts_new = (
             previous is None
-            or is_heading
-            or bool(_HEADING.match(previous.text))
-            or (read_marker(line.text) is not None and previous.text.endswith((".", ":", ";")))
+            or line_role != role
+            or line_role == "heading"
+            or (marker is not None and _ENDS_CLAUSE.search(previous.text) is not None)
+            # "2." after "1." opens an item even where the source lost a full stop.
+            or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
         )
+        if starts_new and marker is not None:
+            last_of_style[marker.style] = marker.num
         if starts_new:
             flush()
-            text, spans = line.text, [(0, line.number)]
+            text, spans, role = line.text, [(0, line.number)], line_role
         else:
             joined = _join(text, line.text, words, compounds)
             spans.append((len(joined) - len(line.text), line.number))
