@@ -103,3 +103,60 @@ def show(
 
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
+
+
+@main.command()
+@click.argument("left")
+@click.argument("right")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Least similarity (0-1) for two clauses to be paired [default: calibrated, 0.5].",
+)
+@click.option(
+    "--labels",
+    type=click.Choice(["un", "short"]),
+    default="un",
+    show_default=True,
+    help="Citation style of clause labels.",
+)
+@lang_option
+@input_format_option
+@output_option
+def compare(
+    left: str,
+    right: str,
+    fmt: str,
+    threshold: float | None,
+    labels: str,
+    lang: str,
+    input_format: str,
+    output: Path | None,
+) -> None:
+    """Compare LEFT with RIGHT clause by clause.
+
+    Exit status: 0 no difference beyond formatting, 1 differences, 2 trouble.
+    """
+    from . import refs
+    from .comparison_json import render_json, render_text
+    from .engine import compare as compare_instruments
+    from .outputs import emit
+
+    source_format = _input_format(input_format)
+    comparison = compare_instruments(
+        refs.resolve(left, lang=lang, fmt=source_format),
+        refs.resolve(right, lang=lang, fmt=source_format),
+        threshold=threshold,
+    )
+    render = render_json if fmt == "json" else render_text
+    emit(render(comparison, label_style="short" if labels == "short" else "un"), output)
+    sys.exit(1 if comparison.has_differences else 0)

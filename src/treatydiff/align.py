@@ -1,0 +1,378 @@
+"""Clause alignment: which leaf clauses of one instrument correspond to which of another.
+
+Identity comes from content, never from numbers, so renumbered and restructured texts
+still pair. The steps:
+
+1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.cdist``), and
+   of every pair of *units* (an article with all its leaves, or a leaf outside articles).
+   The pairing score blends the two: ``(1 - w) * leaf + w * unit``, so that article-level
+   evidence guides the pairing of paragraphs and points; the reported similarity stays
+   the leaf's own.
+2. Candidates: leaf pairs scoring at least ``threshold``, plus split and merge blocks (one
+   leaf against a run of adjacent leaves of the other side) whose joined text is clearly
+   closer than any single piece.
+3. A monotone alignment: the chain of candidates, increasing on both sides, with the
+   greatest total gain (a heaviest increasing chain over rectangles, with a Fenwick tree).
+4. Moves: among leaves the chain left unpaired, pairs that score at least the move
+   threshold are paired greedily, best first, and flagged as moved.
+5. Everything else is added or removed.
+
+The ``threshold`` and the scorer were chosen by measurement on the evaluation harness
+(see ``CompareOptions``); a tiny positional prior breaks ties between equal candidates in
+favour of the one at the same relative position, so results are deterministic.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from .model import Instrument, LeafView
+from .normalize import comparison_key
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float64]
+
+Scorer = Callable[..., float]
+
+SCORERS: dict[str, Scorer] = {
+    "ratio": fuzz.ratio,
+    "token_ratio": fuzz.ratio,  # on texts whose words are encoded as single characters
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "partial_ratio": fuzz.partial_ratio,
+}
+
+# Weight of the unit (article) similarity in the pairing score.
+UNIT_WEIGHT = 0.3
+# A split or merge must beat its best single piece by this much, and each piece added to
+# the run must raise the similarity by at least SPLIT_STEP.
+SPLIT_GAIN = 0.1
+SPLIT_STEP = 0.02
+SPLIT_MAX_PIECES = 6
+# Out-of-order pairs need this much more than in-order ones.
+MOVE_MARGIN = 0.1
+# Weight of the positional prior that breaks ties.
+_POSITION_PRIOR = 1e-3
+
+
+@dataclass(frozen=True)
+class Match:
+    """Leaf indices of the left and right side that correspond (one side may be empty)."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    similarity: float = 0.0
+    moved: bool = False
+
+
+def unit_key(leaf: LeafView) -> str:
+    """Id of the unit a leaf belongs to: its article, else the leaf itself."""
+    for clause in reversed(leaf.path):
+        if clause.kind == "article":
+            return clause.eid
+    return leaf.clause.eid
+
+
+class _Texts:
+    """The texts a scorer sees, for one pair of instruments."""
+
+    def __init__(self, scorer: str) -> None:
+        if scorer not in SCORERS:
+            raise ValueError(f"unknown scorer {scorer!r}; known: {', '.join(SCORERS)}")
+        self.scorer_name = scorer
+        self.scorer = SCORERS[scorer]
+        self._vocabulary: dict[str, str] = {}
+
+    def prepare(self, text: str) -> str:
+        key = comparison_key(text).casefold()
+        if self.scorer_name != "token_ratio":
+            return key
+        import re
+
+        # Each distinct word becomes one character: fuzz.ratio then measures words.
+        vocabulary = self._vocabulary
+        return "".join(
+            vocabulary.setdefault(word, chr(0x10000 + len(vocabulary)))
+            for word in re.findall(r"\w+", key)
+        )
+
+    def score(self, a: str, b: str) -> float:
+        if not a and not b:
+            return 1.0
+        return float(self.scorer(a, b)) / 100.0
+
+    def matrix(self, a: Sequence[str], b: Sequence[str]) -> Matrix:
+        import numpy as np
+
+        if not a or not b:
+            return np.zeros((len(a), len(b)), dtype=np.float64)
+        scores = process.cdist(a, b, scorer=self.scorer, dtype=np.float64, workers=1)
+        out: Matrix = np.asarray(scores, dtype=np.float64) / 100.0
+        # Two empty texts are the same text; one empty text resembles nothing.
+        empty_a = np.array([not s for s in a])
+        empty_b = np.array([not s for s in b])
+        out[np.ix_(empty_a, empty_b)] = 1.0
+        out[np.ix_(empty_a, ~empty_b)] = 0.0
+        out[np.ix_(~empty_a, empty_b)] = 0.0
+        return out
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    similarity: float
+    gain: float
+
+
+def align(
+    left: Instrument,
+    right: Instrument,
+    *,
+    threshold: float,
+    scorer: str,
+) -> list[Match]:
+    """Matches covering every leaf of both sides exactly once, in document order."""
+    return _Aligner(left.leaves, right.leaves, threshold=threshold, scorer=scorer).run()
+
+
+class _Aligner:
+    def __init__(
+        self,
+        left: Sequence[LeafView],
+        right: Sequence[LeafView],
+        *,
+        threshold: float,
+        scorer: str,
+    ) -> None:
+        import numpy as np
+
+        self.n, self.m = len(left), len(right)
+        self.threshold = threshold
+        texts = _Texts(scorer)
+        self.texts = texts
+        self.left_texts = [texts.prepare(leaf.clause.text) for leaf in left]
+        self.right_texts = [texts.prepare(leaf.clause.text) for leaf in right]
+        self.leaf_sim = texts.matrix(self.left_texts, self.right_texts)
+
+        left_units, self.left_unit = _units(left)
+        right_units, self.right_unit = _units(right)
+        unit_sim = texts.matrix(
+            [_join(self.left_texts, ids, scorer) for ids in left_units],
+            [_join(self.right_texts, ids, scorer) for ids in right_units],
+        )
+        self.unit_sim = unit_sim
+        blended = (1 - UNIT_WEIGHT) * self.leaf_sim + UNIT_WEIGHT * unit_sim[
+            np.ix_(self.left_unit, self.right_unit)
+        ]
+        self.score = blended
+
+    # --- candidates -----------------------------------------------------------------------
+
+    def _prior(self, i: float, j: float) -> float:
+        """Small bonus for the same relative position (ties go to the expected place)."""
+        x = (i + 0.5) / self.n
+        y = (j + 0.5) / self.m
+        return _POSITION_PRIOR * (1.0 - abs(x - y))
+
+    def _candidates(self) -> list[_Candidate]:
+        import numpy as np
+
+        out: list[_Candidate] = []
+        rows, cols = np.nonzero(self.score >= self.threshold)
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            gain = float(self.score[i, j]) - self.threshold + self._prior(i, j)
+            out.append(_Candidate((i,), (j,), float(self.leaf_sim[i, j]), gain))
+        out.extend(self._blocks(transpose=False))
+        out.extend(self._blocks(transpose=True))
+        return out
+
+    def _blocks(self, *, transpose: bool) -> list[_Candidate]:
+        """Splits (one left leaf, adjacent right leaves) or, transposed, merges."""
+        import numpy as np
+
+        if transpose:
+            one_texts, many_texts = self.right_texts, self.left_texts
+            leaf_sim, unit_sim = self.leaf_sim.T, self.unit_sim.T
+            one_unit, many_unit = self.right_unit, self.left_unit
+        else:
+            one_texts, many_texts = self.left_texts, self.right_texts
+            leaf_sim, unit_sim = self.leaf_sim, self.unit_sim
+            one_unit, many_unit = self.left_unit, self.right_unit
+        floor = self.threshold * 0.5
+        seen: set[tuple[int, int, int]] = set()
+        out: list[_Candidate] = []
+        for a in range(len(one_texts)):
+            starts = sorted(
+                {s for j in np.nonzero(leaf_sim[a] >= floor)[0].tolist() for s in (j - 1, j)}
+            )
+            for start in starts:
+                if start < 0:
+                    continue
+                previous = float(leaf_sim[a, start])
+                best_single = previous
+                for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
+                    joined = _join(many_texts, range(start, end + 1), self.texts.scorer_name)
+                    sim = self.texts.score(one_texts[a], joined)
+                    if sim < previous + SPLIT_STEP:
+                        break
+                    previous = sim
+                    best_single = max(best_single, float(leaf_sim[a, end]))
+                    if sim < best_single + SPLIT_GAIN or (a, start, end) in seen:
+                        continue
+                    seen.add((a, start, end))
+                    pieces = range(start, end + 1)
+                    units = [float(unit_sim[one_unit[a], many_unit[b]]) for b in pieces]
+                    blended = (1 - UNIT_WEIGHT) * sim + UNIT_WEIGHT * sum(units) / len(units)
+                    if blended < self.threshold:
+                        continue
+                    size = end - start + 2
+                    middle = (start + end) / 2
+                    prior = self._prior(middle, a) if transpose else self._prior(a, middle)
+                    gain = size / 2 * (blended - self.threshold) + prior
+                    many = tuple(pieces)
+                    left, right = (many, (a,)) if transpose else ((a,), many)
+                    out.append(_Candidate(left, right, sim, gain))
+        return out
+
+    # --- the monotone chain ---------------------------------------------------------------
+
+    def _chain(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """The heaviest chain of candidates increasing on both sides."""
+        if not candidates:
+            return []
+        order = sorted(range(len(candidates)), key=lambda k: _box(candidates[k]))
+        by_end = sorted(range(len(candidates)), key=lambda k: candidates[k].left[-1])
+        tree = _MaxTree(self.m)
+        best = [0.0] * len(candidates)
+        back = [-1] * len(candidates)
+        inserted = 0
+        for k in order:
+            cand = candidates[k]
+            while inserted < len(by_end) and candidates[by_end[inserted]].left[-1] < cand.left[0]:
+                done = by_end[inserted]
+                tree.update(candidates[done].right[-1], best[done], done)
+                inserted += 1
+            value, previous = tree.query(cand.right[0])
+            best[k] = value + cand.gain
+            back[k] = previous
+        end = max(range(len(candidates)), key=lambda k: (best[k], -k))
+        chain: list[_Candidate] = []
+        while end >= 0:
+            chain.append(candidates[end])
+            end = back[end]
+        chain.reverse()
+        return chain
+
+    # --- everything -----------------------------------------------------------------------
+
+    def run(self) -> list[Match]:
+        chain = self._chain(self._candidates())
+        matches = [Match(c.left, c.right, c.similarity) for c in chain]
+        used_left = {i for c in chain for i in c.left}
+        used_right = {j for c in chain for j in c.right}
+        matches.extend(self._moves(used_left, used_right))
+        matches.extend(Match((i,), ()) for i in range(self.n) if i not in used_left)
+        matches.extend(Match((), (j,)) for j in range(self.m) if j not in used_right)
+        return document_order(matches)
+
+    def _moves(self, used_left: set[int], used_right: set[int]) -> list[Match]:
+        free_left = [i for i in range(self.n) if i not in used_left]
+        free_right = [j for j in range(self.m) if j not in used_right]
+        floor = self.threshold + MOVE_MARGIN
+        pairs = sorted(
+
+                (-float(self.score[i, j]), i, j)
+                for i in free_left
+                for j in free_right
+                if self.score[i, j] >= floor
+
+        )
+        out: list[Match] = []
+        for _, i, j in pairs:
+            if i in used_left or j in used_right:
+                continue
+            used_left.add(i)
+            used_right.add(j)
+            out.append(Match((i,), (j,), float(self.leaf_sim[i, j]), moved=True))
+        return out
+
+
+def document_order(matches: Sequence[Match]) -> list[Match]:
+    """Matches in the order of the right side; a removed leaf follows the match that holds
+    its nearest in-order left predecessor (or comes first when it has none)."""
+    anchor_of_left: dict[int, int] = {}
+    for match in matches:
+        if match.right and not match.moved:
+            for i in match.left:
+                anchor_of_left[i] = max(match.right)
+
+    anchored = sorted(anchor_of_left)
+
+    def key(match: Match) -> tuple[int, int, int]:
+        if match.right:
+            return (min(match.right), 0, min(match.left, default=-1))
+        i = min(match.left)
+        before = bisect_left(anchored, i)
+        return (anchor_of_left[anchored[before - 1]] if before else -1, 1, i)
+
+    return sorted(matches, key=key)
+
+
+def _units(leaves: Sequence[LeafView]) -> tuple[list[list[int]], list[int]]:
+    """Units in document order (lists of leaf indices) and each leaf's unit index."""
+    index: dict[str, int] = {}
+    units: list[list[int]] = []
+    of_leaf: list[int] = []
+    for position, leaf in enumerate(leaves):
+        key = unit_key(leaf)
+        if key not in index:
+            index[key] = len(units)
+            units.append([])
+        units[index[key]].append(position)
+        of_leaf.append(index[key])
+    return units, of_leaf
+
+
+def _join(texts: Sequence[str], ids: Sequence[int] | range, scorer: str) -> str:
+    separator = "" if scorer == "token_ratio" else " "
+    return separator.join(texts[k] for k in ids)
+
+
+def _box(candidate: _Candidate) -> tuple[int, int, int, int]:
+    return (candidate.left[0], candidate.right[0], candidate.left[-1], candidate.right[-1])
+
+
+class _MaxTree:
+    """Fenwick tree over right positions: prefix maxima of (chain value, candidate)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.value = [0.0] * (size + 1)
+        self.item = [-1] * (size + 1)
+
+    def update(self, position: int, value: float, item: int) -> None:
+        k = position + 1
+        while k <= self.size:
+            if value > self.value[k]:
+                self.value[k] = value
+                self.item[k] = item
+            k += k & -k
+
+    def query(self, before: int) -> tuple[float, int]:
+        """Best (value, item) among positions < ``before``."""
+        value, item = 0.0, -1
+        k = before
+        while k > 0:
+            if self.value[k] > value:
+                value, item = self.value[k], self.item[k]
+            k -= k & -k
+        return value, item

@@ -1,0 +1,218 @@
+"""Status and change tags of an alignment.
+
+Status: ``identical`` (same display text), ``formatting`` (same comparison key),
+``modified``, ``added``, ``removed``.
+
+Tags of a modified alignment, short and stable (reports and CI rules match on them):
+
+* exactly one kind, the strongest found over its changed runs:
+  ``punctuation`` (the words are the same, only punctuation differs),
+  ``spelling`` (typo-level: each changed word is within a small edit distance of its
+  counterpart, e.g. "ho" -> "no", "commited" -> "committed", "urbanrural" ->
+  "urban-rural", a capital letter; never a changed digit, never one function word for
+  another such as "or" -> "of"),
+  ``wording`` (anything else);
+* flags a lawyer looks for, raised by wording changes only (a typo fix raises none):
+  ``modal`` (shall, may, should, must, shall endeavour, undertake...),
+  ``negation`` (not, no, never, neither, nor, without, unless, except...),
+  ``number`` (numbers, number words and periods: "three months" -> "six months", ages,
+  digits; "eighteen" and "18" count as the same number),
+  ``defined-term`` (the clause defines a term and its wording changed, or the use of a
+  defined or quoted term changed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz.distance import OSA
+
+from .comparison import DiffOp, Status
+from .model import Instrument
+from .normalize import comparison_key
+
+KIND_TAGS = ("punctuation", "spelling", "wording")
+FLAG_TAGS = ("modal", "negation", "number", "defined-term")
+TAGS = KIND_TAGS + FLAG_TAGS
+
+_WORDS = re.compile(r"\w+")
+
+_MODAL = frozenset(
+    "shall should may might must will would can could cannot endeavour endeavours endeavor "
+    "endeavors undertake undertakes "
+    # Dutch
+    "zal zullen zou zouden moet moeten mag mogen kan kunnen dient dienen tracht trachten "
+    "verbindt verbinden".split()
+)
+_NEGATION = frozenset(
+    "not no never neither nor none nothing nobody without unless except "
+    # Dutch
+    "niet geen nooit noch niets niemand zonder tenzij behalve".split()
+)
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update(
+    {
+        w: str(v)
+        for v, w in zip(
+            range(30, 100, 10),
+            "thirty forty fifty sixty seventy eighty ninety".split(),
+            strict=True,
+        )
+    }
+)
+_NUMBER_WORDS.update(
+    {
+        w: w
+        for w in "hundred thousand million half twice once first second third fourth fifth "
+        "sixth seventh eighth ninth tenth".split()
+    }
+)
+_PERIODS = frozenset(
+    "day days week weeks month months year years age aged "
+    # Dutch
+    "dag dagen week weken maand maanden jaar jaren leeftijd".split()
+)
+# Short words that are all real words: one replacing another is a change of wording even
+# at edit distance one ("or" -> "of", "an" -> "on").
+_FUNCTION_WORDS = (
+    frozenset(
+        "a an the of or on in into to at by as is it its be are was no not nor and for from "
+        "if so do he she we us our his her him they them this that these those any all each "
+        "de het een van op in te en of om aan als is dat die bij uit".split()
+    )
+    | _MODAL
+    | _NEGATION
+)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Defined terms of a pair of instruments, and the clauses that define them."""
+
+    terms: frozenset[str]
+    defining: frozenset[str]  # eIds of leaf clauses that define a term
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        if not self.terms:
+            return None
+        # Longest first, so that "child pornography" wins over "child".
+        alternatives = sorted(self.terms, key=lambda t: (-len(t), t))
+        return re.compile(r"\b(" + "|".join(map(re.escape, alternatives)) + r")\b")
+
+
+_QUOTED = re.compile(r'"([^"]{2,60})"')
+_MEANS = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:.*?,\s*)?(?:the\s+terms?\s+|an?\s+|the\s+)?"
+    r'"?(?P<term>[^",;:]{2,60}?)"?\s+(?:shall\s+)?(?:means?|includes?|refers? to)\b',
+    re.IGNORECASE,
+)
+
+
+def defined_terms(*instruments: Instrument) -> Terms:
+    terms: set[str] = set()
+    defining: set[str] = set()
+    for instrument in instruments:
+        for leaf in instrument.leaves:
+            key = comparison_key(leaf.clause.text)
+            terms.update(m.group(1).strip().casefold() for m in _QUOTED.finditer(key))
+            match = _MEANS.match(key)
+            if match:
+                terms.add(match.group("term").strip().casefold())
+                defining.add(leaf.clause.eid)
+    return Terms(frozenset(t for t in terms if _WORDS.search(t)), frozenset(defining))
+
+
+def status(left: str, right: str) -> Status:
+    """Status of a pair of texts (the joined texts of an alignment's two sides)."""
+    if left == right:
+        return "identical"
+    if comparison_key(left) == comparison_key(right):
+        return "formatting"
+    return "modified"
+
+
+def tags(
+    diff: Sequence[DiffOp],
+    *,
+    left: str,
+    right: str,
+    ids: Iterable[str],
+    terms: Terms,
+) -> tuple[str, ...]:
+    """Tags of a modified alignment: its kind first, then its flags in TAGS order."""
+    kinds: set[str] = set()
+    flags: set[str] = set()
+    for op in diff:
+        if op.op == "equal":
+            continue
+        kind = _run_kind(op.left, op.right)
+        kinds.add(kind)
+        if kind != "wording":
+            continue
+        a = [w.casefold() for w in _WORDS.findall(op.left)]
+        b = [w.casefold() for w in _WORDS.findall(op.right)]
+        if _counts(a, _MODAL) != _counts(b, _MODAL):
+            flags.add("modal")
+        if _counts(a, _NEGATION) != _counts(b, _NEGATION):
+            flags.add("negation")
+        if _numbers(a) != _numbers(b):
+            flags.add("number")
+    if "wording" in kinds and (
+        any(eid in terms.defining for eid in ids)
+        or _term_counts(left, terms) != _term_counts(right, terms)
+    ):
+        flags.add("defined-term")
+    strongest = [k for k in KIND_TAGS if k in kinds][-1:]
+    return (*strongest, *(f for f in FLAG_TAGS if f in flags))
+
+
+def _run_kind(left: str, right: str) -> str:
+    a, b = _WORDS.findall(left), _WORDS.findall(right)
+    if a == b:
+        return "punctuation"
+    digits_a = [w for w in a if w.isdigit()]
+    digits_b = [w for w in b if w.isdigit()]
+    if digits_a != digits_b:
+        return "wording"
+    if len(a) == len(b) and all(_typo(x, y) for x, y in zip(a, b, strict=True)):
+        return "spelling"
+    if len(a) != len(b) and _typo("".join(a), "".join(b)):
+        return "spelling"  # words joined or split: "urbanrural" -> "urban-rural"
+    return "wording"
+
+
+def _typo(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a.casefold() == b.casefold():
+        return True
+    if a.casefold() in _FUNCTION_WORDS and b.casefold() in _FUNCTION_WORDS:
+        return False
+    return OSA.distance(a.casefold(), b.casefold()) <= max(1, max(len(a), len(b)) // 5)
+
+
+def _counts(words: Sequence[str], vocabulary: frozenset[str]) -> Counter[str]:
+    return Counter(w for w in words if w in vocabulary)
+
+
+def _numbers(words: Sequence[str]) -> Counter[str]:
+    return Counter(
+        _NUMBER_WORDS.get(w, w) for w in words if w.isdigit() or w in _NUMBER_WORDS or w in _PERIODS
+    )
+
+
+def _term_counts(text: str, terms: Terms) -> Counter[str]:
+    if terms.pattern is None:
+        return Counter()
+    return Counter(terms.pattern.findall(comparison_key(text).casefold()))

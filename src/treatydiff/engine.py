@@ -1,0 +1,65 @@
+"""The comparison engine: align, diff and classify two instruments."""
+
+from __future__ import annotations
+
+from .align import Match, align
+from .classify import Terms, defined_terms, status, tags
+from .comparison import CLAUSE_SEPARATOR, Alignment, CompareOptions, Comparison, DiffOp
+from .diff import word_diff
+from .model import Instrument
+
+
+def compare(
+    left: Instrument,
+    right: Instrument,
+    *,
+    threshold: float | None = None,
+    scorer: str | None = None,
+    options: CompareOptions | None = None,
+) -> Comparison:
+    """Compare two instruments clause by clause.
+
+    Every leaf clause of both sides lands in exactly one alignment; alignments come in
+    document order (see ``align.document_order``). ``threshold`` and ``scorer`` override
+    the fields of ``options`` (defaults: ``CompareOptions()``).
+    """
+    base = options or CompareOptions()
+    chosen = CompareOptions(
+        threshold=base.threshold if threshold is None else threshold,
+        scorer=base.scorer if scorer is None else scorer,
+    )
+    if not 0.0 <= chosen.threshold <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, not {chosen.threshold}")
+    matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer)
+    terms = defined_terms(left, right)
+    alignments = tuple(_alignment(left, right, match, terms) for match in matches)
+    return Comparison(left=left, right=right, alignments=alignments, options=chosen)
+
+
+def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) -> Alignment:
+    left_ids = tuple(left.leaves[i].clause.eid for i in match.left)
+    right_ids = tuple(right.leaves[j].clause.eid for j in match.right)
+    left_text = CLAUSE_SEPARATOR.join(left.leaves[i].clause.text for i in match.left)
+    right_text = CLAUSE_SEPARATOR.join(right.leaves[j].clause.text for j in match.right)
+    if not match.right:
+        return Alignment(left_ids, (), "removed", diff=(DiffOp("delete", left_text, ""),))
+    if not match.left:
+        return Alignment((), right_ids, "added", diff=(DiffOp("insert", "", right_text),))
+    diff = word_diff(left_text, right_text)
+    pair_status = status(left_text, right_text)
+    if pair_status == "modified" and all(op.op == "equal" for op in diff):
+        pair_status = "formatting"  # only spacing the key keeps, around brackets say
+    pair_tags: tuple[str, ...] = ()
+    if pair_status == "modified":
+        pair_tags = tags(
+            diff, left=left_text, right=right_text, ids=(*left_ids, *right_ids), terms=terms
+        )
+    return Alignment(
+        left_ids,
+        right_ids,
+        pair_status,
+        moved=match.moved,
+        similarity=match.similarity,
+        tags=pair_tags,
+        diff=diff,
+    )
