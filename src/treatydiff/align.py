@@ -6,8 +6,7 @@ still pair. The steps:
 1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.cdist``), and
    of every pair of *units* (an article with all its leaves, or a leaf outside articles).
    The pairing score blends the two: ``(1 - w) * leaf + w * unit``, so that article-level
-   evidence guides the pairing of paragraphs and points; the reported similarity stays
-   the leaf's own.
+   evidence guides the pairing of paragraphs and points.
 2. Candidates: leaf pairs scoring at least ``threshold``, plus split and merge blocks (one
    leaf against a run of adjacent leaves of the other side) whose joined text is clearly
    closer than any single piece.
@@ -54,11 +53,14 @@ SCORERS: dict[str, Scorer] = {
 UNIT_WEIGHT = 0.3
 # A split or merge must beat its best single piece by this much, and each piece added to
 # the run must raise the similarity by at least SPLIT_STEP.
-SPLIT_GAIN = 0.1
-SPLIT_STEP = 0.02
+SPLIT_GAIN = 0.03
+SPLIT_STEP = 0.005
 SPLIT_MAX_PIECES = 6
 # Out-of-order pairs need this much more than in-order ones.
 MOVE_MARGIN = 0.1
+# However strong the evidence of their articles, two leaves whose own texts are less
+# similar than LEAF_FLOOR * threshold are never paired.
+LEAF_FLOOR = 0.6
 # Weight of the positional prior that breaks ties.
 _POSITION_PRIOR = 1e-3
 
@@ -69,7 +71,6 @@ class Match:
 
     left: tuple[int, ...]
     right: tuple[int, ...]
-    similarity: float = 0.0
     moved: bool = False
 
 
@@ -129,7 +130,7 @@ class _Texts:
 class _Candidate:
     left: tuple[int, ...]
     right: tuple[int, ...]
-    similarity: float
+    score: float  # text similarity blended with the units' similarity
     gain: float
 
 
@@ -187,10 +188,12 @@ class _Aligner:
         import numpy as np
 
         out: list[_Candidate] = []
-        rows, cols = np.nonzero(self.score >= self.threshold)
+        eligible = (self.score >= self.threshold) & (self.leaf_sim >= self.threshold * LEAF_FLOOR)
+        rows, cols = np.nonzero(eligible)
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            gain = float(self.score[i, j]) - self.threshold + self._prior(i, j)
-            out.append(_Candidate((i,), (j,), float(self.leaf_sim[i, j]), gain))
+            score = float(self.score[i, j])
+            gain = score - self.threshold + self._prior(i, j)
+            out.append(_Candidate((i,), (j,), score, gain))
         out.extend(self._blocks(transpose=False))
         out.extend(self._blocks(transpose=True))
         return out
@@ -240,7 +243,7 @@ class _Aligner:
                     gain = size / 2 * (blended - self.threshold) + prior
                     many = tuple(pieces)
                     left, right = (many, (a,)) if transpose else ((a,), many)
-                    out.append(_Candidate(left, right, sim, gain))
+                    out.append(_Candidate(left, right, blended, gain))
         return out
 
     # --- the monotone chain ---------------------------------------------------------------
@@ -275,35 +278,23 @@ class _Aligner:
     # --- everything -----------------------------------------------------------------------
 
     def run(self) -> list[Match]:
-        chain = self._chain(self._candidates())
-        matches = [Match(c.left, c.right, c.similarity) for c in chain]
+        candidates = self._candidates()
+        chain = self._chain(candidates)
+        matches = [Match(c.left, c.right) for c in chain]
         used_left = {i for c in chain for i in c.left}
         used_right = {j for c in chain for j in c.right}
-        matches.extend(self._moves(used_left, used_right))
+        # Moves: the best remaining candidates whose leaves are all still free.
+        floor = self.threshold + MOVE_MARGIN
+        for c in sorted(candidates, key=lambda c: (-c.score, _box(c))):
+            if c.score < floor:
+                break
+            if used_left.isdisjoint(c.left) and used_right.isdisjoint(c.right):
+                used_left.update(c.left)
+                used_right.update(c.right)
+                matches.append(Match(c.left, c.right, moved=True))
         matches.extend(Match((i,), ()) for i in range(self.n) if i not in used_left)
         matches.extend(Match((), (j,)) for j in range(self.m) if j not in used_right)
         return document_order(matches)
-
-    def _moves(self, used_left: set[int], used_right: set[int]) -> list[Match]:
-        free_left = [i for i in range(self.n) if i not in used_left]
-        free_right = [j for j in range(self.m) if j not in used_right]
-        floor = self.threshold + MOVE_MARGIN
-        pairs = sorted(
-
-                (-float(self.score[i, j]), i, j)
-                for i in free_left
-                for j in free_right
-                if self.score[i, j] >= floor
-
-        )
-        out: list[Match] = []
-        for _, i, j in pairs:
-            if i in used_left or j in used_right:
-                continue
-            used_left.add(i)
-            used_right.add(j)
-            out.append(Match((i,), (j,), float(self.leaf_sim[i, j]), moved=True))
-        return out
 
 
 def document_order(matches: Sequence[Match]) -> list[Match]:

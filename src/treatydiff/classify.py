@@ -111,12 +111,20 @@ class Terms:
         return re.compile(r"\b(" + "|".join(map(re.escape, alternatives)) + r")\b")
 
 
-_QUOTED = re.compile(r'"([^"]{2,60})"')
+# Quotes around a term: straight, curly, guillemets, or doubled single marks (``term").
+_QUOTE = r"""(?:["\u201c\u201d\u201e\u00ab\u00bb]|''|``|\u2018\u2018|\u2019\u2019)"""
+_QUOTED = re.compile(rf"(?<!\w){_QUOTE}(\w[^\"\u201c\u201d\u201e\u00ab\u00bb]{{1,59}}?){_QUOTE}")
+# "Sale of children means ...", "For the purposes of the present Convention, a child means
+# ...": a short term at the start of the clause (after its list marker and an optional
+# "For the purposes of ..." phrase) followed by "means".
 _MEANS = re.compile(
-    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:.*?,\s*)?(?:the\s+terms?\s+|an?\s+|the\s+)?"
-    r'"?(?P<term>[^",;:]{2,60}?)"?\s+(?:shall\s+)?(?:means?|includes?|refers? to)\b',
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:for the purposes? of [^,]{1,80},\s*)?"
+    rf"(?:the terms?\s+|an?\s+|the\s+)?{_QUOTE}?(?P<term>\w[\w'-]*(?:\s[\w'-]+){{0,5}}?)"
+    rf"{_QUOTE}?\s*(?:shall\s+)?means?\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+# Captions of definitions articles (English, Dutch).
+_DEFINITIONS_CAPTION = re.compile(r"definition|use of terms|begripsomschrijving", re.IGNORECASE)
 
 
 def defined_terms(*instruments: Instrument) -> Terms:
@@ -124,13 +132,19 @@ def defined_terms(*instruments: Instrument) -> Terms:
     defining: set[str] = set()
     for instrument in instruments:
         for leaf in instrument.leaves:
-            key = comparison_key(leaf.clause.text)
+            key = leaf.clause.text
             terms.update(m.group(1).strip().casefold() for m in _QUOTED.finditer(key))
             match = _MEANS.match(key)
-            if match:
-                terms.add(match.group("term").strip().casefold())
+            term = match.group("term").strip().casefold() if match else ""
+            if term and term not in _FUNCTION_WORDS:
+                terms.add(term)
                 defining.add(leaf.clause.eid)
-    return Terms(frozenset(t for t in terms if _WORDS.search(t)), frozenset(defining))
+            elif any(
+                c.kind == "article" and c.heading and _DEFINITIONS_CAPTION.search(c.heading)
+                for c in leaf.ancestors
+            ):
+                defining.add(leaf.clause.eid)
+    return Terms(frozenset(t for t in terms if t not in _FUNCTION_WORDS), frozenset(defining))
 
 
 def status(left: str, right: str) -> Status:
@@ -215,4 +229,4 @@ def _numbers(words: Sequence[str]) -> Counter[str]:
 def _term_counts(text: str, terms: Terms) -> Counter[str]:
     if terms.pattern is None:
         return Counter()
-    return Counter(terms.pattern.findall(comparison_key(text).casefold()))
+    return Counter(terms.pattern.findall(text.casefold()))

@@ -77,7 +77,7 @@ class CompareOptions:
     Both were chosen by measurement on the evaluation harness (see align.py)."""
 
     threshold: float = 0.5
-    scorer: str = "token_set_ratio"
+    scorer: str = "token_ratio"
 
 
 @dataclass(frozen=True)

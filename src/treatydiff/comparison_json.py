@@ -132,14 +132,12 @@ def _inline(diff: tuple[DiffOp, ...]) -> str:
         if op.op == "equal":
             out.append(op.right)
             continue
-        if op.left:
-            out.append(_marked("[-", op.left, "-]"))
-        if op.right:
-            out.append(_marked("{+", op.right, "+}"))
+        left, right = op.left.rstrip(), op.right.rstrip()
+        # Whitespace after the change is written once, after both marks.
+        tail = op.right[len(right) :] or op.left[len(left) :]
+        if left:
+            out.append(f"[-{left}-]")
+        if right:
+            out.append(f"{{+{right}+}}")
+        out.append(tail)
     return "".join(out)
-
-
-def _marked(open_: str, text: str, close: str) -> str:
-    """Mark ``text``, keeping its trailing whitespace outside the marks."""
-    core = text.rstrip()
-    return f"{open_}{core}{close}{text[len(core) :]}"

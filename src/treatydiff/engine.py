@@ -7,6 +7,7 @@ from .classify import Terms, defined_terms, status, tags
 from .comparison import CLAUSE_SEPARATOR, Alignment, CompareOptions, Comparison, DiffOp
 from .diff import word_diff
 from .model import Instrument
+from .normalize import comparison_key
 
 
 def compare(
@@ -36,6 +37,14 @@ def compare(
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
+def similarity(left: str, right: str) -> float:
+    """Similarity of two texts as reported: the character-level Indel similarity of their
+    comparison keys (1.0 exactly when the keys are equal)."""
+    from rapidfuzz.distance import Indel
+
+    return float(Indel.normalized_similarity(comparison_key(left), comparison_key(right)))
+
+
 def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) -> Alignment:
     left_ids = tuple(left.leaves[i].clause.eid for i in match.left)
     right_ids = tuple(right.leaves[j].clause.eid for j in match.right)
@@ -59,7 +68,7 @@ def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) 
         right_ids,
         pair_status,
         moved=match.moved,
-        similarity=match.similarity,
+        similarity=similarity(left_text, right_text),
         tags=pair_tags,
         diff=diff,
     )
