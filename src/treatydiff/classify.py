@@ -7,10 +7,12 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
 
 * exactly one kind, the strongest found over its changed runs:
   ``punctuation`` (the words are the same, only punctuation differs),
-  ``spelling`` (typo-level: each changed word is within a small edit distance of its
-  counterpart, e.g. "ho" -> "no", "commited" -> "committed", "urbanrural" ->
-  "urban-rural", a capital letter; never a changed digit, never one function word for
-  another such as "or" -> "of"),
+  ``spelling`` (typo-level: each changed word is one edit (insertion, deletion,
+  substitution or swap of adjacent letters) from its counterpart, or letter case only,
+  e.g. "ho" -> "no", "commited" -> "committed", "from" -> "form", "protocol" ->
+  "Protocol"; or words joined or split with at most one such edit, "urbanrural" ->
+  "urban-rural", "conf.ict" -> "conflict"; never a changed digit, never one function
+  word for another such as "or" -> "of"),
   ``wording`` (anything else);
 * flags a lawyer looks for, raised by wording changes only (a typo fix raises none):
   ``modal`` (shall, may, should, must, shall endeavour, undertake...),
@@ -78,7 +80,7 @@ _NUMBER_WORDS.update(
     }
 )
 _PERIODS = frozenset(
-    "day days week weeks month months year years age aged "
+    "day days week weeks month months year years "
     # Dutch
     "dag dagen week weken maand maanden jaar jaren leeftijd".split()
 )
@@ -213,7 +215,7 @@ def _typo(a: str, b: str) -> bool:
         return True
     if a.casefold() in _FUNCTION_WORDS and b.casefold() in _FUNCTION_WORDS:
         return False
-    return OSA.distance(a.casefold(), b.casefold()) <= max(1, max(len(a), len(b)) // 5)
+    return OSA.distance(a.casefold(), b.casefold()) <= 1
 
 
 def _counts(words: Sequence[str], vocabulary: frozenset[str]) -> Counter[str]:

@@ -130,7 +130,10 @@ def _inline(diff: tuple[DiffOp, ...]) -> str:
     out: list[str] = []
     for op in diff:
         if op.op == "equal":
-            out.append(op.right)
+            # The right side's words, with whatever space either side has after them, so
+            # that "General[-of the United Nations-]" keeps its space.
+            core = op.right.rstrip()
+            out.append(core + (op.right[len(core) :] or op.left[len(op.left.rstrip()) :]))
             continue
         left, right = op.left.rstrip(), op.right.rstrip()
         # Whitespace after the change is written once, after both marks.

@@ -1,0 +1,194 @@
+"""The engine on real texts from ../shared/corpus, with exact expectations.
+
+Every count below was checked by reading the word diffs of the pair (see the issue of the
+alignment engine); a change in a count means a change in what the engine reports.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from treatydiff import compare
+from treatydiff.comparison import Comparison
+from treatydiff.model import Instrument
+from treatydiff.refs import resolve
+
+
+def load(corpus: Path, relative: str) -> Instrument:
+    return resolve(str(corpus / relative))
+
+
+def assert_covers(comparison: Comparison) -> None:
+    for side in ("left", "right"):
+        instrument = getattr(comparison, side)
+        ids = [eid for a in comparison.alignments for eid in getattr(a, side)]
+        assert sorted(ids) == sorted(leaf.clause.eid for leaf in instrument.leaves)
+        assert len(ids) == len(set(ids))
+
+
+def article_of(eid: str) -> str:
+    return eid.split("__")[0]
+
+
+def paired(comparison: Comparison) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(a.left, a.right) for a in comparison.alignments if a.left and a.right]
+
+
+@pytest.fixture(scope="module")
+def opsc(corpus: Path) -> Instrument:
+    return load(corpus, "laws-markdown/opsc/2012-10-31.md")
+
+
+def test_opsc_snapshots_differ_only_in_form(corpus: Path, opsc: Instrument) -> None:
+    old = load(corpus, "laws-markdown/opsc/2005-09-23.md")
+    result = compare(old, opsc)
+    assert_covers(result)
+    assert not result.has_differences
+    assert {a.status for a in result.alignments} <= {"identical", "formatting"}
+    assert all(a.left == a.right and len(a.left) == 1 for a in result.alignments)
+    assert len(result.alignments) == len(opsc.leaves) == 90
+
+
+# The clauses where the Dutch Treaty Series text and the OHCHR wording of the OPSC differ.
+OPSC_WORDING_DIFFERENCES = {
+    "art_2__intro": ("spelling",),  # purpose -> purposes
+    "art_3__para_1__intro": ("wording",),  # these -> such
+    "art_3__para_1__point_a__point_i__intro": ("wording",),  # The offering -> Offering
+    "art_3__para_2": ("wording",),  # a State Party's national law; these -> the said (twice)
+    "art_3__para_3": ("wording",),
+    "art_3__para_4": ("wording",),
+    "art_4__para_1": ("spelling",),  # committed -> commited (an OHCHR typo)
+    "art_4__para_3": ("wording",),  # above-mentioned -> aforementioned
+    "art_4__para_4": ("wording",),  # This -> The present
+    "art_5__para_1": ("wording",),
+    "art_5__para_2": ("wording",),
+    "art_5__para_5": ("wording",),
+    "art_7__point_a__point_i": ("spelling",),  # a comma; Protocol -> protocol
+    "art_8__para_6": ("wording",),
+    "art_9__para_1": ("wording",),
+    "art_12__para_1": ("wording",),  # "submit" moved, "present" added
+    "art_12__para_2": ("wording",),
+    "art_12__para_3": ("wording",),
+    "art_14__para_2": ("wording",),
+    "art_15__para_1": ("wording",),
+    "art_15__para_2": ("wording",),
+    "art_16__para_1": ("wording",),
+    "art_16__para_2": ("wording",),
+    "art_16__para_3": ("wording",),
+}
+
+
+def test_opsc_treaty_series_against_ohchr_wording(corpus: Path, opsc: Instrument) -> None:
+    ohchr = load(corpus, "lszoszk-generalcomments/crc-opsc.json")
+    result = compare(opsc, ohchr)
+    assert_covers(result)
+    # Every clause of the OHCHR export (17 articles, no preamble) pairs one to one with the
+    # clause of the same article, paragraph and point.
+    assert len(ohchr.articles()) == 17
+    assert sorted(paired(result)) == sorted(
+        ((leaf.clause.eid,), (leaf.clause.eid,)) for leaf in ohchr.leaves
+    )
+    assert not any(a.moved for a in result.alignments)
+    # The export has no preamble: the preamble's 14 clauses are the only ones removed.
+    removed = [a.left[0] for a in result.alignments if a.status == "removed"]
+    assert len(removed) == 14 and all(eid.startswith("preamble__") for eid in removed)
+    modified = {a.left[0]: a.tags for a in result.alignments if a.status == "modified"}
+    assert modified == OPSC_WORDING_DIFFERENCES
+    changes = sum(
+        op.op != "equal" for a in result.alignments if a.status == "modified" for op in a.diff
+    )
+    assert changes == 32
+    formatting = [a.left for a in result.alignments if a.status == "formatting"]
+    assert formatting == [("art_13__para_2",)]  # "Secretary- General" in the export
+    s = result.summary
+    assert (s.identical, s.formatting, s.modified, s.added, s.removed) == (51, 1, 24, 0, 14)
+
+
+def test_opsc_against_opac(corpus: Path, opsc: Instrument) -> None:
+    opac = load(corpus, "laws-markdown/opac/2013-09-12.md")
+    result = compare(opsc, opac)
+    assert_covers(result)
+    pairs = paired(result)
+    # Reporting and final clauses: OPSC articles 12-17 against OPAC articles 8-13,
+    # paragraph by paragraph.
+    final = [p for p in pairs if p[0][0].startswith("art_") and int(article_of(p[0][0])[4:]) >= 12]
+    paragraphs = {12: 3, 13: 2, 14: 2, 15: 2, 16: 3, 17: 2}
+    assert final == [
+        ((f"art_{a}__para_{p}",), (f"art_{a - 4}__para_{p}",))
+        for a, count in paragraphs.items()
+        for p in range(1, count + 1)
+    ]
+    # Offences, jurisdiction and victims have no counterpart in the OPAC.
+    for article in ("art_3", "art_4", "art_8"):
+        statuses = {
+            a.status for a in result.alignments if a.left and article_of(a.left[0]) == article
+        }
+        assert statuses == {"removed"}, article
+
+
+def test_crc_against_raisely_copy(corpus: Path) -> None:
+    laws = load(corpus, "laws-markdown/crc/2013-04-15.md")
+    raisely = load(corpus, "raisely-noharm/CRC.md")
+    result = compare(laws, raisely)
+    assert_covers(result)
+    pairs = paired(result)
+    # Each of the 54 articles pairs with the article of the same number, and only with it.
+    article_pairs = Counter(
+        (article_of(left), article_of(right))
+        for lefts, rights in pairs
+        for left in lefts
+        for right in rights
+        if left.startswith("art_")
+    )
+    assert {left for left, _ in article_pairs} == {f"art_{n}" for n in range(1, 55)}
+    assert all(left == right for left, right in article_pairs)
+    assert not any(a.moved for a in result.alignments)
+    assert not [a for a in result.alignments if a.status in ("added", "removed")]
+    # Where the two copies cut a clause differently: article 17's chapeau is two
+    # paragraphs in the copy; article 40 (3) (b) and 40 (4) are one clause there.
+    assert (("art_17__intro",), ("art_17__p_1", "art_17__p_2")) in pairs
+    assert (("art_40__para_3__point_b", "art_40__para_4"), ("art_40__para_3__point_b",)) in pairs
+    s = result.summary
+    assert (s.identical, s.formatting, s.modified, s.splits, s.merges) == (166, 4, 21, 1, 1)
+    assert dict(s.tags) == {
+        "modal": 1,  # preamble: "the child be fully prepared" -> "should be"
+        "negation": 1,
+        "number": 1,
+        "punctuation": 8,
+        "spelling": 7,
+        "wording": 6,
+    }
+
+
+def test_crc_typo_fix_is_spelling(corpus: Path) -> None:
+    result = compare(
+        load(corpus, "laws-markdown/crc/2002-11-18.md"),
+        load(corpus, "laws-markdown/crc/2013-04-15.md"),
+    )
+    changed = [a for a in result.alignments if a.status != "identical"]
+    assert [(a.left, a.status, a.tags) for a in changed] == [
+        (("art_43__para_7",), "modified", ("spelling",))
+    ]
+    (change,) = [op for op in changed[0].diff if op.op != "equal"]
+    assert (change.op, change.left, change.right) == ("replace", "ho ", "no ")
+
+
+def test_user_preamble_against_whole_opsc(corpus: Path, opsc: Instrument) -> None:
+    from conftest import USER_PREAMBLE
+
+    preamble = resolve(str(USER_PREAMBLE))
+    result = compare(preamble, opsc)
+    assert_covers(result)
+    recitals = [leaf.clause.eid for leaf in preamble.leaves]
+    assert recitals == ["preamble__formula_1", *(f"preamble__p_{k}" for k in range(1, 13))]
+    # The recitals pair in order, with the same recitals of the full text ...
+    assert paired(result) == [((eid,), (eid,)) for eid in recitals]
+    assert not any(a.moved for a in result.alignments)
+    # ... and the rest of the OPSC is added.
+    added = [a.right[0] for a in result.alignments if a.status == "added"]
+    assert len(added) == len(opsc.leaves) - len(recitals)
+    statuses = Counter(a.status for a in result.alignments if a.left)
+    assert statuses == {"identical": 6, "modified": 7}
