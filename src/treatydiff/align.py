@@ -56,6 +56,7 @@ UNIT_WEIGHT = 0.3
 SPLIT_GAIN = 0.03
 SPLIT_STEP = 0.005
 SPLIT_MAX_PIECES = 6
+SPLIT_MAX_LENGTH = 1.5  # the pieces' joined length, relative to the whole
 # Out-of-order pairs need this much more than in-order ones.
 MOVE_MARGIN = 0.1
 # However strong the evidence of their articles, two leaves whose own texts are less
@@ -92,8 +93,9 @@ class _Texts:
         self.scorer = SCORERS[scorer]
         self._vocabulary: dict[str, str] = {}
 
-    def prepare(self, text: str) -> str:
-        key = comparison_key(text).casefold()
+    def prepare(self, key: str) -> str:
+        """Scorer text of a comparison key."""
+        key = key.casefold()
         if self.scorer_name != "token_ratio":
             return key
         import re
@@ -140,9 +142,19 @@ def align(
     *,
     threshold: float,
     scorer: str,
+    keys: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> list[Match]:
-    """Matches covering every leaf of both sides exactly once, in document order."""
-    return _Aligner(left.leaves, right.leaves, threshold=threshold, scorer=scorer).run()
+    """Matches covering every leaf of both sides exactly once, in document order.
+
+    ``keys``: the comparison keys of the leaves of both sides, when the caller has them.
+    """
+    if keys is None:
+        keys = (
+            [comparison_key(leaf.clause.text) for leaf in left.leaves],
+            [comparison_key(leaf.clause.text) for leaf in right.leaves],
+        )
+    aligner = _Aligner(left.leaves, right.leaves, keys=keys, threshold=threshold, scorer=scorer)
+    return aligner.run()
 
 
 class _Aligner:
@@ -151,6 +163,7 @@ class _Aligner:
         left: Sequence[LeafView],
         right: Sequence[LeafView],
         *,
+        keys: tuple[Sequence[str], Sequence[str]],
         threshold: float,
         scorer: str,
     ) -> None:
@@ -160,8 +173,8 @@ class _Aligner:
         self.threshold = threshold
         texts = _Texts(scorer)
         self.texts = texts
-        self.left_texts = [texts.prepare(leaf.clause.text) for leaf in left]
-        self.right_texts = [texts.prepare(leaf.clause.text) for leaf in right]
+        self.left_texts = [texts.prepare(key) for key in keys[0]]
+        self.right_texts = [texts.prepare(key) for key in keys[1]]
         self.leaf_sim = texts.matrix(self.left_texts, self.right_texts)
 
         left_units, self.left_unit = _units(left)
@@ -214,15 +227,23 @@ class _Aligner:
         seen: set[tuple[int, int, int]] = set()
         out: list[_Candidate] = []
         for a in range(len(one_texts)):
+            # A piece of a split is shorter than the whole, and the pieces together are
+            # not much longer than it.
+            whole = len(one_texts[a])
+            pieces_of = np.nonzero(leaf_sim[a] >= floor)[0].tolist()
             starts = sorted(
-                {s for j in np.nonzero(leaf_sim[a] >= floor)[0].tolist() for s in (j - 1, j)}
+                {s for j in pieces_of if len(many_texts[j]) < whole for s in (j - 1, j)}
             )
             for start in starts:
                 if start < 0:
                     continue
                 previous = float(leaf_sim[a, start])
                 best_single = previous
+                length = len(many_texts[start])
                 for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
+                    length += len(many_texts[end])
+                    if length > whole * SPLIT_MAX_LENGTH:
+                        break
                     joined = _join(many_texts, range(start, end + 1), self.texts.scorer_name)
                     sim = self.texts.score(one_texts[a], joined)
                     if sim < previous + SPLIT_STEP:

@@ -149,13 +149,13 @@ def defined_terms(*instruments: Instrument) -> Terms:
     return Terms(frozenset(t for t in terms if t not in _FUNCTION_WORDS), frozenset(defining))
 
 
-def status(left: str, right: str) -> Status:
-    """Status of a pair of texts (the joined texts of an alignment's two sides)."""
+def status(left: str, right: str, *, keys: tuple[str, str] | None = None) -> Status:
+    """Status of a pair of texts (the joined texts of an alignment's two sides);
+    ``keys`` are their comparison keys, when the caller has them."""
     if left == right:
         return "identical"
-    if comparison_key(left) == comparison_key(right):
-        return "formatting"
-    return "modified"
+    left_key, right_key = keys or (comparison_key(left), comparison_key(right))
+    return "formatting" if left_key == right_key else "modified"
 
 
 def tags(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -33,7 +34,13 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text``; their ``text`` parts concatenate to ``text`` exactly."""
-    return [Token(t, comparison_key(t.strip())) for t in _TOKEN.findall(text)]
+    return [Token(t, _key(t.strip())) for t in _TOKEN.findall(text)]
+
+
+@lru_cache(maxsize=4096)
+def _key(core: str) -> str:
+    # comparison_key leaves plain ASCII words as they are; most tokens are such words.
+    return core if core.isascii() and core.isalnum() else comparison_key(core)
 
 
 @dataclass
@@ -45,6 +52,8 @@ class _Run:
 
 def word_diff(left: str, right: str) -> tuple[DiffOp, ...]:
     """Ops whose ``left`` parts concatenate to ``left`` and ``right`` parts to ``right``."""
+    if left == right:
+        return (DiffOp("equal", left, right),) if left else ()
     a, b = tokenize(left), tokenize(right)
     runs: list[_Run] = []
     for code in Indel.opcodes([t.key for t in a], [t.key for t in b]):

@@ -31,21 +31,31 @@ def compare(
     )
     if not 0.0 <= chosen.threshold <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, not {chosen.threshold}")
-    matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer)
+    keys = (
+        [comparison_key(leaf.clause.text) for leaf in left.leaves],
+        [comparison_key(leaf.clause.text) for leaf in right.leaves],
+    )
+    matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer, keys=keys)
     terms = defined_terms(left, right)
-    alignments = tuple(_alignment(left, right, match, terms) for match in matches)
+    alignments = tuple(_alignment(left, right, match, keys, terms) for match in matches)
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
-def similarity(left: str, right: str) -> float:
-    """Similarity of two texts as reported: the character-level Indel similarity of their
-    comparison keys (1.0 exactly when the keys are equal)."""
+def similarity(left_key: str, right_key: str) -> float:
+    """Similarity of two texts as reported, from their comparison keys: character-level
+    Indel similarity (1.0 exactly when the keys are equal)."""
     from rapidfuzz.distance import Indel
 
-    return float(Indel.normalized_similarity(comparison_key(left), comparison_key(right)))
+    return float(Indel.normalized_similarity(left_key, right_key))
 
 
-def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) -> Alignment:
+def _alignment(
+    left: Instrument,
+    right: Instrument,
+    match: Match,
+    keys: tuple[list[str], list[str]],
+    terms: Terms,
+) -> Alignment:
     left_ids = tuple(left.leaves[i].clause.eid for i in match.left)
     right_ids = tuple(right.leaves[j].clause.eid for j in match.right)
     left_text = CLAUSE_SEPARATOR.join(left.leaves[i].clause.text for i in match.left)
@@ -54,8 +64,10 @@ def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) 
         return Alignment(left_ids, (), "removed", diff=(DiffOp("delete", left_text, ""),))
     if not match.left:
         return Alignment((), right_ids, "added", diff=(DiffOp("insert", "", right_text),))
+    left_key = keys[0][match.left[0]] if len(match.left) == 1 else comparison_key(left_text)
+    right_key = keys[1][match.right[0]] if len(match.right) == 1 else comparison_key(right_text)
     diff = word_diff(left_text, right_text)
-    pair_status = status(left_text, right_text)
+    pair_status = status(left_text, right_text, keys=(left_key, right_key))
     if pair_status == "modified" and all(op.op == "equal" for op in diff):
         pair_status = "formatting"  # only spacing the key keeps, around brackets say
     pair_tags: tuple[str, ...] = ()
@@ -68,7 +80,7 @@ def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) 
         right_ids,
         pair_status,
         moved=match.moved,
-        similarity=similarity(left_text, right_text),
+        similarity=similarity(left_key, right_key),
         tags=pair_tags,
         diff=diff,
     )
