@@ -160,3 +160,71 @@ def compare(
     render = render_json if fmt == "json" else render_text
     emit(render(comparison, label_style="short" if labels == "short" else "un"), output)
     sys.exit(1 if comparison.has_differences else 0)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@output_option
+def instruments(fmt: str, output: Path | None) -> None:
+    """List the catalogue: id, year, versions, which are pulled, title."""
+    from . import catalogue
+    from .outputs import emit
+
+    rows = catalogue.listing(catalogue.load(), catalogue.data_home())
+    emit(catalogue.render_listing(rows, fmt=fmt), output)
+
+
+@main.group()
+def corpus() -> None:
+    """Fetch the catalogue's pinned sources into the data home."""
+
+
+@corpus.command("pull")
+@click.argument("selection", nargs=-1, metavar="[ID | ID@VERSION]...")
+@click.option(
+    "--mirror",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Copy the sources from this folder, laid out like the corpus, instead of downloading.",
+)
+@click.option(
+    "--base-url",
+    envvar="TREATYDIFF_SOURCE_BASE_URL",
+    default=None,
+    help="Download from this server instead of each pinned URL's host (the URL path is kept). "
+    "Environment: TREATYDIFF_SOURCE_BASE_URL. --mirror takes precedence.",
+)
+def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str | None) -> None:
+    """Fetch, verify (sha256), import and store the pinned sources of the instruments
+    named (ID: all its versions; ID@VERSION: one), or of every instrument.
+
+    The data home is $TREATYDIFF_HOME, else the user data folder. Progress shows on a
+    terminal; otherwise only errors are printed, one line each (exit status 2).
+    """
+    from urllib.parse import urlsplit
+
+    from . import catalogue
+    from . import pull as pulling
+
+    if base_url and urlsplit(base_url).scheme not in ("http", "https"):
+        raise click.BadParameter("must be an http:// or https:// URL", param_hint="--base-url")
+    targets = pulling.select(catalogue.load(), selection)
+    progress = (lambda message: click.echo(message, err=True)) if sys.stderr.isatty() else None
+    failures = pulling.pull(
+        targets,
+        home=catalogue.data_home(),
+        mirror=mirror,
+        base_url=None if mirror else base_url,
+        progress=progress,
+    )
+    for failure in failures:
+        click.echo(f"treatydiff: error: {failure}", err=True)
+    if failures:
+        sys.exit(EXIT_TROUBLE)
