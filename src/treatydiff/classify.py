@@ -10,9 +10,9 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   ``spelling`` (typo-level: each changed word is one edit (insertion, deletion,
   substitution or swap of adjacent letters) from its counterpart, or letter case only,
   e.g. "ho" -> "no", "commited" -> "committed", "from" -> "form", "protocol" ->
-  "Protocol"; or words joined or split with at most one such edit, "urbanrural" ->
-  "urban-rural", "conf.ict" -> "conflict"; never a changed digit, never one function
-  word for another such as "or" -> "of"),
+  "Protocol"; or words joined or split with at most one such edit, "conf.ict" ->
+  "conflict"; never a changed digit, never one function word for another such as
+  "or" -> "of"),
   ``wording`` (anything else);
 * flags a lawyer looks for, raised by wording changes only (a typo fix raises none):
   ``modal`` (shall, may, should, must, shall endeavour, undertake...),

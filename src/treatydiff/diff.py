@@ -1,7 +1,7 @@
 """Word diff of two clause texts: tokens, opcodes, semantic cleanup.
 
-Tokens are words (``\\w+``) and single punctuation marks, each carrying the whitespace
-that follows it, so the tokens of a text concatenate back to exactly that text. Tokens
+Tokens are words and single punctuation marks, each carrying the whitespace that
+follows it, so the tokens of a text concatenate back to exactly that text. Tokens
 match on their comparison key without the whitespace: spacing, quote and dash variants
 never show as changes, and an ``equal`` op keeps each side's own characters.
 
@@ -22,7 +22,12 @@ from rapidfuzz.distance import Indel
 from .comparison import DiffOp
 from .normalize import comparison_key
 
-_TOKEN = re.compile(r"\s+|(?:\w+|[^\w\s])\s*")
+# A word keeps its inner hyphens, also one left hanging by a line break
+# ("co-operation", "Secretary- General"), and invisible characters ("defi<soft
+# hyphen>nition"): the comparison key folds them, so the token's key does too.
+_TOKEN = re.compile(
+    r"\s+|(?:\w+(?:(?:[-\u2010\u2011] ?|[\u00ad\u200b-\u200d\u2060\ufeff])+\w+)*|[^\w\s])\s*"
+)
 _WORD = re.compile(r"\w")
 
 

@@ -66,15 +66,16 @@ def _alignment(
         return Alignment((), right_ids, "added", diff=(DiffOp("insert", "", right_text),))
     left_key = keys[0][match.left[0]] if len(match.left) == 1 else comparison_key(left_text)
     right_key = keys[1][match.right[0]] if len(match.right) == 1 else comparison_key(right_text)
-    diff = word_diff(left_text, right_text)
     pair_status = status(left_text, right_text, keys=(left_key, right_key))
-    if pair_status == "modified" and all(op.op == "equal" for op in diff):
-        pair_status = "formatting"  # only spacing the key keeps, around brackets say
     pair_tags: tuple[str, ...] = ()
     if pair_status == "modified":
+        diff = word_diff(left_text, right_text)
         pair_tags = tags(
             diff, left=left_text, right=right_text, ids=(*left_ids, *right_ids), terms=terms
         )
+    else:
+        # Same wording: one equal run that keeps each side's own characters.
+        diff = (DiffOp("equal", left_text, right_text),)
     return Alignment(
         left_ids,
         right_ids,
