@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from test_catalogue import manifest_rows, raw_url
 
 from treatydiff import catalogue, refs
+from treatydiff import pull as pulling
 from treatydiff.cli import main
 
 # Article counts as the instruments number them (issue 2); ilo-r146 has paragraphs only.
@@ -327,6 +328,21 @@ def test_unreachable_host_one_line_per_failure(home: Path, closed_port: int) -> 
     for line in lines:
         assert line.startswith("treatydiff: error: opsc@")
         assert f"cannot reach 127.0.0.1:{closed_port}: " in line
+    assert files_under(home) == []
+
+
+@pytest.mark.network
+def test_a_silent_host_times_out(home: Path) -> None:
+    # a loopback port that accepts connections (the kernel's backlog) but never answers
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        targets = pulling.select(catalogue.load(), ["opsc@ohchr"])
+        failures = pulling.pull(
+            targets, home=home, base_url=f"http://127.0.0.1:{port}", timeout=0.2
+        )
+    assert failures == [f"opsc@ohchr: 127.0.0.1:{port} did not answer within 0.2 s"]
     assert files_under(home) == []
 
 
