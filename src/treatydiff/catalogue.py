@@ -35,7 +35,7 @@ HOME_ENV = "TREATYDIFF_HOME"
 RELATION_KINDS: frozenset[str] = frozenset({"protocol_to", "supplements"})
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_LABEL = re.compile(r"^[\w.-]+$")  # as refs.py accepts after "@"
+_LABEL = re.compile(r"^\w[\w.-]*$")  # refs.py accepts [\w.-]+ after "@"; never "." or ".."
 _DATED_LABEL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
