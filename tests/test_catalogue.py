@@ -214,6 +214,7 @@ def _copy_catalogue(tmp_path: Path) -> Path:
             "facts.sources.entry_into_force: missing",
         ),
         ('title = "Optional', 'title = """Optional', "not valid TOML"),
+        ('label = "ohchr"', 'label = ".."', "versions[2].label: '..' does not match"),
     ],
 )
 def test_a_malformed_entry_names_the_file_and_the_field(
