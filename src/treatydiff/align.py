@@ -5,39 +5,56 @@ still pair. The steps:
 
 1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.cdist``), and
    of every pair of *units* (an article with all its leaves, or a leaf outside articles).
-   The pairing score blends the two: ``(1 - w) * leaf + w * unit``, so that article-level
-   evidence guides the pairing of paragraphs and points.
-2. Candidates: leaf pairs scoring at least ``threshold``, plus split and merge blocks (one
-   leaf against a run of adjacent leaves of the other side) whose joined text is clearly
-   closer than any single piece.
+   The pairing score blends the two, ``(1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit``,
+   so that article-level evidence guides the pairing of paragraphs and points.
+2. Candidates: leaf pairs scoring at least ``threshold`` (and whose own texts are not far
+   below it, LEAF_FLOOR), plus split and merge blocks: one leaf against a run of adjacent
+   leaves of the other side whose joined text is closer than any single piece.
 3. A monotone alignment: the chain of candidates, increasing on both sides, with the
    greatest total gain (a heaviest increasing chain over rectangles, with a Fenwick tree).
-4. Moves: among leaves the chain left unpaired, pairs that score at least the move
-   threshold are paired greedily, best first, and flagged as moved.
-5. Everything else is added or removed.
+   A candidate's gain is its score above the threshold, times half its number of leaves.
+4. Moves: the remaining candidates whose leaves are all still free, best first, if they
+   score at least ``threshold + MOVE_MARGIN``; they are flagged as moved.
+5. Every other leaf is added or removed.
 
-The ``threshold`` and the scorer were chosen by measurement on the evaluation harness
-(see ``CompareOptions``); a tiny positional prior breaks ties between equal candidates in
-favour of the one at the same relative position, so results are deterministic.
+A tiny positional prior breaks ties between equal candidates in favour of the one at the
+same relative position, so the result is deterministic and a text compared with itself
+pairs each clause with itself.
+
+Calibration (on the real corpus and a scratch suite of perturbed corpus instruments:
+renumbering, deleted, inserted and moved articles and recitals, word edits of up to 45 %
+of a clause, splits and merges; 14 instruments, 84 cases):
+
+* Scorer. Over substantive clauses of unrelated instruments, the best match of each
+  clause scores (median / 90th percentile): ``token_ratio`` 0.24 / 0.33, ``ratio``
+  0.47 / 0.52, ``token_sort_ratio`` 0.52 / 0.57, ``token_set_ratio`` 0.55 / 0.67; a
+  clause with half its words edited still scores (1st percentile) 0.57, 0.59, 0.54 and
+  0.63. Only ``token_ratio`` (Indel similarity over words) leaves a wide gap between the
+  two. On the suite at threshold 0.5 it has pair precision 0.9999 and recall 0.9995
+  (``ratio``: 0.9997 / 0.9994 and 5 times slower; ``token_set_ratio``: 0.993 / 0.977 on
+  an easier first suite).
+* Threshold. ``token_ratio`` gives the same pairs on the suite for every threshold from
+  0.4 to 0.6 (precision 0.9998-0.9999, recall 0.9994-0.9995; at 0.3 the OPSC offences
+  articles pair with the OPAC, at 0.7 recall drops to 0.9986): 0.5 is the middle.
+* UNIT_WEIGHT 0.3 against 0 (no article evidence): 1 false pair instead of 4, 6 missed
+  pairs instead of 9; 0.45 misses more.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from .model import Instrument, LeafView
 from .normalize import comparison_key
 
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    Matrix = npt.NDArray[np.float64]
+Matrix = npt.NDArray[np.float64]
 
 Scorer = Callable[..., float]
 
@@ -46,7 +63,6 @@ SCORERS: dict[str, Scorer] = {
     "token_ratio": fuzz.ratio,  # on texts whose words are encoded as single characters
     "token_sort_ratio": fuzz.token_sort_ratio,
     "token_set_ratio": fuzz.token_set_ratio,
-    "partial_ratio": fuzz.partial_ratio,
 }
 
 # Weight of the unit (article) similarity in the pairing score.
@@ -64,6 +80,7 @@ MOVE_MARGIN = 0.1
 LEAF_FLOOR = 0.6
 # Weight of the positional prior that breaks ties.
 _POSITION_PRIOR = 1e-3
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -98,13 +115,11 @@ class _Texts:
         key = key.casefold()
         if self.scorer_name != "token_ratio":
             return key
-        import re
-
         # Each distinct word becomes one character: fuzz.ratio then measures words.
         vocabulary = self._vocabulary
         return "".join(
             vocabulary.setdefault(word, chr(0x10000 + len(vocabulary)))
-            for word in re.findall(r"\w+", key)
+            for word in _WORDS.findall(key)
         )
 
     def score(self, a: str, b: str) -> float:
@@ -113,8 +128,6 @@ class _Texts:
         return float(self.scorer(a, b)) / 100.0
 
     def matrix(self, a: Sequence[str], b: Sequence[str]) -> Matrix:
-        import numpy as np
-
         if not a or not b:
             return np.zeros((len(a), len(b)), dtype=np.float64)
         scores = process.cdist(a, b, scorer=self.scorer, dtype=np.float64, workers=1)
@@ -167,8 +180,6 @@ class _Aligner:
         threshold: float,
         scorer: str,
     ) -> None:
-        import numpy as np
-
         self.n, self.m = len(left), len(right)
         self.threshold = threshold
         texts = _Texts(scorer)
@@ -198,8 +209,6 @@ class _Aligner:
         return _POSITION_PRIOR * (1.0 - abs(x - y))
 
     def _candidates(self) -> list[_Candidate]:
-        import numpy as np
-
         out: list[_Candidate] = []
         eligible = (self.score >= self.threshold) & (self.leaf_sim >= self.threshold * LEAF_FLOOR)
         rows, cols = np.nonzero(eligible)
@@ -213,8 +222,6 @@ class _Aligner:
 
     def _blocks(self, *, transpose: bool) -> list[_Candidate]:
         """Splits (one left leaf, adjacent right leaves) or, transposed, merges."""
-        import numpy as np
-
         if transpose:
             one_texts, many_texts = self.right_texts, self.left_texts
             leaf_sim, unit_sim = self.leaf_sim.T, self.unit_sim.T
