@@ -240,3 +240,10 @@ def test_every_leaf_in_exactly_one_alignment(a: list[str], b: list[str], t: floa
         texts = [result.right.by_eid[e].clause.text for e in alignment.right]
         assert alignment.right_text == "\n".join(texts)
     assert compare(numbered("a", a), numbered("b", b), threshold=t) == result
+    # Document order: the right side's order, whatever moved.
+    order = [
+        result.right.leaves.index(result.right.by_eid[e])
+        for a in result.alignments
+        for e in a.right
+    ]
+    assert order == sorted(order)

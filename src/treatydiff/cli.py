@@ -120,7 +120,10 @@ def show(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help="Least similarity (0-1) for two clauses to be paired [default: calibrated, 0.5].",
+    help=(
+        "Least pairing score (0-1) for two clauses: their word similarity, blended with "
+        "that of their articles [default: 0.5, calibrated]."
+    ),
 )
 @click.option(
     "--labels",

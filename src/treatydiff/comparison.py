@@ -73,8 +73,9 @@ class Alignment:
 @dataclass(frozen=True)
 class CompareOptions:
     """Options of the engine. ``threshold``: least pairing score (0..1) for two clauses to
-    be paired; ``scorer``: the rapidfuzz similarity of clause texts (see align.SCORERS).
-    Both were chosen by measurement on the evaluation harness (see align.py)."""
+    be paired, the word similarity of their texts blended with that of their articles;
+    ``scorer``: the rapidfuzz similarity of clause texts (see align.SCORERS). Both were
+    chosen by measurement (figures in align.py)."""
 
     threshold: float = 0.5
     scorer: str = "token_ratio"
