@@ -128,3 +128,20 @@ def test_the_cli_does_not_load_the_engine_to_start() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_json_of_splits_merges_and_moves_is_valid(corpus: Path) -> None:
+    from treatydiff import compare
+    from treatydiff.comparison_json import render_json
+    from treatydiff.refs import resolve
+
+    crc = resolve(str(corpus / "laws-markdown" / "crc" / "2013-04-15.md"))
+    opsc = resolve(str(corpus / "laws-markdown" / "opsc" / "2012-10-31.md"))
+    raisely = resolve(str(corpus / "raisely-noharm" / "CRC.md"))
+    for left, right in ((crc, raisely), (opsc, crc)):
+        data = json.loads(render_json(compare(left, right)))
+        validate(data)
+    assert data["summary"]["moved"] >= 1  # OPSC recital 2 reappears as CRC article 32 (1)
+    assert any(
+        len(a["left"]) > 1 for a in json.loads(render_json(compare(crc, raisely)))["alignments"]
+    )
