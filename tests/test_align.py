@@ -247,3 +247,15 @@ def test_every_leaf_in_exactly_one_alignment(a: list[str], b: list[str], t: floa
         for e in a.right
     ]
     assert order == sorted(order)
+
+
+def test_bad_options_are_config_errors() -> None:
+    import pytest
+
+    from treatydiff.errors import ConfigError
+
+    inst = numbered("a", ["report"])
+    with pytest.raises(ConfigError, match="threshold"):
+        compare(inst, inst, threshold=1.5)
+    with pytest.raises(ConfigError, match="scorer"):
+        compare(inst, inst, scorer="nonsense")

@@ -104,8 +104,6 @@ class _Texts:
     """The texts a scorer sees, for one pair of instruments."""
 
     def __init__(self, scorer: str) -> None:
-        if scorer not in SCORERS:
-            raise ValueError(f"unknown scorer {scorer!r}; known: {', '.join(SCORERS)}")
         self.scorer_name = scorer
         self.scorer = SCORERS[scorer]
         self._vocabulary: dict[str, str] = {}

@@ -35,8 +35,12 @@ class DiffOp:
 class Alignment:
     """Leaf clauses of the left side paired with leaf clauses of the right side.
 
-    One-to-one, one-to-two (split) or two-to-one (merge); an added clause has an empty
-    ``left``, a removed one an empty ``right``. ``similarity`` is in [0, 1].
+    One-to-one, one-to-many (split) or many-to-one (merge); an added clause has an empty
+    ``left``, a removed one an empty ``right``. ``similarity``: the character-level
+    similarity (0..1) of the two sides' comparison keys, 1.0 exactly when they are equal,
+    0.0 for an added or removed clause. ``moved``: paired out of document order. ``tags``
+    (modified alignments only): see classify.py. ``diff``: the word diff; an added,
+    removed, identical or formatting alignment has one op.
     """
 
     left: tuple[str, ...]

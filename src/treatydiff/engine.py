@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .align import Match, align
+from .align import SCORERS, Match, align
 from .classify import Terms, defined_terms, status, tags
 from .comparison import CLAUSE_SEPARATOR, Alignment, CompareOptions, Comparison, DiffOp
 from .diff import word_diff
+from .errors import ConfigError
 from .model import Instrument
 from .normalize import comparison_key
 
@@ -22,7 +23,8 @@ def compare(
 
     Every leaf clause of both sides lands in exactly one alignment; alignments come in
     document order (see ``align.document_order``). ``threshold`` and ``scorer`` override
-    the fields of ``options`` (defaults: ``CompareOptions()``).
+    the fields of ``options`` (defaults: ``CompareOptions()``); a threshold outside
+    [0, 1] or an unknown scorer raises ConfigError.
     """
     base = options or CompareOptions()
     chosen = CompareOptions(
@@ -30,7 +32,9 @@ def compare(
         scorer=base.scorer if scorer is None else scorer,
     )
     if not 0.0 <= chosen.threshold <= 1.0:
-        raise ValueError(f"threshold must be between 0 and 1, not {chosen.threshold}")
+        raise ConfigError(f"threshold must be between 0 and 1, not {chosen.threshold}")
+    if chosen.scorer not in SCORERS:
+        raise ConfigError(f"unknown scorer {chosen.scorer!r}; known: {', '.join(SCORERS)}")
     keys = (
         [comparison_key(leaf.clause.text) for leaf in left.leaves],
         [comparison_key(leaf.clause.text) for leaf in right.leaves],
