@@ -111,10 +111,19 @@ def show(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "html", "md"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: text, JSON, a self-contained HTML report, or GitHub Markdown.",
+)
+@click.option(
+    "--assets-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "With --format html: write the stylesheet and script into this folder and link "
+        "them instead of inlining them (for a strict Content Security Policy)."
+    ),
 )
 @click.option(
     "--threshold",
@@ -144,11 +153,14 @@ def compare(
     lang: str,
     input_format: str,
     output: Path | None,
+    assets_dir: Path | None,
 ) -> None:
     """Compare LEFT with RIGHT clause by clause.
 
     Exit status: 0 no difference beyond formatting, 1 differences, 2 trouble.
     """
+    if assets_dir is not None and fmt != "html":
+        raise click.UsageError("--assets-dir goes with --format html")
     from . import refs
     from .comparison_json import render_json, render_text
     from .engine import compare as compare_instruments
@@ -160,9 +172,79 @@ def compare(
         refs.resolve(right, lang=lang, fmt=source_format),
         threshold=threshold,
     )
+    if fmt in ("html", "md"):
+        from .render import render_comparison
+
+        page = None if output is None or str(output) == "-" else output
+        emit(render_comparison(comparison, fmt, assets_dir=assets_dir, page=page), output)
+        sys.exit(1 if comparison.has_differences else 0)
     render = render_json if fmt == "json" else render_text
     emit(render(comparison, label_style="short" if labels == "short" else "un"), output)
     sys.exit(1 if comparison.has_differences else 0)
+
+
+@main.command()
+@click.argument("refs", nargs=-1, required=True, metavar="REF REF...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json"]),
+    default="html",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--pairs-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "Also write the HTML reports of the first REF against each other one into this "
+        "folder, and link the clause lineage to them."
+    ),
+)
+@lang_option
+@input_format_option
+@output_option
+def synopsis(
+    refs: tuple[str, ...],
+    fmt: str,
+    pairs_dir: Path | None,
+    lang: str,
+    input_format: str,
+    output: Path | None,
+) -> None:
+    """Set the first REF beside the others: pairwise similarity and clause lineage.
+
+    For each clause of the first REF (the anchor), the clause of each other instrument it
+    pairs with; and a heat map of the similarity of every pair.
+    """
+    if len(refs) < 2:
+        raise click.UsageError("a synopsis needs at least two REFs")
+    from . import refs as references
+    from .publish import write_synopsis
+
+    source_format = _input_format(input_format)
+    instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
+    page = None if output is None or str(output) == "-" else output
+    write_synopsis(instruments, fmt, output=page, pairs_dir=pairs_dir)
+
+
+@main.command()
+@click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the site into.",
+)
+def publish(config: Path, output: Path) -> None:
+    """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
+    index page, relative links only."""
+    from .publish import publish as publish_site
+
+    pages = publish_site(config, output)
+    click.echo(f"treatydiff: wrote {len(pages)} pages to {output}", err=True)
 
 
 @main.command()

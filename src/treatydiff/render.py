@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 import os
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -33,7 +35,14 @@ from .errors import InputError
 from .mdtext import escape as md_escape
 from .mdtext import table_cell
 from .outputs import write_atomic
-from .report import ComparisonReport, Span, Synopsis, build_report
+from .report import (
+    CLOSEST_FLOOR,
+    ComparisonReport,
+    Span,
+    Synopsis,
+    build_report,
+    synopsis_dict,
+)
 from .resources import data_dir
 
 CSS_FILE = "treatydiff.css"
@@ -73,14 +82,43 @@ def write_assets(folder: Path) -> None:
 # --- entry points --------------------------------------------------------------------
 
 
-def render_comparison(comparison: Comparison, fmt: str, *, assets: Assets | None = None) -> str:
-    """The report of ``comparison`` as ``html`` or ``md``."""
+def render_comparison(
+    comparison: Comparison,
+    fmt: str,
+    *,
+    assets_dir: Path | None = None,
+    page: Path | None = None,
+) -> str:
+    """The report of ``comparison`` as ``html`` or ``md``.
+
+    With ``assets_dir`` (HTML only), the stylesheet and script are written there and the
+    page, to be written at ``page`` (None: standard output, links relative to the current
+    folder), links them instead of inlining them.
+    """
     report = build_report(comparison)
-    if fmt == "html":
-        return comparison_html(report, assets=assets)
     if fmt == "md":
+        if assets_dir is not None:
+            raise ValueError("a Markdown report has no assets")
         return comparison_markdown(report)
-    raise ValueError(f"no report format {fmt!r}")
+    if fmt != "html":
+        raise ValueError(f"no report format {fmt!r}")
+    if assets_dir is None:
+        return comparison_html(report)
+    write_assets(assets_dir)
+    return comparison_html(report, assets=Assets.in_folder(assets_dir, page))
+
+
+def render_synopsis(synopsis: Synopsis, fmt: str, *, pair_links: bool) -> str:
+    """The synopsis as ``html``, ``md`` or ``json``; ``pair_links``: the pairwise reports
+    exist where the synopsis links them."""
+    if fmt == "json":
+        data = synopsis_dict(synopsis)
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if fmt == "md":
+        return synopsis_markdown(synopsis, pair_links=pair_links)
+    if fmt == "html":
+        return synopsis_html(synopsis, pair_links=pair_links)
+    raise ValueError(f"no synopsis format {fmt!r}")
 
 
 def comparison_html(
@@ -171,6 +209,7 @@ def html_environment() -> jinja2.Environment:
     env.filters["spans"] = html_spans
     env.filters["pct"] = percent
     env.globals["version"] = __version__
+    env.globals["closest_floor"] = CLOSEST_FLOOR
     return env
 
 
@@ -188,7 +227,9 @@ def markdown_environment() -> jinja2.Environment:
     env.filters["spans"] = markdown_spans
     env.filters["cell"] = lambda value: Markup(table_cell(str(value)))
     env.filters["pct"] = lambda value: Markup(percent(value))
+    env.globals["closest_floor"] = CLOSEST_FLOOR
     env.filters["quote"] = markdown_quote
+    env.filters["link"] = markdown_link
     env.globals["version"] = __version__
     return env
 
@@ -239,6 +280,12 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
             tag = _HTML_TAG.get(span.kind)
             lines[-1] += f"<{tag}>{text}</{tag}>" if tag else text
     return Markup("\n\n".join(line for line in lines if line))
+
+
+def markdown_link(text: str, href: str) -> Markup:
+    """A link in a table cell; ``href`` is one of treatydiff's own relative links."""
+    target = quote(href, safe="/#._-")
+    return Markup(f"[{table_cell(text)}]({target})")
 
 
 def markdown_quote(markdown: Markup) -> Markup:
@@ -323,28 +370,41 @@ class HeatCell:
 @dataclass(frozen=True)
 class Heatmap:
     size: int  # of a cell, in SVG units
-    margin: int  # room for the labels
+    left: int  # room for the row labels
+    top: int  # room for the column labels, slanted upwards
     width: int
     height: int
     labels: tuple[str, ...]
     cells: tuple[HeatCell, ...]
 
 
-def heatmap(synopsis: Synopsis, *, cell: int = 56, margin: int = 190) -> Heatmap:
+# Width of a character of the labels (13px system-ui) and the slant of column labels.
+_CHAR_WIDTH = 7.5
+_SLANT = math.radians(60)
+
+
+def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
     labels = tuple(inst.id for inst in synopsis.instruments)
+    text_width = _CHAR_WIDTH * max(len(label) for label in labels)
+    left = math.ceil(text_width) + 16
+    top = math.ceil(text_width * math.sin(_SLANT)) + 16
+    overhang = max(0, math.ceil(text_width * math.cos(_SLANT)) - cell // 2)
     cells: list[HeatCell] = []
     for i, row in enumerate(synopsis.matrix):
         for j, value in enumerate(row):
-            step = min(int(value * len(_CIVIDIS)), len(_CIVIDIS) - 1)
+            # The square root spreads the low similarities of unrelated instruments.
+            step = min(int(math.sqrt(max(value, 0.0)) * len(_CIVIDIS)), len(_CIVIDIS) - 1)
             cells.append(
                 HeatCell(
-                    x=margin + j * cell,
-                    y=margin + i * cell,
+                    x=left + j * cell,
+                    y=top + i * cell,
                     fill=_CIVIDIS[step],
                     ink="#ffffff" if step < 5 else "#000000",
                     text=str(_whole_percent(value)),
                     title=f"{labels[i]} and {labels[j]}: similarity {percent(value)}",
                 )
             )
-    side = margin + cell * len(labels) + 8
-    return Heatmap(cell, margin, side, side, labels, tuple(cells))
+    span = cell * len(labels)
+    return Heatmap(
+        cell, left, top, left + span + overhang + 8, top + span + 8, labels, tuple(cells)
+    )

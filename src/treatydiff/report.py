@@ -17,12 +17,17 @@ from typing import Literal
 from .comparison import CLAUSE_SEPARATOR, Alignment, Comparison, DiffOp, Status, Summary
 from .labels import citation
 from .model import Clause, Instrument, LeafView
+from .normalize import comparison_key
 
 SpanKind = Literal["equal", "insert", "delete"]
 RowShape = Literal["pair", "split", "merge", "added", "removed"]
 
 # A run of at least this many unchanged rows is collapsed behind a count.
 MIN_COLLAPSED_RUN = 3
+# Least similarity for a synopsis to name an unpaired clause's closest clause elsewhere.
+# Unrelated clauses of legal English reach about 0.5 (measured: the median best match of
+# the OPSC's clauses in Lanzarote, Budapest and the OPAC is 0.49 to 0.51).
+CLOSEST_FLOOR = 0.6
 
 STATUS_WORDS: dict[Status, str] = {
     "identical": "identical",
@@ -510,14 +515,19 @@ def _extend_open(blocks: list[Block], items: Sequence[Item]) -> None:
 
 @dataclass(frozen=True)
 class Match:
-    """The counterpart of an anchor clause in another instrument (None: unpaired)."""
+    """The counterpart of an anchor clause in another instrument.
+
+    ``paired``: the comparison paired the two clauses. Otherwise this is only the most
+    similar clause of the other instrument, shown when it reaches ``CLOSEST_FLOOR``.
+    """
 
     instrument: str  # id of the other instrument
     labels: tuple[str, ...]
     eids: tuple[str, ...]
-    status: Status
+    status: Status | None  # of the alignment, when paired
     similarity: float
     moved: bool
+    paired: bool
     link: str  # the pairwise report and the row: "opsc--opac.html#art_12__para_1"
 
     @property
@@ -586,10 +596,11 @@ def build_synopsis(
     instruments: Sequence[Instrument],
     comparisons: dict[tuple[int, int], Comparison],
     *,
-    suffix: str = ".html",
+    pair_folder: str = "",
 ) -> Synopsis:
     """The synopsis of ``instruments`` (the first is the anchor) from their pairwise
-    comparisons, as ``family_comparisons`` makes them."""
+    comparisons, as ``family_comparisons`` makes them; links to the pairwise reports point
+    into ``pair_folder`` (relative to the synopsis page)."""
     if len(instruments) < 2:
         raise ValueError("a synopsis needs at least two instruments")
     ids = [inst.id for inst in instruments]
@@ -600,7 +611,8 @@ def build_synopsis(
     for (i, j), comparison in comparisons.items():
         matrix[i][j] = matrix[j][i] = comparison.summary.similarity
     anchor = instruments[0]
-    pairs = tuple(pair_filename(anchor.id, other.id, suffix) for other in instruments[1:])
+    prefix = f"{pair_folder.rstrip('/')}/" if pair_folder else ""
+    pairs = tuple(prefix + pair_filename(anchor.id, other.id) for other in instruments[1:])
     found: list[dict[str, Match]] = []
     for j, pair in enumerate(pairs, start=1):
         found.append(_counterparts(comparisons[(0, j)], pair))
@@ -623,11 +635,18 @@ def build_synopsis(
 
 
 def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
-    """For each paired left clause of a comparison, its right clauses."""
+    """For each left clause of a comparison, the right clauses paired with it, or else
+    the most similar right clause when it reaches CLOSEST_FLOOR."""
+    from .engine import similarity
+
     right = comparison.right
     out: dict[str, Match] = {}
+    unpaired: list[str] = []
     for alignment in comparison.alignments:
-        if not alignment.left or not alignment.right:
+        if not alignment.left:
+            continue
+        if not alignment.right:
+            unpaired.extend(alignment.left)
             continue
         match = Match(
             instrument=right.id,
@@ -636,8 +655,71 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
             status=alignment.status,
             similarity=alignment.similarity,
             moved=alignment.moved,
+            paired=True,
             link=f"{page}#{alignment.left[0]}",
         )
         for eid in alignment.left:
             out[eid] = match
+    right_keys = [(leaf, comparison_key(leaf.clause.text)) for leaf in right.leaves]
+    for eid in unpaired:
+        key = comparison_key(comparison.left.by_eid[eid].clause.text)
+        scored = [(similarity(key, other_key), leaf) for leaf, other_key in right_keys]
+        best, leaf = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if leaf is None or best < CLOSEST_FLOOR:
+            continue
+        out[eid] = Match(
+            instrument=right.id,
+            labels=(citation(leaf.path),),
+            eids=(leaf.clause.eid,),
+            status=None,
+            similarity=best,
+            moved=False,
+            paired=False,
+            link=f"{page}#right-{leaf.clause.eid}",
+        )
     return out
+
+
+SYNOPSIS_SCHEMA = "treatydiff.synopsis/1"
+
+
+def synopsis_dict(synopsis: Synopsis) -> dict[str, object]:
+    """The JSON shape of a synopsis (similarities rounded to four decimals)."""
+    others = [inst.id for inst in synopsis.others]
+    return {
+        "schema": SYNOPSIS_SCHEMA,
+        "anchor": synopsis.anchor.id,
+        "instruments": [
+            {
+                "id": inst.id,
+                "title": inst.title,
+                "version": inst.version,
+                "source": inst.source,
+                "sha256": inst.sha256,
+                "clauses": inst.clauses,
+            }
+            for inst in synopsis.instruments
+        ],
+        "similarity": [[round(value, 4) for value in row] for row in synopsis.matrix],
+        "lineage": [
+            {
+                "id": clause.eid,
+                "label": clause.label,
+                "matches": {
+                    other: None
+                    if match is None
+                    else {
+                        "ids": list(match.eids),
+                        "labels": list(match.labels),
+                        "paired": match.paired,
+                        "status": match.status,
+                        "moved": match.moved,
+                        "similarity": round(match.similarity, 4),
+                        "report": match.link,
+                    }
+                    for other, match in zip(others, clause.matches, strict=True)
+                },
+            }
+            for clause in synopsis.lineage
+        ],
+    }
