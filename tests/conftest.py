@@ -16,6 +16,19 @@ EXAMPLES = PROJECT / "examples"
 USER_PREAMBLE = EXAMPLES / "opsc-preamble-ohchr.txt"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files (tests/golden/, examples/) from the current output.",
+    )
+
+
+@pytest.fixture()
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 def corpus_root() -> Path:
     root = Path(os.environ.get("TREATYDIFF_CORPUS") or PROJECT.parent / "shared" / "corpus")
     if not (root / "laws-markdown" / "MANIFEST.tsv").is_file():

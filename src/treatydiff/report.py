@@ -159,6 +159,14 @@ class Block:
     def row_count(self) -> int:
         return sum(isinstance(item, Row) for item in self.items)
 
+    @property
+    def span(self) -> str:
+        """Which sections the block covers: "article 2", "preamble to article 9"."""
+        titles = [item.title for item in self.items if isinstance(item, Heading)]
+        if len(titles) > 1:
+            return f"{titles[0]} to {titles[-1]}"
+        return titles[0] if titles else ""
+
 
 @dataclass(frozen=True)
 class Section:
@@ -235,7 +243,7 @@ def build_report(comparison: Comparison) -> ComparisonReport:
     left, right = comparison.left, comparison.right
     left_eids = {leaf.clause.eid for leaf in left.leaves}
     rows = [_row(alignment, left, right, left_eids) for alignment in comparison.alignments]
-    markers = _moved_markers(rows, comparison.alignments, left)
+    before, after = _moved_markers(rows, comparison.alignments, left)
     items: list[Item] = []
     section: tuple[str | None, str | None] = (None, None)
     for row in rows:
@@ -243,9 +251,10 @@ def build_report(comparison: Comparison) -> ComparisonReport:
         if key != section:
             section = key
             items.append(_heading(key, left, right))
+        items.extend(before.get(row.anchor, ()))
         items.append(row)
-        items.extend(markers.get(row.anchor, ()))
-    items[0:0] = markers.get("", ())
+        items.extend(after.get(row.anchor, ()))
+    items.extend(after.get("", ()))
     return ComparisonReport(
         left=side_info(left),
         right=side_info(right),
@@ -327,7 +336,12 @@ def _shape(alignment: Alignment) -> RowShape:
 def _spans(
     diff: Sequence[DiffOp],
 ) -> tuple[list[Span], list[Span], tuple[Span, ...]]:
-    """Spans of the left text, of the right text, and of the inline redline."""
+    """Spans of the left text, of the right text, and of the inline redline.
+
+    The left spans (equal and delete) concatenate to the left text, the right spans
+    (equal and insert) to the right text; so do the redline's, but its equal spans show
+    the right side's form of the words.
+    """
     left: list[Span] = []
     right: list[Span] = []
     redline: list[Span] = []
@@ -337,24 +351,41 @@ def _spans(
             right.append(Span("equal", op.right))
             redline.append(Span("equal", op.right))
             continue
-        deleted = _marked("delete", op.left)
-        inserted = _marked("insert", op.right)
-        left += deleted
-        right += inserted
-        redline += deleted + inserted
+        left += _marked("delete", op.left)
+        right += _marked("insert", op.right)
+        # A space both sides share around a replacement is not part of the change.
+        lead = _shared(_lead(op.left), _lead(op.right)) if op.left and op.right else ""
+        trail = _shared(_trail(op.left), _trail(op.right)) if op.left and op.right else ""
+        redline += [
+            Span("equal", lead),
+            Span("delete", op.left[len(lead) : len(op.left) - len(trail)]),
+            Span("insert", op.right[len(lead) : len(op.right) - len(trail)]),
+            Span("equal", trail),
+        ]
     return _merged(left), _merged(right), tuple(_merged(redline))
 
 
+def _lead(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" "))]
+
+
+def _trail(text: str) -> str:
+    return text[len(text.rstrip(" ")) :]
+
+
+def _shared(a: str, b: str) -> str:
+    return a if a == b else ""
+
+
 def _marked(kind: SpanKind, text: str) -> list[Span]:
-    """A changed run, with the spaces around its words left unmarked ("should ")."""
-    words = text.strip(" ")
-    if not words:
-        return [Span(kind, text)] if text else []
-    start = text.index(words)
+    """A changed run on its own side, with the spaces around its words left unmarked."""
+    lead, trail = _lead(text), _trail(text)
+    if len(lead) == len(text):
+        return [Span(kind, text)]
     return [
-        Span("equal", text[:start]),
-        Span(kind, words),
-        Span("equal", text[start + len(words) :]),
+        Span("equal", lead),
+        Span(kind, text[len(lead) : len(text) - len(trail)]),
+        Span("equal", trail),
     ]
 
 
@@ -395,11 +426,12 @@ def _cells(eids: Sequence[str], instrument: Instrument, spans: list[Span]) -> tu
 
 def _moved_markers(
     rows: Sequence[Row], alignments: Sequence[Alignment], left: Instrument
-) -> dict[str, list[MovedMarker]]:
-    """Markers for moved clauses, keyed by the anchor of the row they follow ("" = top).
+) -> tuple[dict[str, list[MovedMarker]], dict[str, list[MovedMarker]]]:
+    """Markers for moved clauses, where each stood: keyed by the anchor of the row they
+    go before, and of the row they go after ("": at the end).
 
-    A marker follows the row that holds the nearest left clause before the moved one that
-    did not move itself, so it stands where the clause stood.
+    A marker goes before the row holding the next left clause that did not move, when
+    that clause is in the same article; else after the row holding the previous one.
     """
     row_of_left: dict[str, str] = {}
     moved_left: set[str] = set()
@@ -408,25 +440,33 @@ def _moved_markers(
             row_of_left[eid] = row.anchor
             if alignment.moved:
                 moved_left.add(eid)
-    order = [leaf.clause.eid for leaf in left.leaves]
-    markers: dict[str, list[MovedMarker]] = {}
+    leaves = [leaf for leaf in left.leaves]
+    position_of = {leaf.clause.eid: n for n, leaf in enumerate(leaves)}
+    before: dict[str, list[MovedMarker]] = {}
+    after: dict[str, list[MovedMarker]] = {}
     for row, alignment in zip(rows, alignments, strict=True):
-        if not alignment.moved or row.moved_from is None:
+        if row.moved_from is None:
             continue
-        position = order.index(alignment.left[0])
-        before = next(
-            (row_of_left[eid] for eid in reversed(order[:position]) if eid not in moved_left),
-            "",
+        marker = MovedMarker(
+            anchor=row.moved_from,
+            label=row.label,
+            target=row.anchor,
+            target_label=" + ".join(cell.label for cell in row.right),
         )
-        markers.setdefault(before, []).append(
-            MovedMarker(
-                anchor=row.moved_from,
-                label=row.label,
-                target=row.anchor,
-                target_label=" + ".join(cell.label for cell in row.right),
-            )
-        )
-    return markers
+        position = position_of[alignment.left[0]]
+        unit = _unit(leaves[position]).eid
+        following = [leaf for leaf in leaves[position + 1 :] if leaf.clause.eid not in moved_left]
+        if following and _unit(following[0]).eid == unit:
+            before.setdefault(row_of_left[following[0].clause.eid], []).append(marker)
+            continue
+        preceding = [leaf for leaf in leaves[:position] if leaf.clause.eid not in moved_left]
+        if preceding:
+            after.setdefault(row_of_left[preceding[-1].clause.eid], []).append(marker)
+        elif following:
+            before.setdefault(row_of_left[following[0].clause.eid], []).append(marker)
+        else:
+            after.setdefault("", []).append(marker)
+    return before, after
 
 
 # --- sections -------------------------------------------------------------------------
@@ -477,27 +517,39 @@ def _heading(key: tuple[str | None, str | None], left: Instrument, right: Instru
 
 def collapse(items: Sequence[Item], *, min_run: int = MIN_COLLAPSED_RUN) -> tuple[Block, ...]:
     """Items in blocks: runs of at least ``min_run`` unchanged rows (with the headings and
-    markers among them) collapse; headings that open a changed row stay outside."""
+    markers among them) collapse. The heading of the section a changed row is in stays
+    visible, and so does a heading with nothing but headings after it."""
     blocks: list[Block] = []
     run: list[Item] = []
 
-    def flush() -> None:
-        last_row = max((n for n, item in enumerate(run) if isinstance(item, Row)), default=-1)
-        body, tail = run[: last_row + 1], run[last_row + 1 :]
+    def put(part: Sequence[Item]) -> None:
+        last_row = max((n for n, item in enumerate(part) if isinstance(item, Row)), default=-1)
+        body, tail = part[: last_row + 1], part[last_row + 1 :]
         if sum(isinstance(item, Row) for item in body) >= min_run:
             blocks.append(Block(True, tuple(body)))
         else:
             _extend_open(blocks, body)
         _extend_open(blocks, tail)
+
+    def flush(before_change: bool) -> None:
+        last_heading = max(
+            (n for n, item in enumerate(run) if isinstance(item, Heading)), default=-1
+        )
+        if before_change and last_heading >= 0:
+            put(run[:last_heading])
+            _extend_open(blocks, [run[last_heading]])
+            put(run[last_heading + 1 :])
+        else:
+            put(run)
         run.clear()
 
     for item in items:
         if isinstance(item, Row) and item.changed:
-            flush()
+            flush(before_change=True)
             _extend_open(blocks, [item])
         else:
             run.append(item)
-    flush()
+    flush(before_change=False)
     return tuple(blocks)
 
 
