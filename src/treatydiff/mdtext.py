@@ -27,6 +27,8 @@ _LINE_START = re.compile(r"^( {0,3})(#|>|[-+=]|\d{1,9}(?=[.)]))", re.MULTILINE)
 # would make a hard line break.
 _INDENT = re.compile(r"^(?: {4,}|\t)", re.MULTILINE)
 _TRAILING = re.compile(r"[ \t]+(?=\n)")
+# A blank line would end the paragraph (or table cell) the text stands in.
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 # Web addresses that GitHub would turn into links: "http://", "www.".
 _AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|\b(?<=www)(\.)")
 
@@ -40,7 +42,7 @@ def escape(text: str, *, at_line_start: bool = True) -> str:
     out = _INLINE.sub(r"\\\1", text)
     out = _ENTITY.sub(r"\\&", out)
     out = _AUTOLINK.sub(r"\\\1\2", out)
-    out = _TRAILING.sub("", out)
+    out = _TRAILING.sub("", _BLANK_LINES.sub("\n", out))
     if at_line_start:
         return _line_starts(out)
     head, newline, rest = out.partition("\n")

@@ -270,6 +270,7 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
     """Spans as Markdown: ``<ins>`` and ``<del>`` around changes, a new paragraph where
     the clauses of a split or merge were joined."""
     lines: list[str] = [""]
+    previous = ""  # the deleted text just before, if any
     for span in spans:
         for n, part in enumerate(span.text.split(CLAUSE_SEPARATOR)):
             if n:
@@ -278,7 +279,10 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
                 continue
             text = md_escape(part, at_line_start=not lines[-1])
             tag = _HTML_TAG.get(span.kind)
+            if previous[-1:].isalnum() and span.kind == "insert" and part[:1].isalnum():
+                lines[-1] += " "  # "<del>should</del> <ins>shall</ins>": keep words apart
             lines[-1] += f"<{tag}>{text}</{tag}>" if tag else text
+            previous = part if span.kind == "delete" else ""
     return Markup("\n\n".join(line for line in lines if line))
 
 
