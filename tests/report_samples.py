@@ -213,8 +213,14 @@ HOSTILE_TEXTS = (
     'See javascript:alert(3) and <a href="javascript:alert(4)">this</a>.',
     "</textarea></style></script><img src=x onerror=alert(5)>",
     "{{ 7 * 7 }} {% raw %} *bold* _em_ `code` [link](javascript:alert(6)) | cell |",
-    "# Not a heading\n1. not a list\n> not a quote &amp; &#60;b&#62;",
+    "# Not a heading &amp; &#60;b&#62; ~~not struck~~ $x$ www.example.org",
+    "1. Not a list item; > not a quote; - not a bullet; <!-- not a comment -->",
+    "- Not a bullet either \\ ***",
 )
+
+
+# A clause number that breaks out of an attribute, as labels and headings carry it.
+HOSTILE_NUM = '1" autofocus onfocus="alert(9)'
 
 
 def hostile_pair() -> Comparison:
@@ -223,7 +229,7 @@ def hostile_pair() -> Comparison:
     left_clauses = tuple(
         Clause(f"art_{n}", "article", num=str(n), text=text)
         for n, text in enumerate(HOSTILE_TEXTS, start=1)
-    )
+    ) + (Clause("art_x", "article", num=HOSTILE_NUM, heading=HOSTILE_NUM, text="Plain."),)
     right_clauses = tuple(
         Clause(f"art_{n}", "article", num=str(n), text=text + " <i>added</i>")
         for n, text in enumerate(HOSTILE_TEXTS, start=1)
@@ -235,7 +241,9 @@ def hostile_pair() -> Comparison:
         body=left_clauses,
     )
     right = Instrument(id="hostile-right", title=hostile_title + " 2", body=right_clauses)
-    alignments = tuple(
+    alignments = (
+        Alignment(("art_x",), (), "removed", diff=(DiffOp("delete", "Plain.", ""),)),
+    ) + tuple(
         Alignment(
             (f"art_{n}",),
             (f"art_{n}",),
