@@ -207,7 +207,7 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
     index = Link("index.html", "All reports")
     # pair page -> synopsis pages that link to it, for links back
     synopsis_of: dict[str, list[Link]] = {}
-    synopsis_pages: list[tuple[Link, list[tuple[Comparison, str]]]] = []
+    synopsis_pages: list[tuple[Link, Source, list[tuple[Comparison, str]]]] = []
     for entry in config.synopses:
         instruments = _distinct([resolve(ref, entry.source) for ref in entry.refs])
         comparisons = {
@@ -222,8 +222,9 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         pairs = [(comparisons[(0, j)], synopsis.pairs[j - 1]) for j in range(1, len(instruments))]
         for _, pair in pairs:
             synopsis_of.setdefault(pair, []).append(link)
-        synopsis_pages.append((link, pairs))
+        synopsis_pages.append((link, entry.source, pairs))
     comparison_links: list[Link] = []
+    listed: dict[str, Source] = {}  # page of a listed comparison -> how it was read
     for pair_entry in config.comparisons:
         left = resolve(pair_entry.left, pair_entry.source)
         right = resolve(pair_entry.right, pair_entry.source)
@@ -235,10 +236,18 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         _put(pages, name, comparison_html(report, assets=assets, nav=nav))
         _put(pages, _markdown_name(name), comparison_markdown(report))
         comparison_links.append(Link(name, title))
+        listed[name] = pair_entry.source
     pair_links: list[Link] = []
-    for _, pairs in synopsis_pages:
+    for _, source, pairs in synopsis_pages:
         for comparison, name in pairs:
-            if name in pages:  # also listed as a comparison of its own
+            if name in listed:  # also listed as a comparison of its own
+                if listed[name] != source:
+                    raise ConfigError(
+                        f"{name} is listed as a comparison and made by a synopsis, "
+                        "with different options"
+                    )
+                continue
+            if name in pages:  # made by an earlier synopsis
                 continue
             nav = [index, *synopsis_of[name]]
             html = comparison_html(build_report(comparison), assets=assets, nav=nav)
@@ -248,7 +257,7 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
             )
     entries = [
         ("Comparisons", comparison_links),
-        ("Synopses", [link for link, _ in synopsis_pages]),
+        ("Synopses", [link for link, _, _ in synopsis_pages]),
         ("Pairwise comparisons of the synopses", pair_links),
     ]
     pages["index.html"] = index_html(

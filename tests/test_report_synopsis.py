@@ -1,0 +1,259 @@
+"""Synopsis of a family of instruments (`treatydiff synopsis`) and the static site
+(`treatydiff publish`): heat map, clause lineage, links that resolve, config errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, PROJECT
+from markdown_it import MarkdownIt
+
+from treatydiff.cli import main
+from treatydiff.report import closest_by_words
+
+FAMILY = [
+    "laws-markdown/opsc/2012-10-31.md",
+    "laws-markdown/crc/2013-04-15.md",
+    "laws-markdown/opac/2013-09-12.md",
+    "laws-markdown/palermo-trafficking/2015-11-27.md",
+    "laws-markdown/lanzarote/2013-06-12.md",
+    "laws-markdown/budapest-cybercrime/2012-10-24.md",
+    "laws-markdown/ilo-c182/2012-09-03.md",
+    "laws-markdown/hcch-1993-adoption/2012-08-21.md",
+]
+
+
+def _family(corpus: Path) -> list[str]:
+    return [str(corpus / path) for path in FAMILY]
+
+
+def check_links(folder: Path) -> int:
+    """Every link of every HTML page under ``folder`` is relative and finds its file and,
+    when it names one, its fragment. Returns the number of links checked."""
+    checked = 0
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(lxml.html.parse(str(page)).getroot().xpath("//@id"))
+        return ids[page]
+
+    for page in sorted(folder.rglob("*.html")):
+        doc = lxml.html.parse(str(page)).getroot()
+        for link in doc.xpath("//@href | //@src"):
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc, (page, link)
+            assert not parts.path.startswith("/"), (page, link)
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file(), (page, link)
+            assert folder.resolve() in target.parents, (page, link)  # stays in the site
+            if parts.fragment and target.suffix == ".html":
+                assert unquote(parts.fragment) in ids_of(target), (page, link)
+            checked += 1
+    return checked
+
+
+# --- synopsis ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def family_json(corpus: Path) -> dict[str, object]:
+    result = CliRunner().invoke(main, ["synopsis", *_family(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.output)
+    return data
+
+
+def test_synopsis_of_eight_instruments(family_json: dict[str, object]) -> None:
+    data = family_json
+    assert data["schema"] == "treatydiff.synopsis/1"
+    instruments = data["instruments"]
+    assert isinstance(instruments, list) and len(instruments) == 8
+    assert data["anchor"] == instruments[0]["id"] == "opsc@2012-10-31"
+    matrix = data["similarity"]
+    assert isinstance(matrix, list)
+    for i, row in enumerate(matrix):
+        assert row[i] == 1.0
+        for j, value in enumerate(row):
+            assert 0.0 <= value <= 1.0
+            assert value == matrix[j][i]
+    # the two Optional Protocols share their final clauses: the closest pair of the family
+    opsc = matrix[0]
+    assert max(opsc[1:]) == opsc[2]  # OPAC
+
+
+def _lineage(data: dict[str, object], eid: str) -> dict[str, dict[str, object] | None]:
+    lineage = data["lineage"]
+    assert isinstance(lineage, list)
+    (entry,) = [e for e in lineage if e["id"] == eid]
+    matches: dict[str, dict[str, object] | None] = entry["matches"]
+    return matches
+
+
+def test_lineage_pairs_the_final_clauses_with_the_opacs(family_json: dict[str, object]) -> None:
+    lineage = family_json["lineage"]
+    assert isinstance(lineage, list)
+    assert len(lineage) == family_json["instruments"][0]["clauses"]  # type: ignore[index]
+    match = _lineage(family_json, "art_13__para_1")["opac@2013-09-12"]
+    assert match is not None and match["paired"] is True
+    assert match["ids"] == ["art_9__para_1"]
+    assert match["report"] == "opsc_2012-10-31--opac_2013-09-12.html#art_13__para_1"
+
+
+def test_lineage_names_the_closest_unpaired_clause(family_json: dict[str, object]) -> None:
+    # the OPSC's definition of child pornography beside Lanzarote's
+    match = _lineage(family_json, "art_2__point_c")["lanzarote@2013-06-12"]
+    assert match is not None and match["paired"] is False
+    assert match["ids"] == ["art_20__para_2"]
+    assert match["labels"] == ["article 20, paragraph 2"]
+    assert 0.5 <= match["similarity"] < 0.6  # type: ignore[operator]
+    assert match["report"] == "opsc_2012-10-31--lanzarote_2013-06-12.html#right-art_20__para_2"
+
+
+def test_closest_by_words_counts_words_not_letters() -> None:
+    found = closest_by_words(
+        ["The Parties may invite observers.", "Boats shall carry a light at night."],
+        ["The Parties shall protect the river.", "Each boat shall carry a light at night."],
+    )
+    assert found[0][0] == 0 and found[0][1] < 0.5  # shares "the parties" only
+    # six shared words of seven and eight: 2 * 6 / 15
+    assert found[1][0] == 1 and found[1][1] == pytest.approx(0.8)
+
+
+def test_synopsis_html_with_pair_reports(corpus: Path, tmp_path: Path) -> None:
+    page = tmp_path / "family" / "synopsis.html"
+    pairs = tmp_path / "family" / "pairs"
+    args = ["synopsis", *_family(corpus), "-o", str(page), "--pairs-dir", str(pairs)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert len(list(pairs.glob("*.html"))) == 7
+    assert check_links(tmp_path / "family") > 100
+    doc = lxml.html.parse(str(page)).getroot()
+    # the heat map is an inline SVG with its numbers as text: readable without script
+    svg = doc.xpath("//*[local-name()='svg']")[0]
+    cells = svg.xpath(".//*[local-name()='rect']")
+    numbers = svg.xpath(".//*[local-name()='g']/*[local-name()='text']/text()")
+    assert len(cells) == len(numbers) == 64
+    assert numbers[0] == "100" and all(n.isdigit() for n in numbers)
+    # ... and as a table
+    assert len(doc.xpath("//details//table//td")) == 64
+    # the same output twice
+    first = page.read_bytes()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert page.read_bytes() == first
+
+
+def test_synopsis_markdown_parses(corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["synopsis", *_family(corpus)[:3], "--format", "md"])
+    assert result.exit_code == 0, result.output
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.output)
+    assert sum(t.type == "table_open" for t in tokens) == 3
+    for token in tokens:
+        assert token.type != "html_block"
+        for child in token.children or ():
+            assert child.type != "html_inline"
+            # without pair reports there is nothing to link to
+            assert child.type != "link_open"
+
+
+def test_synopsis_needs_two_refs(corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["synopsis", _family(corpus)[0]])
+    assert result.exit_code == 2
+    assert "at least two REFs" in result.output
+
+
+# --- publish ---------------------------------------------------------------------------
+
+
+def test_publish_the_preamble_example(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(EXAMPLES / "publish.toml"), "-o", str(site)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert names == [
+        "assets/treatydiff.css",
+        "assets/treatydiff.js",
+        "index.html",
+        "opsc-preamble-ohchr--opsc-preamble-revised.html",
+        "opsc-preamble-ohchr--opsc-preamble-revised.md",
+    ]
+    assert check_links(site) > 20
+    report = (site / "opsc-preamble-ohchr--opsc-preamble-revised.html").read_text()
+    # sources named as the config names them, not by local absolute paths
+    assert "opsc-preamble-ohchr.txt" in report and str(PROJECT) not in report
+    # no inline code: the site can be served under a strict Content Security Policy
+    doc = lxml.html.document_fromstring(report)
+    assert doc.xpath("//style") == [] and doc.xpath("//script[not(@src)]") == []
+
+
+def _family_config(corpus: Path, tmp_path: Path) -> Path:
+    """examples/publish-opsc-family.toml, pointed at the corpus where it lies."""
+    text = (EXAMPLES / "publish-opsc-family.toml").read_text()
+    text = text.replace("../../shared/corpus", corpus.as_posix())
+    text = text.replace('"opsc-preamble-', f'"{EXAMPLES.as_posix()}/opsc-preamble-')
+    config = tmp_path / "family.toml"
+    config.write_text(text)
+    return config
+
+
+def test_publish_the_family_site(corpus: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    config = _family_config(corpus, tmp_path)
+    result = CliRunner().invoke(main, ["publish", str(config), "-o", str(site)])
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert len(pages) == 11  # index, synopsis, 3 listed comparisons, 6 more pairs
+    assert "synopsis-opsc-family.html" in pages
+    assert check_links(site) > 1000
+    index = lxml.html.parse(str(site / "index.html")).getroot()
+    assert sorted(index.xpath("//a/@href")) == sorted(
+        ["#content", *(p for p in pages if p != "index.html")]
+    )
+    # cross links: the OPAC comparison is listed and part of the synopsis; it links back
+    opac = lxml.html.parse(str(site / "opsc_2012-10-31--opac_2013-09-12.html")).getroot()
+    assert opac.xpath("//nav//a/@href") == [
+        "index.html",
+        "synopsis-opsc-family.html",
+        "opsc_2012-10-31--opac_2013-09-12.md",
+    ]
+    synopsis = (site / "synopsis-opsc-family.html").read_text()
+    assert 'href="opsc_2012-10-31--opac_2013-09-12.html#art_13__para_1"' in synopsis
+    # byte-identical when built again
+    again = tmp_path / "again"
+    assert CliRunner().invoke(main, ["publish", str(config), "-o", str(again)]).exit_code == 0
+    for page in site.rglob("*"):
+        if page.is_file():
+            assert (again / page.relative_to(site)).read_bytes() == page.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("title = [", "not valid TOML"),
+        ('titel = "x"\n[[comparison]]\nleft = "a"\nright = "b"', "unknown key 'titel'"),
+        ('[[synopsis]]\nrefs = ["a.txt"]', "refs must list at least two instruments"),
+        ('[[comparison]]\nleft = "a.txt"', "right must be a non-empty string"),
+        ('title = "x"', "lists no [[comparison]] and no [[synopsis]]"),
+        ('[[comparison]]\nleft = "nope.txt"\nright = "nope.txt"', "nope.txt: no such file"),
+        (
+            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\nthreshold = "high"',
+            "threshold must be a number",
+        ),
+    ],
+)
+def test_publish_config_errors(tmp_path: Path, config: str, message: str) -> None:
+    (tmp_path / "p.txt").write_bytes((EXAMPLES / "opsc-preamble-ohchr.txt").read_bytes())
+    path = tmp_path / "site.toml"
+    path.write_text(config)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(path), "-o", str(site)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("treatydiff: error: ")
+    assert message in lines[0]
+    assert not site.exists()  # nothing half-written
