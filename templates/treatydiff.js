@@ -53,9 +53,12 @@
   function applyFilter() {
     var query = filterBox.value.trim().toLowerCase();
     var matched = 0;
+    var clauses = 0;
     rows.forEach(function (row) {
       var hit = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
       row.classList.toggle("filtered-out", !hit);
+      if (row.getAttribute("data-item") !== "clause") return;
+      clauses += 1;
       if (hit) matched += 1;
       if (hit && query) openAround(row);
     });
@@ -67,7 +70,7 @@
       group.classList.toggle("filtered-out", Boolean(query) && !any);
     });
     current = -1;
-    say(query ? matched + " of " + rows.length + " match" : "");
+    say(query ? matched + " of " + clauses + " clauses match" : "");
   }
 
   if (filterBox) {

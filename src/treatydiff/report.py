@@ -142,9 +142,13 @@ class Heading:
 
     @property
     def title(self) -> str:
-        if self.left and self.right and self.left != self.right:
+        if self.left and self.right:
+            if self.left == self.right:
+                return self.left
             return f"{self.left} \N{LEFT RIGHT ARROW} {self.right}"
-        return self.left or self.right or ""
+        if self.left:
+            return f"{self.left} (left text)"
+        return f"{self.right} (right text)"
 
 
 Item = Row | MovedMarker | Heading
