@@ -260,9 +260,12 @@ def html_spans(spans: Sequence[Span]) -> Markup:
     clauses of a split or merge were joined."""
     out: list[str] = []
     for span in spans:
-        text = Markup("<br>").join(html_escape(part) for part in span.text.split(CLAUSE_SEPARATOR))
         tag = _HTML_TAG.get(span.kind)
-        out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+        parts = [
+            f"<{tag}>{html_escape(part)}</{tag}>" if tag and part else str(html_escape(part))
+            for part in span.text.split(CLAUSE_SEPARATOR)
+        ]
+        out.append("<br>".join(parts))
     return Markup("".join(out))
 
 
