@@ -266,3 +266,23 @@ def test_cli_assets_dir_needs_html(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--assets-dir goes with --format html" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_real_report_twice_is_byte_identical(corpus: Path, tmp_path: Path) -> None:
+    outputs = []
+    for n in (1, 2):
+        target = tmp_path / f"opsc-opac-{n}.html"
+        args = [
+            "compare",
+            str(corpus / "laws-markdown" / "opsc" / "2012-10-31.md"),
+            str(corpus / "laws-markdown" / "opac" / "2013-09-12.md"),
+            "--format",
+            "html",
+            "-o",
+            str(target),
+        ]
+        assert CliRunner().invoke(main, args).exit_code == 1
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    doc = _doc(outputs[0].decode())
+    assert len(doc.xpath("//section[contains(@class, 'row')]")) == 127
