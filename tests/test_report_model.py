@@ -215,3 +215,15 @@ def test_crc_against_raisely_copy_is_faithful(corpus: Path) -> None:
         _load(corpus / "raisely-noharm" / "CRC.md"),
     )
     _assert_faithful(comparison)
+
+
+def test_the_report_model_needs_no_template_engine_or_cli() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, treatydiff.report\n"
+        "print([m for m in ('jinja2', 'click', 'markupsafe') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
