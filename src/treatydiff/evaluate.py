@@ -12,6 +12,8 @@ Metrics:
 * status accuracy over leaf clauses of both sides: a leaf is right when the status of the
   engine's alignment that holds it is one the truth accepts for it;
 * move detection precision and recall over the pairs of alignments flagged ``moved``;
+* flag recall: of the tags the truth requires (``modal`` for "shall" turned into "may",
+  ``number`` for a changed number), the share the engine's alignment carries;
 * coverage errors: leaves the engine left out, put in two alignments, or invented.
   Every leaf must appear in exactly one alignment.
 """
@@ -39,6 +41,7 @@ class Expected:
     right: tuple[str, ...]
     statuses: tuple[Status, ...]
     moved: bool = False
+    flags: tuple[str, ...] = ()  # tags the engine must raise on this alignment
 
     @property
     def pairs(self) -> set[Pair]:
@@ -88,6 +91,8 @@ class Tally:
     moves_expected: int = 0
     moves_predicted: int = 0
     moves_correct: int = 0
+    flags_expected: int = 0
+    flags_found: int = 0
     coverage_errors: int = 0
 
     def __add__(self, other: Tally) -> Tally:
@@ -112,6 +117,10 @@ class Tally:
     @property
     def move_recall(self) -> float:
         return _ratio(self.moves_correct, self.moves_expected)
+
+    @property
+    def flag_recall(self) -> float:
+        return _ratio(self.flags_found, self.flags_expected)
 
 
 @dataclass(frozen=True)
@@ -193,6 +202,16 @@ def score(case: Case, comparison: Comparison) -> CaseResult:
     ]
     problems += [f"moved flag on unpaired {a.left or a.right}" for a in lone_moves]
 
+    flags_expected = flags_found = 0
+    for truth in case.expected:
+        holding = holder.get(("left", truth.left[0])) if truth.left else None
+        for flag in truth.flags:
+            flags_expected += 1
+            if holding is not None and flag in holding.tags:
+                flags_found += 1
+            else:
+                problems.append(f"left {truth.left[0]}: tag {flag} missing")
+
     tally = Tally(
         cases=1,
         pairs_expected=len(expected_pairs),
@@ -203,6 +222,8 @@ def score(case: Case, comparison: Comparison) -> CaseResult:
         moves_expected=len(expected_moves),
         moves_predicted=len(predicted_moves) + len(lone_moves),
         moves_correct=len(expected_moves & predicted_moves),
+        flags_expected=flags_expected,
+        flags_found=flags_found,
         coverage_errors=coverage_errors,
     )
     return CaseResult(case.name, case.kind, case.left.id, tally, tuple(sorted(problems)))
@@ -231,14 +252,14 @@ class Report:
         """A plain-text table of the metrics per group and in total."""
         header = (
             f"{'group':<28} {'cases':>5} {'pairP':>7} {'pairR':>7} {'status':>7} "
-            f"{'moveP':>7} {'moveR':>7} {'cover':>5}"
+            f"{'moveP':>7} {'moveR':>7} {'flagR':>7} {'cover':>5}"
         )
         rows = [header, "-" * len(header)]
         for name, tally in [*self.by(key).items(), ("TOTAL", self.total)]:
             rows.append(
                 f"{name:<28} {tally.cases:>5} {tally.pair_precision:>7.4f} "
                 f"{tally.pair_recall:>7.4f} {tally.status_accuracy:>7.4f} "
-                f"{tally.move_precision:>7.4f} {tally.move_recall:>7.4f} "
+                f"{tally.move_precision:>7.4f} {tally.move_recall:>7.4f} {tally.flag_recall:>7.4f} "
                 f"{tally.coverage_errors:>5}"
             )
         return "\n".join(rows)

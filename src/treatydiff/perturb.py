@@ -20,16 +20,19 @@ Kinds:
   paragraphs joined; the paragraphs after them are numbered anew.
 * ``words``: one to three leaf clauses get one word edit each: a word substituted,
   inserted or deleted, "shall" turned into "may" or "should", a number changed.
+* ``mixed``: a revision doing several of the above at once: three of delete, insert,
+  move, split and merge, then word edits.
 * ``retypeset``: the instrument printed as plain text in the UN/OHCHR layout, damaged as a
   PDF extraction damages it (re-wrapping, end-of-line hyphenation, running headers,
   footers and page numbers inside paragraphs, ligatures, soft hyphens, curly quotes), and
   imported again with the ``un-text`` importer. Every leaf must pair with the leaf of the
   same eId, as ``identical`` or ``formatting``: re-typesetting changes no wording.
 
-Ground truth where the issue is silent: a split or merged paragraph is ``modified`` even
-when its words are all kept, because its structure changed and a lawyer must see that
-(a check must not pass over it); renumbered and moved clauses whose text is unchanged are
-``identical``: numbers are not wording.
+Ground truth follows the issue's definitions of the statuses, on the joined texts of an
+alignment's sides: a split or merged paragraph keeps all its words, so it is
+``formatting`` (same comparison key, not the same display text); its change of structure
+shows in the shape of the alignment (one clause against two). Renumbered and moved
+clauses whose text is unchanged are ``identical``: numbers are not wording.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ KINDS: tuple[str, ...] = (
     "split",
     "merge",
     "words",
+    "mixed",
     "retypeset",
 )
 
@@ -83,6 +87,7 @@ class _Node:
     origin: tuple[str, ...] = ()  # left leaf eIds this leaf is made from; () when new
     status: Status = "identical"
     moved: bool = False
+    flags: tuple[str, ...] = ()  # tags the engine must raise (see evaluate.Expected)
 
     def walk(self) -> Iterator[_Node]:
         yield self
@@ -195,8 +200,9 @@ def _number_paragraphs(article: _Node) -> None:
         _set_number(node, number)
 
 
-def _leaf_count(node: _Node) -> int:
-    return sum(1 for _ in node.leaves())
+def _original_leaves(node: _Node) -> int:
+    """Leaves of ``node`` that pair with the left side (new ones pair with nothing)."""
+    return sum(1 for leaf in node.leaves() if leaf.origin)
 
 
 def _words(text: str) -> int:
@@ -211,6 +217,7 @@ class _Edit:
     """Working state of one perturbation."""
 
     rng: random.Random
+    original: Instrument
     roots: list[_Node]
     donors: Sequence[Instrument]
     notes: list[str] = field(default_factory=list)
@@ -240,12 +247,13 @@ def _renumber(edit: _Edit) -> None:
         edit.notes.append(f"paragraphs of article {article.num} numbered from 2")
 
 
-def _novel(candidates: list[Clause], target: list[_Node], limit: int) -> list[Clause]:
-    """The candidates none of whose leaves resembles a leaf of the target (fuzz.ratio
-    below 60): an inserted clause must be new beyond doubt."""
+def _novel(candidates: list[Clause], original: Instrument, limit: int) -> list[Clause]:
+    """The candidates none of whose leaves resembles a leaf of the original instrument
+    (fuzz.ratio below 60, also against clauses deleted since): an inserted clause must
+    be new beyond doubt."""
     from rapidfuzz import fuzz, process
 
-    target_keys = [comparison_key(n.text) for n in _walk(target) if not n.children]
+    target_keys = [comparison_key(leaf.clause.text) for leaf in original.leaves]
     novel: list[Clause] = []
     for candidate in candidates:
         keys = [comparison_key(c.text) for c in candidate.walk() if c.is_leaf]
@@ -265,7 +273,7 @@ def _insert(edit: _Edit) -> None:
     rng, roots = edit.rng, edit.roots
     articles = _check_articles(roots)
     first = _int_num(articles[0][1]) or 1
-    donors = _novel(_donor_clauses(edit, "article"), roots, limit=6)
+    donors = _novel(_donor_clauses(edit, "article"), edit.original, limit=6)
     if not donors:
         raise InputError("no donor article to insert: give donor instruments")
     captions = any(node.heading for _, node in articles)
@@ -282,7 +290,7 @@ def _insert(edit: _Edit) -> None:
 
     preamble = _preamble(roots)
     recitals = _recitals(roots)
-    donor_recitals = _novel(_donor_clauses(edit, "recital"), roots, limit=1)
+    donor_recitals = _novel(_donor_clauses(edit, "recital"), edit.original, limit=1)
     if preamble is None or not recitals or not donor_recitals:
         return
     for donor in rng.sample(donor_recitals, min(len(donor_recitals), rng.randint(1, 2))):
@@ -325,27 +333,42 @@ def _mark_moved(node: _Node) -> None:
         leaf.moved = True
 
 
+def _moves(items: list[_Node]) -> list[tuple[int, int]]:
+    """Moves (from index, to index) of one item among ``items`` that have one smallest
+    explanation: the item passes at least two others, holding more leaves that pair with
+    the left side than it holds itself. Otherwise the items it passed could as well be
+    the moved ones."""
+    moves: list[tuple[int, int]] = []
+    for i, node in enumerate(items):
+        for j in range(len(items)):
+            passed = items[j:i] if j < i else items[i + 1 : j + 1]
+            originals = [n for n in passed if _original_leaves(n)]
+            if len(originals) >= 2 and sum(map(_original_leaves, originals)) > _original_leaves(
+                node
+            ):
+                moves.append((i, j))
+    return moves
+
+
 def _move(edit: _Edit) -> None:
     rng, roots = edit.rng, edit.roots
     articles = _check_articles(roots)
     first = _int_num(articles[0][1]) or 1
-    moves: list[tuple[int, int]] = []
-    for i, (siblings, node) in enumerate(articles):
-        if len(siblings) == 1 and siblings is not roots:
-            continue
-        for j in range(len(articles)):
-            if abs(i - j) < 2:
-                continue
-            passed = articles[j:i] if j < i else articles[i + 1 : j + 1]
-            if sum(_leaf_count(n) for _, n in passed) > _leaf_count(node):
-                moves.append((i, j))
+    # An article alone in its container stays: an empty container would become a leaf.
+    movable = [(s, n) for s, n in articles if len(s) > 1 or s is roots]
+    article_moves = [
+        (i, j)
+        for i, j in _moves([n for _, n in articles])
+        if articles[i] in movable and _original_leaves(articles[i][1])
+    ]
     recitals = _recitals(roots)
-    if not moves and len(recitals) < 3:
+    recital_moves = [(i, j) for i, j in _moves(recitals) if recitals[i].origin]
+    if not article_moves and not recital_moves:
         raise InputError("nothing can be moved unambiguously")
-    if moves:
-        i, j = rng.choice(moves)
+    if article_moves:
+        i, j = rng.choice(article_moves)
         siblings, node = articles[i]
-        _, anchor = articles[j]
+        anchor = articles[j][1]
         siblings.remove(node)
         target = next(s for s, n in _articles(roots) if n is anchor)
         target.insert(target.index(anchor) + (1 if j > i else 0), node)
@@ -353,10 +376,9 @@ def _move(edit: _Edit) -> None:
         edit.notes.append(f"article {node.num} moved to the place of article {anchor.num}")
         _number_articles(roots, first)
     preamble = _preamble(roots)
-    if preamble is None or len(recitals) < 3:
+    if preamble is None or not recital_moves:
         return
-    pairs = [(i, j) for i in range(len(recitals)) for j in range(len(recitals)) if abs(i - j) >= 2]
-    i, j = rng.choice(pairs)
+    i, j = rng.choice(recital_moves)
     node, anchor = recitals[i], recitals[j]
     preamble.children.remove(node)
     preamble.children.insert(preamble.children.index(anchor) + (1 if j > i else 0), node)
@@ -385,6 +407,7 @@ def _split(edit: _Edit) -> None:
         node
         for node in _walk(roots)
         if not node.children
+        and node.status == "identical"  # untouched: a split of a merge is no alignment
         and _split_points(node.text)
         and (
             (node.kind == "paragraph" and _int_num(node) is not None and id(node) in holders)
@@ -413,7 +436,7 @@ def _split(edit: _Edit) -> None:
             edit.notes.append(f"paragraph {node.num} of article {article.num} split in two")
         for child in article.children:
             if child.origin == origin:
-                child.status = "modified"
+                child.status = "formatting"
         _number_paragraphs(article)
 
 
@@ -425,7 +448,11 @@ def _merge(edit: _Edit) -> None:
         for k in range(len(children) - 1):
             a, b = children[k], children[k + 1]
             if all(
-                n.kind == "paragraph" and _int_num(n) is not None and not n.children for n in (a, b)
+                n.kind == "paragraph"
+                and _int_num(n) is not None
+                and not n.children
+                and n.status == "identical"
+                for n in (a, b)
             ):
                 candidates.append((article, k))
     if not candidates:
@@ -434,7 +461,7 @@ def _merge(edit: _Edit) -> None:
     a, b = article.children[k], article.children[k + 1]
     a.text = f"{a.text} {b.text}"
     a.origin = a.origin + b.origin
-    a.status = "modified"
+    a.status = "formatting"
     article.children.remove(b)
     edit.notes.append(f"paragraphs {a.num} and {b.num} of article {article.num} merged")
     if len(article.children) == 1:
@@ -456,8 +483,10 @@ _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
 _TOKEN_CORE = re.compile(r"^[A-Za-z]+$")
 
 
-def _word_edit(rng: random.Random, text: str, vocabulary: list[str]) -> tuple[str, str]:
-    """``text`` with one word edit, and a note saying which."""
+def _word_edit(
+    rng: random.Random, text: str, vocabulary: list[str]
+) -> tuple[str, str, tuple[str, ...]]:
+    """``text`` with one word edit, a note saying which, and the tag it must raise."""
     tokens = text.split()
     applicable = ["substitute", "insert", "delete"]
     if _MODAL.search(text):
@@ -469,7 +498,7 @@ def _word_edit(rng: random.Random, text: str, vocabulary: list[str]) -> tuple[st
         modal = rng.choice(("may", "should"))
         matches = list(_MODAL.finditer(text))
         m = rng.choice(matches)
-        return f"{text[: m.start()]}{modal}{text[m.end() :]}", f"shall -> {modal}"
+        return f"{text[: m.start()]}{modal}{text[m.end() :]}", f"shall -> {modal}", ("modal",)
     if how == "number":
         matches = list(_DIGITS.finditer(text)) + list(_NUMBER_WORD.finditer(text))
         m = rng.choice(matches)
@@ -478,28 +507,28 @@ def _word_edit(rng: random.Random, text: str, vocabulary: list[str]) -> tuple[st
             new = str(int(old) + rng.randint(1, 9))
         else:
             new = rng.choice([w for w in _NUMBER_WORDS if w != old])
-        return f"{text[: m.start()]}{new}{text[m.end() :]}", f"{old} -> {new}"
+        return f"{text[: m.start()]}{new}{text[m.end() :]}", f"{old} -> {new}", ("number",)
     inner = range(1, len(tokens) - 1)
     if how == "insert":
         k = rng.choice(inner)
         word = rng.choice(vocabulary)
-        return " ".join([*tokens[:k], word, *tokens[k:]]), f"inserted {word!r}"
+        return " ".join([*tokens[:k], word, *tokens[k:]]), f"inserted {word!r}", ()
     shortest = 3 if how == "delete" else 4
     plain = [k for k in inner if _TOKEN_CORE.match(tokens[k]) and len(tokens[k]) >= shortest]
     if not plain:
-        return text, "nothing"
+        return text, "nothing", ()
     k = rng.choice(plain)
     if how == "delete":
-        return " ".join([*tokens[:k], *tokens[k + 1 :]]), f"deleted {tokens[k]!r}"
+        return " ".join([*tokens[:k], *tokens[k + 1 :]]), f"deleted {tokens[k]!r}", ()
     old = tokens[k]
     new = rng.choice([w for w in vocabulary if w.lower() != old.lower()])
     new = new.capitalize() if old[0].isupper() else new
-    return " ".join([*tokens[:k], new, *tokens[k + 1 :]]), f"{old!r} -> {new!r}"
+    return " ".join([*tokens[:k], new, *tokens[k + 1 :]]), f"{old!r} -> {new!r}", ()
 
 
 def _words_edit(edit: _Edit) -> None:
     rng, roots = edit.rng, edit.roots
-    leaves = [n for n in _walk(roots) if not n.children and _words(n.text) >= 8]
+    leaves = [n for n in _walk(roots) if not n.children and n.origin and _words(n.text) >= 8]
     if not leaves:
         raise InputError("no clause of eight words or more to edit")
     vocabulary = sorted(
@@ -508,13 +537,24 @@ def _words_edit(edit: _Edit) -> None:
     )
     for node in rng.sample(leaves, min(len(leaves), rng.randint(1, 3))):
         for _ in range(20):
-            text, what = _word_edit(rng, node.text, vocabulary)
+            text, what, flags = _word_edit(rng, node.text, vocabulary)
             if comparison_key(text) != comparison_key(node.text):
                 break
         else:
             raise InputError(f"could not edit {node.local}")
-        node.text, node.status = text, "modified"
+        node.text, node.status, node.flags = text, "modified", flags
         edit.notes.append(f"{node.origin[0]}: {what}")
+
+
+def _mixed(edit: _Edit) -> None:
+    """A revision: three of delete, insert, move, split and merge, in that order, then
+    word edits."""
+    structural = (_delete, _insert, _move, _split, _merge)
+    chosen = set(edit.rng.sample(range(len(structural)), 3))
+    for k, operation in enumerate(structural):
+        if k in chosen:
+            operation(edit)
+    _words_edit(edit)
 
 
 _OPERATIONS = {
@@ -525,6 +565,7 @@ _OPERATIONS = {
     "split": _split,
     "merge": _merge,
     "words": _words_edit,
+    "mixed": _mixed,
 }
 
 
@@ -563,9 +604,10 @@ def _truth(left: Instrument, right: Instrument, nodes: list[_Node]) -> tuple[Exp
             expected.append(Expected(tuple(lefts), (), ("removed",)))
             continue
         statuses = {n.status for n in sources}
-        status: Status = "modified" if "modified" in statuses else "identical"
+        status = next(s for s in ("modified", "formatting", "identical") if s in statuses)
         moved = any(n.moved for n in sources)
-        expected.append(Expected(tuple(lefts), tuple(rights), (status,), moved))
+        flags = tuple(sorted({f for n in sources for f in n.flags}))
+        expected.append(Expected(tuple(lefts), tuple(rights), (status,), moved, flags))
     return tuple(expected)
 
 
@@ -807,7 +849,7 @@ def generate(
         raise InputError(f"unknown perturbation {kind!r}; known: {', '.join(KINDS)}")
     rng = random.Random(name)
     roots = [_thaw(clause, "", original=True) for clause in instrument.body]
-    edit = _Edit(rng, roots, donors)
+    edit = _Edit(rng, instrument, roots, donors)
     _OPERATIONS[kind](edit)
     body = tuple(_freeze(node, "") for node in roots)
     right = Instrument(
