@@ -689,36 +689,42 @@ _LONG_WORD = re.compile(r"^([A-Za-z]{8,})([^A-Za-z]*)$")
 
 
 @dataclass(frozen=True)
-class _Damage:
-    width: int
-    hyphenate: float  # share of long words at a line end that get hyphenated
-    soft_line_end: float  # share of those hyphenations printed as a soft hyphen
-    soft_inside: float  # share of long words with a soft hyphen inside
-    ligatures: bool
-    curly: bool
-    page_lines: int
-    header: str
-    footer: str  # with {n} and {total}
-    form_feed: bool
-    blank_around_breaks: bool
-    blank_between_paragraphs: bool
+class Damage:
+    """How a re-typeset text is printed and damaged. The defaults print a clean text:
+    wrapped at ``width``, one page, nothing else."""
+
+    width: int = 100
+    hyphenate: float = 0.0  # share of long words at a line end that get hyphenated
+    soft_line_end: float = 0.0  # share of those hyphenations printed as a soft hyphen
+    soft_inside: float = 0.0  # share of long words with a soft hyphen inside
+    ligatures: bool = False  # fi, fl -> U+FB01, U+FB02
+    curly: bool = False  # straight quotes and apostrophes -> curly ones
+    page_lines: int = 0  # lines of text per page; 0: no page breaks
+    header: str = ""  # running header from the second page on
+    footer: str = "{n}"  # page footer, with {n} and {total}
+    form_feed: bool = False  # a form feed before each running header
+    blank_around_breaks: bool = False  # blank lines around footers and headers
+    blank_between_paragraphs: bool = False
 
 
-def _hyphen_cut(rng: random.Random, word: str) -> int | None:
+def _hyphen_cut(rng: random.Random, word: str, room: int) -> int | None:
+    """Where to hyphenate a long ``word`` so that its head and the hyphen fit in
+    ``room``, leaving three letters or more on each side; None where it cannot."""
     match = _LONG_WORD.match(word)
     if not match:
         return None
-    return rng.randint(3, len(match.group(1)) - 3)
+    last = min(len(match.group(1)) - 3, room - 1)
+    return rng.randint(3, last) if last >= 3 else None
 
 
-def _wrap(rng: random.Random, text: str, damage: _Damage) -> list[str]:
+def _wrap(rng: random.Random, text: str, damage: Damage) -> list[str]:
     """Lines of one paragraph, greedy at ``damage.width``, breaking long words with an
     end-of-line hyphen (or a soft hyphen) and compounds after their own hyphen."""
     lines: list[str] = []
     line = ""
     for word in text.split():
         if rng.random() < damage.soft_inside:
-            cut = _hyphen_cut(rng, word)
+            cut = _hyphen_cut(rng, word, len(word))
             word = word if cut is None else f"{word[:cut]}\u00ad{word[cut:]}"
         while True:
             candidate = f"{line} {word}" if line else word
@@ -732,9 +738,8 @@ def _wrap(rng: random.Random, text: str, damage: _Damage) -> list[str]:
                 word = word[compound + 1 :]
                 line = ""
                 continue
-            cut = _hyphen_cut(rng, word.replace("\u00ad", ""))
-            fits = cut is not None and "\u00ad" not in word and cut + 1 <= room
-            if cut is not None and fits and rng.random() < damage.hyphenate:
+            cut = None if "\u00ad" in word else _hyphen_cut(rng, word, room)
+            if cut is not None and rng.random() < damage.hyphenate:
                 mark = "\u00ad" if rng.random() < damage.soft_line_end else "-"
                 lines.append(f"{line} {word[:cut]}{mark}")
                 word = word[cut:]
@@ -751,7 +756,7 @@ _LIGATURES = re.compile(r"f[il]")
 _DOUBLE_QUOTED = re.compile(r'"([^"\n]*)"')
 
 
-def _typography(text: str, damage: _Damage) -> str:
+def _typography(text: str, damage: Damage) -> str:
     if damage.ligatures:
         text = _LIGATURES.sub(lambda m: "\ufb01" if m.group() == "fi" else "\ufb02", text)
     if damage.curly:
@@ -759,61 +764,69 @@ def _typography(text: str, damage: _Damage) -> str:
     return text
 
 
-def _damage(rng: random.Random, instrument: Instrument, lines_estimate: int) -> _Damage:
+def random_damage(rng: random.Random, instrument: Instrument, lines: int) -> Damage:
+    """Damage of every kind at random strengths, for a text of about ``lines`` lines."""
     short = " ".join(instrument.title.split()[:6])
-    header = rng.choice(
-        (short, f"A/RES/{rng.randint(40, 70)}/{rng.randint(100, 300)}", short.upper())
-    )
-    footer = rng.choice(("{n}", "- {n} -", "Page {n} of {total}", "{n}/{total}"))
-    # At least three pages, so that a running header recurs and can be recognized.
-    page_lines = max(8, min(rng.randint(40, 60), lines_estimate // 3))
-    return _Damage(
+    symbol = f"A/RES/{rng.randint(40, 70)}/{rng.randint(100, 300)}"
+    return Damage(
         width=rng.randint(80, 115),
         hyphenate=rng.uniform(0.3, 0.9),
         soft_line_end=rng.choice((0.0, 0.3)),
         soft_inside=rng.choice((0.0, 0.02)),
         ligatures=rng.random() < 0.7,
         curly=rng.random() < 0.7,
-        page_lines=page_lines,
-        header=header,
-        footer=footer,
+        # At least three pages, so that a running header recurs and can be recognized.
+        page_lines=max(8, min(rng.randint(40, 60), lines // 3)),
+        header=rng.choice((short, symbol, short.upper())),
+        footer=rng.choice(("{n}", "- {n} -", "Page {n} of {total}", "{n}/{total}")),
         form_feed=rng.random() < 0.5,
         blank_around_breaks=rng.random() < 0.3,
         blank_between_paragraphs=rng.random() < 0.3,
     )
 
 
-def retypeset_text(instrument: Instrument, seed: int) -> str:
+def retypeset_text(instrument: Instrument, seed: int, damage: Damage | None = None) -> str:
     """``instrument`` printed in the UN/OHCHR plain-text layout and damaged as a PDF
-    extraction damages it. Deterministic for a given instrument id and seed."""
+    extraction damages it: by ``damage``, or at random (``random_damage``).
+    Deterministic for a given instrument id, seed and damage."""
     rng = random.Random(f"{instrument.id}/retypeset-text/{seed}")
     pieces = _layout(instrument)
-    estimate = sum(len(p.text) for p in pieces) // 95 + len(pieces)
-    damage = _damage(rng, instrument, estimate)
+    if damage is None:
+        lines = sum(len(p.text) for p in pieces) // 95 + len(pieces)
+        damage = random_damage(rng, instrument, lines)
     body: list[str] = []
+    plain = replace(damage, hyphenate=0.0, soft_inside=0.0)
     for k, piece in enumerate(pieces):
         if damage.blank_between_paragraphs and k:
             body.append("")
-        plain = replace(damage, hyphenate=0.0, soft_inside=0.0)
         body += _wrap(rng, piece.text, plain if piece.plain else damage)
-    pages = [body[i : i + damage.page_lines] for i in range(0, len(body), damage.page_lines)]
+    size = damage.page_lines or len(body)
+    pages = [body[i : i + size] for i in range(0, len(body), size)]
     out: list[str] = []
     for n, page in enumerate(pages, start=1):
-        if n > 1:
-            out.append(("\f" if damage.form_feed else "") + damage.header)
+        top = len(out)
+        if n > 1 and damage.header:
+            out.append(damage.header)
             if damage.blank_around_breaks:
                 out.append("")
         out += page
-        if damage.blank_around_breaks:
-            out.append("")
-        out.append(damage.footer.format(n=n, total=len(pages)))
+        if n > 1 and damage.form_feed:
+            out[top] = "\f" + out[top]
+        if damage.page_lines:
+            if damage.blank_around_breaks:
+                out.append("")
+            out.append(damage.footer.format(n=n, total=len(pages)))
     return _typography("\n".join(out), damage) + "\n"
 
 
-def _retypeset(instrument: Instrument, seed: int, name: str) -> Case:
+def retypeset(instrument: Instrument, seed: int, damage: Damage | None = None) -> Case:
+    """A ``retypeset`` case: ``instrument`` against the un-text import of
+    ``retypeset_text(instrument, seed, damage)``. Raises ReimportError when that import
+    does not give back the same leaf clauses."""
     from .importers import parse
 
-    text = retypeset_text(instrument, seed)
+    name = f"{instrument.id}/retypeset/{seed}"
+    text = retypeset_text(instrument, seed, damage)
     right = parse(text, fmt="un-text")
     right = replace(right, id=f"{instrument.id}+retypeset{seed}")
     left_eids = [leaf.clause.eid for leaf in instrument.leaves]
@@ -844,7 +857,7 @@ def generate(
     """
     name = f"{instrument.id}/{kind}/{seed}"
     if kind == "retypeset":
-        return _retypeset(instrument, seed, name)
+        return retypeset(instrument, seed)
     if kind not in _OPERATIONS:
         raise InputError(f"unknown perturbation {kind!r}; known: {', '.join(KINDS)}")
     rng = random.Random(name)
