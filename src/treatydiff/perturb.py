@@ -41,6 +41,8 @@ import random
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import accumulate
 
 from .comparison import Status
 from .errors import InputError
@@ -247,21 +249,32 @@ def _renumber(edit: _Edit) -> None:
         edit.notes.append(f"paragraphs of article {article.num} numbered from 2")
 
 
+# Donor texts recur from case to case: fold each once.
+_key = cache(comparison_key)
+
+
 def _novel(candidates: list[Clause], original: Instrument, limit: int) -> list[Clause]:
     """The candidates none of whose leaves resembles a leaf of the original instrument
     (fuzz.ratio below 60, also against clauses deleted since): an inserted clause must
     be new beyond doubt."""
     from rapidfuzz import fuzz, process
 
-    target_keys = [comparison_key(leaf.clause.text) for leaf in original.leaves]
-    novel: list[Clause] = []
+    usable = []
     for candidate in candidates:
-        keys = [comparison_key(c.text) for c in candidate.walk() if c.is_leaf]
-        if not 1 <= len(keys) <= limit or any(_words(k) < 4 for k in keys):
-            continue
-        scores = process.cdist(keys, target_keys, scorer=fuzz.ratio)
-        if float(scores.max()) < 60:
+        keys = [_key(c.text) for c in candidate.walk() if c.is_leaf]
+        if 1 <= len(keys) <= limit and all(_words(k) >= 4 for k in keys):
+            usable.append((candidate, keys))
+    if not usable:
+        return []
+    target_keys = [_key(leaf.clause.text) for leaf in original.leaves]
+    all_keys = [key for _, keys in usable for key in keys]
+    best = process.cdist(all_keys, target_keys, scorer=fuzz.ratio).max(axis=1)
+    novel: list[Clause] = []
+    row = 0
+    for candidate, keys in usable:
+        if float(best[row : row + len(keys)].max()) < 60:
             novel.append(candidate)
+        row += len(keys)
     return novel
 
 
@@ -338,14 +351,15 @@ def _moves(items: list[_Node]) -> list[tuple[int, int]]:
     explanation: the item passes at least two others, holding more leaves that pair with
     the left side than it holds itself. Otherwise the items it passed could as well be
     the moved ones."""
+    weights = [_original_leaves(n) for n in items]
+    leaves_before = list(accumulate(weights, initial=0))
+    originals_before = list(accumulate((w > 0 for w in weights), initial=0))
     moves: list[tuple[int, int]] = []
-    for i, node in enumerate(items):
+    for i in range(len(items)):
         for j in range(len(items)):
-            passed = items[j:i] if j < i else items[i + 1 : j + 1]
-            originals = [n for n in passed if _original_leaves(n)]
-            if len(originals) >= 2 and sum(map(_original_leaves, originals)) > _original_leaves(
-                node
-            ):
+            start, stop = (j, i) if j < i else (i + 1, j + 1)
+            originals = originals_before[stop] - originals_before[start]
+            if originals >= 2 and leaves_before[stop] - leaves_before[start] > weights[i]:
                 moves.append((i, j))
     return moves
 
@@ -355,11 +369,11 @@ def _move(edit: _Edit) -> None:
     articles = _check_articles(roots)
     first = _int_num(articles[0][1]) or 1
     # An article alone in its container stays: an empty container would become a leaf.
-    movable = [(s, n) for s, n in articles if len(s) > 1 or s is roots]
+    movable = {id(n) for s, n in articles if len(s) > 1 or s is roots}
     article_moves = [
         (i, j)
         for i, j in _moves([n for _, n in articles])
-        if articles[i] in movable and _original_leaves(articles[i][1])
+        if id(articles[i][1]) in movable and _original_leaves(articles[i][1])
     ]
     recitals = _recitals(roots)
     recital_moves = [(i, j) for i, j in _moves(recitals) if recitals[i].origin]
