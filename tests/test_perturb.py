@@ -190,7 +190,7 @@ def test_word_edits_change_one_word(seed: int) -> None:
 
 def test_word_edits_cover_modal_and_number_flags() -> None:
     flags = {f for seed in range(20) for e in _case("words", seed).expected for f in e.flags}
-    assert flags == {"modal", "number"}
+    assert flags == {"modal", "number", "spelling", "punctuation"}
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -18,8 +18,10 @@ Kinds:
   more leaf clauses than it holds).
 * ``split`` / ``merge``: a paragraph cut in two at a sentence boundary, or two adjacent
   paragraphs joined; the paragraphs after them are numbered anew.
-* ``words``: one to three leaf clauses get one word edit each: a word substituted,
-  inserted or deleted, "shall" turned into "may" or "should", a number changed.
+* ``words``: one to three leaf clauses get one edit each: a word substituted, inserted
+  or deleted, "shall" turned into "may" or "should", a number changed, two letters of a
+  word swapped (a typo), a comma turned into a semicolon or dropped. The last four must
+  raise the tags ``modal``, ``number``, ``spelling``, ``punctuation``.
 * ``mixed``: a revision doing several of the above at once: three of delete, insert,
   move, split and merge, then word edits.
 * ``retypeset``: the instrument printed as plain text in the UN/OHCHR layout, damaged as a
@@ -502,7 +504,10 @@ def _word_edit(
 ) -> tuple[str, str, tuple[str, ...]]:
     """``text`` with one word edit, a note saying which, and the tag it must raise."""
     tokens = text.split()
-    applicable = ["substitute", "insert", "delete"]
+    applicable = ["substitute", "insert", "delete", "typo"]
+    commas = [m.start() for m in re.finditer(r",(?= )", text)]
+    if commas:
+        applicable.append("punctuation")
     if _MODAL.search(text):
         applicable += ["modal", "modal"]
     if _DIGITS.search(text) or _NUMBER_WORD.search(text):
@@ -522,16 +527,30 @@ def _word_edit(
         else:
             new = rng.choice([w for w in _NUMBER_WORDS if w != old])
         return f"{text[: m.start()]}{new}{text[m.end() :]}", f"{old} -> {new}", ("number",)
+    if how == "punctuation":
+        k = rng.choice(commas)
+        mark = rng.choice((";", ""))
+        return f"{text[:k]}{mark}{text[k + 1 :]}", f"comma -> {mark!r}", ("punctuation",)
     inner = range(1, len(tokens) - 1)
     if how == "insert":
         k = rng.choice(inner)
         word = rng.choice(vocabulary)
         return " ".join([*tokens[:k], word, *tokens[k:]]), f"inserted {word!r}", ()
-    shortest = 3 if how == "delete" else 4
+    shortest = {"delete": 3, "substitute": 4, "typo": 5}[how]
     plain = [k for k in inner if _TOKEN_CORE.match(tokens[k]) and len(tokens[k]) >= shortest]
     if not plain:
         return text, "nothing", ()
     k = rng.choice(plain)
+    if how == "typo":
+        # Two adjacent letters swapped: one edit from the word, a spelling-level change.
+        word = tokens[k]
+        p = rng.choice([p for p in range(1, len(word) - 1) if word[p] != word[p + 1]] or [1])
+        typo = f"{word[:p]}{word[p + 1]}{word[p]}{word[p + 2 :]}"
+        return (
+            " ".join([*tokens[:k], typo, *tokens[k + 1 :]]),
+            f"{word!r} -> {typo!r}",
+            ("spelling",),
+        )
     if how == "delete":
         return " ".join([*tokens[:k], *tokens[k + 1 :]]), f"deleted {tokens[k]!r}", ()
     old = tokens[k]
