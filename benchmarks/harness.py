@@ -60,6 +60,12 @@ def main() -> None:
     print(report.table())
     print()
     print(report.table(lambda r: r.instrument))
+    t = report.total
+    print(
+        f"\ncounts: {t.pairs_expected} expected pairs ({t.pairs_predicted} found), "
+        f"{t.leaves} leaf statuses, {t.moves_expected} expected moved pairs, "
+        f"{t.flags_expected} expected tags"
+    )
     failures = report.failures()
     print(f"\n{len(failures)} cases with problems")
     for result in failures[: args.show]:
