@@ -29,8 +29,9 @@ The configuration is ``treatydiff.toml`` or the ``[tool.treatydiff]`` table of
 ``pyproject.toml``::
 
     baseline = "treatydiff-baseline.json"   # default: treatydiff-baseline.json beside it
-    fail_on = "wording"                     # default rule of the checks below
+    fail_on = "wording"                     # defaults of the checks below
     lang = "en"
+    min_similarity = 0.5
 
     [[check]]
     name = "crc"
@@ -113,13 +114,16 @@ class CheckSpec:
 
 @dataclass(frozen=True)
 class Defaults:
-    """Settings from the command line. ``fail_on`` and ``lang`` apply to the checks that
-    do not set their own; ``against`` replaces the revision of every git check."""
+    """Settings from the command line. ``fail_on``, ``lang``, ``input_format`` and
+    ``min_similarity`` apply to the checks that do not set their own; ``against``
+    replaces the revision of every git check (the revision to compare with depends on
+    where the check runs: HEAD before a commit, the base branch in a pull request)."""
 
     fail_on: Rule | None = None
     lang: str | None = None
     against: str | None = None
     input_format: str | None = None
+    min_similarity: float | None = None
 
 
 @dataclass(frozen=True)
@@ -160,15 +164,19 @@ def load_config(path: Path, defaults: Defaults = Defaults()) -> Config:
     rule = top.choice("fail_on", RULES)
     lang = top.choice("lang", LANGUAGES)
     input_format = top.choice("input_format", _input_formats())
+    min_similarity = top.fraction("min_similarity")
     tables = top.tables("check")
     top.done()
     if not tables:
         raise ConfigError(f"{where}: no checks; add [[check]] tables")
-    inherited = Defaults(
+    inherited = replace(
+        defaults,
         fail_on=defaults.fail_on or cast("Rule | None", rule),
         lang=defaults.lang or lang,
-        against=defaults.against,
         input_format=defaults.input_format or input_format,
+        min_similarity=(
+            min_similarity if defaults.min_similarity is None else defaults.min_similarity
+        ),
     )
     checks = tuple(_read_check(table, folder, inherited) for table in tables)
     seen: set[str] = set()
@@ -184,8 +192,6 @@ def one_off(
     right: str | None,
     defaults: Defaults = Defaults(),
     *,
-    min_similarity: float | None = None,
-    threshold: float | None = None,
     baseline: Path | None = None,
 ) -> Config:
     """The check of the command line: LEFT against RIGHT, or, with ``right`` None, the
@@ -196,8 +202,7 @@ def one_off(
         fail_on=defaults.fail_on or "wording",
         lang=defaults.lang or "en",
         input_format=defaults.input_format,
-        min_similarity=min_similarity,
-        threshold=threshold,
+        min_similarity=defaults.min_similarity,
     )
     if right is None:
         revision = defaults.against or DEFAULT_REVISION
@@ -282,6 +287,8 @@ def _read_check(table: _Fields, folder: Path, defaults: Defaults) -> CheckSpec:
     lang = table.choice("lang", LANGUAGES) or defaults.lang or "en"
     input_format = table.choice("input_format", _input_formats()) or defaults.input_format
     min_similarity = table.fraction("min_similarity")
+    if min_similarity is None:
+        min_similarity = defaults.min_similarity
     threshold = table.fraction("threshold")
     table.done()
     kinds = [
@@ -568,8 +575,12 @@ def render_baseline(result: RunResult) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def approve_all(result: RunResult) -> RunResult:
-    """``result`` as it reads once its baseline approves every change it counts."""
+def update_baseline(result: RunResult, path: Path) -> RunResult:
+    """Write the baseline approving every change of ``result`` to ``path`` (atomically);
+    return ``result`` as it reads with that baseline."""
+    from .outputs import write_atomic
+
+    write_atomic(path, render_baseline(result).encode("utf-8"))
     return replace(
         result,
         checks=tuple(

@@ -313,3 +313,151 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
         click.echo(f"treatydiff: error: {failure}", err=True)
     if failures:
         sys.exit(EXIT_TROUBLE)
+
+
+@main.command("check")
+@click.argument("texts", nargs=-1, metavar="[LEFT RIGHT | FILE]")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The checks to run: a treatydiff.toml, or a pyproject.toml with [tool.treatydiff] "
+    "[default: either, in the working folder].",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["any", "wording", "substantive"]),
+    default=None,
+    help="Which changes fail a check: any; wording (not formatting or punctuation only); "
+    "substantive (not spelling-level fixes either) [default: wording]. A check's own "
+    "fail_on wins.",
+)
+@click.option(
+    "--min-similarity",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Also fail on every paired clause less similar than this (0-1). A check's own "
+    "min_similarity wins.",
+)
+@click.option(
+    "--against",
+    metavar="REV",
+    default=None,
+    help="Git revision to compare FILE (or every file check of the configuration) with "
+    "[default: HEAD, or the check's own].",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The file of approved changes [default: the configuration's, or "
+    "treatydiff-baseline.json beside it].",
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Record every change the checks find as approved, in the baseline file.",
+)
+@click.option(
+    "--annotations",
+    type=click.Choice(["github"]),
+    default=None,
+    help="Also print CI annotations (GitHub workflow commands) at the source line of each "
+    "new change.",
+)
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write a JUnit XML report (one test case per check) to this file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format of the report.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "nl"]),
+    default=None,
+    help="Language of the texts to read from bilingual sources [default: en]. A check's "
+    "own lang wins.",
+)
+@input_format_option
+@output_option
+def check(
+    texts: tuple[str, ...],
+    config_file: Path | None,
+    fail_on: str | None,
+    min_similarity: float | None,
+    against: str | None,
+    baseline: Path | None,
+    update_baseline: bool,
+    annotations: str | None,
+    junit: Path | None,
+    fmt: str,
+    lang: str | None,
+    input_format: str,
+    output: Path | None,
+) -> None:
+    """Check versions of texts: fail on changes nobody approved.
+
+    Without arguments, run the checks of the configuration (treatydiff.toml or
+    [tool.treatydiff] in pyproject.toml). With LEFT RIGHT, check RIGHT against LEFT; with
+    FILE and --against REV, check FILE against its version at that git revision.
+
+    Exit status: 0 every check passes, 1 a check fails, 2 trouble. The Markdown summary
+    is appended to $GITHUB_STEP_SUMMARY when that is set.
+    """
+    from dataclasses import replace
+
+    from . import check as checks
+    from . import ci_output
+    from .outputs import emit, write_atomic
+
+    defaults = checks.Defaults(
+        fail_on=cast("checks.Rule | None", fail_on),
+        lang=lang,
+        against=against,
+        input_format=_input_format(input_format),
+        min_similarity=min_similarity,
+    )
+    if texts:
+        if config_file is not None:
+            raise click.UsageError("give --config or LEFT RIGHT, not both")
+        if len(texts) > 2:
+            raise click.UsageError("give LEFT RIGHT, or one FILE with --against REV")
+        if len(texts) == 1 and against is None:
+            raise click.UsageError("one FILE is checked against a git revision: add --against REV")
+        if update_baseline and baseline is None:
+            raise click.UsageError("--update-baseline without a configuration needs --baseline")
+        right = texts[1] if len(texts) == 2 else None
+        config = checks.one_off(texts[0], right, defaults, baseline=baseline)
+    else:
+        config = checks.load_config(config_file or checks.find_config(Path.cwd()), defaults)
+        if baseline is not None:
+            config = replace(config, baseline=baseline)
+    result = checks.run_checks(config)
+    if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
+        result = checks.update_baseline(result, config.baseline)
+        approved = sum(len(c.changes) for c in result.checks)
+        click.echo(f"treatydiff: {config.baseline}: {approved} approved changes", err=True)
+    if annotations == "github":
+        click.echo(ci_output.github_annotations(result), nl=False)
+    render = ci_output.render_json if fmt == "json" else ci_output.render_text
+    emit(render(result), output)
+    if fmt != "text" or (output is not None and str(output) != "-"):
+        click.echo(ci_output.verdict(result), err=True)
+    if junit is not None:
+        write_atomic(junit, ci_output.render_junit(result).encode("utf-8"))
+    ci_output.append_step_summary(result)
+    for failed in result.checks:
+        if failed.error is not None:
+            click.echo(f"treatydiff: error: check {failed.spec.name!r}: {failed.error}", err=True)
+    if update_baseline and result.exit_code == EXIT_TROUBLE:
+        click.echo("treatydiff: baseline not updated: a check could not run", err=True)
+    sys.exit(result.exit_code)
