@@ -633,11 +633,26 @@ def run_check(spec: CheckSpec, approved: frozenset[str] = frozenset()) -> CheckR
             comparison = compare(older.instrument, newer.instrument, threshold=spec.threshold)
             pair = PairResult(older.label, newer.label, comparison.summary)
             pairs.append(pair)
-            changes.extend(_changes(comparison, spec, pair.label, newer.file, approved))
+            changes += changes_of(
+                comparison, spec, pair=pair.label, file=newer.file, approved=approved
+            )
     except TreatydiffError as exc:
         return CheckResult(spec, error=str(exc))
     found = {change.id for change in changes}
     return CheckResult(spec, tuple(pairs), tuple(changes), tuple(sorted(approved - found)))
+
+
+def changes_of(
+    comparison: Comparison,
+    spec: CheckSpec,
+    *,
+    pair: str = "",
+    file: str | None = None,
+    approved: frozenset[str] = frozenset(),
+) -> tuple[Change, ...]:
+    """The changes ``spec`` counts in ``comparison``, in document order; ``pair`` labels
+    the comparison, ``file`` is the local source of its right side."""
+    return tuple(_changes(comparison, spec, pair, file, approved))
 
 
 def _changes(
