@@ -174,7 +174,7 @@ def test_change_ids_do_not_depend_on_lines_or_order() -> None:
 
 def test_excerpts() -> None:
     assert excerpt(TYPO) == "He can [-ho-]{+no+} longer act."
-    assert excerpt(COMMA) == "States {+,+} Parties"
+    assert excerpt(COMMA) == "States{+,+} Parties"
     assert excerpt(ADDED) == "{+New.+}"
     assert excerpt(REMOVED) == "[-Old.-]"
     assert excerpt(FORMATTING) == '[-"child"-]{+\u201cchild\u201d+}'

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import tomllib
@@ -424,21 +425,37 @@ def _inline(alignment: Alignment) -> str:
     ops = alignment.diff
     parts: list[str] = []
     for index, op in enumerate(ops):
-        if op.op != "equal":
-            left, right = display_text(op.left), display_text(op.right)
-            parts.append((f"[-{left}-]" if left else "") + (f"{{+{right}+}}" if right else ""))
+        if op.op == "equal":
+            parts.append(_context(op.right, first=index == 0, last=index == len(ops) - 1))
             continue
-        words = op.right.split()
-        n = _EXCERPT_CONTEXT_WORDS
-        first, last = index == 0, index == len(ops) - 1
-        if first and len(words) > n:
-            words = ["…", *words[-n:]]
-        elif last and len(words) > n:
-            words = [*words[:n], "…"]
-        elif not first and not last and len(words) > 2 * n:
-            words = [*words[:n], "…", *words[-n:]]
-        parts.append(" ".join(words))
-    return " ".join(part for part in parts if part)
+        left, right = op.left.strip(), op.right.strip()
+        marks = (f"[-{left}-]" if left else "") + (f"{{+{right}+}}" if right else "")
+        # The spacing around a change is the newer text's (the older's where it has none).
+        lead = _edge(op.right, start=True) or _edge(op.left, start=True)
+        tail = _edge(op.right, start=False) or _edge(op.left, start=False)
+        parts.append(lead + marks + tail)
+    return display_text("".join(parts))
+
+
+def _context(text: str, *, first: bool, last: bool) -> str:
+    """Unchanged words around changes, shortened to a few on each side."""
+    words = text.split()
+    n = _EXCERPT_CONTEXT_WORDS
+    if first and len(words) > n:
+        words = ["…", *words[-n:]]
+    elif last and len(words) > n:
+        words = [*words[:n], "…"]
+    elif not first and not last and len(words) > 2 * n:
+        words = [*words[:n], "…", *words[-n:]]
+    else:
+        return text
+    return _edge(text, start=True) + " ".join(words) + _edge(text, start=False)
+
+
+def _edge(text: str, *, start: bool) -> str:
+    """A space when ``text`` starts (ends) with whitespace."""
+    edge = text[:1] if start else text[-1:]
+    return " " if edge.isspace() else ""
 
 
 # --- results ---------------------------------------------------------------------------
@@ -714,7 +731,7 @@ def _texts(spec: CheckSpec) -> Iterator[_Text]:
         assert spec.left is not None and spec.right is not None
         for ref in (spec.left, spec.right):
             instrument = refs.resolve(ref, lang=spec.lang, fmt=spec.input_format)
-            yield _Text(_display(ref), instrument, _local_file(instrument))
+            yield _Text(display_path(ref), instrument, _local_file(instrument))
     elif spec.kind == "git":
         assert spec.file is not None
         yield from _git_texts(spec.file, spec.against, spec)
@@ -726,7 +743,7 @@ def _texts(spec: CheckSpec) -> Iterator[_Text]:
 def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
     from .importers import load_bytes, load_file
 
-    shown = _display(str(path))
+    shown = display_path(str(path))
     old_label = f"{shown}@{revision}"
     current = load_file(path, fmt=spec.input_format, lang=spec.lang)
     blob = git_blob(path, revision)
@@ -769,18 +786,19 @@ _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def _local_file(instrument: Instrument) -> str | None:
     source = instrument.metadata.source
-    return _display(source) if source and Path(source).is_file() else None
+    return display_path(source) if source and Path(source).is_file() else None
 
 
-def _display(path: str) -> str:
-    """A path as CI shows it: relative to the working folder when inside it."""
+def display_path(path: str) -> str:
+    """An existing file as CI shows it: relative to the working folder (GitHub resolves
+    annotation paths from the top of the checkout, where CI runs)."""
     candidate = Path(path)
     if not candidate.exists():
         return path
     try:
-        return candidate.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path
+        return Path(os.path.relpath(candidate.resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # another drive
+        return str(candidate.resolve())
 
 
 # --- git (the edge) ----------------------------------------------------------------------

@@ -445,7 +445,9 @@ def check(
     if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
         result = checks.update_baseline(result, config.baseline)
         approved = sum(len(c.changes) for c in result.checks)
-        click.echo(f"treatydiff: {config.baseline}: {approved} approved changes", err=True)
+        where = checks.display_path(str(config.baseline))
+        noun = "change" if approved == 1 else "changes"
+        click.echo(f"treatydiff: {where}: {approved} approved {noun}", err=True)
     if annotations == "github":
         click.echo(ci_output.github_annotations(result), nl=False)
     render = ci_output.render_json if fmt == "json" else ci_output.render_text
