@@ -364,7 +364,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     type=click.Choice(["github"]),
     default=None,
     help="Also print CI annotations (GitHub workflow commands) at the source line of each "
-    "new change.",
+    "new change, on standard output before the report (write the report elsewhere with -o).",
 )
 @click.option(
     "--junit",
