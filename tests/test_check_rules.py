@@ -144,6 +144,35 @@ def test_change_ids_come_from_clause_and_content() -> None:
         )
     }
     assert len(ids) == 5
+    # the same edit at another place in the clause is another change
+    first = _modified(
+        "p",
+        DiffOp("equal", "He can ", "He can "),
+        DiffOp("replace", "ho ", "no "),
+        DiffOp("equal", "longer act, he can no longer act.", "longer act, he can no longer act."),
+        tags=("spelling",),
+        similarity=0.98,
+    )
+    second = _modified(
+        "p",
+        DiffOp("equal", "He can no longer act, he can ", "He can no longer act, he can "),
+        DiffOp("replace", "ho ", "no "),
+        DiffOp("equal", "longer act.", "longer act."),
+        tags=("spelling",),
+        similarity=0.98,
+    )
+    assert first.right_text == second.right_text
+    assert change_id(first) != change_id(second)
+    # quotes re-typed elsewhere in the clause leave the id of a change alone
+    quoted = replace(
+        TYPO, diff=(DiffOp("equal", '"He" can ', "\u201cHe\u201d can "), *TYPO.diff[1:])
+    )
+    plain = replace(TYPO, diff=(DiffOp("equal", '"He" can ', '"He" can '), *TYPO.diff[1:]))
+    assert change_id(quoted) == change_id(plain)
+    # ... but not the id of a formatting change, which is nothing but such differences
+    assert change_id(FORMATTING) != change_id(
+        replace(FORMATTING, diff=(DiffOp("equal", '"child"', "\u00abchild\u00bb"),))
+    )
     assert change_id(TYPO).startswith("art_1__para_1#")
     assert change_id(REMOVED).startswith("art_1__para_2#")  # the left side, when no right
     split = Alignment(("a",), ("b", "c"), "formatting", diff=(DiffOp("equal", "x", "x\nx"),))

@@ -20,8 +20,8 @@ check stricter: ``min_similarity`` also counts every paired clause whose similar
 below it, whatever the rule says of its change.
 
 Each counted change has a stable id: the clause it touches (its eIds, right side first)
-and a hash of the clause ids of both sides and of the changed text, whitespace
-collapsed; never a line number or the order of a run. The baseline file (JSON, meant to
+and a hash of the clause ids and normalized texts of both sides; never a line number or
+the order of a run. The baseline file (JSON, meant to
 be committed and reviewed) lists the approved ids per check; a check passes while every
 change it counts is approved.
 
@@ -68,7 +68,7 @@ from .comparison import Alignment, Comparison, Status, Summary
 from .errors import ConfigError, InputError, TreatydiffError
 from .labels import citation
 from .model import Instrument
-from .normalize import display_text
+from .normalize import comparison_key, display_text
 
 Rule = Literal["any", "wording", "substantive"]
 RULES: tuple[Rule, ...] = ("any", "wording", "substantive")
@@ -386,17 +386,17 @@ def change_kind(alignment: Alignment) -> str:
 
 def change_id(alignment: Alignment) -> str:
     """A stable id of the change an alignment shows: its clause ids, and a hash of the
-    clause ids of both sides and of the changed text (whitespace collapsed)."""
-    if alignment.status == "modified":
-        runs = [
-            [display_text(op.left), display_text(op.right)]
-            for op in alignment.diff
-            if op.op != "equal"
-        ]
+    clause ids and texts of both sides, normalized: comparison keys, so that re-typed
+    quotes or re-wrapped lines elsewhere leave the id alone while the place of a change in
+    its clause is part of it; display texts (whitespace collapsed) for a formatting
+    change, which the keys cannot tell apart."""
+    texts = (alignment.left_text, alignment.right_text)
+    if alignment.status == "formatting":
+        normalized = [display_text(text) for text in texts]
     else:
-        runs = [[display_text(alignment.left_text), display_text(alignment.right_text)]]
+        normalized = [comparison_key(text) for text in texts]
     payload = json.dumps(
-        [list(alignment.left), list(alignment.right), runs],
+        [list(alignment.left), list(alignment.right), normalized],
         ensure_ascii=False,
         separators=(",", ":"),
     )
