@@ -113,6 +113,8 @@ def github_annotations(result: RunResult, *, limit: int = ANNOTATION_LIMIT) -> s
             commands.append(_command("error", check.error, title=title))
         for change in check.new_changes:
             message = f"{change.clause}: {', '.join(change.reasons)}: {change.excerpt}"
+            if len(check.pairs) > 1:
+                message = f"{change.pair}: {message}"
             message += f" (id {change.id})"
             commands.append(
                 _command("error", message, title=title, file=change.file, line=change.line)
