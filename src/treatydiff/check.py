@@ -21,9 +21,8 @@ below it, whatever the rule says of its change.
 
 Each counted change has a stable id: the clause it touches (its eIds, right side first)
 and a hash of the clause ids and normalized texts of both sides; never a line number or
-the order of a run. The baseline file (JSON, meant to
-be committed and reviewed) lists the approved ids per check; a check passes while every
-change it counts is approved.
+the order of a run. The baseline file (JSON, meant to be committed and reviewed) lists the
+approved ids per check; a check passes while every change it counts is approved.
 
 The configuration is ``treatydiff.toml`` or the ``[tool.treatydiff]`` table of
 ``pyproject.toml``::
@@ -669,25 +668,15 @@ def changes_of(
 ) -> tuple[Change, ...]:
     """The changes ``spec`` counts in ``comparison``, in document order; ``pair`` labels
     the comparison, ``file`` is the local source of its right side."""
-    return tuple(_changes(comparison, spec, pair, file, approved))
-
-
-def _changes(
-    comparison: Comparison,
-    spec: CheckSpec,
-    pair: str,
-    file: str | None,
-    approved: frozenset[str],
-) -> Iterator[Change]:
-    right = comparison.right
     lines = _lines(comparison)
+    changes: list[Change] = []
     for index, alignment in enumerate(comparison.alignments):
         reasons = counted(alignment, spec.fail_on, min_similarity=spec.min_similarity)
         if not reasons:
             continue
-        side = right if alignment.right else comparison.left
+        side = comparison.right if alignment.right else comparison.left
         identifier = change_id(alignment)
-        yield Change(
+        change = Change(
             id=identifier,
             pair=pair,
             clause=" + ".join(
@@ -705,6 +694,8 @@ def _changes(
             line=lines[index] if file else None,
             approved=identifier in approved,
         )
+        changes.append(change)
+    return tuple(changes)
 
 
 def _lines(comparison: Comparison) -> list[int | None]:
