@@ -1,9 +1,11 @@
 """Akoma Ntoso 3.0 XML: export of an instrument, and import.
 
 The export validates against the official schema (``akomantoso30.xsd``; checked in the
-tests) and round-trips: ``parse(dumps(x)) == x`` for every instrument whose strings XML can
-hold, and ``dumps(parse(text)) == text`` for our own output. Only the standard library is
-used; lxml serves the tests alone.
+tests) whenever the clause eids are unique and free of whitespace, as the importers make
+them. It round-trips: ``parse(dumps(x)) == x`` for every instrument with at least one
+clause (an act needs a body) whose strings XML can hold (not most control characters: they
+are refused with a FormatError), and ``dumps(parse(text)) == text`` for our own output.
+Only the standard library is used; lxml serves the tests alone.
 
 The mapping, for an ``<act name="treaty">``:
 
