@@ -27,7 +27,6 @@ ENV = {
     "GIT_AUTHOR_EMAIL": "test@example.org",
     "GIT_COMMITTER_NAME": "Test",
     "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
 }
 ORIGINAL = USER_PREAMBLE.read_text(encoding="utf-8")
@@ -39,10 +38,20 @@ REWORDED = RETYPED.replace("Gravely concerned at", "Concerned at")
 MODAL = REWORDED.replace("States Parties should undertake", "States Parties shall undertake")
 
 
+@pytest.fixture(autouse=True, scope="module")
+def git_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A home and global git configuration of the tests' own, so that neither the
+    machine's settings nor an odd /dev/null can change what git does."""
+    home = tmp_path_factory.mktemp("git-home")
+    config = home / ".gitconfig"
+    config.write_text("[init]\n\tdefaultBranch = main\n", encoding="utf-8")
+    ENV["HOME"] = str(home)
+    ENV["GIT_CONFIG_GLOBAL"] = str(config)
+
+
 def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=ENV, capture_output=True, text=True, check=True
-    )
+    done = subprocess.run(["git", *args], cwd=repo, env=ENV, capture_output=True, text=True)
+    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr.strip()}"
     return done.stdout
 
 
@@ -69,7 +78,7 @@ def repo(tmp_path: Path) -> Path:
     """Three commits of one text: adopted (tagged), re-typed quotes, a reworded recital."""
     path = tmp_path / "texts-repo"
     path.mkdir()
-    git(path, "init", "-q", "-b", "main")
+    git(path, "init", "-q")
     commit(path, ORIGINAL, "Adopted text")
     git(path, "tag", "adopted")
     commit(path, RETYPED, "Curly apostrophes")
