@@ -262,7 +262,7 @@ _STRUCTURE_WORDS = {"article", "part", "chapter", "section", "title", "sub"}
 _MARKUP = [
     (re.compile(r"<meta[^>]*>"), " "),
     (re.compile(r"<sup>.*?</sup>", re.IGNORECASE), " "),
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)"), r"\1"),
     (re.compile(r"<[^>]+>"), " "),
 ]
 
@@ -348,6 +348,8 @@ LINK_AND_WHITESPACE_ONLY = [
     ("lanzarote", "2010-07-01", "2013-06-12"),
     ("hcch-1996-protection", "2011-05-01", "2011-09-27"),
     ("budapest-xenophobia-protocol", "2010-11-01", "2012-11-15"),
+    # Its links point at "/treaty/(wct)/(1996)/...": parentheses inside a link target.
+    ("budapest-cybercrime", "2007-03-01", "2012-10-24"),
 ]
 
 
@@ -364,6 +366,16 @@ def test_link_and_whitespace_snapshots_have_equal_keys(
         if comparison_key(a.clause.text) != comparison_key(b.clause.text)
     ]
     assert differing == []
+
+
+def test_link_targets_with_parentheses_leave_no_tail() -> None:
+    from treatydiff.importers.markdown import clean_inline
+
+    text = "under the [Treaty (WCT)](../verdrag/(wct)/(1996)/README.md), done at Geneva"
+    assert clean_inline(text) == "under the Treaty (WCT), done at Geneva"
+    # Emphasis whose closing mark lost the space after it; underscores inside words stay.
+    assert clean_inline("shall, *inter alia,*include") == "shall, inter alia,include"
+    assert clean_inline("file_name_here") == "file_name_here"
 
 
 # --- bad input -----------------------------------------------------------------------------

@@ -13,10 +13,16 @@ from ..normalize import display_text
 from ..segment import Block, read_marker, segment
 
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*?)\s*#*\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# A link target may hold balanced parentheses ("/treaty/(wct)/(1996)/..."): one level.
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?![\w*])")
+# Underscores inside words are text; a closing asterisk may touch the next word where a
+# source lost the space after it ("*inter alia,*include").
+_EMPHASIS = (
+    re.compile(r"(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}(?!\*)"),
+    re.compile(r"(?<![\w_])_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?![\w_])"),
+)
 _BULLET = re.compile(r"^[-*+]\s+")
 
 
@@ -25,7 +31,8 @@ def clean_inline(text: str) -> str:
     text = _SUP.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
-    text = _EMPHASIS.sub(r"\1", text)
+    for emphasis in _EMPHASIS:
+        text = emphasis.sub(r"\1", text)
     return html.unescape(text)
 
 
