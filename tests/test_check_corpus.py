@@ -41,11 +41,6 @@ ENGLISH_LINKS_AND_WHITESPACE = [("budapest-cybercrime", "2007-03-01", "2012-10-2
 # Where the engine finds a change of words in such a pair (reported to the lead; strict,
 # so that a fix shows here).
 KNOWN_BLOCKERS = {
-    ("hcch-1980-abduction", "en"): (
-        "the glued marker 'a.\"rights of custody' (art. 5) is not split off in the 2013 "
-        "snapshot: art_5__point_a pairs with art_5__p_2 and the inserted 'a.' is tagged "
-        "spelling"
-    ),
     ("hcch-1980-abduction", "nl"): (
         "'vijfjaar' -> 'vijf jaar' (art. 44), a space the source inserted, is tagged spelling"
     ),

@@ -15,6 +15,7 @@ from treatydiff.importers import detect_format, load_file, parse
 from treatydiff.labels import citation
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
+from treatydiff.segment import read_marker
 
 ARTICLES = {
     "opsc": 17,
@@ -140,6 +141,23 @@ def test_opsc_structure_and_labels(corpus: Path) -> None:
     definition = opsc.by_eid["art_2__point_a"].clause
     assert definition.num == "a" and definition.text.startswith("Sale of children means")
     assert opsc.by_eid["art_1"].clause.line == 9  # the heading "### Article  1"
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ('a."rights of custody" shall include', ("a", "alpha.")),
+        ("b.\u2018 \u2018rights of access", ("b", "alpha.")),
+        ("g.any other act", ("g", "alpha.")),
+        ("e.g. a person", None),
+        ("i.e. the child", None),
+    ],
+)
+def test_glued_letter_markers_before_words_and_quotes(
+    text: str, marker: tuple[str, str] | None
+) -> None:
+    found = read_marker(text)
+    assert (found and (found.num, found.style)) == marker
 
 
 def test_dutch_translation_has_the_same_structure(corpus: Path) -> None:
