@@ -38,23 +38,6 @@ LINKS_AND_WHITESPACE = [
 # note.
 ENGLISH_LINKS_AND_WHITESPACE = [("budapest-cybercrime", "2007-03-01", "2012-10-24")]
 
-# Where the engine finds a change of words in such a pair (reported to the lead; strict,
-# so that a fix shows here).
-KNOWN_BLOCKERS = {
-    ("hcch-1980-abduction", "nl"): (
-        "'vijfjaar' -> 'vijf jaar' (art. 44), a space the source inserted, is tagged spelling"
-    ),
-    ("cedaw", "nl"): (
-        "'voortplanting geen' -> 'voortplantinggeen' (preamble), a space the source lost, is "
-        "tagged spelling"
-    ),
-    ("lanzarote", "nl"): (
-        "'kinderpornografie onverlet' -> 'kinderpornografieonverlet' (art. 42), a space the "
-        "source lost, is tagged spelling"
-    ),
-}
-
-
 def check_pair(
     corpus: Path, instrument: str, old: str, new: str, rule: Rule, *, lang: str = "en"
 ) -> CheckResult:
@@ -79,16 +62,8 @@ def _links_and_whitespace_cases() -> list[object]:
         ("nl", LINKS_AND_WHITESPACE),
     ):
         for instrument, old, new in pairs:
-            blocker = KNOWN_BLOCKERS.get((instrument, lang))
-            marks = (
-                [pytest.mark.xfail(reason=blocker, raises=AssertionError, strict=True)]
-                if blocker
-                else []
-            )
             cases.append(
-                pytest.param(
-                    instrument, old, new, lang, marks=marks, id=f"{instrument}-{old}-{new}-{lang}"
-                )
+                pytest.param(instrument, old, new, lang, id=f"{instrument}-{old}-{new}-{lang}")
             )
     return cases
 
@@ -188,10 +163,19 @@ def test_cedaw_dutch_revision_fails_under_wording(corpus: Path) -> None:
 
 
 def test_cedaw_typo_fixes_after_the_revision(corpus: Path) -> None:
-    # 2014-06-18 fixes typos in both texts: 'appropiate', 'exployment'; 'zonodig', ...
+    # 2014-06-18 fixes typos in both texts: 'appropiate', 'exployment'; 'ambstermijn',
+    # and a space in 'zonodig' (art. 12 (2)), which only "any" counts.
+    english = check_pair(corpus, "cedaw", "2014-05-27", "2014-06-18", "wording")
+    assert [c.reasons for c in english.new_changes] == [("spelling-level change",)] * 2
+    dutch = check_pair(corpus, "cedaw", "2014-05-27", "2014-06-18", "any", lang="nl")
+    assert [(c.clause, c.reasons) for c in dutch.new_changes] == [
+        ("article 12, paragraph 2", ("spacing-only change",)),
+        ("article 17, paragraph 6", ("spelling-level change",)),
+    ]
+    assert "[-zonodig-]{+zo nodig+}" in dutch.new_changes[0].excerpt
+    dutch = check_pair(corpus, "cedaw", "2014-05-27", "2014-06-18", "wording", lang="nl")
+    assert [c.clause for c in dutch.new_changes] == ["article 17, paragraph 6"]
     for lang in ("en", "nl"):
-        wording = check_pair(corpus, "cedaw", "2014-05-27", "2014-06-18", "wording", lang=lang)
-        assert [c.reasons for c in wording.new_changes] == [("spelling-level change",)] * 2
         substantive = check_pair(
             corpus, "cedaw", "2014-05-27", "2014-06-18", "substantive", lang=lang
         )

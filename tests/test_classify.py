@@ -30,6 +30,9 @@ def test_status() -> None:
     [
         # punctuation only
         ("goods such as assets", "goods, such as assets", ("punctuation",)),
+        # the same letters, a space lost or gained
+        ("within vijfjaar after", "within vijf jaar after", ("spacing",)),
+        ("kept apart from", "kept a part from", ("spacing",)),
         # spelling-level: typo fixes, case, words joined or split
         ("he or she can ho longer perform", "he or she can no longer perform", ("spelling",)),
         ("offences are commited in", "offences are committed in", ("spelling",)),
@@ -73,6 +76,7 @@ def test_the_strongest_kind_wins() -> None:
         "wording",
     )
     assert tag("Goods such as the Protocol", "Goods, such as the protocol") == ("spelling",)
+    assert tag("Goods such asthe assets", "Goods, such as the assets") == ("punctuation",)
 
 
 def _instrument(*texts: str) -> Instrument:

@@ -12,7 +12,8 @@ baseline has not approved. Three kinds of check:
 Rules (``fail_on``), on the engine's status and kind tag of each alignment:
 
 * ``any``: every change counts, formatting included (only identical clauses pass);
-* ``wording``: formatting and punctuation-only changes pass;
+* ``wording``: formatting, spacing-only (words joined or split by a space) and
+  punctuation-only changes pass;
 * ``substantive``: spelling-level changes (typo fixes) pass too.
 
 Clauses added, removed or moved count under every rule. A threshold can only make a
@@ -83,8 +84,8 @@ DEFAULT_REVISION = "HEAD"
 # Kind tags of a modified alignment each rule lets pass (see classify.py).
 _PASSING_KINDS: dict[Rule, frozenset[str]] = {
     "any": frozenset(),
-    "wording": frozenset({"punctuation"}),
-    "substantive": frozenset({"punctuation", "spelling"}),
+    "wording": frozenset({"spacing", "punctuation"}),
+    "substantive": frozenset({"spacing", "punctuation", "spelling"}),
 }
 _ID_HASH_LENGTH = 12
 _EXCERPT_CONTEXT_WORDS = 6
@@ -369,6 +370,7 @@ def counted(
 
 
 _KIND_WORDS = {
+    "spacing": "spacing-only change",
     "punctuation": "punctuation-only change",
     "spelling": "spelling-level change",
     "wording": "wording change",
@@ -376,7 +378,7 @@ _KIND_WORDS = {
 
 
 def change_kind(alignment: Alignment) -> str:
-    """The kind tag of a modified alignment (punctuation, spelling, wording); wording
+    """The kind tag of a modified alignment (spacing, punctuation, spelling, wording); wording
     when the engine gave none, so that nothing unclassified passes."""
     from .classify import KIND_TAGS
 

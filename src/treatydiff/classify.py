@@ -6,6 +6,9 @@ Status: ``identical`` (same display text), ``formatting`` (same comparison key),
 Tags of a modified alignment, short and stable (reports and CI rules match on them):
 
 * exactly one kind, the strongest found over its changed runs:
+  ``spacing`` (the same letters, words joined or split by a space alone: "vijfjaar" ->
+  "vijf jaar", a space a source lost or gained; kept apart from formatting because a
+  space can change a word, "apart" -> "a part"),
   ``punctuation`` (the words are the same, only punctuation differs),
   ``spelling`` (typo-level: each changed word is one edit (insertion, deletion,
   substitution or swap of adjacent letters) from its counterpart, or letter case only,
@@ -37,7 +40,7 @@ from .comparison import DiffOp, Status
 from .model import Instrument
 from .normalize import comparison_key
 
-KIND_TAGS = ("punctuation", "spelling", "wording")
+KIND_TAGS = ("spacing", "punctuation", "spelling", "wording")
 FLAG_TAGS = ("modal", "negation", "number", "defined-term")
 TAGS = KIND_TAGS + FLAG_TAGS
 
@@ -197,6 +200,8 @@ def _run_kind(left: str, right: str) -> str:
     a, b = _WORDS.findall(left), _WORDS.findall(right)
     if a == b:
         return "punctuation"
+    if "".join(a) == "".join(b):
+        return "spacing"
     digits_a = [w for w in a if w.isdigit()]
     digits_b = [w for w in b if w.isdigit()]
     if digits_a != digits_b:

@@ -329,8 +329,8 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     "--fail-on",
     type=click.Choice(["any", "wording", "substantive"]),
     default=None,
-    help="Which changes fail a check: any; wording (not formatting or punctuation only); "
-    "substantive (not spelling-level fixes either) [default: wording]. A check's own "
+    help="Which changes fail a check: any; wording (not formatting, spacing or punctuation "
+    "only); substantive (not spelling-level fixes either) [default: wording]. A check's own "
     "fail_on wins.",
 )
 @click.option(
