@@ -204,7 +204,7 @@ _MARKER = re.compile(
       | \(\s?(?P<alpha_paren>[a-z]{1,4})\s?\)
       | (?P<alpha_close>[a-z]{1,4})\)
       | (?P<alpha_dot>[a-z]{1,4})\.(?=\s|[A-Z(])
-      | (?P<alpha_glued>[a-z])\.(?=[a-z"'\u201c\u2018])(?![a-z]\.)  # "g.any", 'a."rights', not "e.g."
+      | (?P<alpha_glued>[a-z])\.(?=[a-z"'\u201c\u2018])(?![a-z]\.) # "g.any", 'a."rights', no "e.g."
       | (?P<dash_indent>[\u2013\u2014\u2022-])(?=\s)
     )\s*""",
     re.VERBOSE,
