@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, PROJECT
 from markdown_it import MarkdownIt
 
+from treatydiff.classify import defined_term
 from treatydiff.cli import main
 from treatydiff.report import closest_by_words
 
@@ -113,6 +114,37 @@ def test_lineage_names_the_closest_unpaired_clause(family_json: dict[str, object
     assert match["labels"] == ["article 20, paragraph 2"]
     assert 0.5 <= match["similarity"] < 0.6  # type: ignore[operator]
     assert match["report"] == "opsc_2012-10-31--lanzarote_2013-06-12.html#right-art_20__para_2"
+    assert match["term"] == "child pornography"  # both define it
+
+
+def test_lineage_names_the_clause_defining_the_same_term(family_json: dict[str, object]) -> None:
+    # Budapest art. 9 (2) defines "child pornography" in other words than the OPSC's
+    # art. 2 (c): few shared words, the same defined term.
+    match = _lineage(family_json, "art_2__point_c")["budapest-cybercrime@2012-10-24"]
+    assert match is not None and match["paired"] is False
+    assert match["ids"] == ["art_9__para_2__intro"]
+    assert match["labels"] == ["article 9, paragraph 2, chapeau"]
+    assert match["term"] == "child pornography"
+    assert match["similarity"] < 0.5  # type: ignore[operator]
+    # "child prostitution" (art. 2 (b)) is defined by Lanzarote art. 19 (2)
+    match = _lineage(family_json, "art_2__point_b")["lanzarote@2013-06-12"]
+    assert match is not None and (match["ids"], match["term"]) == (
+        ["art_19__para_2"],
+        "child prostitution",
+    )
+    # an unpaired clause that defines nothing has no term
+    clause = _lineage(family_json, "art_13__para_1")["opac@2013-09-12"]
+    assert clause is not None and clause["term"] is None
+
+
+def test_defined_term() -> None:
+    assert defined_term("(a) Sale of children means any act") == "sale of children"
+    assert (
+        defined_term('For the purpose of paragraph 1, the term "child pornography" shall include')
+        == "child pornography"
+    )
+    assert defined_term("The term \u201cchild\u201d means any person under 18") == "child"
+    assert defined_term("States Parties shall prohibit the sale of children") is None
 
 
 def test_closest_by_words_counts_words_not_letters() -> None:

@@ -128,8 +128,22 @@ _MEANS = re.compile(
     rf"{_QUOTE}?\s*(?:shall\s+)?means?\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+# 'the term "child pornography" shall include ...', anywhere in the clause.
+_TERM_IS = re.compile(
+    rf"\bthe term\s+{_QUOTE}(?P<term>\w[^\"\u201c\u201d\u201e\u00ab\u00bb]{{1,59}}?){_QUOTE}"
+    r"\s*(?:shall\s+)?(?:means?|includes?)\b",
+    re.IGNORECASE,
+)
 # Captions of definitions articles (English, Dutch).
 _DEFINITIONS_CAPTION = re.compile(r"definition|use of terms|begripsomschrijving", re.IGNORECASE)
+
+
+def defined_term(text: str) -> str | None:
+    """The term a clause defines ("Sale of children means ...", 'the term "child
+    pornography" shall include ...'), casefolded; None when it defines none."""
+    match = _MEANS.match(text) or _TERM_IS.search(text)
+    term = match.group("term").strip().casefold() if match else ""
+    return term if term and term not in _FUNCTION_WORDS else None
 
 
 def defined_terms(*instruments: Instrument) -> Terms:
@@ -139,9 +153,8 @@ def defined_terms(*instruments: Instrument) -> Terms:
         for leaf in instrument.leaves:
             key = leaf.clause.text
             terms.update(m.group(1).strip().casefold() for m in _QUOTED.finditer(key))
-            match = _MEANS.match(key)
-            term = match.group("term").strip().casefold() if match else ""
-            if term and term not in _FUNCTION_WORDS:
+            term = defined_term(key)
+            if term:
                 terms.add(term)
                 defining.add(leaf.clause.eid)
             elif any(

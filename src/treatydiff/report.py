@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from itertools import combinations
 from typing import Literal
 
+from .classify import defined_term
 from .comparison import CLAUSE_SEPARATOR, Alignment, Comparison, DiffOp, Status, Summary
 from .labels import citation
 from .model import Clause, Instrument, LeafView
@@ -576,8 +577,10 @@ class Match:
     """The counterpart of an anchor clause in another instrument.
 
     ``paired``: the comparison paired the two clauses, and ``similarity`` is theirs.
-    Otherwise this is the clause of the other instrument sharing most words with the
-    anchor clause, and ``similarity`` their word similarity (see ``closest_by_words``).
+    Otherwise ``term`` names the term both clauses define, when they define the same one
+    (a definition is the surest lineage, whatever words it uses), or else this is the
+    clause of the other instrument sharing most words with the anchor clause; either way
+    ``similarity`` is their word similarity (see ``closest_by_words``).
     """
 
     instrument: str  # id of the other instrument
@@ -588,6 +591,7 @@ class Match:
     moved: bool
     paired: bool
     link: str  # the pairwise report and the row: "opsc--opac.html#art_12__para_1"
+    term: str | None = None
 
     @property
     def label(self) -> str:
@@ -694,8 +698,9 @@ def build_synopsis(
 
 
 def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
-    """For each left clause of a comparison, the right clauses paired with it, or else
-    the right clause sharing most of its words, when that reaches CLOSEST_FLOOR."""
+    """For each left clause of a comparison, the right clauses paired with it; or else
+    the first right clause defining the same term; or else the right clause sharing most
+    of its words, when that reaches CLOSEST_FLOOR."""
     right = comparison.right
     out: dict[str, Match] = {}
     unpaired: list[str] = []
@@ -719,9 +724,21 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
             out[eid] = match
     queries = [comparison.left.by_eid[eid].clause.text for eid in unpaired]
     choices = [leaf.clause.text for leaf in right.leaves]
-    for eid, (index, score) in zip(unpaired, closest_by_words(queries, choices), strict=True):
-        if index is None or score < CLOSEST_FLOOR:
+    definitions: dict[str, int] = {}
+    for position, text in enumerate(choices):
+        definitions.setdefault(defined_term(text) or "", position)
+    definitions.pop("", None)
+    for eid, query, (closest, score) in zip(
+        unpaired, queries, closest_by_words(queries, choices), strict=True
+    ):
+        term = defined_term(query)
+        if term is not None and term in definitions:
+            index = definitions[term]
+            ((_, score),) = closest_by_words([query], [choices[index]])
+        elif closest is None or score < CLOSEST_FLOOR:
             continue
+        else:
+            index, term = closest, None
         leaf = right.leaves[index]
         out[eid] = Match(
             instrument=right.id,
@@ -732,6 +749,7 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
             moved=False,
             paired=False,
             link=f"{page}#right-{leaf.clause.eid}",
+            term=term,
         )
     return out
 
@@ -794,6 +812,7 @@ def synopsis_dict(synopsis: Synopsis) -> dict[str, object]:
                         "ids": list(match.eids),
                         "labels": list(match.labels),
                         "paired": match.paired,
+                        "term": match.term,
                         "status": match.status,
                         "moved": match.moved,
                         "similarity": round(match.similarity, 4),
