@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from conftest import USER_PREAMBLE
+from conftest import EXAMPLES, USER_PREAMBLE
 
 from treatydiff.comparison_json import SCHEMA_ID, schema
 
@@ -95,6 +95,27 @@ def test_text_output_shows_word_changes(tmp_path: Path) -> None:
 def test_standard_input_and_short_labels(tmp_path: Path) -> None:
     result = run("-", str(USER_PREAMBLE), "--labels", "short", stdin=USER_PREAMBLE.read_bytes())
     assert result.returncode == 0, result.stderr
+    revised = run(
+        str(USER_PREAMBLE), str(EXAMPLES / "opsc-preamble-revised.txt"), "--labels", "short"
+    )
+    assert "modified: preamble para. 1 -> preamble para. 1 " in revised.stdout
+    assert "preambular paragraph" not in revised.stdout
+
+
+def test_short_labels_in_every_format(corpus: Path) -> None:
+    opsc = corpus / "laws-markdown" / "opsc" / "2012-10-31.md"
+    opac = corpus / "laws-markdown" / "opac" / "2013-09-12.md"
+    for fmt, cited in (
+        ("text", "art. 12(1) -> art. 8(1)"),
+        ("json", '"art. 12(1)"'),
+        ("md", "**art. 12(1)** → art. 8(1): modified"),
+        ("html", ">art. 12(1)</a>"),
+    ):
+        short = run(str(opsc), str(opac), "--format", fmt, "--labels", "short")
+        assert short.returncode == 1, short.stderr
+        assert cited in short.stdout, fmt
+        un = run(str(opsc), str(opac), "--format", fmt)
+        assert "article 12, paragraph 1" in un.stdout and cited not in un.stdout, fmt
 
 
 def test_threshold_option(corpus: Path) -> None:

@@ -167,6 +167,7 @@ def compare(
     from .outputs import emit
 
     source_format = _input_format(input_format)
+    style = cast("LabelStyle", labels)
     comparison = compare_instruments(
         refs.resolve(left, lang=lang, fmt=source_format),
         refs.resolve(right, lang=lang, fmt=source_format),
@@ -176,10 +177,13 @@ def compare(
         from .render import render_comparison
 
         page = None if output is None or str(output) == "-" else output
-        emit(render_comparison(comparison, fmt, assets_dir=assets_dir, page=page), output)
+        report = render_comparison(
+            comparison, fmt, assets_dir=assets_dir, page=page, label_style=style
+        )
+        emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)
     render = render_json if fmt == "json" else render_text
-    emit(render(comparison, label_style="short" if labels == "short" else "un"), output)
+    emit(render(comparison, label_style=style), output)
     sys.exit(1 if comparison.has_differences else 0)
 
 

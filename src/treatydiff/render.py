@@ -32,6 +32,7 @@ from markupsafe import escape as html_escape
 from . import __version__
 from .comparison import CLAUSE_SEPARATOR, Comparison
 from .errors import InputError
+from .labels import LabelStyle
 from .mdtext import escape as md_escape
 from .mdtext import table_cell
 from .outputs import write_atomic
@@ -88,14 +89,15 @@ def render_comparison(
     *,
     assets_dir: Path | None = None,
     page: Path | None = None,
+    label_style: LabelStyle = "un",
 ) -> str:
-    """The report of ``comparison`` as ``html`` or ``md``.
+    """The report of ``comparison`` as ``html`` or ``md``, clauses cited in ``label_style``.
 
     With ``assets_dir`` (HTML only), the stylesheet and script are written there and the
     page, to be written at ``page`` (None: standard output, links relative to the current
     folder), links them instead of inlining them.
     """
-    report = build_report(comparison)
+    report = build_report(comparison, label_style=label_style)
     if fmt == "md":
         if assets_dir is not None:
             raise ValueError("a Markdown report has no assets")

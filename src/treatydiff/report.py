@@ -16,7 +16,7 @@ from typing import Literal
 
 from .classify import defined_term
 from .comparison import CLAUSE_SEPARATOR, Alignment, Comparison, DiffOp, Status, Summary
-from .labels import citation
+from .labels import LabelStyle, citation
 from .model import Clause, Instrument, LeafView
 from .normalize import comparison_key
 
@@ -246,10 +246,15 @@ class ComparisonReport:
 # --- building a comparison report ----------------------------------------------------
 
 
-def build_report(comparison: Comparison) -> ComparisonReport:
+def build_report(comparison: Comparison, *, label_style: LabelStyle = "un") -> ComparisonReport:
+    """The report of ``comparison``; clause labels and section titles in ``label_style``
+    (each cell also carries its short label)."""
     left, right = comparison.left, comparison.right
     left_eids = {leaf.clause.eid for leaf in left.leaves}
-    rows = [_row(alignment, left, right, left_eids) for alignment in comparison.alignments]
+    rows = [
+        _row(alignment, left, right, left_eids, label_style)
+        for alignment in comparison.alignments
+    ]
     before, after = _moved_markers(rows, comparison.alignments, left)
     items: list[Item] = []
     section: tuple[str | None, str | None] = (None, None)
@@ -257,7 +262,7 @@ def build_report(comparison: Comparison) -> ComparisonReport:
         key = _section_key(row, left, right, section)
         if key != section:
             section = key
-            items.append(_heading(key, left, right))
+            items.append(_heading(key, left, right, label_style))
         items.extend(before.get(row.anchor, ()))
         items.append(row)
         items.extend(after.get(row.anchor, ()))
@@ -302,10 +307,16 @@ def side_info(instrument: Instrument) -> SideInfo:
     )
 
 
-def _row(alignment: Alignment, left: Instrument, right: Instrument, left_eids: set[str]) -> Row:
+def _row(
+    alignment: Alignment,
+    left: Instrument,
+    right: Instrument,
+    left_eids: set[str],
+    label_style: LabelStyle,
+) -> Row:
     left_spans, right_spans, redline = _spans(alignment.diff)
-    left_cells = _cells(alignment.left, left, left_spans)
-    right_cells = _cells(alignment.right, right, right_spans)
+    left_cells = _cells(alignment.left, left, left_spans, label_style)
+    right_cells = _cells(alignment.right, right, right_spans, label_style)
     if alignment.left:
         anchor, *aliases = alignment.left
         aliases += [f"right-{eid}" for eid in alignment.right]
@@ -409,7 +420,9 @@ def _merged(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _cells(eids: Sequence[str], instrument: Instrument, spans: list[Span]) -> tuple[Cell, ...]:
+def _cells(
+    eids: Sequence[str], instrument: Instrument, spans: list[Span], label_style: LabelStyle
+) -> tuple[Cell, ...]:
     """One cell per clause: the side's spans cut where the clause texts were joined."""
     pieces: list[list[Span]] = [[]]
     for span in spans:
@@ -423,7 +436,7 @@ def _cells(eids: Sequence[str], instrument: Instrument, spans: list[Span]) -> tu
     return tuple(
         Cell(
             eid=eid,
-            label=citation(instrument.by_eid[eid].path),
+            label=citation(instrument.by_eid[eid].path, style=label_style),
             short_label=citation(instrument.by_eid[eid].path, style="short"),
             spans=tuple(piece),
         )
@@ -504,21 +517,26 @@ def _section_key(
     return (left_unit, right_unit)
 
 
-def _unit_title(eid: str | None, instrument: Instrument) -> str | None:
+def _unit_title(eid: str | None, instrument: Instrument, label_style: LabelStyle) -> str | None:
     if eid is None:
         return None
     view = instrument.by_eid[eid]
-    title = citation(view.path)
+    title = citation(view.path, style=label_style)
     return f"{title}: {view.clause.heading}" if view.clause.heading else title
 
 
-def _heading(key: tuple[str | None, str | None], left: Instrument, right: Instrument) -> Heading:
+def _heading(
+    key: tuple[str | None, str | None],
+    left: Instrument,
+    right: Instrument,
+    label_style: LabelStyle,
+) -> Heading:
     left_eid, right_eid = key
     anchor = f"section-{left_eid}" if left_eid else f"section-right-{right_eid}"
     return Heading(
         anchor=anchor,
-        left=_unit_title(left_eid, left),
-        right=_unit_title(right_eid, right),
+        left=_unit_title(left_eid, left, label_style),
+        right=_unit_title(right_eid, right, label_style),
     )
 
 
