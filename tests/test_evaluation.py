@@ -173,12 +173,9 @@ def test_engine_on_the_model_instrument() -> None:
 # Re-typeset texts the un-text importer does not import back yet (see test_perturb's
 # KNOWN_GAPS; reported to the lead). Strict: a fix makes the test pass, and then the
 # entry must go.
-_SOFT_OPENER = "un-text importer: a soft hyphen inside a recital's opening word"
 _BLANK_CAPTION = "un-text importer: a caption or heading after a blank line"
 _BLANK_BREAKS = "un-text importer: blank lines around a running header/footer"
 RETYPESET_GAPS = {
-    ("orchards", 3): _SOFT_OPENER,
-    ("crc/2013-04-15", 3): _SOFT_OPENER,
     ("palermo-trafficking/2015-11-27", 2): _BLANK_CAPTION,
     ("lanzarote/2013-06-12", 0): _BLANK_CAPTION,
     ("lanzarote/2013-06-12", 1): _BLANK_BREAKS,

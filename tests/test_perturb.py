@@ -254,21 +254,15 @@ DAMAGES = {
 # Damage the un-text importer does not undo yet (reported to the lead). Strict: a fix
 # makes the test pass, and then the entry must go.
 _BLANK_BREAKS = "blank lines around a running header/footer end the paragraph it interrupts"
-_SOFT_OPENER = "a soft hyphen inside a recital's opening word hides the recital"
 _BLANK_CAPTION = "a caption or heading after a blank line is read as text"
 _AND_ALONE = "'and' wrapped alone onto its line: the next '(c)' is not a new item"
 _CAPTION_WRAP = "a caption wrapped over two lines above an unnumbered paragraph joins it"
 _TEXT_AS_HEADER = "a text line recurring next to page breaks ('Convention.') is dropped"
 KNOWN_GAPS = {
-    ("orchards", "soft-hyphens-inside"): _SOFT_OPENER,
     ("orchards", "blank-lines-between-paragraphs"): _BLANK_CAPTION,
-    ("opsc/2012-10-31", "soft-hyphens-inside"): _SOFT_OPENER,
     ("opsc/2012-10-31", "page-breaks-blank-lines"): _BLANK_BREAKS,
-    ("crc/2013-04-15", "soft-hyphens-inside"): _SOFT_OPENER,
     ("crc/2013-04-15", "page-breaks-blank-lines"): _BLANK_BREAKS,
-    ("opac/2013-09-12", "soft-hyphens-inside"): _SOFT_OPENER,
     ("palermo-trafficking/2015-11-27", "clean"): _AND_ALONE,
-    ("palermo-trafficking/2015-11-27", "soft-hyphens-inside"): _SOFT_OPENER,
     ("palermo-trafficking/2015-11-27", "ligatures"): _AND_ALONE,
     ("palermo-trafficking/2015-11-27", "curly-quotes"): _AND_ALONE,
     ("palermo-trafficking/2015-11-27", "page-breaks"): _AND_ALONE,
@@ -278,7 +272,6 @@ KNOWN_GAPS = {
     ("lanzarote/2013-06-12", "rewrap"): _CAPTION_WRAP,
     ("lanzarote/2013-06-12", "hyphenation"): _CAPTION_WRAP,
     ("lanzarote/2013-06-12", "soft-hyphen-line-ends"): _CAPTION_WRAP,
-    ("lanzarote/2013-06-12", "soft-hyphens-inside"): _SOFT_OPENER,
     ("lanzarote/2013-06-12", "page-breaks"): _TEXT_AS_HEADER,
     ("lanzarote/2013-06-12", "page-breaks-blank-lines"): _BLANK_BREAKS,
     ("lanzarote/2013-06-12", "blank-lines-between-paragraphs"): _BLANK_CAPTION,

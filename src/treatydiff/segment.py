@@ -90,28 +90,37 @@ class _Vocabulary:
     testimonium_inside: re.Pattern[str]
 
 
-# Each letter group typeset as a ligature, in every way a typesetter may have split it.
+# Characters that stand inside a word without changing it: soft hyphen, zero-width spaces
+# and joiners, word joiner (PDF extraction leaves them: "Recog\u00adnizing").
+_INSIDE_WORD = "[\u00ad\u200b\u200c\u200d\u2060]*"
+
+# Each letter group typeset as a ligature, in every way a typesetter may have split it
+# ("{}" is where an invisible character may stand).
 _LIGATURES = (
-    ("ffi", "ffi|\ufb03|f\ufb01|\ufb00i"),
-    ("ffl", "ffl|\ufb04|f\ufb02|\ufb00l"),
-    ("ff", "ff|\ufb00"),
-    ("fi", "fi|\ufb01"),
-    ("fl", "fl|\ufb02"),
+    ("ffi", ("\ufb03", "f{}\ufb01", "\ufb00{}i")),
+    ("ffl", ("\ufb04", "f{}\ufb02", "\ufb00{}l")),
+    ("ff", ("\ufb00",)),
+    ("fi", ("\ufb01",)),
+    ("fl", ("\ufb02",)),
 )
 
 
-def _ligature_tolerant(pattern: str) -> str:
-    """``pattern`` also matching words typeset with ligatures ("Reaﬃrming")."""
+def _typeset_tolerant(pattern: str) -> str:
+    """``pattern`` (words, spaces and "|") also matching its words typeset with ligatures
+    ("Reaﬃrming") or with invisible characters inside ("Recog\u00adnizing")."""
     out, i = "", 0
     while i < len(pattern):
-        for letters, variants in _LIGATURES:
+        for letters, ligatures in _LIGATURES:
             if pattern.startswith(letters, i):
-                out += f"(?:{variants})"
+                forms = [_INSIDE_WORD.join(letters), *(f.format(_INSIDE_WORD) for f in ligatures)]
+                out += f"(?:{'|'.join(forms)})"
                 i += len(letters)
                 break
         else:
             out += pattern[i]
             i += 1
+        if i < len(pattern) and pattern[i - 1].isalpha() and pattern[i].isalpha():
+            out += _INSIDE_WORD
     return out
 
 
@@ -125,8 +134,8 @@ def _vocabulary(
     testimonium: str,
 ) -> _Vocabulary:
     words = "|".join(containers)
-    openers, closing = _ligature_tolerant(openers), _ligature_tolerant(closing)
-    testimonium = _ligature_tolerant(testimonium)
+    openers, closing = _typeset_tolerant(openers), _typeset_tolerant(closing)
+    testimonium = _typeset_tolerant(testimonium)
     return _Vocabulary(
         article=re.compile(
             rf"^(?:{article})\s*(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
