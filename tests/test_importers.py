@@ -396,6 +396,15 @@ def test_link_targets_with_parentheses_leave_no_tail() -> None:
     assert clean_inline("file_name_here") == "file_name_here"
 
 
+def test_library_use_with_string_paths() -> None:
+    import treatydiff
+
+    revised = str(USER_PREAMBLE.with_name("opsc-preamble-revised.txt"))
+    comparison = treatydiff.compare(load_file(str(USER_PREAMBLE)), load_file(revised))
+    assert comparison.left.id == "opsc-preamble-ohchr"
+    assert comparison.summary.modified == 2 and comparison.has_differences
+
+
 # --- bad input -----------------------------------------------------------------------------
 
 

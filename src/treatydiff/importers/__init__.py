@@ -8,6 +8,7 @@ describes the source.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -117,7 +118,7 @@ def load_bytes(
 
 
 def load_file(
-    path: Path,
+    path: str | os.PathLike[str],
     *,
     fmt: str | None = None,
     lang: str = "en",
@@ -125,6 +126,7 @@ def load_file(
     instrument_id: str | None = None,
 ) -> Instrument:
     """Read and parse one source file."""
+    path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
