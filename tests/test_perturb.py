@@ -255,18 +255,12 @@ DAMAGES = {
 # makes the test pass, and then the entry must go.
 _BLANK_BREAKS = "blank lines around a running header/footer end the paragraph it interrupts"
 _BLANK_CAPTION = "a caption or heading after a blank line is read as text"
-_AND_ALONE = "'and' wrapped alone onto its line: the next '(c)' is not a new item"
 _CAPTION_WRAP = "a caption wrapped over two lines above an unnumbered paragraph joins it"
 _TEXT_AS_HEADER = "a text line recurring next to page breaks ('Convention.') is dropped"
 KNOWN_GAPS = {
     ("orchards", "blank-lines-between-paragraphs"): _BLANK_CAPTION,
     ("opsc/2012-10-31", "page-breaks-blank-lines"): _BLANK_BREAKS,
     ("crc/2013-04-15", "page-breaks-blank-lines"): _BLANK_BREAKS,
-    ("palermo-trafficking/2015-11-27", "clean"): _AND_ALONE,
-    ("palermo-trafficking/2015-11-27", "ligatures"): _AND_ALONE,
-    ("palermo-trafficking/2015-11-27", "curly-quotes"): _AND_ALONE,
-    ("palermo-trafficking/2015-11-27", "page-breaks"): _AND_ALONE,
-    ("palermo-trafficking/2015-11-27", "page-breaks-form-feed"): _AND_ALONE,
     ("palermo-trafficking/2015-11-27", "page-breaks-blank-lines"): _BLANK_BREAKS,
     ("palermo-trafficking/2015-11-27", "blank-lines-between-paragraphs"): _BLANK_CAPTION,
     ("lanzarote/2013-06-12", "rewrap"): _CAPTION_WRAP,

@@ -36,3 +36,31 @@ def test_a_soft_hyphen_inside_a_recitals_opening_word_keeps_the_recital() -> Non
         ("recital", "Rea\ufb00\u00adirming their will to share it,"),
         ("formula", "Have agreed as follows:"),
     ]
+
+
+_BODY = _TITLE + "The States Parties to the present Convention,\nHave agreed as follows:\n"
+
+
+def test_and_wrapped_alone_onto_its_line_still_ends_the_item() -> None:
+    source = (
+        _BODY + "Article 1\n"
+        "The purposes of this Convention are:\n"
+        "(a) To light the harbours of the Parties;\n"
+        "(b) To keep their lanterns in good repair;\n"
+        "and\n"
+        "(c) To share lamp oil in hard winters.\n"
+        "Article 2\n"
+        "1. The keepers shall be paid from the funds named in article 1, subparagraph\n"
+        "(b) above.\n"
+    )
+    assert _leaves(source)[2:] == [
+        ("art_1__intro", "The purposes of this Convention are:"),
+        ("art_1__point_a", "To light the harbours of the Parties;"),
+        ("art_1__point_b", "To keep their lanterns in good repair; and"),
+        ("art_1__point_c", "To share lamp oil in hard winters."),
+        # A marker after a line that ends no clause continues the sentence.
+        (
+            "art_2__para_1",
+            "The keepers shall be paid from the funds named in article 1, subparagraph (b) above.",
+        ),
+    ]

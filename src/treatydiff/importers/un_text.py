@@ -224,7 +224,8 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
             previous is None
             or line_role != role
             or line_role == "heading"
-            or (marker is not None and _ENDS_CLAUSE.search(previous.text) is not None)
+            # The paragraph so far, not its last line: "and" may stand alone on a line.
+            or (marker is not None and _ENDS_CLAUSE.search(text) is not None)
             # "2." after "1." opens an item even where the source lost a full stop.
             or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
         )
