@@ -170,17 +170,10 @@ def test_engine_on_the_model_instrument() -> None:
     assert report.total.status_accuracy >= 0.95, _failures(report)
 
 
-# Re-typeset texts the un-text importer does not import back yet (see test_perturb's
-# KNOWN_GAPS; reported to the lead). Strict: a fix makes the test pass, and then the
+# Re-typeset texts the un-text importer does not import back yet (none at present; see
+# test_perturb's KNOWN_GAPS). Strict: a fix makes the test pass, and then the
 # entry must go.
-_BLANK_CAPTION = "un-text importer: a caption or heading after a blank line"
-_BLANK_BREAKS = "un-text importer: blank lines around a running header/footer"
-RETYPESET_GAPS = {
-    ("palermo-trafficking/2015-11-27", 2): _BLANK_CAPTION,
-    ("lanzarote/2013-06-12", 0): _BLANK_CAPTION,
-    ("lanzarote/2013-06-12", 1): _BLANK_BREAKS,
-    ("lanzarote/2013-06-12", 2): _BLANK_CAPTION,
-}
+RETYPESET_GAPS: dict[tuple[str, int], str] = {}
 
 
 def _retypeset_grid() -> list[object]:

@@ -64,3 +64,124 @@ def test_and_wrapped_alone_onto_its_line_still_ends_the_item() -> None:
             "The keepers shall be paid from the funds named in article 1, subparagraph (b) above.",
         ),
     ]
+
+
+def test_captions_and_headings_stand_between_blank_lines() -> None:
+    source = (
+        _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
+        "\nPART I\n\nScope and terms\n\nArticle 1\n\nScope\n\n"
+        "This Convention applies to the lanterns of every harbour.\n"
+        "\nArticle 2\n\nLanterns, lamps and\nbeacons of the coast\n\n"
+        "For the purposes of this Convention:\n\n"
+        "(a) lantern means a lamp in a case;\n\n(b) beacon means a fire on a hill.\n"
+    )
+    part = _instrument(source).body[1]
+    assert (part.eid, part.heading) == ("part_I", "Scope and terms")
+    assert [(a.eid, a.heading) for a in part.children] == [
+        ("art_1", "Scope"),
+        ("art_2", "Lanterns, lamps and beacons of the coast"),
+    ]
+    assert [eid for eid, _ in _leaves(source)[2:]] == [
+        "art_1",
+        "art_2__intro",
+        "art_2__point_a",
+        "art_2__point_b",
+    ]
+
+
+_CAPTION = (
+    "Relationship with the Convention on Harbour Lights of the Northern Seas and its\n"
+    "Protocol on the keeping of lanterns, lamps, beacons and other lights of the coast\n"
+)
+_FULL_LINE = "Each Party shall keep the lanterns of its harbours lit from dusk to dawn, in every"
+
+
+def test_a_caption_wrapped_near_the_full_width_before_an_unnumbered_paragraph() -> None:
+    source = (
+        _BODY + "Article 1\n" + _CAPTION + "This Convention shall not affect the rights and\n"
+        "duties of the Parties under that Convention and its Protocol.\n"
+        "Article 2\nLights\n" + _FULL_LINE + "\n"
+        "season and in every weather, and shall record each failure of a light.\n"
+    )
+    articles = _instrument(source).articles()
+    assert articles[0].heading == (
+        "Relationship with the Convention on Harbour Lights of the Northern Seas and its "
+        "Protocol on the keeping of lanterns, lamps, beacons and other lights of the coast"
+    )
+    assert articles[0].text == (
+        "This Convention shall not affect the rights and duties of the Parties under that "
+        "Convention and its Protocol."
+    )
+    assert articles[1].heading == "Lights"
+    assert articles[1].text.startswith(_FULL_LINE + " season")
+
+
+def _pages(*pages: str, header: str = "Harbour Lights", blank: bool = False) -> str:
+    """``pages`` printed with a page number under each and a running header above all
+    but the first, with blank lines around them if ``blank``."""
+    gap = "\n" if blank else ""
+    out = ""
+    for n, page in enumerate(pages, start=1):
+        if n > 1:
+            out += f"{header}\n{gap}"
+        out += f"{page}{gap}- {n} -\n"
+    return out
+
+
+def test_a_line_of_text_recurring_at_a_few_page_breaks_is_kept() -> None:
+    # "Convention." stands next to two of six page breaks: text, not a running footer or
+    # header, which stands next to (almost) every break.
+    source = _pages(
+        _BODY + "Article 1\n1. Each Party shall keep the lanterns named in this\nConvention.\n",
+        "2. Each Party shall pay the keepers named in this\n",
+        "Convention.\n3. Each Party shall record the lights.\n",
+        "4. The records shall be kept for ten years.\n",
+        "5. The records shall be open to the other Parties.\n",
+        "6. The Parties shall meet every year.\n",
+    )
+    instrument = _instrument(source)
+    assert [c.text for c in instrument.articles()[0].children] == [
+        "Each Party shall keep the lanterns named in this Convention.",
+        "Each Party shall pay the keepers named in this Convention.",
+        "Each Party shall record the lights.",
+        "The records shall be kept for ten years.",
+        "The records shall be open to the other Parties.",
+        "The Parties shall meet every year.",
+    ]
+
+
+def test_blank_lines_around_a_page_break_inside_a_paragraph_do_not_end_it() -> None:
+    source = _pages(
+        _BODY + "Article 1\n1. Each Party shall keep the lanterns of its harbours lit from dusk\n",
+        "to dawn, and shall record each failure of a lan\u00ad\n",
+        "tern.\n",
+        "2. Each Party shall pay the keepers.\n",
+        "Article 2\nThe Parties shall meet every year.\n",
+        header="A/RES/99/1",
+        blank=True,
+    )
+    assert _leaves(source)[2:] == [
+        (
+            "art_1__para_1",
+            "Each Party shall keep the lanterns of its harbours lit from dusk to dawn, and "
+            "shall record each failure of a lan\u00adtern.",
+        ),
+        ("art_1__para_2", "Each Party shall pay the keepers."),
+        ("art_2", "The Parties shall meet every year."),
+    ]
+
+
+def test_blank_lines_around_a_page_break_after_a_sentence_still_end_the_paragraph() -> None:
+    source = _pages(
+        _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
+        "\nArticle 1\n\nEach Party shall keep the lanterns lit.\n",
+        "Each Party shall pay the keepers.\n\nEach Party shall record the lights.\n",
+        "\nThe records shall be kept for ten years.\n",
+        blank=True,
+    )
+    assert [c.text for c in _instrument(source).articles()[0].children] == [
+        "Each Party shall keep the lanterns lit.",
+        "Each Party shall pay the keepers.",
+        "Each Party shall record the lights.",
+        "The records shall be kept for ten years.",
+    ]

@@ -6,14 +6,14 @@ follows the end of a sentence or clause; the preamble's recitals are told apart 
 opening words in the segmenter. End-of-line hyphenation is undone where the document
 itself shows the unhyphenated word, and kept otherwise (real hyphens survive; the
 comparison key folds the difference). Running headers, footers and page numbers are
-dropped, also where they interrupt a paragraph. The title block and the "Adopted ..." and
+dropped, also where they interrupt a paragraph (with the blank lines around them where
+the paragraph goes on after them). The title block and the "Adopted ..." and
 "entry into force ..." lines become metadata.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Instrument, Metadata
@@ -43,6 +43,11 @@ _DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b")
 # at the start of the next line open a new item rather than continue the sentence.
 _ENDS_CLAUSE = re.compile(r"(?:[.:;]|[;,]\s+(?:or|and))$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words that are capitalized only where a sentence starts ("The Hague", "No. 182" aside).
+_SENTENCE_START = re.compile(
+    r"^(?:The(?! Hague)|This|These|Each|Every|Any|All|A|An|No(?!\.)|Nothing|Where|When|If|In|"
+    r"For|Such|Subject|Notwithstanding|Without|Unless|Upon|It|Its)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -55,21 +60,69 @@ def _noise_lines(lines: list[str]) -> set[int]:
     """Indexes of page numbers and of running headers and footers.
 
     A running header or footer is a line standing next to a page break (a form feed or
-    a page number) whose text, digits aside, recurs next to page breaks.
+    a page number) whose text, digits aside, recurs next to at least half the page
+    breaks: a short line of text can recur next to a few of them ("Convention."). A
+    line that ends the sentence the line before it left open is text.
     """
     noise = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.strip())}
-    breaks = noise | {i for i, line in enumerate(lines) if "\f" in line}
-    candidates: dict[int, str] = {}
-    for b in breaks:
-        for i in range(b - 2, b + 3):
-            if 0 <= i < len(lines) and i not in noise:
-                text = lines[i].replace("\f", "").strip()
-                is_structure = _HEADING.match(text) or read_marker(text)
-                if text and len(text) <= 120 and not is_structure:
-                    candidates[i] = re.sub(r"\d+", "#", text)
-    recurring = {text for text, n in Counter(candidates.values()).items() if n >= 2}
-    noise |= {i for i, text in candidates.items() if text in recurring}
-    return noise
+    breaks = _page_breaks(sorted(noise | {i for i, line in enumerate(lines) if "\f" in line}))
+    seen: dict[str, set[int]] = {}  # the text of a candidate line: the breaks it stands at
+    at: dict[int, str] = {}
+    for n, (first, last) in enumerate(breaks):
+        for i in range(max(first - 2, 0), min(last + 3, len(lines))):
+            text = lines[i].replace("\f", "").strip()
+            if i in noise or not text or len(text) > 120:
+                continue
+            if _HEADING.match(text) or read_marker(text) or _ends_open_sentence(lines, i):
+                continue
+            at[i] = re.sub(r"\d+", "#", text)
+            seen.setdefault(at[i], set()).add(n)
+    running = {text for text, near in seen.items() if len(near) >= max(2, len(breaks) / 2)}
+    return noise | {i for i, text in at.items() if text in running}
+
+
+def _page_breaks(lines: list[int]) -> list[tuple[int, int]]:
+    """The page breaks, as (first, last) line indexes: break lines ``lines`` (sorted)
+    that stand within three lines of each other make one break."""
+    breaks: list[tuple[int, int]] = []
+    for i in lines:
+        if breaks and i - breaks[-1][1] <= 3:
+            breaks[-1] = (breaks[-1][0], i)
+        else:
+            breaks.append((i, i))
+    return breaks
+
+
+def _ends_open_sentence(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` closes a sentence that the line before it left open
+    ("... established in accordance with this" / "Convention.")."""
+    before = lines[i - 1].strip() if i else ""
+    return (
+        lines[i].rstrip().endswith((".", ",", ";", ":"))
+        and bool(before)
+        and not before.endswith((".", ",", ";", ":"))
+        and not _PAGE_NUMBER.match(before)
+    )
+
+
+def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int]:
+    """Indexes of the blank lines around page breaks that interrupt a paragraph: the text
+    before the break ends no sentence or clause, and the text after opens no heading or
+    list item. Elsewhere a blank line ends a paragraph."""
+    inside: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and (end in noise or not lines[end].strip()):
+            end += 1
+        if end > start and any(k in noise for k in range(start, end)):
+            before = lines[start - 1].strip() if start else ""
+            after = lines[end].strip() if end < len(lines) else ""
+            opens_unit = _HEADING.match(after) or read_marker(after)
+            if before and after and not _ENDS_CLAUSE.search(before) and not opens_unit:
+                inside.update(k for k in range(start, end) if k not in noise)
+        start = end + 1
+    return inside
 
 
 def _vocabulary(lines: list[_Line]) -> tuple[set[str], set[str]]:
@@ -164,30 +217,42 @@ def _heading_lines(lines: list[_Line]) -> set[int]:
 def _caption_lines(lines: list[_Line], headings: set[int]) -> set[int]:
     """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
 
-    A caption follows a heading, ends without punctuation, and is followed by a list
-    marker, or is short (a body line wraps near the full width) and followed by a line
-    that starts a sentence. A caption may wrap once.
+    A caption follows a heading, ends without punctuation, and is followed by a blank
+    line, a list marker, or a word capitalized only where a sentence starts ("This"), or
+    is short (a body line wraps near the full width) and followed by a capital letter.
+    A caption may wrap twice. Blank lines may stand before it, not inside it.
     """
     lengths = sorted(len(line.text) for line in lines if len(line.text) > 30)
     width = lengths[len(lengths) // 2] if lengths else 80
     captions: set[int] = set()
     for i in sorted(headings):
-        for size in (1, 2):
-            run = lines[i + 1 : i + 1 + size]
-            after = lines[i + 1 + size] if i + 1 + size < len(lines) else None
-            if len(run) < size or after is None or not all(r.text for r in run):
+        first = _next_text_line(lines, i + 1)
+        for size in (1, 2, 3):
+            run = lines[first : first + size]
+            after = _next_text_line(lines, first + size)
+            if len(run) < size or after == len(lines) or not all(r.text for r in run):
                 break
-            if any(k in headings or read_marker(r.text) for k, r in enumerate(run, i + 1)):
+            if any(k in headings or read_marker(r.text) for k, r in enumerate(run, first)):
                 break
-            if run[-1].text.endswith((".", ",", ";", ":")):
+            if run[-1].text.endswith((".", ";", ":")):
                 break
-            before_structure = read_marker(after.text) is not None or i + 1 + size in headings
-            short = len(run[-1].text) < 0.8 * width and after.text[:1].isupper()
+            if run[-1].text.endswith(","):
+                continue  # a caption may wrap after a comma, but does not end with one
+            next_text = lines[after].text
+            own_block = after > first + size  # a blank line follows
+            before_structure = read_marker(next_text) is not None or after in headings
+            short = len(run[-1].text) < 0.8 * width and next_text[:1].isupper()
+            opens_sentence = _SENTENCE_START.match(next_text) is not None
             upper = all(r.text.isupper() for r in run)
-            if before_structure or short or upper:
-                captions.update(range(i + 1, i + 1 + size))
+            if own_block or before_structure or short or opens_sentence or upper:
+                captions.update(range(first, first + size))
                 break
     return captions
+
+
+def _next_text_line(lines: list[_Line], start: int) -> int:
+    """Index of the first line from ``start`` on that is not blank; len(lines) if none."""
+    return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
 
 
 def _paragraphs(lines: list[_Line]) -> list[Block]:
@@ -246,6 +311,7 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     raw_lines = text.split("\n")
     noise = _noise_lines(raw_lines)
+    noise |= _blank_lines_inside_paragraphs(raw_lines, noise)
     lines = [
         _Line(i + 1, raw.replace("\f", "").strip())
         for i, raw in enumerate(raw_lines)
