@@ -202,6 +202,20 @@ def test_detected_and_imported_through_the_importers(corpus: Path) -> None:
     assert import_text(xml) == original.with_metadata(format="akn")
 
 
+def test_detected_without_a_declaration_after_a_comment_and_with_a_prefix() -> None:
+    original = load_file(USER_PREAMBLE)
+    body = akn.dumps(original).split("\n", 1)[1]  # no XML declaration
+    commented = f"<!-- exported by a collection -->\n{body}"
+    assert detect_format(commented) == "akn"
+    assert import_text(commented) == original.with_metadata(format="akn")
+    prefixed = re.sub(r"<(/?)(?=[a-zA-Z](?!d:))", r"<\1akn:", body).replace(
+        'xmlns="', 'xmlns:akn="', 1
+    )
+    assert prefixed.startswith("<akn:akomaNtoso xmlns:akn=")
+    assert detect_format(prefixed) == "akn"
+    assert import_text(prefixed) == original.with_metadata(format="akn")
+
+
 # --- Akoma Ntoso written by others ----------------------------------------------------
 
 FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>

@@ -48,6 +48,9 @@ def decode(data: bytes, *, source: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_AKN_ROOT = re.compile(r"<(?:[\w.-]+:)?akomaNtoso\b")
+
+
 def detect_format(text: str) -> str:
     """Name of the format of ``text``; raises FormatError when none fits."""
     head = text.lstrip()[:2000]
@@ -55,7 +58,9 @@ def detect_format(text: str) -> str:
         return "treatydiff"
     if head.startswith("<meta http-equiv") or re.search(r"^##[^#\s]", head, re.MULTILINE):
         return "laws-markdown"
-    if head.startswith("<?xml") or head.startswith("<akomaNtoso"):
+    # An XML declaration, or the root element after comments or a doctype, with or
+    # without a namespace prefix ("<akn:akomaNtoso").
+    if head.startswith("<?xml") or _AKN_ROOT.search(head):
         return "akn"
     if head.startswith("{"):
         if '"articles"' in text:
