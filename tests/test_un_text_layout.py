@@ -185,3 +185,28 @@ def test_blank_lines_around_a_page_break_after_a_sentence_still_end_the_paragrap
         "Each Party shall record the lights.",
         "The records shall be kept for ten years.",
     ]
+
+
+def test_a_page_break_after_a_comma_and_or_inside_an_item_does_not_end_it() -> None:
+    # "..., or" may end an item before the next marker; a small letter after the break
+    # says that this sentence goes on. The first paragraph stays the article's text, not
+    # a caption, though blank lines stand around it.
+    source = _pages(
+        _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
+        "\nArticle 1\n\nEach Party shall help the keepers of lanterns in need of food, fuel,"
+        " or\n",
+        "shelter; the help shall be given at once.\n\nArticle 2\n\n"
+        "The keepers may be absent:\n\n(a) With leave of the harbour master, or\n",
+        "in case of illness; or\n\n(b) In time of storm.\n",
+        blank=True,
+    )
+    assert _leaves(source)[2:] == [
+        (
+            "art_1",
+            "Each Party shall help the keepers of lanterns in need of food, fuel, or shelter; "
+            "the help shall be given at once.",
+        ),
+        ("art_2__intro", "The keepers may be absent:"),
+        ("art_2__point_a", "With leave of the harbour master, or in case of illness; or"),
+        ("art_2__point_b", "In time of storm."),
+    ]

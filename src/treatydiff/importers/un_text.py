@@ -107,8 +107,9 @@ def _ends_open_sentence(lines: list[str], i: int) -> bool:
 
 def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int]:
     """Indexes of the blank lines around page breaks that interrupt a paragraph: the text
-    before the break ends no sentence or clause, and the text after opens no heading or
-    list item. Elsewhere a blank line ends a paragraph."""
+    before the break ends no sentence or clause or the text after starts with a small
+    letter ("..., or" / "of public health"), and the text after opens no heading or list
+    item. Elsewhere a blank line ends a paragraph."""
     inside: set[int] = set()
     start = 0
     while start < len(lines):
@@ -119,7 +120,8 @@ def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int
             before = lines[start - 1].strip() if start else ""
             after = lines[end].strip() if end < len(lines) else ""
             opens_unit = _HEADING.match(after) or read_marker(after)
-            if before and after and not _ENDS_CLAUSE.search(before) and not opens_unit:
+            goes_on = not _ENDS_CLAUSE.search(before) or after[:1].islower()
+            if before and after and goes_on and not opens_unit:
                 inside.update(k for k in range(start, end) if k not in noise)
         start = end + 1
     return inside
@@ -239,6 +241,8 @@ def _caption_lines(lines: list[_Line], headings: set[int]) -> set[int]:
             if run[-1].text.endswith(","):
                 continue  # a caption may wrap after a comma, but does not end with one
             next_text = lines[after].text
+            if next_text[:1].islower() and read_marker(next_text) is None:
+                continue  # the next line goes on with the sentence of this one
             own_block = after > first + size  # a blank line follows
             before_structure = read_marker(next_text) is not None or after in headings
             short = len(run[-1].text) < 0.8 * width and next_text[:1].isupper()
