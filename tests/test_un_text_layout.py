@@ -210,3 +210,24 @@ def test_a_page_break_after_a_comma_and_or_inside_an_item_does_not_end_it() -> N
         ("art_2__point_a", "With leave of the harbour master, or in case of illness; or"),
         ("art_2__point_b", "In time of storm."),
     ]
+
+
+def test_blank_lines_around_page_breaks_alone_are_page_furniture() -> None:
+    # The text has no blank line between its paragraphs: those around the page breaks
+    # end nothing, not even after a full stop, as the text would read without the break.
+    pages = (
+        _BODY + "Article 1\nThe keepers may be absent:\n(a) With leave of the harbour master.\n",
+        "Leave shall be given in writing;\n(b) In time of storm.\n",
+        "Article 2\nThe Parties shall meet every year.\n",
+    )
+    source = _pages(*pages, blank=True)
+    assert _leaves(source)[2:] == [
+        ("art_1__intro", "The keepers may be absent:"),
+        (
+            "art_1__point_a",
+            "With leave of the harbour master. Leave shall be given in writing;",
+        ),
+        ("art_1__point_b", "In time of storm."),
+        ("art_2", "The Parties shall meet every year."),
+    ]
+    assert _leaves("".join(pages)) == _leaves(source)

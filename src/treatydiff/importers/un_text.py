@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import Instrument, Metadata
 from ..normalize import display_text
@@ -106,25 +107,31 @@ def _ends_open_sentence(lines: list[str], i: int) -> bool:
 
 
 def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int]:
-    """Indexes of the blank lines around page breaks that interrupt a paragraph: the text
-    before the break ends no sentence or clause or the text after starts with a small
-    letter ("..., or" / "of public health"), and the text after opens no heading or list
-    item. Elsewhere a blank line ends a paragraph."""
+    """Indexes of the blank lines around page breaks that do not end a paragraph.
+
+    In a document with blank lines around its page breaks alone, they are page furniture
+    like the headers and footers they surround. Elsewhere they stand inside a paragraph
+    where the text before the break ends no sentence or clause or the text after starts
+    with a small letter ("..., or" / "of public health"), and the text after opens no
+    heading or list item.
+    """
+    gaps = _gaps(lines, noise)
+    at_breaks = [(start, end) for start, end in gaps if not noise.isdisjoint(range(start, end))]
+    furniture_only = len(at_breaks) == len(gaps)
     inside: set[int] = set()
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and (end in noise or not lines[end].strip()):
-            end += 1
-        if end > start and any(k in noise for k in range(start, end)):
-            before = lines[start - 1].strip() if start else ""
-            after = lines[end].strip() if end < len(lines) else ""
-            opens_unit = _HEADING.match(after) or read_marker(after)
-            goes_on = not _ENDS_CLAUSE.search(before) or after[:1].islower()
-            if before and after and goes_on and not opens_unit:
-                inside.update(k for k in range(start, end) if k not in noise)
-        start = end + 1
+    for start, end in at_breaks:
+        before, after = lines[start - 1].strip(), lines[end].strip()
+        opens_unit = _HEADING.match(after) or read_marker(after)
+        goes_on = not _ENDS_CLAUSE.search(before) or after[:1].islower()
+        if furniture_only or (goes_on and not opens_unit):
+            inside.update(k for k in range(start, end) if k not in noise)
     return inside
+
+
+def _gaps(lines: list[str], noise: set[int]) -> list[tuple[int, int]]:
+    """Runs of blank and noise lines between two lines of text, as (start, end) indexes."""
+    text = [i for i, line in enumerate(lines) if i not in noise and line.strip()]
+    return [(a + 1, b) for a, b in pairwise(text) if b > a + 1]
 
 
 def _vocabulary(lines: list[_Line]) -> tuple[set[str], set[str]]:
