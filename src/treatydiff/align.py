@@ -3,7 +3,7 @@
 Identity comes from content, never from numbers, so renumbered and restructured texts
 still pair. The steps:
 
-1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.cdist``), and
+1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.extract``), and
    of every pair of *units* (an article with all its leaves, or a leaf outside articles).
    The pairing score blends the two, ``(1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit``,
    so that article-level evidence guides the pairing of paragraphs and points.
@@ -47,14 +47,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from .model import Instrument, LeafView
 from .normalize import comparison_key
-
-Matrix = npt.NDArray[np.float64]
 
 Scorer = Callable[..., float]
 
@@ -78,6 +74,9 @@ MOVE_MARGIN = 0.1
 # However strong the evidence of their articles, two leaves whose own texts are less
 # similar than LEAF_FLOOR * threshold are never paired.
 LEAF_FLOOR = 0.6
+# A piece of a split or merge has a similarity of at least _PIECE_FLOOR * threshold with
+# the whole.
+_PIECE_FLOOR = 0.5
 # Weight of the positional prior that breaks ties.
 _POSITION_PRIOR = 1e-3
 _WORDS = re.compile(r"\w+")
@@ -125,18 +124,77 @@ class _Texts:
             return 1.0
         return float(self.scorer(a, b)) / 100.0
 
-    def matrix(self, a: Sequence[str], b: Sequence[str]) -> Matrix:
+
+class _Similarity:
+    """Similarities of every left text with every right text, as a dense
+    ``rapidfuzz.process.cdist`` matrix would hold them, without one: two empty texts are
+    the same text, one empty text resembles nothing, others score with the scorer.
+
+    The pairs scoring at least ``listed`` are found at once (``rapidfuzz.process.extract``
+    with a cutoff) and kept by row and by column; any other pair is scored when asked for.
+    Why: cdist needs numpy, whose import takes longer than a whole comparison of two
+    conventions, and most pairs score far below any threshold.
+    """
+
+    def __init__(
+        self, texts: _Texts, left: Sequence[str], right: Sequence[str], *, listed: float | None
+    ) -> None:
+        self._texts, self._left, self._right = texts, left, right
+        self._asked: dict[tuple[int, int], float] = {}
+        self.rows: list[dict[int, float]] = [{} for _ in left]
+        self.columns: list[dict[int, float]] = [{} for _ in right]
+        if listed is not None:
+            self._list(listed)
+
+    def _list(self, floor: float) -> None:
+        worded = [j for j, text in enumerate(self._right) if text]
+        choices = [self._right[j] for j in worded]
+        # The cutoff is in percent; the margin keeps a pair whose fraction is at the floor.
+        cutoff = max(0.0, floor * 100.0 - 1e-6)
+        for i, text in enumerate(self._left):
+            if text:
+                found = process.extract(
+                    text, choices, scorer=self._texts.scorer, limit=None, score_cutoff=cutoff
+                )
+                scores = {worded[k]: float(score) / 100.0 for _, score, k in found}
+            else:
+                scores = {}
+            scores.update(
+                (j, self._score(text, other))
+                for j, other in enumerate(self._right)
+                if not (text and other)
+            )
+            for j in sorted(scores):
+                if scores[j] >= floor:
+                    self.rows[i][j] = self.columns[j][i] = scores[j]
+
+    def __call__(self, i: int, j: int) -> float:
+        listed = self.rows[i].get(j)
+        if listed is not None:
+            return listed
+        asked = self._asked.get((i, j))
+        if asked is None:
+            asked = self._asked[(i, j)] = self._score(self._left[i], self._right[j])
+        return asked
+
+    def _score(self, a: str, b: str) -> float:
         if not a or not b:
-            return np.zeros((len(a), len(b)), dtype=np.float64)
-        scores = process.cdist(a, b, scorer=self.scorer, dtype=np.float64, workers=1)
-        out: Matrix = np.asarray(scores, dtype=np.float64) / 100.0
-        # Two empty texts are the same text; one empty text resembles nothing.
-        empty_a = np.array([not s for s in a])
-        empty_b = np.array([not s for s in b])
-        out[np.ix_(empty_a, empty_b)] = 1.0
-        out[np.ix_(empty_a, ~empty_b)] = 0.0
-        out[np.ix_(~empty_a, empty_b)] = 0.0
-        return out
+            return 1.0 if a == b else 0.0
+        return float(self._texts.scorer(a, b)) / 100.0
+
+    def transposed(self) -> _Transposed:
+        return _Transposed(self)
+
+
+class _Transposed:
+    """A ``_Similarity`` seen from its right side."""
+
+    def __init__(self, of: _Similarity) -> None:
+        self._of = of
+        self.rows = of.columns
+
+    def __call__(self, i: int, j: int) -> float:
+        return self._of(j, i)
 
 
 @dataclass(frozen=True)
@@ -184,19 +242,21 @@ class _Aligner:
         self.texts = texts
         self.left_texts = [texts.prepare(key) for key in keys[0]]
         self.right_texts = [texts.prepare(key) for key in keys[1]]
-        self.leaf_sim = texts.matrix(self.left_texts, self.right_texts)
-
+        # Listed: every pair a candidate or a piece of a split may come from.
+        self.leaf_sim = _Similarity(
+            texts,
+            self.left_texts,
+            self.right_texts,
+            listed=threshold * min(LEAF_FLOOR, _PIECE_FLOOR),
+        )
         left_units, self.left_unit = _units(left)
         right_units, self.right_unit = _units(right)
-        unit_sim = texts.matrix(
+        self.unit_sim = _Similarity(
+            texts,
             [_join(self.left_texts, ids, scorer) for ids in left_units],
             [_join(self.right_texts, ids, scorer) for ids in right_units],
+            listed=None,
         )
-        self.unit_sim = unit_sim
-        blended = (1 - UNIT_WEIGHT) * self.leaf_sim + UNIT_WEIGHT * unit_sim[
-            np.ix_(self.left_unit, self.right_unit)
-        ]
-        self.score = blended
 
     # --- candidates -----------------------------------------------------------------------
 
@@ -208,41 +268,47 @@ class _Aligner:
 
     def _candidates(self) -> list[_Candidate]:
         out: list[_Candidate] = []
-        eligible = (self.score >= self.threshold) & (self.leaf_sim >= self.threshold * LEAF_FLOOR)
-        rows, cols = np.nonzero(eligible)
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            score = float(self.score[i, j])
-            gain = score - self.threshold + self._prior(i, j)
-            out.append(_Candidate((i,), (j,), score, gain))
+        leaf_floor = self.threshold * LEAF_FLOOR
+        for i, row in enumerate(self.leaf_sim.rows):
+            for j, leaf in row.items():
+                if leaf < leaf_floor:
+                    continue
+                unit = self.unit_sim(self.left_unit[i], self.right_unit[j])
+                score = (1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit
+                if score >= self.threshold:
+                    gain = score - self.threshold + self._prior(i, j)
+                    out.append(_Candidate((i,), (j,), score, gain))
         out.extend(self._blocks(transpose=False))
         out.extend(self._blocks(transpose=True))
         return out
 
     def _blocks(self, *, transpose: bool) -> list[_Candidate]:
         """Splits (one left leaf, adjacent right leaves) or, transposed, merges."""
+        leaf_sim: _Similarity | _Transposed
+        unit_sim: _Similarity | _Transposed
         if transpose:
             one_texts, many_texts = self.right_texts, self.left_texts
-            leaf_sim, unit_sim = self.leaf_sim.T, self.unit_sim.T
+            leaf_sim, unit_sim = self.leaf_sim.transposed(), self.unit_sim.transposed()
             one_unit, many_unit = self.right_unit, self.left_unit
         else:
             one_texts, many_texts = self.left_texts, self.right_texts
             leaf_sim, unit_sim = self.leaf_sim, self.unit_sim
             one_unit, many_unit = self.left_unit, self.right_unit
-        floor = self.threshold * 0.5
+        floor = self.threshold * _PIECE_FLOOR
         seen: set[tuple[int, int, int]] = set()
         out: list[_Candidate] = []
         for a in range(len(one_texts)):
             # A piece of a split is shorter than the whole, and the pieces together are
             # not much longer than it.
             whole = len(one_texts[a])
-            pieces_of = np.nonzero(leaf_sim[a] >= floor)[0].tolist()
+            pieces_of = [j for j, sim in leaf_sim.rows[a].items() if sim >= floor]
             starts = sorted(
                 {s for j in pieces_of if len(many_texts[j]) < whole for s in (j - 1, j)}
             )
             for start in starts:
                 if start < 0:
                     continue
-                previous = float(leaf_sim[a, start])
+                previous = leaf_sim(a, start)
                 best_single = previous
                 length = len(many_texts[start])
                 for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
@@ -254,12 +320,12 @@ class _Aligner:
                     if sim < previous + SPLIT_STEP:
                         break
                     previous = sim
-                    best_single = max(best_single, float(leaf_sim[a, end]))
+                    best_single = max(best_single, leaf_sim(a, end))
                     if sim < best_single + SPLIT_GAIN or (a, start, end) in seen:
                         continue
                     seen.add((a, start, end))
                     pieces = range(start, end + 1)
-                    units = [float(unit_sim[one_unit[a], many_unit[b]]) for b in pieces]
+                    units = [unit_sim(one_unit[a], many_unit[b]) for b in pieces]
                     blended = (1 - UNIT_WEIGHT) * sim + UNIT_WEIGHT * sum(units) / len(units)
                     if blended < self.threshold:
                         continue
