@@ -55,7 +55,10 @@ def comparison_key(text: str) -> str:
     """
     key = _fold_once(text)
     # Removing spaces can bring combining marks together, which Unicode then reorders:
-    # fold again until nothing moves (two rounds in practice).
+    # fold again until nothing moves (two rounds in practice). A key still in NFKC would
+    # not move (the other folds are idempotent), and the check is cheap: most keys stop here.
+    if unicodedata.is_normalized("NFKC", key):
+        return key
     for _ in range(4):
         again = _fold_once(key)
         if again == key:
