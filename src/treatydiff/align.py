@@ -105,7 +105,7 @@ class _Texts:
     def __init__(self, scorer: str) -> None:
         self.scorer_name = scorer
         self.scorer = SCORERS[scorer]
-        self._vocabulary: dict[str, str] = {}
+        self._vocabulary = _Vocabulary()
 
     def prepare(self, key: str) -> str:
         """Scorer text of a comparison key."""
@@ -113,16 +113,20 @@ class _Texts:
         if self.scorer_name != "token_ratio":
             return key
         # Each distinct word becomes one character: fuzz.ratio then measures words.
-        vocabulary = self._vocabulary
-        return "".join(
-            vocabulary.setdefault(word, chr(0x10000 + len(vocabulary)))
-            for word in _WORDS.findall(key)
-        )
+        return "".join(map(self._vocabulary.__getitem__, _WORDS.findall(key)))
 
     def score(self, a: str, b: str) -> float:
         if not a and not b:
             return 1.0
         return float(self.scorer(a, b)) / 100.0
+
+
+class _Vocabulary(dict[str, str]):
+    """A character for each word, in the order the words are first seen."""
+
+    def __missing__(self, word: str) -> str:
+        code = self[word] = chr(0x10000 + len(self))
+        return code
 
 
 class _Similarity:
@@ -149,6 +153,7 @@ class _Similarity:
     def _list(self, floor: float) -> None:
         worded = [j for j, text in enumerate(self._right) if text]
         choices = [self._right[j] for j in worded]
+        unworded = [j for j, text in enumerate(self._right) if not text]
         # The cutoff is in percent; the margin keeps a pair whose fraction is at the floor.
         cutoff = max(0.0, floor * 100.0 - 1e-6)
         for i, text in enumerate(self._left):
@@ -157,13 +162,9 @@ class _Similarity:
                     text, choices, scorer=self._texts.scorer, limit=None, score_cutoff=cutoff
                 )
                 scores = {worded[k]: float(score) / 100.0 for _, score, k in found}
+                scores.update((j, 0.0) for j in unworded)
             else:
-                scores = {}
-            scores.update(
-                (j, self._score(text, other))
-                for j, other in enumerate(self._right)
-                if not (text and other)
-            )
+                scores = {j: self._score(text, other) for j, other in enumerate(self._right)}
             for j in sorted(scores):
                 if scores[j] >= floor:
                     self.rows[i][j] = self.columns[j][i] = scores[j]
@@ -295,35 +296,36 @@ class _Aligner:
             leaf_sim, unit_sim = self.leaf_sim, self.unit_sim
             one_unit, many_unit = self.left_unit, self.right_unit
         floor = self.threshold * _PIECE_FLOOR
-        seen: set[tuple[int, int, int]] = set()
         out: list[_Candidate] = []
+        lengths = [len(text) for text in many_texts]
+        separator = _separator(self.texts.scorer_name)
         for a in range(len(one_texts)):
             # A piece of a split is shorter than the whole, and the pieces together are
             # not much longer than it.
             whole = len(one_texts[a])
+            longest = whole * SPLIT_MAX_LENGTH
             pieces_of = [j for j, sim in leaf_sim.rows[a].items() if sim >= floor]
-            starts = sorted(
-                {s for j in pieces_of if len(many_texts[j]) < whole for s in (j - 1, j)}
-            )
+            starts = sorted({s for j in pieces_of if lengths[j] < whole for s in (j - 1, j)})
             for start in starts:
-                if start < 0:
+                # Why first: most runs are too long at once, and need no score at all.
+                if start < 0 or start + 1 >= len(many_texts):
                     continue
-                previous = leaf_sim(a, start)
-                best_single = previous
-                length = len(many_texts[start])
+                if lengths[start] + lengths[start + 1] > longest:
+                    continue
+                previous = best_single = leaf_sim(a, start)
+                length, joined = lengths[start], many_texts[start]
                 for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
-                    length += len(many_texts[end])
-                    if length > whole * SPLIT_MAX_LENGTH:
+                    length += lengths[end]
+                    if length > longest:
                         break
-                    joined = _join(many_texts, range(start, end + 1), self.texts.scorer_name)
+                    joined += separator + many_texts[end]
                     sim = self.texts.score(one_texts[a], joined)
                     if sim < previous + SPLIT_STEP:
                         break
                     previous = sim
                     best_single = max(best_single, leaf_sim(a, end))
-                    if sim < best_single + SPLIT_GAIN or (a, start, end) in seen:
+                    if sim < best_single + SPLIT_GAIN:
                         continue
-                    seen.add((a, start, end))
                     pieces = range(start, end + 1)
                     units = [unit_sim(one_unit[a], many_unit[b]) for b in pieces]
                     blended = (1 - UNIT_WEIGHT) * sim + UNIT_WEIGHT * sum(units) / len(units)
@@ -426,8 +428,12 @@ def _units(leaves: Sequence[LeafView]) -> tuple[list[list[int]], list[int]]:
 
 
 def _join(texts: Sequence[str], ids: Sequence[int] | range, scorer: str) -> str:
-    separator = "" if scorer == "token_ratio" else " "
-    return separator.join(texts[k] for k in ids)
+    return _separator(scorer).join(texts[k] for k in ids)
+
+
+def _separator(scorer: str) -> str:
+    """What joins the scorer texts of adjacent clauses (a token text has no spaces)."""
+    return "" if scorer == "token_ratio" else " "
 
 
 def _box(candidate: _Candidate) -> tuple[int, int, int, int]:
