@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from . import __version__
 from .errors import TreatydiffError
-from .labels import LabelStyle
+
+if TYPE_CHECKING:
+    from .labels import LabelStyle
 
 EXIT_TROUBLE = 2
 
