@@ -8,6 +8,7 @@ four decimals, so that the same comparison gives the same bytes.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from .comparison import Alignment, Comparison, DiffOp, Summary
@@ -93,7 +94,45 @@ def _op(op: DiffOp) -> dict[str, str]:
 
 def render_json(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
     data = comparison_dict(comparison, label_style=label_style)
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(data) + "\n"
+
+
+def dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)`` of dicts with
+    str keys, lists, tuples, strings, numbers, booleans and None: the same text in half
+    the time (with an indent, json falls back to its pure-Python encoder, whose
+    generators cost a comparison of two conventions 6 ms)."""
+    out: list[str] = []
+    _write(value, out, "\n")
+    return "".join(out)
+
+
+def _write(value: Any, out: list[str], newline: str) -> None:
+    """Append the JSON of ``value`` to ``out``; ``newline`` starts a line at its depth."""
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif isinstance(value, dict):
+        inner = newline + "  "
+        opening = "{"
+        for key in sorted(value):
+            if not isinstance(key, str):
+                raise TypeError(f"keys must be str, not {type(key).__name__}")
+            out.append(f"{opening}{inner}{encode_basestring(key)}: ")
+            opening = ","
+            _write(value[key], out, inner)
+        out.append(newline + "}" if value else "{}")
+    elif isinstance(value, list | tuple):
+        inner = newline + "  "
+        opening = "["
+        for item in value:
+            out.append(opening + inner)
+            opening = ","
+            _write(item, out, inner)
+        out.append(newline + "]" if value else "[]")
+    elif value is None or isinstance(value, bool | int | float):
+        out.append(json.dumps(value))  # scalars are few: json's own spelling
+    else:
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def render_text(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
