@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
 from .model import Clause
 from .normalize import display_text
@@ -105,22 +106,23 @@ _LIGATURES = (
 )
 
 
-def _typeset_tolerant(pattern: str) -> str:
+def _typeset_tolerant(pattern: str, *, invisible: bool) -> str:
     """``pattern`` (words, spaces and "|") also matching its words typeset with ligatures
-    ("Reaﬃrming") or with invisible characters inside ("Recog\u00adnizing")."""
+    ("Reaﬃrming"), and with ``invisible`` characters inside ("Recog\u00adnizing")."""
+    inside = _INSIDE_WORD if invisible else ""
     out, i = "", 0
     while i < len(pattern):
         for letters, ligatures in _LIGATURES:
             if pattern.startswith(letters, i):
-                forms = [_INSIDE_WORD.join(letters), *(f.format(_INSIDE_WORD) for f in ligatures)]
+                forms = [inside.join(letters), *(f.format(inside) for f in ligatures)]
                 out += f"(?:{'|'.join(forms)})"
                 i += len(letters)
                 break
         else:
             out += pattern[i]
             i += 1
-        if i < len(pattern) and pattern[i - 1].isalpha() and pattern[i].isalpha():
-            out += _INSIDE_WORD
+        if inside and i < len(pattern) and pattern[i - 1].isalpha() and pattern[i].isalpha():
+            out += inside
     return out
 
 
@@ -132,10 +134,12 @@ def _vocabulary(
     openers: str,
     closing: str,
     testimonium: str,
+    invisible: bool,
 ) -> _Vocabulary:
     words = "|".join(containers)
-    openers, closing = _typeset_tolerant(openers), _typeset_tolerant(closing)
-    testimonium = _typeset_tolerant(testimonium)
+    openers = _typeset_tolerant(openers, invisible=invisible)
+    closing = _typeset_tolerant(closing, invisible=invisible)
+    testimonium = _typeset_tolerant(testimonium, invisible=invisible)
     return _Vocabulary(
         article=re.compile(
             rf"^(?:{article})\s*(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
@@ -158,8 +162,8 @@ def _vocabulary(
     )
 
 
-_VOCABULARIES = {
-    "en": _vocabulary(
+_VOCABULARY_WORDS: dict[str, dict[str, Any]] = {
+    "en": dict(
         article=r"Article|ARTICLE|Art\.",
         containers={
             "part": "part",
@@ -177,7 +181,7 @@ _VOCABULARIES = {
             r"The foregoing is the authentic text"
         ),
     ),
-    "nl": _vocabulary(
+    "nl": dict(
         article=r"Artikel|ARTIKEL|Art\.",
         containers={
             "deel": "part",
@@ -288,9 +292,20 @@ def _clean(text: str) -> str:
     return display_text(text)
 
 
+@cache
+def _vocabulary_for(lang: str, *, invisible: bool) -> _Vocabulary:
+    # Compiled on first use: the patterns that allow invisible characters inside every
+    # word are large, and only texts that hold such characters need them.
+    return _vocabulary(**_VOCABULARY_WORDS.get(lang, _VOCABULARY_WORDS["en"]), invisible=invisible)
+
+
+_INVISIBLE = re.compile(_INSIDE_WORD[:-1])
+
+
 def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:
     """Build the clause tree of an instrument body from its blocks, in language ``lang``."""
-    return _Segmenter(_VOCABULARIES.get(lang, _VOCABULARIES["en"])).run(blocks)
+    invisible = any(_INVISIBLE.search(block.text) for block in blocks)
+    return _Segmenter(_vocabulary_for(lang, invisible=invisible)).run(blocks)
 
 
 class _Segmenter:
