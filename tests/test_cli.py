@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +130,11 @@ def test_output_file_is_written_whole(tmp_path: Path) -> None:
     result = _run("show", str(USER_PREAMBLE), "-o", str(target))
     assert result.returncode == 0 and result.stdout == b""
     assert target.read_text(encoding="utf-8").startswith("Optional Protocol")
+    # readable as any new file is (0666 less the umask), not private like a temporary file
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert list(target.parent.iterdir()) == [target]
 
 
 def test_show_is_deterministic() -> None:
