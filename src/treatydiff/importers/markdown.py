@@ -28,11 +28,16 @@ _BULLET = re.compile(r"^[-*+]\s+")
 
 def clean_inline(text: str) -> str:
     """Remove links (keeping their text), emphasis, tags, footnote calls and entities."""
-    text = _SUP.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    for emphasis in _EMPHASIS:
-        text = emphasis.sub(r"\1", text)
+    # Each pattern needs its mark; most lines have none, and a scan costs more than a look.
+    if "<" in text:
+        text = _SUP.sub("", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    for emphasis, mark in zip(_EMPHASIS, "*_", strict=True):
+        if mark in text:
+            text = emphasis.sub(r"\1", text)
     return html.unescape(text)
 
 
