@@ -118,6 +118,14 @@ class Terms:
 
 # Quotes around a term: straight, curly, guillemets, or doubled single marks (``term").
 _QUOTE = r"""(?:["\u201c\u201d\u201e\u00ab\u00bb]|''|``|\u2018\u2018|\u2019\u2019)"""
+# Every mark _QUOTE matches: a text holding none of them quotes no term.
+_QUOTE_MARKS = (
+    *'"\u201c\u201d\u201e\u00ab\u00bb',
+    "''",
+    "``",
+    "\u2018\u2018",
+    "\u2019\u2019",
+)
 _QUOTED = re.compile(rf"(?<!\w){_QUOTE}(\w[^\"\u201c\u201d\u201e\u00ab\u00bb]{{1,59}}?){_QUOTE}")
 # "Sale of children means ...", "For the purposes of the present Convention, a child means
 # ...": a short term at the start of the clause (after its list marker and an optional
@@ -141,9 +149,20 @@ _DEFINITIONS_CAPTION = re.compile(r"definition|use of terms|begripsomschrijving"
 def defined_term(text: str) -> str | None:
     """The term a clause defines ("Sale of children means ...", 'the term "child
     pornography" shall include ...'), casefolded; None when it defines none."""
-    match = _MEANS.match(text) or _TERM_IS.search(text)
+    # Why the checks: most clauses hold neither word, and a substring test is much
+    # cheaper than the patterns (no other character matches these letters ignoring case).
+    lowered = text.lower()
+    match = _MEANS.match(text) if "mean" in lowered else None
+    if match is None and "the term" in lowered:
+        match = _TERM_IS.search(text)
     term = match.group("term").strip().casefold() if match else ""
     return term if term and term not in _FUNCTION_WORDS else None
+
+
+def _may_quote(text: str) -> bool:
+    """Whether ``text`` holds a mark that ``_QUOTE`` matches (a cheap test before
+    ``_QUOTED``, which most clauses do not match)."""
+    return any(mark in text for mark in _QUOTE_MARKS)
 
 
 def defined_terms(*instruments: Instrument) -> Terms:
@@ -152,7 +171,8 @@ def defined_terms(*instruments: Instrument) -> Terms:
     for instrument in instruments:
         for leaf in instrument.leaves:
             key = leaf.clause.text
-            terms.update(m.group(1).strip().casefold() for m in _QUOTED.finditer(key))
+            if _may_quote(key):
+                terms.update(m.group(1).strip().casefold() for m in _QUOTED.finditer(key))
             term = defined_term(key)
             if term:
                 terms.add(term)
