@@ -5,7 +5,6 @@ markers such as ``1.``, ``a.`` or ``(a)`` at line starts, indented or not.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..model import Instrument
@@ -38,6 +37,10 @@ def clean_inline(text: str) -> str:
     for emphasis, mark in zip(_EMPHASIS, "*_", strict=True):
         if mark in text:
             text = emphasis.sub(r"\1", text)
+    if "&" not in text:
+        return text  # as html.unescape would; most texts have no entity, and need no html
+    import html
+
     return html.unescape(text)
 
 
