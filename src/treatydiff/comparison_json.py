@@ -8,6 +8,7 @@ four decimals, so that the same comparison gives the same bytes.
 from __future__ import annotations
 
 import json
+import math
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -129,8 +130,12 @@ def _write(value: Any, out: list[str], newline: str) -> None:
             opening = ","
             _write(item, out, inner)
         out.append(newline + "]" if value else "[]")
-    elif value is None or isinstance(value, bool | int | float):
-        out.append(json.dumps(value))  # scalars are few: json's own spelling
+    elif value is None or isinstance(value, bool):
+        out.append("null" if value is None else "true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))  # json's spelling, without a json.dumps call each
+    elif isinstance(value, float):
+        out.append(float.__repr__(value) if math.isfinite(value) else json.dumps(value))
     else:
         raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
