@@ -12,7 +12,7 @@ __all__ = ["__version__", "compare"]
 
 
 def __getattr__(name: str) -> object:
-    # Lazy, so that `import treatydiff` (and the CLI) does not load rapidfuzz and numpy.
+    # Lazy, so that `import treatydiff` (and the CLI) does not load the engine.
     if name == "compare":
         from .engine import compare
 
