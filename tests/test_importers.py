@@ -368,6 +368,12 @@ LINK_AND_WHITESPACE_ONLY = [
     ("budapest-xenophobia-protocol", "2010-11-01", "2012-11-15"),
     # Its links point at "/treaty/(wct)/(1996)/...": parentheses inside a link target.
     ("budapest-cybercrime", "2007-03-01", "2012-10-24"),
+    ("cat", "1989-01-20", "2013-04-15"),
+    ("cedaw", "1991-08-22", "2013-11-19"),
+    # Its 2013 text glues the testimonium's "Done at" to the sentence before it.
+    ("hcch-1980-abduction", "1990-09-01", "2013-04-08"),
+    ("hcch-1993-adoption", "1998-10-01", "2012-08-21"),
+    ("palermo-trafficking", "2005-08-26", "2012-10-31"),
 ]
 
 

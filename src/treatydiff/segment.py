@@ -158,7 +158,7 @@ def _vocabulary(
         opens_recital=re.compile(rf"^(?:{openers})\b"),
         closing_formula=re.compile(rf"^(?:{closing})\b"),
         starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
-        testimonium_inside=re.compile(rf"(?<=[.;])\s+(?=(?:{testimonium})\b)"),
+        testimonium_inside=re.compile(rf"(?<=[.;])\s*(?=(?:{testimonium})\b)"),
     )
 
 
