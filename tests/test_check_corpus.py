@@ -38,6 +38,7 @@ LINKS_AND_WHITESPACE = [
 # note.
 ENGLISH_LINKS_AND_WHITESPACE = [("budapest-cybercrime", "2007-03-01", "2012-10-24")]
 
+
 def check_pair(
     corpus: Path, instrument: str, old: str, new: str, rule: Rule, *, lang: str = "en"
 ) -> CheckResult:

@@ -252,8 +252,7 @@ def build_report(comparison: Comparison, *, label_style: LabelStyle = "un") -> C
     left, right = comparison.left, comparison.right
     left_eids = {leaf.clause.eid for leaf in left.leaves}
     rows = [
-        _row(alignment, left, right, left_eids, label_style)
-        for alignment in comparison.alignments
+        _row(alignment, left, right, left_eids, label_style) for alignment in comparison.alignments
     ]
     before, after = _moved_markers(rows, comparison.alignments, left)
     items: list[Item] = []

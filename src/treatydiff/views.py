@@ -43,9 +43,7 @@ def _heading(leaf: LeafView) -> str | None:
     return None
 
 
-def render_instrument(
-    instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un"
-) -> str:
+def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un") -> str:
     if fmt == "json":
         data = instrument_dict(instrument, label_style=label_style)
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -86,5 +84,5 @@ def _markdown(instrument: Instrument, label_style: LabelStyle) -> str:
             lines += [f"{'#' * level} {escape(heading)}", ""]
         if clause.is_leaf and clause.text:
             label = citation(path, style="short")
-            lines += [f"<a id=\"{clause.eid}\"></a>**{escape(label)}** {escape(clause.text)}", ""]
+            lines += [f'<a id="{clause.eid}"></a>**{escape(label)}** {escape(clause.text)}', ""]
     return "\n".join(lines)
