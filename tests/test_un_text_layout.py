@@ -39,6 +39,10 @@ def test_a_soft_hyphen_inside_a_recitals_opening_word_keeps_the_recital() -> Non
 
 
 _BODY = _TITLE + "The States Parties to the present Convention,\nHave agreed as follows:\n"
+# The same with blank lines between its paragraphs.
+_SPACED_BODY = (
+    _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
+)
 
 
 def test_and_wrapped_alone_onto_its_line_still_ends_the_item() -> None:
@@ -68,8 +72,7 @@ def test_and_wrapped_alone_onto_its_line_still_ends_the_item() -> None:
 
 def test_captions_and_headings_stand_between_blank_lines() -> None:
     source = (
-        _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
-        "\nPART I\n\nScope and terms\n\nArticle 1\n\nScope\n\n"
+        _SPACED_BODY + "\nPART I\n\nScope and terms\n\nArticle 1\n\nScope\n\n"
         "This Convention applies to the lanterns of every harbour.\n"
         "\nArticle 2\n\nLanterns, lamps and\nbeacons of the coast\n\n"
         "For the purposes of this Convention:\n\n"
@@ -173,8 +176,7 @@ def test_blank_lines_around_a_page_break_inside_a_paragraph_do_not_end_it() -> N
 
 def test_blank_lines_around_a_page_break_after_a_sentence_still_end_the_paragraph() -> None:
     source = _pages(
-        _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
-        "\nArticle 1\n\nEach Party shall keep the lanterns lit.\n",
+        _SPACED_BODY + "\nArticle 1\n\nEach Party shall keep the lanterns lit.\n",
         "Each Party shall pay the keepers.\n\nEach Party shall record the lights.\n",
         "\nThe records shall be kept for ten years.\n",
         blank=True,
@@ -192,8 +194,8 @@ def test_a_page_break_after_a_comma_and_or_inside_an_item_does_not_end_it() -> N
     # says that this sentence goes on. The first paragraph stays the article's text, not
     # a caption, though blank lines stand around it.
     source = _pages(
-        _TITLE + "\nThe States Parties to the present Convention,\n\nHave agreed as follows:\n"
-        "\nArticle 1\n\nEach Party shall help the keepers of lanterns in need of food, fuel,"
+        _SPACED_BODY
+        + "\nArticle 1\n\nEach Party shall help the keepers of lanterns in need of food, fuel,"
         " or\n",
         "shelter; the help shall be given at once.\n\nArticle 2\n\n"
         "The keepers may be absent:\n\n(a) With leave of the harbour master, or\n",
