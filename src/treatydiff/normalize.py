@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WHITESPACE = re.compile(r"\s+")
-
 # Characters that carry no wording: soft hyphen, zero-width spaces and joiners, word
 # joiner, byte-order mark.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS), None)
 
 _FOLD = str.maketrans(
     {
@@ -45,7 +44,12 @@ _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 def display_text(raw: str) -> str:
     """Faithful display text: NFC, whitespace runs collapsed to one space, trimmed."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", raw)).strip()
+    return _collapse_whitespace(unicodedata.normalize("NFC", raw))
+
+
+def _collapse_whitespace(text: str) -> str:
+    """Runs of whitespace (as str.isspace and regex \\s know it) as one space, trimmed."""
+    return " ".join(text.split())
 
 
 def comparison_key(text: str) -> str:
@@ -70,6 +74,6 @@ def comparison_key(text: str) -> str:
 def _fold_once(text: str) -> str:
     # Invisible characters go first so that NFKC composes what they separated.
     key = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_FOLD)
-    key = " ".join(key.split())  # what _WHITESPACE.sub(" ", key).strip() gives, faster
+    key = _collapse_whitespace(key)
     key = _SPACE_AROUND_PUNCT.sub("", key)
     return _WORD_HYPHEN.sub("", key) if "-" in key else key

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any, Literal
 
 from .model import Clause
-from .normalize import display_text
+from .normalize import INVISIBLE_CHARACTERS, display_text
 
 BlockRole = Literal["text", "heading", "caption"]
 
@@ -91,9 +91,10 @@ class _Vocabulary:
     testimonium_inside: re.Pattern[str]
 
 
-# Characters that stand inside a word without changing it: soft hyphen, zero-width spaces
-# and joiners, word joiner (PDF extraction leaves them: "Recog\u00adnizing").
-_INSIDE_WORD = "[\u00ad\u200b\u200c\u200d\u2060]*"
+# Characters that stand inside a word without changing it (PDF extraction leaves them:
+# "Recog\u00adnizing"): those the comparison key drops.
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+_INSIDE_WORD = f"{_INVISIBLE.pattern}*"
 
 # Each letter group typeset as a ligature, in every way a typesetter may have split it
 # ("{}" is where an invisible character may stand).
@@ -297,9 +298,6 @@ def _vocabulary_for(lang: str, *, invisible: bool) -> _Vocabulary:
     # Compiled on first use: the patterns that allow invisible characters inside every
     # word are large, and only texts that hold such characters need them.
     return _vocabulary(**_VOCABULARY_WORDS.get(lang, _VOCABULARY_WORDS["en"]), invisible=invisible)
-
-
-_INVISIBLE = re.compile(_INSIDE_WORD[:-1])
 
 
 def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:
