@@ -117,16 +117,12 @@ class Terms:
 
 
 # Quotes around a term: straight, curly, guillemets, or doubled single marks (``term").
-_QUOTE = r"""(?:["\u201c\u201d\u201e\u00ab\u00bb]|''|``|\u2018\u2018|\u2019\u2019)"""
-# Every mark _QUOTE matches: a text holding none of them quotes no term.
-_QUOTE_MARKS = (
-    *'"\u201c\u201d\u201e\u00ab\u00bb',
-    "''",
-    "``",
-    "\u2018\u2018",
-    "\u2019\u2019",
-)
-_QUOTED = re.compile(rf"(?<!\w){_QUOTE}(\w[^\"\u201c\u201d\u201e\u00ab\u00bb]{{1,59}}?){_QUOTE}")
+_DOUBLE_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+_QUOTE_MARKS = (*_DOUBLE_QUOTES, "''", "``", "\u2018\u2018", "\u2019\u2019")
+_QUOTE = f"(?:{'|'.join(map(re.escape, _QUOTE_MARKS))})"
+# A quoted term: a word character, then up to 59 characters that are no double quote.
+_TERM = rf"\w[^{_DOUBLE_QUOTES}]{{1,59}}?"
+_QUOTED = re.compile(rf"(?<!\w){_QUOTE}({_TERM}){_QUOTE}")
 # "Sale of children means ...", "For the purposes of the present Convention, a child means
 # ...": a short term at the start of the clause (after its list marker and an optional
 # "For the purposes of ..." phrase) followed by "means".
@@ -138,7 +134,7 @@ _MEANS = re.compile(
 )
 # 'the term "child pornography" shall include ...', anywhere in the clause.
 _TERM_IS = re.compile(
-    rf"\bthe term\s+{_QUOTE}(?P<term>\w[^\"\u201c\u201d\u201e\u00ab\u00bb]{{1,59}}?){_QUOTE}"
+    rf"\bthe term\s+{_QUOTE}(?P<term>{_TERM}){_QUOTE}"
     r"\s*(?:shall\s+)?(?:means?|includes?)\b",
     re.IGNORECASE,
 )

@@ -743,8 +743,9 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
     choices = [leaf.clause.text for leaf in right.leaves]
     definitions: dict[str, int] = {}
     for position, text in enumerate(choices):
-        definitions.setdefault(defined_term(text) or "", position)
-    definitions.pop("", None)
+        defined = defined_term(text)
+        if defined is not None:
+            definitions.setdefault(defined, position)
     for eid, query, (closest, score) in zip(
         unpaired, queries, closest_by_words(queries, choices), strict=True
     ):
