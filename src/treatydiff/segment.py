@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Literal
+from functools import cache, partial
+from typing import Literal
 
 from .model import Clause
 from .normalize import INVISIBLE_CHARACTERS, display_text
@@ -163,8 +163,10 @@ def _vocabulary(
     )
 
 
-_VOCABULARY_WORDS: dict[str, dict[str, Any]] = {
-    "en": dict(
+# Each language's words; compiled with or without invisible characters by _vocabulary_for.
+_VOCABULARIES = {
+    "en": partial(
+        _vocabulary,
         article=r"Article|ARTICLE|Art\.",
         containers={
             "part": "part",
@@ -182,7 +184,8 @@ _VOCABULARY_WORDS: dict[str, dict[str, Any]] = {
             r"The foregoing is the authentic text"
         ),
     ),
-    "nl": dict(
+    "nl": partial(
+        _vocabulary,
         article=r"Artikel|ARTIKEL|Art\.",
         containers={
             "deel": "part",
@@ -297,7 +300,7 @@ def _clean(text: str) -> str:
 def _vocabulary_for(lang: str, *, invisible: bool) -> _Vocabulary:
     # Compiled on first use: the patterns that allow invisible characters inside every
     # word are large, and only texts that hold such characters need them.
-    return _vocabulary(**_VOCABULARY_WORDS.get(lang, _VOCABULARY_WORDS["en"]), invisible=invisible)
+    return _VOCABULARIES.get(lang, _VOCABULARIES["en"])(invisible=invisible)
 
 
 def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:

@@ -98,10 +98,11 @@ def _ends_open_sentence(lines: list[str], i: int) -> bool:
     """Whether line ``i`` closes a sentence that the line before it left open
     ("... established in accordance with this" / "Convention.")."""
     before = lines[i - 1].strip() if i else ""
+    stops = (".", ",", ";", ":")
     return (
-        lines[i].rstrip().endswith((".", ",", ";", ":"))
+        lines[i].rstrip().endswith(stops)
         and bool(before)
-        and not before.endswith((".", ",", ";", ":"))
+        and not before.endswith(stops)
         and not _PAGE_NUMBER.match(before)
     )
 
