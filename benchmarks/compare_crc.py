@@ -49,7 +49,7 @@ def _corpus() -> Path:
 
 
 def _plain_text(source: Path, target: Path) -> None:
-    from treatydiff.importers import load_file
+    from treatydiff.formats import load_file
 
     instrument = load_file(source)
     target.write_text("\n".join(leaf.clause.text for leaf in instrument.leaves) + "\n")
@@ -147,7 +147,7 @@ def main() -> None:
     print(f"  / difflib word diff  {ours / median['difflib word diff']:6.2f}  (target < 0.5)")
     print(f"  / floor              {ours / floor:6.2f}  (target <= 2.5)")
     print("\nimport times (python -X importtime, cumulative):")
-    for module in ("treatydiff.cli", "treatydiff.engine", "rapidfuzz", "click", "jinja2"):
+    for module in ("treatydiff.cli", "treatydiff.engine.compare", "rapidfuzz", "click", "jinja2"):
         print(f"  {module:<20} {_import_time(module) * 1000:7.1f} ms")
     print(
         f"  treatydiff --version {median['treatydiff --version'] * 1000:7.1f} ms end to end "

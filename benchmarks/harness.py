@@ -19,11 +19,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
+from support.evaluate import Case, Report, run  # noqa: E402
+from support.perturb import KINDS, ReimportError, generate  # noqa: E402
 from synthetic_samples import HARNESS_FILES, corpus_instrument  # noqa: E402
 
 from treatydiff import compare  # noqa: E402
-from treatydiff.evaluate import Case, Report, run  # noqa: E402
-from treatydiff.perturb import KINDS, ReimportError, generate  # noqa: E402
 
 
 def main() -> None:

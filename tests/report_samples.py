@@ -8,7 +8,7 @@ that would be markup if it were not escaped.
 
 from __future__ import annotations
 
-from treatydiff.comparison import Alignment, Comparison, DiffOp
+from treatydiff.engine.comparison import Alignment, Comparison, DiffOp
 from treatydiff.model import Clause, Instrument, Metadata
 
 

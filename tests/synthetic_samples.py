@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from treatydiff.importers import load_file
+from treatydiff.formats import load_file
 from treatydiff.model import Clause, Instrument
 
 # Corpus files of the synthetic suite (laws-markdown, English): OPSC, CRC, OPAC,

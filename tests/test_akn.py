@@ -22,10 +22,9 @@ from hypothesis import strategies as st
 from lxml import etree
 from test_native import corpus_instruments, instruments, texts, treaties
 
-from treatydiff import akn, native
 from treatydiff.errors import FormatError
-from treatydiff.importers import detect_format, load_file
-from treatydiff.importers import parse as import_text
+from treatydiff.formats import akn, detect_format, load_file, native
+from treatydiff.formats import parse as import_text
 from treatydiff.model import Clause, Instrument, Metadata
 
 NS = {"a": akn.AKN_NS, "td": akn.TD_NS}

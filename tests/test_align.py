@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treatydiff import compare
-from treatydiff.comparison import Comparison
+from treatydiff.engine.comparison import Comparison
 from treatydiff.model import Clause, Instrument
 
 # Invented clauses (not treaty text), long enough to carry meaning, on distinct subjects.

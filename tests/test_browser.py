@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from report_samples import SAMPLE
 
 from treatydiff.cli import main
-from treatydiff.render import render_comparison
+from treatydiff.render.pages import render_comparison
 
 pytestmark = pytest.mark.browser
 

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import USER_PREAMBLE
 
-from treatydiff import catalogue
+from treatydiff.catalogue import entries as catalogue
 from treatydiff.cli import main
 from treatydiff.errors import CatalogueError, InputError
-from treatydiff.importers import load_file
+from treatydiff.formats import load_file
 from treatydiff.resources import data_dir
 
 # corpus folder -> the GitHub repository its SOURCE.md names

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff import ci_output
-from treatydiff.check import (
+from treatydiff.ci import output as ci_output
+from treatydiff.ci.check import (
     CheckResult,
     CheckSpec,
     Rule,
@@ -20,7 +20,7 @@ from treatydiff.check import (
     run_checks,
     update_baseline,
 )
-from treatydiff.check import Config as CheckConfig
+from treatydiff.ci.check import Config as CheckConfig
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff.check import CheckResult, CheckSpec, Rule, run_check
+from treatydiff.ci.check import CheckResult, CheckSpec, Rule, run_check
 
 LAWS = "laws-markdown"
 

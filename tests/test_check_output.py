@@ -14,8 +14,8 @@ import pytest
 import yaml
 from conftest import EXAMPLES, PROJECT, USER_PREAMBLE
 
-from treatydiff import ci_output
-from treatydiff.check import (
+from treatydiff.ci import output as ci_output
+from treatydiff.ci.check import (
     RULES,
     Change,
     CheckResult,
@@ -25,7 +25,7 @@ from treatydiff.check import (
     load_config,
     run_check,
 )
-from treatydiff.comparison import Summary
+from treatydiff.engine.comparison import Summary
 
 EDITED = USER_PREAMBLE.read_text(encoding="utf-8").replace("Gravely concerned", "Concerned")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff.check import (
+from treatydiff.ci.check import (
     BASELINE_SCHEMA,
     Baseline,
     CheckResult,
@@ -26,8 +26,8 @@ from treatydiff.check import (
     one_off,
     render_baseline,
 )
-from treatydiff.comparison import Alignment, DiffOp
-from treatydiff.engine import compare
+from treatydiff.engine.compare import compare
+from treatydiff.engine.comparison import Alignment, DiffOp
 from treatydiff.errors import ConfigError
 from treatydiff.model import Clause, Instrument
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from treatydiff.classify import TAGS, Terms, defined_terms, status, tags
-from treatydiff.diff import word_diff
+from treatydiff.engine.classify import TAGS, Terms, defined_terms, status, tags
+from treatydiff.engine.diff import word_diff
 from treatydiff.model import Clause, Instrument
 
 NO_TERMS = Terms(frozenset(), frozenset())

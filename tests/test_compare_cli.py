@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 from conftest import EXAMPLES, USER_PREAMBLE
 
-from treatydiff.comparison_json import SCHEMA_ID, schema
+from treatydiff.render.json import SCHEMA_ID, schema
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -145,7 +145,8 @@ def test_trouble_is_exit_2_with_one_line_and_no_output(tmp_path: Path) -> None:
 def test_the_cli_does_not_load_the_engine_to_start() -> None:
     code = (
         "import sys, treatydiff, treatydiff.cli; "
-        "print(sorted(m for m in ('rapidfuzz', 'numpy', 'treatydiff.engine') if m in sys.modules))"
+        "print(sorted(m for m in ('rapidfuzz', 'numpy', 'treatydiff.engine.compare')"
+        " if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
@@ -153,8 +154,8 @@ def test_the_cli_does_not_load_the_engine_to_start() -> None:
 
 def test_json_of_splits_merges_and_moves_is_valid(corpus: Path) -> None:
     from treatydiff import compare
-    from treatydiff.comparison_json import render_json
-    from treatydiff.refs import resolve
+    from treatydiff.catalogue.refs import resolve
+    from treatydiff.render.json import render_json
 
     crc = resolve(str(corpus / "laws-markdown" / "crc" / "2013-04-15.md"))
     opsc = resolve(str(corpus / "laws-markdown" / "opsc" / "2012-10-31.md"))

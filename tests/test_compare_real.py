@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from treatydiff import compare
-from treatydiff.comparison import Comparison
+from treatydiff.catalogue.refs import resolve
+from treatydiff.engine.comparison import Comparison
 from treatydiff.model import Instrument
-from treatydiff.refs import resolve
 
 
 def load(corpus: Path, relative: str) -> Instrument:

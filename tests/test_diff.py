@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatydiff.diff import tokenize, word_diff
+from treatydiff.engine.diff import tokenize, word_diff
 
 WORDS = ["the", "State", "Party", "shall", "may", "not", "child", "children", "of", "in"]
 PUNCT = [",", ";", ".", "(a)", "“", "”", "-"]

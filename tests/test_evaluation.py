@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.evaluate import Case, Expected, Report, Tally, run, score
+from support.perturb import KINDS, generate, retypeset, suite
 from synthetic_samples import HARNESS_FILES, LIGHTHOUSES, ORCHARDS, corpus_instrument
 
 from treatydiff import compare
-from treatydiff.comparison import Alignment, Comparison
-from treatydiff.evaluate import Case, Expected, Report, Tally, run, score
+from treatydiff.engine.comparison import Alignment, Comparison
 from treatydiff.model import Clause, Instrument
-from treatydiff.perturb import KINDS, generate, retypeset, suite
 
 # --- the metrics, on answers written out by hand ----------------------------------------
 

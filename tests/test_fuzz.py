@@ -21,10 +21,9 @@ from conftest import USER_PREAMBLE, corpus_root
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatydiff import akn, native
 from treatydiff.errors import TreatydiffError
-from treatydiff.importers import FORMATS, load_file
-from treatydiff.importers import parse as import_text
+from treatydiff.formats import FORMATS, akn, load_file, native
+from treatydiff.formats import parse as import_text
 
 TEXT_FORMATS = ("un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff")
 

@@ -11,11 +11,11 @@ import pytest
 from conftest import USER_PREAMBLE, corpus_root
 
 from treatydiff.errors import FormatError, InputError
-from treatydiff.importers import detect_format, load_file, parse
-from treatydiff.labels import citation
+from treatydiff.formats import detect_format, load_file, parse
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
-from treatydiff.segment import read_marker
+from treatydiff.segment.labels import citation
+from treatydiff.segment.tree import read_marker
 
 ARTICLES = {
     "opsc": 17,
@@ -393,7 +393,7 @@ def test_link_and_whitespace_snapshots_have_equal_keys(
 
 
 def test_link_targets_with_parentheses_leave_no_tail() -> None:
-    from treatydiff.importers.markdown import clean_inline
+    from treatydiff.formats.markdown import clean_inline
 
     text = "under the [Treaty (WCT)](../verdrag/(wct)/(1996)/README.md), done at Geneva"
     assert clean_inline(text) == "under the Treaty (WCT), done at Geneva"

@@ -11,8 +11,8 @@ import pytest
 from conftest import EXAMPLES
 
 from treatydiff import compare
-from treatydiff.comparison_json import comparison_dict, dumps, render_json
-from treatydiff.refs import resolve
+from treatydiff.catalogue.refs import resolve
+from treatydiff.render.json import comparison_dict, dumps, render_json
 
 
 def _reference(value: Any) -> str:

@@ -13,10 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatydiff import native
 from treatydiff.errors import FormatError, InputError
-from treatydiff.importers import detect_format, load_file
-from treatydiff.importers import parse as import_text
+from treatydiff.formats import detect_format, load_file, native
+from treatydiff.formats import parse as import_text
 from treatydiff.model import Clause, Instrument, Metadata
 
 # Strings a lawyer's text can hold, and worse.

@@ -13,13 +13,13 @@ import re
 from pathlib import Path
 
 import pytest
+from support.evaluate import Case, Expected
+from support.perturb import KINDS, Damage, generate, retypeset, retypeset_text
 from synthetic_samples import HARNESS_FILES, LIGHTHOUSES, ORCHARDS, corpus_instrument
 
 from treatydiff.errors import InputError
-from treatydiff.evaluate import Case, Expected
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
-from treatydiff.perturb import KINDS, Damage, generate, retypeset, retypeset_text
 
 SEEDS = range(8)
 

@@ -21,8 +21,9 @@ import pytest
 from click.testing import CliRunner
 from test_catalogue import manifest_rows, raw_url
 
-from treatydiff import catalogue, refs
-from treatydiff import pull as pulling
+from treatydiff.catalogue import entries as catalogue
+from treatydiff.catalogue import pull as pulling
+from treatydiff.catalogue import refs
 from treatydiff.cli import main
 
 # Article counts as the instruments number them (issue 2); ilo-r146 has paragraphs only.

@@ -16,9 +16,9 @@ from lxml.html import HtmlElement
 from report_samples import HOSTILE_NUM, HOSTILE_TEXTS, SAMPLE, hostile_pair
 
 from treatydiff.cli import main
-from treatydiff.engine import compare
-from treatydiff.importers import load_file
-from treatydiff.render import _asset, render_comparison
+from treatydiff.engine.compare import compare
+from treatydiff.formats import load_file
+from treatydiff.render.pages import _asset, render_comparison
 
 REVISED = EXAMPLES / "opsc-preamble-revised.txt"
 PREAMBLE = EXAMPLES / "opsc-preamble-ohchr.txt"

@@ -16,13 +16,13 @@ from markdown_it.token import Token
 from report_samples import HOSTILE_TEXTS, SAMPLE, hostile_pair
 
 from treatydiff.cli import main
-from treatydiff.comparison import Alignment, Comparison, DiffOp
-from treatydiff.engine import compare
-from treatydiff.importers import load_file
-from treatydiff.mdtext import escape, table_cell
+from treatydiff.engine.compare import compare
+from treatydiff.engine.comparison import Alignment, Comparison, DiffOp
+from treatydiff.formats import load_file
 from treatydiff.model import Clause, Instrument
-from treatydiff.render import MD_LIMIT, comparison_markdown, render_comparison
-from treatydiff.report import build_report
+from treatydiff.render.mdtext import escape, table_cell
+from treatydiff.render.pages import MD_LIMIT, comparison_markdown, render_comparison
+from treatydiff.report.comparison import build_report
 
 ALLOWED_HTML = {"<ins>", "</ins>", "<del>", "</del>"}
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from report_samples import SAMPLE
 
-from treatydiff.comparison import Comparison
-from treatydiff.engine import compare
-from treatydiff.importers import load_file
+from treatydiff.engine.compare import compare
+from treatydiff.engine.comparison import Comparison
+from treatydiff.formats import load_file
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
-from treatydiff.render import percent
-from treatydiff.report import (
+from treatydiff.render.pages import percent
+from treatydiff.report.comparison import (
     ComparisonReport,
     Heading,
     MovedMarker,
@@ -222,7 +222,7 @@ def test_the_report_model_needs_no_template_engine_or_cli() -> None:
     import sys
 
     code = (
-        "import sys, treatydiff.report\n"
+        "import sys, treatydiff.report.comparison\n"
         "print([m for m in ('jinja2', 'click', 'markupsafe') if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

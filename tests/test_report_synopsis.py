@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, PROJECT
 from markdown_it import MarkdownIt
 
-from treatydiff.classify import defined_term
 from treatydiff.cli import main
-from treatydiff.report import closest_by_words
+from treatydiff.engine.classify import defined_term
+from treatydiff.report.comparison import closest_by_words
 
 FAMILY = [
     "laws-markdown/opsc/2012-10-31.md",

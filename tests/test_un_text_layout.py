@@ -3,7 +3,7 @@ extraction damages them: one test for each repair, invented wording throughout."
 
 from __future__ import annotations
 
-from treatydiff.importers import parse
+from treatydiff.formats import parse
 from treatydiff.model import Instrument
 
 _TITLE = "Convention on Lanterns\n"

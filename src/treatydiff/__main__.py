@@ -1,3 +1,3 @@
-from .cli import main
+from treatydiff.cli import main
 
 main()

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from . import __version__
-from .errors import TreatydiffError
+from treatydiff import __version__
+from treatydiff.errors import TreatydiffError
 
 if TYPE_CHECKING:
-    from .labels import LabelStyle
+    from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
 
@@ -98,10 +98,11 @@ def show(
     ref: str, fmt: str, labels: str, lang: str, input_format: str, output: Path | None
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
-    from . import refs, views
+    from treatydiff.catalogue import refs
+    from treatydiff.render import show as views
 
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
-    from .outputs import emit
+    from treatydiff.outputs import emit
 
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
@@ -163,10 +164,10 @@ def compare(
     """
     if assets_dir is not None and fmt != "html":
         raise click.UsageError("--assets-dir goes with --format html")
-    from . import refs
-    from .comparison_json import render_json, render_text
-    from .engine import compare as compare_instruments
-    from .outputs import emit
+    from treatydiff.catalogue import refs
+    from treatydiff.engine.compare import compare as compare_instruments
+    from treatydiff.outputs import emit
+    from treatydiff.render.json import render_json, render_text
 
     source_format = _input_format(input_format)
     style = cast("LabelStyle", labels)
@@ -176,7 +177,7 @@ def compare(
         threshold=threshold,
     )
     if fmt in ("html", "md"):
-        from .render import render_comparison
+        from treatydiff.render.pages import render_comparison
 
         page = None if output is None or str(output) == "-" else output
         report = render_comparison(
@@ -226,8 +227,8 @@ def synopsis(
     """
     if len(refs) < 2:
         raise click.UsageError("a synopsis needs at least two REFs")
-    from . import refs as references
-    from .publish import write_synopsis
+    from treatydiff.catalogue import refs as references
+    from treatydiff.site.publish import write_synopsis
 
     source_format = _input_format(input_format)
     instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
@@ -247,7 +248,7 @@ def synopsis(
 def publish(config: Path, output: Path) -> None:
     """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
     index page, relative links only."""
-    from .publish import publish as publish_site
+    from treatydiff.site.publish import publish as publish_site
 
     pages = publish_site(config, output)
     click.echo(f"treatydiff: wrote {len(pages)} pages to {output}", err=True)
@@ -265,8 +266,8 @@ def publish(config: Path, output: Path) -> None:
 @output_option
 def instruments(fmt: str, output: Path | None) -> None:
     """List the catalogue: id, year, versions, which are pulled, title."""
-    from . import catalogue
-    from .outputs import emit
+    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.outputs import emit
 
     rows = catalogue.listing(catalogue.load(), catalogue.data_home())
     emit(catalogue.render_listing(rows, fmt=fmt), output)
@@ -301,8 +302,8 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     """
     from urllib.parse import urlsplit
 
-    from . import catalogue
-    from . import pull as pulling
+    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.catalogue import pull as pulling
 
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--base-url")
@@ -421,9 +422,9 @@ def check(
     """
     from dataclasses import replace
 
-    from . import check as checks
-    from . import ci_output
-    from .outputs import emit, write_atomic
+    from treatydiff.ci import check as checks
+    from treatydiff.ci import output as ci_output
+    from treatydiff.outputs import emit, write_atomic
 
     defaults = checks.Defaults(
         fail_on=cast("checks.Rule | None", fail_on),

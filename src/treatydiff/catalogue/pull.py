@@ -1,0 +1,202 @@
+"""``treatydiff corpus pull``: fetch pinned sources, verify their sha256, import and store.
+
+A source comes from, in this order: its verified copy already in the data home (so pulling
+again re-imports without the network), a mirror folder laid out like the corpus
+(``--mirror DIR``), or its pinned URL over HTTPS. ``--base-url URL`` (or
+``$TREATYDIFF_SOURCE_BASE_URL``) fetches from another server that serves the same paths:
+the scheme and host of each pinned URL are replaced by URL, the path is kept
+(``https://raw.githubusercontent.com/OWNER/REPO/COMMIT/PATH`` becomes
+``URL/OWNER/REPO/COMMIT/PATH``), for a proxy or an internal copy of the pinned hosts.
+
+Bytes whose sha256 differs from the pin are refused before anything is written. Every
+language of a version is imported in memory first; only then are the files written, each
+atomically, the source last: a version whose source is stored is complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from treatydiff import __version__
+from treatydiff.catalogue.entries import (
+    Catalogue,
+    Entry,
+    Version,
+    require_text,
+    stored_source,
+    stored_text,
+    with_catalogue_metadata,
+)
+from treatydiff.errors import FetchError, IntegrityError, TreatydiffError
+from treatydiff.formats import load_bytes
+from treatydiff.outputs import write_atomic
+
+BASE_URL_ENV = "TREATYDIFF_SOURCE_BASE_URL"
+TIMEOUT_SECONDS = 30.0
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One version to pull; ``explicit`` when named as ID@version."""
+
+    entry: Entry
+    version: Version
+    explicit: bool
+
+    @property
+    def ref(self) -> str:
+        return self.entry.ref(self.version)
+
+
+def select(catalogue: Catalogue, refs: Sequence[str]) -> list[Target]:
+    """The versions named by ``refs`` (ID or ID@version); every version when empty."""
+    targets: list[Target] = []
+    for ref in refs or [entry.id for entry in catalogue.entries]:
+        instrument_id, at, label = ref.partition("@")
+        entry = catalogue.get(instrument_id)
+        if at:
+            targets.append(Target(entry, entry.version(label), explicit=True))
+        else:
+            targets.extend(Target(entry, version, explicit=False) for version in entry.versions)
+    unique: dict[str, Target] = {}
+    for target in targets:
+        known = unique.get(target.ref)
+        if known is None or (target.explicit and not known.explicit):
+            unique[target.ref] = target
+    return list(unique.values())
+
+
+def pull(
+    targets: Sequence[Target],
+    *,
+    home: Path,
+    mirror: Path | None = None,
+    base_url: str | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+    progress: Progress | None = None,
+) -> list[str]:
+    """Pull every target, going on after a failure; returns one message per failure."""
+
+    def say(message: str) -> None:
+        if progress is not None:
+            progress(message)
+
+    failures: list[str] = []
+    done = 0
+    for number, target in enumerate(targets, 1):
+        counter = f"[{number}/{len(targets)}] {target.ref}"
+        if not target.version.has_text and not target.explicit:
+            say(f"{counter}: skipped, its pinned source is an empty file (no text)")
+            continue
+        try:
+            how = _pull_one(target, home=home, mirror=mirror, base_url=base_url, timeout=timeout)
+        except TreatydiffError as exc:
+            failures.append(str(exc))
+            say(f"{counter}: FAILED")
+            continue
+        done += 1
+        say(f"{counter}: {how}")
+    say(f"pulled {done} version(s) into {home}; {len(failures)} failed")
+    return failures
+
+
+def _pull_one(
+    target: Target, *, home: Path, mirror: Path | None, base_url: str | None, timeout: float
+) -> str:
+    from treatydiff.formats import native
+
+    entry, version = target.entry, target.version
+    require_text(entry, version)
+    kept = stored_source(home, entry, version)
+    data = _kept_copy(kept, version)
+    already_kept = data is not None
+    if data is not None:
+        origin = "verified copy in the data home"
+    elif mirror is not None:
+        data, origin = _read_mirror(target, mirror), f"mirror {mirror}"
+    else:
+        url = rebase(version.url, base_url) if base_url else version.url
+        data, origin = _download(target, url, timeout=timeout), url
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != version.sha256:
+        raise IntegrityError(
+            f"{target.ref}: sha256 mismatch for {origin}: expected {version.sha256}, "
+            f"got {actual} ({len(data)} bytes); nothing stored"
+        )
+    imported = [
+        with_catalogue_metadata(
+            load_bytes(
+                data,
+                source=f"{target.ref} ({version.url})",
+                fmt=version.format,
+                lang=lang,
+                part=version.part,
+                instrument_id=entry.id,
+            ),
+            entry,
+            version,
+            lang,
+        )
+        for lang in version.languages
+    ]
+    texts = [native.dumps(instrument) for instrument in imported]
+    for lang, text in zip(version.languages, texts, strict=True):
+        write_atomic(stored_text(home, entry, version, lang), text.encode("utf-8"))
+    if not already_kept:
+        write_atomic(kept, data)
+    first = imported[0]
+    return (
+        f"{len(first.articles())} articles, {len(first.leaves)} clauses "
+        f"({', '.join(version.languages)}) from {origin}"
+    )
+
+
+def _kept_copy(path: Path, version: Version) -> bytes | None:
+    """The stored source bytes, if present and still matching the pin."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == version.sha256 else None
+
+
+def _read_mirror(target: Target, mirror: Path) -> bytes:
+    path = mirror / target.version.mirror_path
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FetchError(f"{target.ref}: not in the mirror: {path} does not exist") from None
+    except OSError as exc:
+        raise FetchError(f"{target.ref}: cannot read {path} ({exc.strerror})") from None
+
+
+def rebase(url: str, base_url: str) -> str:
+    """``url`` with its scheme and host replaced by ``base_url`` (path kept)."""
+    parts = urlsplit(url)
+    return base_url.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _download(target: Target, url: str, *, timeout: float) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": f"treatydiff/{__version__}"})
+    host = urlsplit(url).netloc or url
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            # one byte more than pinned is enough to see a mismatch; never read more
+            data: bytes = response.read(target.version.size + 1)
+            return data
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"{target.ref}: {url}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise FetchError(f"{target.ref}: cannot reach {host}: {exc.reason}") from None
+    except TimeoutError:
+        raise FetchError(f"{target.ref}: {host} did not answer within {timeout:g} s") from None
+    except OSError as exc:
+        raise FetchError(f"{target.ref}: download from {host} failed: {exc}") from None

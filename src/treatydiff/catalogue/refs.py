@@ -1,0 +1,34 @@
+"""Resolving REF arguments: catalogue ids and versions, file paths, standard input."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from treatydiff.errors import InputError
+from treatydiff.formats import load_file, load_stdin
+from treatydiff.model import Instrument
+
+_CATALOGUE_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[\w.-]+))?$")
+_PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]*)$")
+
+
+def resolve(ref: str, *, lang: str = "en", fmt: str | None = None) -> Instrument:
+    """The instrument REF names: `-`, a file path (`FILE#2` for a file's second
+    instrument), or a catalogue id with an optional `@version`."""
+    if ref == "-":
+        return load_stdin(fmt=fmt, lang=lang)
+    path = Path(ref)
+    if path.is_file():
+        return load_file(path, fmt=fmt, lang=lang)
+    selected = _PART_SELECTOR.match(ref)
+    if selected and Path(selected["path"]).exists():
+        return load_file(Path(selected["path"]), fmt=fmt, lang=lang, part=int(selected["part"]))
+    named = _CATALOGUE_REF.match(ref)
+    if named and not any(sep in ref for sep in "/\\") and "." not in named["id"]:
+        from treatydiff.catalogue import entries as catalogue
+
+        return catalogue.load_pulled(named["id"], named["version"], lang=lang)
+    if path.exists():
+        return load_file(path, fmt=fmt, lang=lang)  # a directory: load_file says so
+    raise InputError(f"{ref}: no such file or catalogue instrument")

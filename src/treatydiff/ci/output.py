@@ -1,0 +1,320 @@
+"""Renderings of a check run for people and CI systems: a text summary, GitHub workflow
+commands (annotations), a Markdown job summary, JUnit XML and JSON.
+
+Each is a pure function of a ``RunResult``; the same run gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from treatydiff.ci.check import Change, CheckResult, PairResult, RunResult
+from treatydiff.engine.comparison import STATUSES, Summary
+from treatydiff.errors import InputError
+from treatydiff.render.mdtext import table_cell
+
+JSON_SCHEMA = "treatydiff.check/1"
+STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+# GitHub shows at most 10 error annotations per step; what is cut is counted in a notice.
+ANNOTATION_LIMIT = 10
+# Rows of changes per check in the Markdown summary (GitHub caps a summary at 1 MiB).
+MARKDOWN_CHANGE_LIMIT = 100
+
+_OUTCOME_WORDS = {"pass": "PASS", "fail": "FAIL", "error": "ERROR"}
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def render_text(result: RunResult) -> str:
+    """Readable summary: each check with its outcome, comparisons and new changes."""
+    lines: list[str] = []
+    for check in result.checks:
+        lines += _check_text(check)
+        lines.append("")
+    lines.append(verdict(result))
+    return "\n".join(lines) + "\n"
+
+
+def verdict(result: RunResult) -> str:
+    """One line on the whole run."""
+    total = len(result.checks)
+    failed = sum(check.outcome == "fail" for check in result.checks)
+    broken = sum(check.outcome == "error" for check in result.checks)
+    checks = "check" if total == 1 else "checks"
+    if not failed and not broken:
+        return f"treatydiff: {total} {checks} passed"
+    parts = []
+    if failed:
+        parts.append(f"{failed} of {total} {checks} failed")
+    if broken:
+        parts.append(f"{broken} of {total} {checks} could not run")
+    return "treatydiff: " + "; ".join(parts)
+
+
+def _check_text(check: CheckResult) -> list[str]:
+    spec = check.spec
+    head = f"{_OUTCOME_WORDS[check.outcome]} {spec.name} (fail_on = {spec.fail_on}"
+    if spec.min_similarity is not None:
+        head += f", min_similarity = {spec.min_similarity:g}"
+    head += ")"
+    if check.error is not None:
+        return [head, f"    error: {check.error}"]
+    lines = [head]
+    lines += [f"    {pair.label}: {_pair_counts(pair)}" for pair in check.pairs]
+    new = check.new_changes
+    lines.append(f"    {_plural(len(new), 'new change')}, {len(check.approved)} approved")
+    for change in new:
+        where = f" ({change.file}:{change.line})" if change.file and change.line else ""
+        lines.append(f"  - {change.clause}{where}: {', '.join(change.reasons)}")
+        if len(check.pairs) > 1:
+            lines.append(f"      in {change.pair}")
+        lines.append(f"      {change.excerpt}")
+        lines.append(f"      id {change.id}")
+    if check.stale:
+        lines.append(
+            f"    {_plural(len(check.stale), 'approved change')} no longer found "
+            "(--update-baseline drops them)"
+        )
+    return lines
+
+
+def _pair_counts(pair: PairResult) -> str:
+    if pair.summary is None:
+        return pair.note or "nothing to compare"
+    return summary_counts(pair.summary)
+
+
+def summary_counts(summary: Summary) -> str:
+    """The counts of a comparison that are not zero: "191 identical, 1 modified"."""
+    counts = [f"{summary.count(status)} {status}" for status in STATUSES]
+    counts.append(f"{summary.moved} moved")
+    return ", ".join(count for count in counts if not count.startswith("0 ")) or "no clauses"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+# --- GitHub workflow commands ----------------------------------------------------------
+
+
+def github_annotations(result: RunResult, *, limit: int = ANNOTATION_LIMIT) -> str:
+    """``::error`` commands for the checks that could not run and the new changes, each
+    at the source line of its clause when the text is a local file; beyond ``limit``, one
+    notice counts what was cut."""
+    commands: list[str] = []
+    for check in result.checks:
+        title = f"treatydiff: {check.spec.name}"
+        if check.error is not None:
+            commands.append(_command("error", check.error, title=title))
+        for change in check.new_changes:
+            message = f"{change.clause}: {', '.join(change.reasons)}: {change.excerpt}"
+            if len(check.pairs) > 1:
+                message = f"{change.pair}: {message}"
+            message += f" (id {change.id})"
+            commands.append(
+                _command("error", message, title=title, file=change.file, line=change.line)
+            )
+    shown = commands[:limit]
+    if len(commands) > limit:
+        cut = len(commands) - limit
+        shown.append(
+            _command(
+                "notice",
+                f"{cut} more {'error' if cut == 1 else 'errors'} not annotated; "
+                "see the log or the job summary",
+                title="treatydiff",
+            )
+        )
+    return "".join(line + "\n" for line in shown)
+
+
+def _command(
+    kind: str, message: str, *, title: str, file: str | None = None, line: int | None = None
+) -> str:
+    properties = [] if file is None else [f"file={_property(file)}"]
+    if file is not None and line is not None:
+        properties.append(f"line={line}")
+    properties.append(f"title={_property(title)}")
+    return f"::{kind} {','.join(properties)}::{_data(message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+
+def render_markdown(result: RunResult, *, limit: int = MARKDOWN_CHANGE_LIMIT) -> str:
+    """A job summary: one table row per check, then the new changes of each failed check
+    (at most ``limit`` rows each, with a count of the rest)."""
+    lines = [
+        "## treatydiff check",
+        "",
+        table_cell(verdict(result).removeprefix("treatydiff: ")),
+        "",
+        "| Check | Rule | Result | Compared | New changes | Approved |",
+        "| --- | --- | --- | --- | ---: | ---: |",
+    ]
+    for check in result.checks:
+        compared = "; ".join(f"{p.label}: {_pair_counts(p)}" for p in check.pairs)
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    table_cell(check.spec.name),
+                    check.spec.fail_on,
+                    check.outcome,
+                    table_cell(compared or (check.error or "")),
+                    str(len(check.new_changes)),
+                    str(len(check.approved)),
+                ]
+            )
+            + " |"
+        )
+    for check in result.checks:
+        new = check.new_changes
+        if not new:
+            continue
+        lines += ["", f"### {table_cell(check.spec.name)}", ""]
+        lines += ["| Clause | Why | Change | Id |", "| --- | --- | --- | --- |"]
+        for change in new[:limit]:
+            lines.append(_change_row(change, show_pair=len(check.pairs) > 1))
+        if len(new) > limit:
+            lines += ["", f"and {len(new) - limit} more; see the log"]
+    return "\n".join(lines) + "\n"
+
+
+def append_step_summary(result: RunResult) -> None:
+    """Append the Markdown summary to the file ``$GITHUB_STEP_SUMMARY`` names, if set."""
+    path = os.environ.get(STEP_SUMMARY_ENV)
+    if not path:
+        return
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(render_markdown(result))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot append the job summary ({exc.strerror})") from None
+
+
+def _change_row(change: Change, *, show_pair: bool) -> str:
+    clause = change.clause + (f" ({change.pair})" if show_pair else "")
+    cells = [
+        table_cell(clause),
+        table_cell(", ".join(change.reasons)),
+        table_cell(change.excerpt),
+        f"`{change.id}`",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+# --- JUnit XML -------------------------------------------------------------------------
+
+
+def render_junit(result: RunResult) -> str:
+    """JUnit XML: one test case per check; a failure lists its new changes, an error
+    says why the check could not run."""
+    checks = result.checks
+    counts = {
+        "tests": str(len(checks)),
+        "failures": str(sum(check.outcome == "fail" for check in checks)),
+        "errors": str(sum(check.outcome == "error" for check in checks)),
+    }
+    suites = ET.Element("testsuites", {"name": "treatydiff check", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": "treatydiff check", **counts})
+    for check in checks:
+        case = ET.SubElement(
+            suite, "testcase", {"classname": "treatydiff.check", "name": check.spec.name}
+        )
+        if check.error is not None:
+            ET.SubElement(case, "error", {"message": check.error, "type": "trouble"})
+        elif check.new_changes:
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {
+                    "message": f"{_plural(len(check.new_changes), 'new change')} "
+                    f"(fail_on = {check.spec.fail_on})",
+                    "type": "changes",
+                },
+            )
+            failure.text = "\n".join(_check_text(check)[1:])
+        out = ET.SubElement(case, "system-out")
+        out.text = "\n".join(f"{pair.label}: {_pair_counts(pair)}" for pair in check.pairs)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def render_json(result: RunResult) -> str:
+    data = {
+        "schema": JSON_SCHEMA,
+        "exit_code": result.exit_code,
+        "baseline": None if result.baseline is None else str(result.baseline),
+        "checks": [_check_dict(check) for check in result.checks],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _check_dict(check: CheckResult) -> dict[str, Any]:
+    from treatydiff.render.json import summary_dict
+
+    spec = check.spec
+    return {
+        "name": spec.name,
+        "kind": spec.kind,
+        "texts": {
+            "left": spec.left,
+            "right": spec.right,
+            "file": None if spec.file is None else str(spec.file),
+            "against": spec.against if spec.kind == "git" else None,
+            "instrument": spec.instrument,
+        },
+        "fail_on": spec.fail_on,
+        "lang": spec.lang,
+        "min_similarity": spec.min_similarity,
+        "threshold": spec.threshold,
+        "outcome": check.outcome,
+        "error": check.error,
+        "pairs": [
+            {
+                "left": pair.left,
+                "right": pair.right,
+                "summary": None if pair.summary is None else summary_dict(pair.summary),
+                "note": pair.note,
+            }
+            for pair in check.pairs
+        ],
+        "changes": [_change_dict(change) for change in check.changes],
+        "stale": list(check.stale),
+    }
+
+
+def _change_dict(change: Change) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "pair": change.pair,
+        "clause": change.clause,
+        "left": list(change.left),
+        "right": list(change.right),
+        "status": change.status,
+        "moved": change.moved,
+        "tags": list(change.tags),
+        "similarity": round(change.similarity, 4),
+        "reasons": list(change.reasons),
+        "excerpt": change.excerpt,
+        "file": change.file,
+        "line": change.line,
+        "approved": change.approved,
+    }

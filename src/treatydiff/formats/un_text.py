@@ -1,0 +1,336 @@
+"""Plain text in the UN/OHCHR layout, typed or extracted from a PDF.
+
+Hard-wrapped lines are joined into paragraphs. A paragraph starts at a blank line, at a
+heading ("Article 3", "PART II"), or at a list marker ("1.", "(a)", "a)", "(i)", "a.") that
+follows the end of a sentence or clause; the preamble's recitals are told apart by their
+opening words in the segmenter. End-of-line hyphenation is undone where the document
+itself shows the unhyphenated word, and kept otherwise (real hyphens survive; the
+comparison key folds the difference). Running headers, footers and page numbers are
+dropped, also where they interrupt a paragraph (with the blank lines around them where
+the paragraph goes on after them). The title block and the "Adopted ..." and
+"entry into force ..." lines become metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from treatydiff.model import Instrument, Metadata
+from treatydiff.normalize import display_text
+from treatydiff.segment.tree import Block, BlockRole, follows, read_marker, segment
+
+_PAGE_NUMBER = re.compile(
+    r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-\u2013\u2014\s]*$",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"^(?:(?:Article|ARTICLE|PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title)"
+    r"\s+[\dIVXLC]+[a-z]?\.?|Preamble|PREAMBLE)$"
+)
+_BODY_START = re.compile(
+    r"^(?:The (?:States|Member States|member States|General Conference|Governments|"
+    r"High Contracting Parties|Contracting Parties)\b|Preamble\b|PREAMBLE\b|Article 1\b|"
+    r"ARTICLE 1\b)"
+)
+_ADOPTED = re.compile(r"^Adopted\b", re.IGNORECASE)
+_ENTRY_INTO_FORCE = re.compile(r"^entry into force\b", re.IGNORECASE)
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b")
+# A list item ends with "." or ";" or ":", or with "; or", "; and"; only then may a marker
+# at the start of the next line open a new item rather than continue the sentence.
+_ENDS_CLAUSE = re.compile(r"(?:[.:;]|[;,]\s+(?:or|and))$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words that are capitalized only where a sentence starts ("The Hague", "No. 182" aside).
+_SENTENCE_START = re.compile(
+    r"^(?:The(?! Hague)|This|These|Each|Every|Any|All|A|An|No(?!\.)|Nothing|Where|When|If|In|"
+    r"For|Such|Subject|Notwithstanding|Without|Unless|Upon|It|Its)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    text: str  # stripped
+
+
+def _noise_lines(lines: list[str]) -> set[int]:
+    """Indexes of page numbers and of running headers and footers.
+
+    A running header or footer is a line standing next to a page break (a form feed or
+    a page number) whose text, digits aside, recurs next to at least half the page
+    breaks: a short line of text can recur next to a few of them ("Convention."). A
+    line that ends the sentence the line before it left open is text.
+    """
+    noise = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.strip())}
+    breaks = _page_breaks(sorted(noise | {i for i, line in enumerate(lines) if "\f" in line}))
+    seen: dict[str, set[int]] = {}  # the text of a candidate line: the breaks it stands at
+    at: dict[int, str] = {}
+    for n, (first, last) in enumerate(breaks):
+        for i in range(max(first - 2, 0), min(last + 3, len(lines))):
+            text = lines[i].replace("\f", "").strip()
+            if i in noise or not text or len(text) > 120:
+                continue
+            if _HEADING.match(text) or read_marker(text) or _ends_open_sentence(lines, i):
+                continue
+            at[i] = re.sub(r"\d+", "#", text)
+            seen.setdefault(at[i], set()).add(n)
+    running = {text for text, near in seen.items() if len(near) >= max(2, len(breaks) / 2)}
+    return noise | {i for i, text in at.items() if text in running}
+
+
+def _page_breaks(lines: list[int]) -> list[tuple[int, int]]:
+    """The page breaks, as (first, last) line indexes: break lines ``lines`` (sorted)
+    that stand within three lines of each other make one break."""
+    breaks: list[tuple[int, int]] = []
+    for i in lines:
+        if breaks and i - breaks[-1][1] <= 3:
+            breaks[-1] = (breaks[-1][0], i)
+        else:
+            breaks.append((i, i))
+    return breaks
+
+
+def _ends_open_sentence(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` closes a sentence that the line before it left open
+    ("... established in accordance with this" / "Convention.")."""
+    before = lines[i - 1].strip() if i else ""
+    stops = (".", ",", ";", ":")
+    return (
+        lines[i].rstrip().endswith(stops)
+        and bool(before)
+        and not before.endswith(stops)
+        and not _PAGE_NUMBER.match(before)
+    )
+
+
+def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int]:
+    """Indexes of the blank lines around page breaks that do not end a paragraph.
+
+    In a document with blank lines around its page breaks alone, they are page furniture
+    like the headers and footers they surround. Elsewhere they stand inside a paragraph
+    where the text before the break ends no sentence or clause or the text after starts
+    with a small letter ("..., or" / "of public health"), and the text after opens no
+    heading or list item.
+    """
+    gaps = _gaps(lines, noise)
+    at_breaks = [(start, end) for start, end in gaps if not noise.isdisjoint(range(start, end))]
+    furniture_only = len(at_breaks) == len(gaps)
+    inside: set[int] = set()
+    for start, end in at_breaks:
+        before, after = lines[start - 1].strip(), lines[end].strip()
+        opens_unit = _HEADING.match(after) or read_marker(after)
+        goes_on = not _ENDS_CLAUSE.search(before) or after[:1].islower()
+        if furniture_only or (goes_on and not opens_unit):
+            inside.update(k for k in range(start, end) if k not in noise)
+    return inside
+
+
+def _gaps(lines: list[str], noise: set[int]) -> list[tuple[int, int]]:
+    """Runs of blank and noise lines between two lines of text, as (start, end) indexes."""
+    text = [i for i, line in enumerate(lines) if i not in noise and line.strip()]
+    return [(a + 1, b) for a, b in pairwise(text) if b > a + 1]
+
+
+def _vocabulary(lines: list[_Line]) -> tuple[set[str], set[str]]:
+    """Words of the document, and its hyphenated compounds, both lowercased."""
+    words: set[str] = set()
+    compounds: set[str] = set()
+    for line in lines:
+        for match in _WORD.finditer(line.text):
+            word = match.group().lower()
+            if "-" in word:
+                compounds.add(word)
+                words.update(word.split("-"))
+            else:
+                words.add(word)
+    return words, compounds
+
+
+def _join(left: str, right: str, words: set[str], compounds: set[str]) -> str:
+    """Join two wrapped lines, undoing end-of-line hyphenation where certain."""
+    if left.endswith("\u00ad"):
+        return left + right
+    hyphenated = re.search(r"([^\W\d_]+)-$", left)
+    if hyphenated and right[:1].islower():
+        head = hyphenated.group(1)
+        tail_match = _WORD.match(right)
+        tail = tail_match.group().split("-")[0] if tail_match else ""
+        whole = (head + tail).lower()
+        if whole in words and f"{head}-{tail}".lower() not in compounds:
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
+
+def _metadata(title_lines: list[str]) -> tuple[str, Metadata]:
+    title: list[str] = []
+    adoption: list[str] = []
+    entry: list[str] = []
+    target = title
+    for line in title_lines:
+        if _ADOPTED.match(line):
+            target = adoption
+        elif _ENTRY_INTO_FORCE.match(line):
+            target = entry
+        target.append(line)
+    adoption_text = display_text(" ".join(adoption)) or None
+    entry_text = display_text(" ".join(entry))
+    return display_text(" ".join(title)), Metadata(
+        adoption=adoption_text,
+        adopted=_iso_date(adoption_text or "", last=True),
+        entry_into_force=_iso_date(entry_text),
+    )
+
+
+def _iso_date(text: str, *, last: bool = False) -> str | None:
+    dates = _DATE.findall(text)
+    if not dates:
+        return None
+    day, month, year = dates[-1] if last else dates[0]
+    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def _heading_lines(lines: list[_Line]) -> set[int]:
+    """Indexes of the heading lines ("Article 12", "PART II").
+
+    A wrapped sentence can put "Article 20." alone on a line: a heading is the next
+    article in sequence, or a line that follows the end of a sentence.
+    """
+    headings: set[int] = set()
+    last_article = 0
+    for i, line in enumerate(lines):
+        match = _HEADING.match(line.text)
+        if not match:
+            continue
+        previous = lines[i - 1].text if i else ""
+        after_sentence = (
+            not previous
+            or previous.endswith((".", ":", ";"))
+            or previous.isupper()
+            or i - 1 in headings
+        )
+        number = re.search(r"\d+", line.text)
+        if line.text.lower().startswith("article") and number:
+            n = int(number.group())
+            if n == last_article + 1 or (after_sentence and n > last_article):
+                headings.add(i)
+                last_article = n
+        elif after_sentence:
+            headings.add(i)
+    return headings
+
+
+def _caption_lines(lines: list[_Line], headings: set[int]) -> set[int]:
+    """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
+
+    A caption follows a heading, ends without punctuation, and is followed by a blank
+    line, a list marker, or a word capitalized only where a sentence starts ("This"), or
+    is short (a body line wraps near the full width) and followed by a capital letter.
+    A caption may wrap twice. Blank lines may stand before it, not inside it.
+    """
+    lengths = sorted(len(line.text) for line in lines if len(line.text) > 30)
+    width = lengths[len(lengths) // 2] if lengths else 80
+    captions: set[int] = set()
+    for i in sorted(headings):
+        first = _next_text_line(lines, i + 1)
+        for size in (1, 2, 3):
+            run = lines[first : first + size]
+            after = _next_text_line(lines, first + size)
+            if len(run) < size or after == len(lines) or not all(r.text for r in run):
+                break
+            if any(k in headings or read_marker(r.text) for k, r in enumerate(run, first)):
+                break
+            if run[-1].text.endswith((".", ";", ":")):
+                break
+            if run[-1].text.endswith(","):
+                continue  # a caption may wrap after a comma, but does not end with one
+            next_text = lines[after].text
+            if next_text[:1].islower() and read_marker(next_text) is None:
+                continue  # the next line goes on with the sentence of this one
+            own_block = after > first + size  # a blank line follows
+            before_structure = read_marker(next_text) is not None or after in headings
+            short = len(run[-1].text) < 0.8 * width and next_text[:1].isupper()
+            opens_sentence = _SENTENCE_START.match(next_text) is not None
+            upper = all(r.text.isupper() for r in run)
+            if own_block or before_structure or short or opens_sentence or upper:
+                captions.update(range(first, first + size))
+                break
+    return captions
+
+
+def _next_text_line(lines: list[_Line], start: int) -> int:
+    """Index of the first line from ``start`` on that is not blank; len(lines) if none."""
+    return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
+
+
+def _paragraphs(lines: list[_Line]) -> list[Block]:
+    words, compounds = _vocabulary(lines)
+    headings = _heading_lines(lines)
+    captions = _caption_lines(lines, headings)
+    blocks: list[Block] = []
+    text = ""
+    spans: list[tuple[int, int]] = []
+    role: BlockRole = "text"
+    previous: _Line | None = None
+    last_of_style: dict[str, str] = {}  # the last item number of each marker shape
+
+    def flush() -> None:
+        nonlocal text, spans
+        if text:
+            blocks.append(Block(text, spans[0][1], role, tuple(spans)))
+        text, spans = "", []
+
+    for index, line in enumerate(lines):
+        if not line.text:
+            flush()
+            previous = None
+            continue
+        line_role: BlockRole = "text"
+        if index in headings:
+            line_role = "heading"
+        elif index in captions:
+            line_role = "caption"
+        marker = read_marker(line.text)
+        if line_role == "heading":
+            last_of_style.clear()
+        starts_new = (
+            previous is None
+            or line_role != role
+            or line_role == "heading"
+            # The paragraph so far, not its last line: "and" may stand alone on a line.
+            or (marker is not None and _ENDS_CLAUSE.search(text) is not None)
+            # "2." after "1." opens an item even where the source lost a full stop.
+            or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
+        )
+        if starts_new and marker is not None:
+            last_of_style[marker.style] = marker.num
+        if starts_new:
+            flush()
+            text, spans, role = line.text, [(0, line.number)], line_role
+        else:
+            joined = _join(text, line.text, words, compounds)
+            spans.append((len(joined) - len(line.text), line.number))
+            text = joined
+        previous = line
+    flush()
+    return blocks
+
+
+def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
+    raw_lines = text.split("\n")
+    noise = _noise_lines(raw_lines)
+    noise |= _blank_lines_inside_paragraphs(raw_lines, noise)
+    lines = [
+        _Line(i + 1, raw.replace("\f", "").strip())
+        for i, raw in enumerate(raw_lines)
+        if i not in noise
+    ]
+    start = next((k for k, line in enumerate(lines) if _BODY_START.match(line.text)), 0)
+    title_lines = [line.text for line in lines[:start] if line.text]
+    title, metadata = _metadata(title_lines)
+    body = segment(_paragraphs(lines[start:]), lang=lang)
+    return Instrument(id="", title=title, metadata=metadata, body=body)
