@@ -9,6 +9,7 @@ import importlib
 import inspect
 import io
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -68,12 +69,9 @@ def test_model_classes_describe_every_field(name: str) -> None:
 
 
 def test_load_and_compare_read_as_reference_in_help() -> None:
-    for function, sections in (
-        (treatydiff.load, ("Args:", "Returns:", "Raises:", "Examples:")),
-        (treatydiff.compare, ("Args:", "Returns:", "Raises:", "Example:")),
-    ):
+    for function in (treatydiff.load, treatydiff.compare):
         text = _help(function)
-        for section in sections:
+        for section in ("Args:", "Returns:", "Raises:", "Examples:"):
             assert section in text
         for parameter in inspect.signature(function).parameters:
             assert f"{parameter}:" in text
@@ -167,3 +165,23 @@ def test_compare_from_the_top_level_is_the_engine() -> None:
     assert comparison.summary.left_clauses == 13
     assert comparison.summary.right_clauses == 14
     assert all(isinstance(a, treatydiff.Alignment) for a in comparison.alignments)
+
+
+def test_the_readme_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Python API\n", 1)[1].split("\n## ", 1)[0]
+    # The indented code block: from its first line to the first prose line after it.
+    lines = section.strip("\n").splitlines()
+    end = next(i for i, line in enumerate(lines) if line and not line.startswith(" "))
+    block = "\n".join(lines[:end])
+    assert block.startswith("    import treatydiff\n")
+    monkeypatch.chdir(PROJECT)
+    namespace: dict[str, object] = {}
+    exec(textwrap.dedent(block), namespace)
+    comparison = namespace["comparison"]
+    assert isinstance(comparison, treatydiff.Comparison)
+    assert comparison.summary.modified == 2  # as the README's comment says
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[1] == "('preamble__p_1',) ('preamble__p_1',) modified ('wording', 'modal')"

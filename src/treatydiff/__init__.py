@@ -2,25 +2,25 @@
 
 Read two instruments with ``load``, compare them clause by clause with ``compare``, and
 read the result from the ``Comparison``: its alignments (which clauses pair, their
-status, their word diff) and its ``summary``.
+status, their word diff) and its ``summary``. The public names are imported on first
+use, so that ``import treatydiff`` (and the command line) stays light: the comparison
+engine loads only when it is asked for.
 
->>> import treatydiff
->>> old = treatydiff.load("examples/opsc-preamble-ohchr.txt")
->>> new = treatydiff.load("examples/opsc-preamble-revised.txt")
->>> comparison = treatydiff.compare(old, new)
->>> comparison.has_differences
-True
->>> summary = comparison.summary
->>> summary.identical, summary.formatting, summary.modified, summary.added, summary.removed
-(8, 2, 2, 2, 1)
->>> changed = comparison.alignments[1]
->>> changed.left, changed.status, changed.tags
-(('preamble__p_1',), 'modified', ('wording', 'modal'))
->>> [(op.left, op.right) for op in changed.diff if op.op != "equal"]
-[('should ', 'shall ')]
-
-The names below are imported on first use, so that ``import treatydiff`` (and the
-command line) stays light: the comparison engine loads only when it is asked for.
+Examples:
+    >>> import treatydiff
+    >>> old = treatydiff.load("examples/opsc-preamble-ohchr.txt")
+    >>> new = treatydiff.load("examples/opsc-preamble-revised.txt")
+    >>> comparison = treatydiff.compare(old, new)
+    >>> comparison.has_differences
+    True
+    >>> summary = comparison.summary
+    >>> summary.identical, summary.formatting, summary.modified, summary.added, summary.removed
+    (8, 2, 2, 2, 1)
+    >>> changed = comparison.alignments[1]
+    >>> changed.left, changed.status, changed.tags
+    (('preamble__p_1',), 'modified', ('wording', 'modal'))
+    >>> [(op.left, op.right) for op in changed.diff if op.op != "equal"]
+    [('should ', 'shall ')]
 """
 
 from __future__ import annotations

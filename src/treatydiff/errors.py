@@ -7,14 +7,15 @@ CLI reports it as an internal error, also in one line with exit code 2, and show
 traceback only with ``--debug`` (or ``TREATYDIFF_DEBUG=1``).
 
 Catch ``TreatydiffError`` to handle every expected failure at once, or a subclass for one
-kind:
+kind.
 
->>> import treatydiff
->>> try:
-...     treatydiff.load("no-such-treaty.txt")
-... except treatydiff.InputError as error:
-...     print(error)
-no-such-treaty.txt: no such file
+Examples:
+    >>> import treatydiff
+    >>> try:
+    ...     treatydiff.load("no-such-treaty.txt")
+    ... except treatydiff.InputError as error:
+    ...     print(error)
+    no-such-treaty.txt: no such file
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ class TreatydiffError(Exception):
     The message is one line that names the file, key or value at fault; the CLI prints
     it after ``treatydiff: error:`` and exits with code 2.
 
-    >>> import treatydiff
-    >>> issubclass(treatydiff.FormatError, treatydiff.TreatydiffError)
-    True
+    Examples:
+        >>> import treatydiff
+        >>> issubclass(treatydiff.FormatError, treatydiff.TreatydiffError)
+        True
     """
 
 

@@ -55,7 +55,7 @@ class Clause:
             source does not tell.
         children: The clauses inside this one, in document order.
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> clause = treatydiff.load("examples/opsc-preamble-ohchr.txt").leaves[1].clause
         >>> clause.eid, clause.kind, clause.num, clause.line, clause.is_leaf
@@ -102,7 +102,7 @@ class Metadata:
         sha256: The hex SHA-256 of the source bytes read.
         format: The input format the text was read as (``"un-text"``, ``"akn"``...).
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> facts = treatydiff.load("examples/opsc-preamble-ohchr.txt").metadata
         >>> facts.adopted, facts.entry_into_force, facts.format, facts.depositary
@@ -155,7 +155,7 @@ class Instrument:
             formulas and recitals), articles or their parts and chapters, the
             conclusions. Every word of the text sits in exactly one leaf clause.
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> preamble = treatydiff.load("examples/opsc-preamble-ohchr.txt")
         >>> preamble.title[:47]

@@ -50,7 +50,7 @@ def compare(
         ConfigError: ``threshold`` is not a number from 0 to 1, or ``scorer`` is
             unknown.
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> old = treatydiff.load("examples/opsc-preamble-ohchr.txt")
         >>> new = treatydiff.load("examples/opsc-preamble-revised.txt")

@@ -33,7 +33,7 @@ class DiffOp:
         left: The run's text on the left side, with the whitespace that follows it.
         right: The run's text on the right side, with the whitespace that follows it.
 
-    Example:
+    Examples:
         >>> from treatydiff import DiffOp
         >>> DiffOp("replace", "should ", "shall ")
         DiffOp(op='replace', left='should ', right='shall ')
@@ -68,7 +68,7 @@ class Alignment:
         diff: The word diff; an added, removed, identical or formatting alignment has
             one op.
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> comparison = treatydiff.compare(
         ...     treatydiff.load("examples/opsc-preamble-ohchr.txt"),
@@ -130,7 +130,7 @@ class CompareOptions:
         scorer: The rapidfuzz similarity of clause texts, a key of
             ``treatydiff.engine.align.SCORERS`` (``"token_ratio"``...).
 
-    Example:
+    Examples:
         >>> from treatydiff import CompareOptions
         >>> CompareOptions()
         CompareOptions(threshold=0.5, scorer='token_ratio')
@@ -160,7 +160,7 @@ class Summary:
             when there is no text.
         tags: ``(tag, count)`` over the modified alignments, sorted by tag.
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> summary = treatydiff.compare(
         ...     treatydiff.load("examples/opsc-preamble-ohchr.txt"),
@@ -205,7 +205,7 @@ class Comparison:
             ``treatydiff.engine.align.document_order``).
         options: The options the comparison ran with.
 
-    Example:
+    Examples:
         >>> import treatydiff
         >>> comparison = treatydiff.compare(
         ...     treatydiff.load("examples/opsc-preamble-ohchr.txt"),
