@@ -35,8 +35,9 @@ class TreatydiffError(Exception):
 
 
 class InputError(TreatydiffError):
-    """A source cannot be read: missing, a folder, empty, binary, not UTF-8, or not a
-    kind of source the function takes."""
+    """A source cannot be read (missing, a folder, empty, binary, not UTF-8, or not a
+    kind of source the function takes), or the instruments given do not fit the task
+    (a synopsis of fewer than two, or of two with one id)."""
 
 
 class FormatError(TreatydiffError):
