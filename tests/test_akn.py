@@ -139,6 +139,10 @@ def test_real_protocol_maps_onto_akoma_ntoso_elements(corpus: Path) -> None:
     assert act is not None
     recitals = act.findall("a:preamble/a:recitals/a:recital", NS)
     assert len(recitals) == sum(c.kind == "recital" for c in opsc.walk()) > 5
+    # the treaty prints no recital numbers: their places are td:num, never an invented <num>
+    assert [r.find("a:num", NS) for r in recitals] == [None] * len(recitals)
+    places = [r.get(f"{{{akn.TD_NS}}}num") for r in recitals]
+    assert places == [str(n) for n in range(1, len(recitals) + 1)]
     formulas = act.findall("a:preamble/a:formula", NS)
     assert [f.get("eId") for f in formulas] == ["preamble__formula_1", "preamble__formula_2"]
     articles = act.findall(".//a:body/a:article", NS)

@@ -30,6 +30,10 @@ The mapping, for an ``<act name="treaty">``:
   schema allows foreign attributes on every element): ``td:line`` (the source line),
   ``td:num`` and ``td:heading`` on elements without ``<num>``/``<heading>``, and
   ``td:text`` for the text of a clause that also has children.
+* ``<num>`` is a number the source prints. The ``num`` of a recital, a formula or a
+  testimonium is its place in the preamble or conclusions, which the segmenter counts
+  ("preambular paragraph 3") and treaties do not print: it is ``td:num`` (and so is a
+  recital number read from others' ``<num>``: the model does not tell the two apart).
 
 If the body would be empty (an instrument that is only a preamble), the preamble and the
 conclusions are written in the body as ``<hcontainer>``, since an act needs a body.

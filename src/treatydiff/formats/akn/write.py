@@ -172,9 +172,8 @@ def _write_section(act: etree._Element, tag: str, section: Clause) -> None:
         if tag == "preamble" and clause.kind == "recital":
             if recitals is None:
                 recitals = _add(element, "recitals")
-            recital = _add(recitals, "recital", [("eId", clause.eid), *_td(clause)])
-            if clause.num is not None:
-                _add(recital, "num", text=clause.num)
+            # its num is its place in the preamble, not a printed number: td:num
+            recital = _add(recitals, "recital", [("eId", clause.eid), *_td(clause, num=True)])
             if clause.heading is not None:
                 _add(recital, "heading", text=clause.heading)
             _add(recital, "p", text=clause.text)
