@@ -177,6 +177,12 @@ def test_generic_markdown_reads_every_construct() -> None:
     assert not {"editorial", "hidden", "example", "png"} & set(_clause_words([instrument]))
 
 
+def test_a_markdown_list_item_that_opens_with_a_list_keeps_its_number() -> None:
+    instrument = parse("# T\n\n### Article 1\n1. - first\n   - second\n2. Last.\n", fmt="markdown")
+    got = [(c.eid, c.num, c.text, c.line) for c in instrument.walk() if c.is_leaf]
+    assert got == [("art_1__para_1", "1", "first second", 4), ("art_1__para_2", "2", "Last.", 6)]
+
+
 def test_generic_markdown_is_exact_on_emphasis_marks_that_open_nothing() -> None:
     """20,000 asterisks that open no emphasis (once a quadratic scan): all kept as text."""
     instrument = parse("# T\n\n### Article 1\n\n" + "*a " * 20_000, fmt="markdown")

@@ -86,20 +86,22 @@ def _read(tokens: Sequence[Token]) -> Iterator[tuple[str, list[_Line]]]:
     heading: str | None = None  # the role of the heading being read
     marker: _Line | None = None  # an ordered list item's marker, until its first text
     cells: list[str] | None = None  # the cells of the table row being read
+    row_line = 0
     for token in tokens:
         line = token.map[0] + 1 if token.map else 0
         kind = token.type
+        text: list[_Line] = []
+        if kind in ("list_item_open", "list_item_close", "heading_open") and marker:
+            yield "text", [marker]  # an item that opens with no text: its number alone
+            marker = None
         if kind == "heading_open":
             heading = "title" if token.tag == "h1" else "heading"
-        elif kind == "list_item_open":
-            marker = _Line(line, f"{token.info}{token.markup}") if token.info else None
-        elif kind == "list_item_close" and marker is not None:
-            yield "text", [marker]  # an item without text: its number alone
-            marker = None
+        elif kind == "list_item_open" and token.info:
+            marker = _Line(line, f"{token.info}{token.markup}")
         elif kind == "tr_open":
             cells, row_line = [], line
         elif kind == "tr_close" and cells is not None:
-            yield "text", [_Line(row_line, " ".join(cell for cell in cells if cell))]
+            text = [_Line(row_line, " ".join(cell for cell in cells if cell))]
             cells = None
         elif kind == "inline":
             lines = _inline_lines(token.children or [], line)
@@ -109,16 +111,18 @@ def _read(tokens: Sequence[Token]) -> Iterator[tuple[str, list[_Line]]]:
                 yield heading, lines or [_Line(line, "")]
                 heading = None
             else:
-                if marker is not None and lines:
-                    lines[0] = _Line(lines[0].number, f"{marker.text} {lines[0].text}")
-                    marker = None
-                yield "text", lines
+                text = lines
         elif kind in ("code_block", "fence"):
             first = line + (kind == "fence")  # a fence's content starts below its opening
             content = enumerate(token.content.split("\n"))
-            yield "text", [_Line(first + i, text.strip()) for i, text in content if text.strip()]
+            text = [_Line(first + i, words.strip()) for i, words in content if words.strip()]
         elif kind == "html_block":
-            yield "text", _html_lines(token.content, line)
+            text = _html_lines(token.content, line)
+        if text and text[0].text:
+            if marker is not None:
+                text[0] = _Line(text[0].number, f"{marker.text} {text[0].text}")
+                marker = None
+            yield "text", text
 
 
 def _inline_lines(children: Sequence[Token], line: int) -> list[_Line]:
