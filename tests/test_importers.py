@@ -102,6 +102,93 @@ def test_generic_markdown_crc(corpus: Path) -> None:
     assert crc.by_eid["art_2__para_2"].clause.line is not None
 
 
+# Every construct of CommonMark that treaty sources use, with tables; invented wording.
+MARKDOWN_CONSTRUCTS = """\
+Convention on *Invented* Matters
+================================
+
+<!-- editorial note: unchecked copy,
+     to be removed -->
+
+## Preamble
+
+The States Parties to the present Convention,
+
+> Considering that the \\*rights\\* of **all** deserve [protection](https://example.org/a_(b)),
+
+Recognizing the table below and the <!-- hidden remark --> annexed list,
+Noting a line that wraps
+onto the next,
+
+Have agreed as follows:
+
+## PART I
+
+### Article 1
+
+| Term | Meaning |
+| --- | --- |
+| child | a person below _eighteen_ |
+| State \\| Party | a signatory &amp; party |
+
+### Article 2
+1. Each Party shall:
+  a. adopt `measures`<sup>1</sup>;
+  b. report ![yearly](chart.png).
+2. The second paragraph
+   runs over two lines.
+
+###Article 3
+
+<div>
+Text in an HTML block, <b>bold</b> kept.
+</div>
+
+    indented words in a code block
+"""
+
+
+def test_generic_markdown_reads_every_construct() -> None:
+    instrument = parse(MARKDOWN_CONSTRUCTS, fmt="markdown")
+    assert instrument.title == "Convention on Invented Matters"  # a setext heading
+    got = [(c.eid, c.num, c.text, c.line) for c in instrument.walk() if c.is_leaf]
+    assert got == [
+        ("preamble__formula_1", "1", "The States Parties to the present Convention,", 9),
+        # a block quote; escapes resolved, emphasis and the link reduced to their text
+        ("preamble__p_1", "1", "Considering that the *rights* of all deserve protection,", 11),
+        # a comment inside a line is no text; each line of a wrapped paragraph keeps its number
+        ("preamble__p_2", "2", "Recognizing the table below and the annexed list,", 13),
+        ("preamble__p_3", "3", "Noting a line that wraps onto the next,", 14),
+        ("preamble__formula_2", "2", "Have agreed as follows:", 17),
+        # a table, row by row (the first block of an article stands on its heading's line)
+        ("art_1__p_1", None, "Term Meaning", 21),
+        ("art_1__p_2", None, "child a person below eighteen", 25),
+        ("art_1__p_3", None, "State | Party a signatory & party", 26),
+        # list items keep their numbers; "a." lines CommonMark continues are points
+        ("art_2__para_1__intro", None, "Each Party shall:", 29),
+        ("art_2__para_1__point_a", "a", "adopt measures;", 30),  # no footnote call
+        ("art_2__para_1__point_b", "b", "report yearly.", 31),  # an image: its alt text
+        ("art_2__para_2", "2", "The second paragraph runs over two lines.", 32),
+        # a heading without a space after its hashes; an HTML block; a code block
+        ("art_3__p_1", None, "Text in an HTML block, bold kept.", 35),
+        ("art_3__p_2", None, "indented words in a code block", 41),
+    ]  # fmt: skip
+    assert _clause_words([instrument]) == _words(MARKDOWN_CONSTRUCTS)
+    assert not {"editorial", "hidden", "example", "png"} & set(_clause_words([instrument]))
+
+
+def test_a_markdown_list_item_that_opens_with_a_list_keeps_its_number() -> None:
+    instrument = parse("# T\n\n### Article 1\n1. - first\n   - second\n2. Last.\n", fmt="markdown")
+    got = [(c.eid, c.num, c.text, c.line) for c in instrument.walk() if c.is_leaf]
+    assert got == [("art_1__para_1", "1", "first second", 4), ("art_1__para_2", "2", "Last.", 6)]
+
+
+def test_generic_markdown_is_exact_on_emphasis_marks_that_open_nothing() -> None:
+    """20,000 asterisks that open no emphasis (once a quadratic scan): all kept as text."""
+    instrument = parse("# T\n\n### Article 1\n\n" + "*a " * 20_000, fmt="markdown")
+    assert instrument.by_eid["art_1"].clause.text == " ".join(["*a"] * 20_000)
+
+
 def test_appended_instruments_are_kept_apart(corpus: Path) -> None:
     iccpr = corpus / "laws-markdown" / "iccpr" / "2014-03-24.md"
     covenant = load_file(iccpr)
@@ -393,7 +480,7 @@ def test_link_and_whitespace_snapshots_have_equal_keys(
 
 
 def test_link_targets_with_parentheses_leave_no_tail() -> None:
-    from treatydiff.formats.markdown import clean_inline
+    from treatydiff.formats.laws_markdown import clean_inline
 
     text = "under the [Treaty (WCT)](../verdrag/(wct)/(1996)/README.md), done at Geneva"
     assert clean_inline(text) == "under the Treaty (WCT), done at Geneva"

@@ -27,7 +27,7 @@ _ADAPTERS: dict[str, str] = {
     "laws-markdown": "treatydiff.formats.laws_markdown",
     "markdown": "treatydiff.formats.markdown",
     "json-articles": "treatydiff.formats.json_articles",
-    "akn": "treatydiff.formats.akn",
+    "akn": "treatydiff.formats.akn.read",
     "treatydiff": "treatydiff.formats.native",
 }
 FORMATS: tuple[str, ...] = tuple(_ADAPTERS)

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from treatydiff.errors import FormatError
-from treatydiff.formats.markdown import clean_inline
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
 from treatydiff.segment.tree import Block, BlockRole, segment
@@ -27,6 +26,18 @@ _STRUCTURAL = re.compile(
     r"^(?:Art(?:icle|ikel)|PART|DEEL|CHAPTER|HOOFDSTUK|SECTION|AFDELING|TITLE|TITEL|"
     r"Preamble|Preambule|[IVXLC]+\.?$)",
     re.IGNORECASE,
+)
+# The mirror's debris, removed line by line. A link target may hold balanced parentheses
+# ("/treaty/(wct)/(1996)/..."): one level.
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Underscores inside words are text; a closing asterisk may touch the next word where the
+# mirror lost the space after it ("*inter alia,*include"), which CommonMark would not read
+# as emphasis: this dialect is cleaned by these patterns, not by a Markdown parser.
+_EMPHASIS = (
+    re.compile(r"(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}(?!\*)"),
+    re.compile(r"(?<![\w_])_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?![\w_])"),
 )
 _DUTCH = frozenset("de het een van en in is dat op te voor met zijn worden door bij".split())
 _ENGLISH = frozenset("the of and to in a is that for on by with be as shall".split())
@@ -51,6 +62,25 @@ class _Section:
         dutch = sum(w in _DUTCH for w in words)
         english = sum(w in _ENGLISH for w in words)
         return "nl" if dutch > english else "en"
+
+
+def clean_inline(text: str) -> str:
+    """Remove links (keeping their text), emphasis, tags, footnote calls and entities."""
+    # Each pattern needs its mark; most lines have none, and a scan costs more than a look.
+    if "<" in text:
+        text = _SUP.sub("", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    for emphasis, mark in zip(_EMPHASIS, "*_", strict=True):
+        if mark in text:
+            text = emphasis.sub(r"\1", text)
+    if "&" not in text:
+        return text  # as html.unescape would; most texts have no entity, and need no html
+    import html
+
+    return html.unescape(text)
 
 
 def _read_lines(text: str) -> list[_Line]:
