@@ -33,3 +33,7 @@ class FetchError(TreatydiffError):
 
 class ConfigError(TreatydiffError):
     """A check configuration or baseline file is invalid."""
+
+
+class LanguageError(TreatydiffError):
+    """A language code names no language treatydiff knows (see ``treatydiff.lang``)."""
