@@ -15,7 +15,7 @@ from treatydiff.formats import detect_format, load_file, parse
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
 from treatydiff.segment.labels import citation
-from treatydiff.segment.tree import read_marker
+from treatydiff.segment.markers import read_marker
 
 ARTICLES = {
     "opsc": 17,

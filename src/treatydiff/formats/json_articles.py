@@ -15,7 +15,8 @@ from typing import Any
 from treatydiff.errors import FormatError
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, segment
+from treatydiff.segment.blocks import Block
+from treatydiff.segment.tree import segment
 
 
 class _Locator:

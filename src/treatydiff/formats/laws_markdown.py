@@ -19,7 +19,8 @@ from treatydiff.errors import FormatError
 from treatydiff.formats.markdown import clean_inline
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, BlockRole, segment
+from treatydiff.segment.blocks import Block, BlockRole
+from treatydiff.segment.tree import segment
 
 _HEADING = re.compile(r"^(?P<hashes>#{2,6})\s*(?P<text>.*?)\s*$")
 # Headings that carry structure; any other "###" line before a "####" is part of a title.

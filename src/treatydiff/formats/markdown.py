@@ -9,7 +9,9 @@ import re
 
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, read_marker, segment
+from treatydiff.segment.blocks import Block
+from treatydiff.segment.markers import read_marker
+from treatydiff.segment.tree import segment
 
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*?)\s*#*\s*$")
 # A link target may hold balanced parentheses ("/treaty/(wct)/(1996)/..."): one level.

@@ -19,7 +19,9 @@ from itertools import pairwise
 
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, BlockRole, follows, read_marker, segment
+from treatydiff.segment.blocks import Block, BlockRole
+from treatydiff.segment.markers import follows, read_marker
+from treatydiff.segment.tree import segment
 
 _PAGE_NUMBER = re.compile(
     r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-\u2013\u2014\s]*$",
