@@ -37,7 +37,7 @@ def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:
 
     Raises LanguageError for a language ``treatydiff.lang`` does not know.
     """
-    segmenter = Segmenter(lang, invisible=any(has_invisible(block.text) for block in blocks))
+    segmenter = Segmenter((lang,), invisible=any(has_invisible(block.text) for block in blocks))
     for block in blocks:
         segmenter.feed(block)
     return segmenter.clauses()
@@ -61,13 +61,14 @@ class Segmenter:
 
     Text formats :meth:`feed` their blocks; structured formats call :meth:`open_article`
     and :meth:`text` (with the paragraph's number where the source gives one) and take
-    the result from :meth:`clauses`. ``lang`` is the text's language; ``invisible`` says
-    that the text holds invisible characters inside words (see
+    the result from :meth:`clauses`. ``langs`` are the codes of the languages whose
+    words mark structure: the text's language, or several where a format does not know
+    it; ``invisible`` says that the text holds invisible characters inside words (see
     ``segment.vocabulary.has_invisible``). Raises LanguageError for an unknown language.
     """
 
-    def __init__(self, lang: str = "en", *, invisible: bool = False) -> None:
-        self.words = vocabulary(lang, invisible=invisible)
+    def __init__(self, langs: tuple[str, ...] = ("en",), *, invisible: bool = False) -> None:
+        self.words = vocabulary(langs, invisible=invisible)
         self.body: list[Node] = []
         self.preamble: Node | None = None
         self.containers: list[Node] = []  # open containers, outermost first

@@ -8,7 +8,7 @@ and, for a text that holds them, with invisible characters inside ("Recog\u00adn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,34 +66,42 @@ def alternatives(words: Iterable[str]) -> str:
 
 
 @cache
-def vocabulary(code: str, *, invisible: bool) -> Vocabulary:
-    """The patterns of language ``code``; with ``invisible``, they allow invisible
-    characters inside every word.
+def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
+    """The patterns of the languages ``codes`` (one, or several read at once: any of
+    their words marks structure); with ``invisible``, they allow invisible characters
+    inside every word.
 
     Compiled on first use: the patterns that allow invisible characters are large (about
     200 ms to compile), and only texts that hold such characters need them. Raises
     LanguageError for an unknown code.
     """
-    language = lang.get(code)
-    openers = _typeset_tolerant(alternatives(language.recital_openers), invisible=invisible)
-    closing = _typeset_tolerant(alternatives(language.closing_formulas), invisible=invisible)
-    testimonium = _typeset_tolerant(alternatives(language.testimonium_openers), invisible=invisible)
-    conjunctions = alternatives(language.conjunctions)
+    languages = [lang.get(code) for code in codes]
+
+    def words(of: Callable[[lang.Language], Iterable[str]]) -> str:
+        return alternatives(dict.fromkeys(word for one in languages for word in of(one)))
+
+    def tolerant(of: Callable[[lang.Language], Iterable[str]]) -> str:
+        return _typeset_tolerant(words(of), invisible=invisible)
+
+    openers = tolerant(lambda one: one.recital_openers)
+    closing = tolerant(lambda one: one.closing_formulas)
+    testimonium = tolerant(lambda one: one.testimonium_openers)
+    preamble = words(lambda one: one.preamble_words)
+    conjunctions = words(lambda one: one.conjunctions)
+    container_kind = {word: kind for one in languages for word, kind in one.container_words.items()}
     return Vocabulary(
         article=re.compile(
-            rf"^(?:{alternatives(language.article_words)})\s*"
+            rf"^(?:{words(lambda one: one.article_words)})\s*"
             r"(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
             r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
         ),
         container=re.compile(
-            rf"^(?P<word>{alternatives(language.container_words)})\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?"
+            rf"^(?P<word>{alternatives(container_kind)})\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?"
             r"(?:\s*[-\u2013\u2014:.]?\s*(?P<heading>\S.*))?$",
             re.IGNORECASE,
         ),
-        container_kind=language.container_words,
-        preamble_label=re.compile(
-            rf"^(?:{alternatives(language.preamble_words)})(?=$|\s|[A-Z])\s*"
-        ),
+        container_kind=container_kind,
+        preamble_label=re.compile(rf"^(?:{preamble})(?=$|\s|[A-Z])\s*"),
         # A recital ends with "," or ";" (optionally followed by "and"); the next one
         # starts with an opener. Sources glue them ("Convention,Firmly convinced").
         recital_break=re.compile(
