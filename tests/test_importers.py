@@ -196,6 +196,15 @@ def test_opsc_structure_and_labels(corpus: Path) -> None:
     assert opsc.by_eid["art_1"].clause.line == 9  # the heading "### Article  1"
 
 
+def test_labels_in_dutch(corpus: Path) -> None:
+    opsc = load_file(corpus / "laws-markdown" / "opsc" / "2012-10-31.md", lang="nl")
+    point = opsc.by_eid["art_3__para_1__point_a__point_i__point_b"]
+    assert citation(point.path, language="nl") == "artikel 3, lid 1, onder a, onder i, onder b"
+    assert citation(point.path, style="short", language="nl") == "art. 3(1)(a)(i)(b)"
+    recital = opsc.by_eid["preamble__p_3"]
+    assert citation(recital.path, language="nl") == "overweging 3 van de preambule"
+
+
 @pytest.mark.parametrize(
     ("text", "marker"),
     [
