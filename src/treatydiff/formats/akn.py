@@ -55,6 +55,7 @@ from treatydiff.errors import FormatError
 from treatydiff.formats.native import MAX_DEPTH
 from treatydiff.model import Clause, Instrument, Metadata
 from treatydiff.normalize import display_text
+from treatydiff.segment.eids import EID_PREFIX, SINGLE_KINDS, child_eid, number_token
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TD_NS = "urn:x-treatydiff:akn:1"
@@ -72,10 +73,6 @@ _METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
 _LANG3 = {
     "ar": "ara", "de": "deu", "en": "eng", "es": "spa", "fr": "fra", "it": "ita",
     "nl": "nld", "pt": "por", "ru": "rus", "zh": "zho",
-}  # fmt: skip
-_EID_PREFIX = {
-    "article": "art", "paragraph": "para", "chapter": "chp", "section": "sec",
-    "subsection": "subsec", "recital": "p", "testimonium": "p",
 }  # fmt: skip
 _LANG2 = {three: two for two, three in _LANG3.items()}
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -548,11 +545,10 @@ class _Reader:
         return given
 
     def _derived_eids(self, element: ET.Element, parent: str, kind: str) -> Iterator[str]:
-        prefix = _EID_PREFIX.get(kind, kind)
-        base = f"{parent}__{prefix}" if parent and kind != "article" else prefix
+        base = child_eid(parent, kind, EID_PREFIX.get(kind, kind))
         num = self.inline(element.find(_akn("num")))
-        token = re.sub(r"[^0-9A-Za-z]+", "", _bare_num(num)) if num else ""
-        if kind in ("intro", "wrapup", "preamble", "conclusions"):
+        token = number_token(_bare_num(num)) if num else ""
+        if kind in SINGLE_KINDS:
             yield base
         elif token:
             yield f"{base}_{token}"
