@@ -14,6 +14,7 @@ import click
 
 from treatydiff import __version__
 from treatydiff.errors import TreatydiffError
+from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from treatydiff.segment.labels import LabelStyle
@@ -56,7 +57,7 @@ input_format_option = click.option(
 )
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default="en",
     show_default=True,
     help="Language of the text to read from a bilingual source.",
@@ -389,7 +390,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",
