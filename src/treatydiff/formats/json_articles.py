@@ -101,5 +101,6 @@ def _articles(articles: list[Any], locate: _Locator) -> list[_Article]:
             if words:
                 num = str(paragraph.get("num") or "").strip() or None
                 body.append((num, Block(words, locate.line_of(raw) or 0)))
-        out.append((number, body[0][1].line if body else 0, body))
+        # The article stands where its first located paragraph does.
+        out.append((number, next((b.line for _, b in body if b.line), 0), body))
     return out

@@ -1,12 +1,12 @@
 """Akoma Ntoso eIds: the name of every clause, derived from the structure of the text.
 
-Follows the Akoma Ntoso naming convention (OASIS LegalDocML, "Akoma Ntoso Naming
-Convention Version 1.0", section 5.2): an eId is its parent's eId, ``__``, and a
-component made of the element's prefix and its number (``art_3__para_1__point_a``).
-Articles are named from their own numbers whatever container holds them (``art_3``,
-never ``chp_1__art_3``), as the convention allows and citations expect. Clauses without a
-number are numbered by position among their parent's children of the same prefix
-(``preamble__p_2``); a name already given gets a suffix (``art_3_2``).
+After the Akoma Ntoso naming convention (OASIS, "Akoma Ntoso Naming Convention Version
+1.0"): an eId is its parent's eId, ``__``, and a component made of the element's
+abbreviated name and its number (``art_3__para_1__point_a``). Articles are named from
+their own numbers whatever container holds them (``art_3``, never ``chp_1__art_3``):
+treaties number their articles through the whole instrument, and citations name them so.
+Clauses without a number are numbered by position among their parent's children of the
+same prefix (``preamble__p_2``); a name already given gets a suffix (``art_3_2``).
 
 The names are Akoma Ntoso's, not a language's: the same for every language of a text.
 """
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from treatydiff.model import Clause
 from treatydiff.segment.draft import Node
 
-# Kind of clause -> eId prefix (naming convention, section 5.2.2: "chp", "sec", "para"...).
+# Kind of clause -> eId prefix (the convention's abbreviations: "chp", "sec", "para"...).
 EID_PREFIX: Mapping[str, str] = {
     "part": "part",
     "chapter": "chp",
@@ -58,37 +58,32 @@ def child_eid(parent: str, kind: str, component: str) -> str:
     return component if kind == "article" or not parent else f"{parent}__{component}"
 
 
+def positional_prefix(kind: str, num: str | None) -> str | None:
+    """The prefix of a clause of ``kind`` with printed number ``num`` when it is named by
+    its position (recitals, final formulas and unnumbered paragraphs share "p" and are
+    counted together); None for a clause named by its number or standing alone."""
+    if kind in _POSITIONAL_KINDS or (kind in _CONTAINER_KINDS and not num):
+        return EID_PREFIX[kind]
+    if kind == "paragraph" and not num:
+        return _UNNUMBERED_PARAGRAPH
+    return None
+
+
 def component(kind: str, num: str | None, *, position: int) -> str:
-    """The eId component of a clause of ``kind`` with printed number ``num``, the
-    ``position``-th (1-based) of its prefix among its parent's children where its kind is
-    named by position or it has no number.
+    """The eId component of a clause of ``kind`` with printed number ``num``; ``position``
+    (1-based) is its place among its parent's children of its positional prefix, used
+    where it is named by position.
 
     Raises ValueError for a kind without a prefix.
     """
     if kind in SINGLE_KINDS:
         return kind
-    if kind in _POSITIONAL_KINDS:
-        return f"{EID_PREFIX[kind]}_{position}"
-    if kind == "paragraph" and not num:
-        return f"{_UNNUMBERED_PARAGRAPH}_{position}"
-    if kind in _CONTAINER_KINDS and not num:
-        return f"{EID_PREFIX[kind]}_{position}"
+    prefix = positional_prefix(kind, num)
+    if prefix is not None:
+        return f"{prefix}_{position}"
     if kind in EID_PREFIX:
         return f"{EID_PREFIX[kind]}_{number_token(num or '')}"
     raise ValueError(f"unexpected clause kind {kind}")
-
-
-def position_key(kind: str, num: str | None) -> str | None:
-    """What clauses are counted by when numbered by position: the prefix they share
-    (recitals, final formulas and unnumbered paragraphs are all "p"); None for a clause
-    named by its number."""
-    if kind in _POSITIONAL_KINDS:
-        return EID_PREFIX[kind]
-    if kind == "paragraph" and not num:
-        return _UNNUMBERED_PARAGRAPH
-    if kind in _CONTAINER_KINDS and not num:
-        return kind
-    return None
 
 
 class Names:
@@ -98,10 +93,10 @@ class Names:
         self._counts: dict[tuple[str, str], int] = {}
         self._used: set[str] = set()
 
-    def position(self, parent: str, key: str) -> int:
-        """The next position (1, 2, ...) under ``parent`` among clauses counted by ``key``."""
-        self._counts[parent, key] = self._counts.get((parent, key), 0) + 1
-        return self._counts[parent, key]
+    def position(self, parent: str, prefix: str) -> int:
+        """The next position (1, 2, ...) under ``parent`` among clauses of ``prefix``."""
+        self._counts[parent, prefix] = self._counts.get((parent, prefix), 0) + 1
+        return self._counts[parent, prefix]
 
     def unique(self, eid: str) -> str:
         """``eid``, or where it is taken ``eid_2``, ``eid_3``...; taken from now on."""
@@ -121,8 +116,8 @@ def freeze(nodes: Iterable[Node]) -> tuple[Clause, ...]:
 
 
 def _freeze(node: Node, parent_eid: str, names: Names) -> Clause:
-    key = position_key(node.kind, node.num)
-    position = names.position(parent_eid, key) if key is not None else 0
+    prefix = positional_prefix(node.kind, node.num)
+    position = names.position(parent_eid, prefix) if prefix is not None else 0
     num = str(position) if node.kind in _NUMBERED_BY_POSITION else node.num
     own = component(node.kind, node.num, position=position)
     eid = names.unique(child_eid(parent_eid, node.kind, own))
