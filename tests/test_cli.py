@@ -122,6 +122,22 @@ def test_show_dutch(corpus: Path) -> None:
     assert "Iedere Staat die partij is" in result.stdout.decode()
 
 
+def test_show_a_json_export_in_dutch(corpus: Path) -> None:
+    """The acceptance of issue 8: articles and paragraphs of a JSON export, whatever
+    language is asked for (the export's own structure, not English headings)."""
+    path = corpus / "lszoszk-generalcomments" / "crc.json"
+
+    def ids(lang: str) -> list[str]:
+        result = _run("show", str(path), "--lang", lang, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return [clause["id"] for clause in json.loads(result.stdout)["clauses"]]
+
+    dutch = ids("nl")
+    assert dutch == ids("en")
+    assert dutch[:3] == ["art_1", "art_2__para_1", "art_2__para_2"]
+    assert not [eid for eid in dutch if eid.startswith("preamble")]
+
+
 def test_show_selects_an_appended_instrument(corpus: Path) -> None:
     path = corpus / "laws-markdown" / "iccpr" / "2014-03-24.md"
     result = _run("show", f"{path}#2", "--format", "json")

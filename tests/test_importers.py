@@ -15,7 +15,7 @@ from treatydiff.formats import detect_format, load_file, parse
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
 from treatydiff.segment.labels import citation
-from treatydiff.segment.tree import read_marker
+from treatydiff.segment.markers import read_marker
 
 ARTICLES = {
     "opsc": 17,
@@ -85,6 +85,59 @@ def test_json_points_inside_text_are_parsed(corpus: Path) -> None:
     assert point.text == "Engagement of the child in forced labour;"
     assert opsc.by_eid["art_2__intro"].clause.text == "For the purposes of the present Protocol:"
     assert opsc.metadata.adoption == "2000"
+
+
+@pytest.mark.parametrize("name", sorted(JSON_ARTICLES))
+def test_json_articles_read_alike_in_every_language(corpus: Path, name: str) -> None:
+    """A JSON export's structure is its own: the requested language only labels it."""
+    path = corpus / "lszoszk-generalcomments" / name
+    english, dutch = load_file(path, lang="en"), load_file(path, lang="nl")
+    assert dutch.body == english.body
+    assert (english.metadata.language, dutch.metadata.language) == ("en", "nl")
+    if name == "crc.json":
+        eids = [c.eid for c in dutch.walk()]
+        assert eids[:4] == ["art_1", "art_2", "art_2__para_1", "art_2__para_2"]
+        assert not any(eid.startswith("preamble") for eid in eids)
+        # The testimonium the export puts in article 54 is a final formula.
+        assert dutch.body[-1].kind == "conclusions"
+
+
+def test_json_articles_take_their_numbers_from_the_structure(tmp_path: Path) -> None:
+    """Numbers are used as given ("5bis" is no "N." marker), not written out and read
+    back; a numbered paragraph's own words may open its first point; Dutch final
+    formulas leave the last article."""
+    export = {
+        "name_full": "Verdrag inzake de rechten van het kind",
+        "articles": [
+            {
+                "number": "1",
+                "paragraphs": [
+                    {"num": "1", "text": "De Staten nemen alle passende maatregelen."},
+                    {"num": "5bis", "text": "(a) om het kind te beschermen;"},
+                    {"num": None, "text": "(b) om het kind bij te staan."},
+                ],
+            },
+            {
+                "number": "2",
+                "paragraphs": [
+                    {"num": None, "text": "Dit Verdrag treedt in werking op de dertigste dag."},
+                    {"num": None, "text": "TEN BLIJKE WAARVAN de ondergetekenden dit Verdrag"},
+                ],
+            },
+        ],
+    }
+    path = tmp_path / "verdrag.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    instrument = load_file(path, lang="nl")
+    assert [c.eid for c in instrument.walk() if c.is_leaf] == [
+        "art_1__para_1",
+        "art_1__para_5bis__point_a",
+        "art_1__para_5bis__point_b",
+        "art_2",
+        "conclusions__p_1",
+    ]
+    assert instrument.by_eid["art_1__para_5bis"].clause.num == "5bis"
+    assert instrument.metadata.language == "nl"
 
 
 def test_generic_markdown_crc(corpus: Path) -> None:
@@ -228,6 +281,15 @@ def test_opsc_structure_and_labels(corpus: Path) -> None:
     definition = opsc.by_eid["art_2__point_a"].clause
     assert definition.num == "a" and definition.text.startswith("Sale of children means")
     assert opsc.by_eid["art_1"].clause.line == 9  # the heading "### Article  1"
+
+
+def test_labels_in_dutch(corpus: Path) -> None:
+    opsc = load_file(corpus / "laws-markdown" / "opsc" / "2012-10-31.md", lang="nl")
+    point = opsc.by_eid["art_3__para_1__point_a__point_i__point_b"]
+    assert citation(point.path, language="nl") == "artikel 3, lid 1, onder a, onder i, onder b"
+    assert citation(point.path, style="short", language="nl") == "art. 3(1)(a)(i)(b)"
+    recital = opsc.by_eid["preamble__p_3"]
+    assert citation(recital.path, language="nl") == "overweging 3 van de preambule"
 
 
 @pytest.mark.parametrize(

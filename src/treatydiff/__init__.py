@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         FormatError,
         InputError,
         IntegrityError,
+        LanguageError,
         OutputError,
         TreatydiffError,
     )
@@ -72,6 +73,7 @@ _LAZY: dict[str, str] = {
     "CatalogueError": "treatydiff.errors",
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
+    "LanguageError": "treatydiff.errors",
 }
 
 __all__ = [
@@ -94,6 +96,7 @@ __all__ = [
     "CatalogueError",
     "IntegrityError",
     "FetchError",
+    "LanguageError",
 ]
 
 

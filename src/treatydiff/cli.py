@@ -16,6 +16,7 @@ import click
 
 from treatydiff import __version__
 from treatydiff.errors import TreatydiffError
+from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from treatydiff.segment.labels import LabelStyle
@@ -86,7 +87,7 @@ input_format_option = click.option(
 )
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default="en",
     show_default=True,
     help="Language of the text to read from a bilingual source.",
@@ -419,7 +420,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",

@@ -66,3 +66,7 @@ class ConfigError(TreatydiffError):
 class OutputError(TreatydiffError):
     """A result cannot be written: the output file or folder cannot be created, or
     standard output cannot encode the text."""
+
+
+class LanguageError(TreatydiffError):
+    """A language code names no language treatydiff knows (see ``treatydiff.lang``)."""

@@ -37,7 +37,9 @@ from markdown_it.token import Token
 
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, read_marker, segment
+from treatydiff.segment.blocks import Block
+from treatydiff.segment.markers import read_marker
+from treatydiff.segment.tree import segment
 
 # "###Article 1": at most three spaces of indent, one to six hashes, then no space.
 _GLUED_HEADING = re.compile(r"^( {0,3}#{1,6})(?=[^#\s])", re.MULTILINE)

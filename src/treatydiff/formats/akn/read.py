@@ -29,11 +29,8 @@ from treatydiff.formats.akn import (
 from treatydiff.formats.native import MAX_DEPTH
 from treatydiff.model import Clause, Instrument, Metadata
 from treatydiff.normalize import display_text
+from treatydiff.segment.eids import EID_PREFIX, SINGLE_KINDS, child_eid, number_token
 
-_EID_PREFIX = {
-    "article": "art", "paragraph": "para", "chapter": "chp", "section": "sec",
-    "subsection": "subsec", "recital": "p", "testimonium": "p",
-}  # fmt: skip
 _AKN_PREFIX = akn("")  # "{namespace}": an AKN element's tag starts with it
 _DOCUMENT_TYPES = frozenset({"act", "bill", "doc", "statement"})
 
@@ -231,11 +228,10 @@ class _Reader:
         return given
 
     def _derived_eids(self, element: etree._Element, parent: str, kind: str) -> Iterator[str]:
-        prefix = _EID_PREFIX.get(kind, kind)
-        base = f"{parent}__{prefix}" if parent and kind != "article" else prefix
+        base = child_eid(parent, kind, EID_PREFIX.get(kind, kind))
         num = self.inline(element.find(akn("num")))
-        token = re.sub(r"[^0-9A-Za-z]+", "", _bare_num(num)) if num else ""
-        if kind in ("intro", "wrapup", "preamble", "conclusions"):
+        token = number_token(_bare_num(num)) if num else ""
+        if kind in SINGLE_KINDS:
             yield base
         elif token:
             yield f"{base}_{token}"
