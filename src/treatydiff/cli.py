@@ -296,11 +296,11 @@ def publish(config: Path, output: Path) -> None:
 @output_option
 def instruments(fmt: str, output: Path | None) -> None:
     """List the catalogue: id, year, versions, which are pulled, title."""
-    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.catalogue import entries, store
     from treatydiff.outputs import emit
 
-    rows = catalogue.listing(catalogue.load(), catalogue.data_home())
-    emit(catalogue.render_listing(rows, fmt=fmt), output)
+    rows = store.listing(entries.load(), store.data_home())
+    emit(store.render_listing(rows, fmt=fmt), output)
 
 
 @main.group()
@@ -332,16 +332,16 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     """
     from urllib.parse import urlsplit
 
-    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.catalogue import entries, store
     from treatydiff.catalogue import pull as pulling
 
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--base-url")
-    targets = pulling.select(catalogue.load(), selection)
+    targets = pulling.select(entries.load(), selection)
     progress = (lambda message: click.echo(message, err=True)) if sys.stderr.isatty() else None
     failures = pulling.pull(
         targets,
-        home=catalogue.data_home(),
+        home=store.data_home(),
         mirror=mirror,
         base_url=None if mirror else base_url,
         progress=progress,

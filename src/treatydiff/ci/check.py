@@ -754,14 +754,14 @@ def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
 
 
 def _catalogue_texts(instrument_id: str, lang: str) -> Iterator[_Text]:
-    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.catalogue import entries, store
 
-    entry = catalogue.load().get(instrument_id)
+    entry = entries.load().get(instrument_id)
     versions = sorted(
         (
             version
             for version in entry.versions
-            if version.has_text and lang in version.languages and _DATED.match(version.label)
+            if version.has_text and lang in version.languages and version.dated
         ),
         key=lambda version: version.label,
     )
@@ -770,11 +770,8 @@ def _catalogue_texts(instrument_id: str, lang: str) -> Iterator[_Text]:
             f"{instrument_id} has fewer than two dated versions with {lang!r} text to compare"
         )
     for version in versions:
-        loaded = catalogue.load_pulled(entry.id, version.label, lang=lang)
+        loaded = store.load_pulled(entry.id, version.label, lang=lang)
         yield _Text(entry.ref(version), loaded)
-
-
-_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _local_file(instrument: Instrument) -> str | None:
