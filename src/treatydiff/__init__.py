@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         IntegrityError,
         OutputError,
         TreatydiffError,
+        UsageError,
     )
     from treatydiff.formats import load
     from treatydiff.model import Clause, Instrument, Metadata
@@ -72,6 +73,7 @@ _LAZY: dict[str, str] = {
     "CatalogueError": "treatydiff.errors",
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
+    "UsageError": "treatydiff.errors",
 }
 
 __all__ = [
@@ -94,6 +96,7 @@ __all__ = [
     "CatalogueError",
     "IntegrityError",
     "FetchError",
+    "UsageError",
 ]
 
 

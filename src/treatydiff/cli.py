@@ -450,39 +450,36 @@ def check(
     Exit status: 0 every check passes, 1 a check fails, 2 trouble. The Markdown summary
     is appended to $GITHUB_STEP_SUMMARY when that is set.
     """
-    from dataclasses import replace
+    import os
 
-    from treatydiff.ci import check as checks
+    from treatydiff.ci import baseline as baselines
+    from treatydiff.ci import config as configs
     from treatydiff.ci import output as ci_output
-    from treatydiff.outputs import emit, write_atomic
+    from treatydiff.ci.run import display_path, run_checks
+    from treatydiff.errors import UsageError
+    from treatydiff.outputs import append, emit, write_atomic
 
-    defaults = checks.Defaults(
-        fail_on=cast("checks.Rule | None", fail_on),
-        lang=lang,
-        against=against,
-        input_format=_input_format(input_format),
-        min_similarity=min_similarity,
-    )
-    if texts:
-        if config_file is not None:
-            raise click.UsageError("give --config or LEFT RIGHT, not both")
-        if len(texts) > 2:
-            raise click.UsageError("give LEFT RIGHT, or one FILE with --against REV")
-        if len(texts) == 1 and against is None:
-            raise click.UsageError("one FILE is checked against a git revision: add --against REV")
-        if update_baseline and baseline is None:
-            raise click.UsageError("--update-baseline without a configuration needs --baseline")
-        right = texts[1] if len(texts) == 2 else None
-        config = checks.one_off(texts[0], right, defaults, baseline=baseline)
-    else:
-        config = checks.load_config(config_file or checks.find_config(Path.cwd()), defaults)
-        if baseline is not None:
-            config = replace(config, baseline=baseline)
-    result = checks.run_checks(config)
+    try:
+        config = configs.from_command_line(
+            texts,
+            folder=Path.cwd(),
+            config_file=config_file,
+            baseline=baseline,
+            update_baseline=update_baseline,
+            fail_on=fail_on,
+            lang=lang,
+            against=against,
+            input_format=_input_format(input_format),
+            min_similarity=min_similarity,
+        )
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    result = run_checks(config)
     if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
-        result = checks.update_baseline(result, config.baseline)
+        write_atomic(config.baseline, baselines.render_baseline(result).encode("utf-8"))
+        result = baselines.approve_all(result)
         approved = sum(len(c.changes) for c in result.checks)
-        where = checks.display_path(str(config.baseline))
+        where = display_path(str(config.baseline))
         noun = "change" if approved == 1 else "changes"
         click.echo(f"treatydiff: {where}: {approved} approved {noun}", err=True)
     if annotations == "github":
@@ -493,7 +490,9 @@ def check(
         click.echo(ci_output.verdict(result), err=True)
     if junit is not None:
         write_atomic(junit, ci_output.render_junit(result).encode("utf-8"))
-    ci_output.append_step_summary(result)
+    summary = os.environ.get(ci_output.STEP_SUMMARY_ENV)
+    if summary:
+        append(Path(summary), ci_output.render_markdown(result), what="the job summary")
     for failed in result.checks:
         if failed.error is not None:
             click.echo(f"treatydiff: error: check {failed.spec.name!r}: {failed.error}", err=True)

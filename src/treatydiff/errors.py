@@ -66,3 +66,7 @@ class ConfigError(TreatydiffError):
 class OutputError(TreatydiffError):
     """A result cannot be written: the output file or folder cannot be created, or
     standard output cannot encode the text."""
+
+
+class UsageError(TreatydiffError):
+    """Command-line arguments that do not go together (the CLI shows its usage)."""

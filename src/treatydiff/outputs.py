@@ -55,3 +55,13 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text.encode("utf-8"))
+
+
+def append(path: Path, text: str, *, what: str) -> None:
+    """Append ``text`` to the file ``path`` (created when missing); ``what`` names the
+    text in the OutputError raised when the file cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot append {what} ({exc.strerror})") from None
