@@ -258,12 +258,16 @@ def synopsis(
     if len(refs) < 2:
         raise click.UsageError("a synopsis needs at least two REFs")
     from treatydiff.catalogue import refs as references
-    from treatydiff.site.publish import write_synopsis
+    from treatydiff.outputs import emit, write_atomic
+    from treatydiff.site.build import build_synopsis_pages
 
     source_format = _input_format(input_format)
     instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
     page = None if output is None or str(output) == "-" else output
-    write_synopsis(instruments, fmt, output=page, pairs_dir=pairs_dir)
+    text, pairs = build_synopsis_pages(instruments, fmt, output=page, pairs_dir=pairs_dir)
+    for path, report in pairs.items():
+        write_atomic(path, report.encode("utf-8"))
+    emit(text, page)
 
 
 @main.command()
@@ -278,9 +282,13 @@ def synopsis(
 def publish(config: Path, output: Path) -> None:
     """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
     index page, relative links only."""
-    from treatydiff.site.publish import publish as publish_site
+    from treatydiff.outputs import write_pages
+    from treatydiff.render.pages import write_assets
+    from treatydiff.site.build import ASSETS, build_site
+    from treatydiff.site.config import load_config
 
-    pages = publish_site(config, output)
+    pages = write_pages(output, build_site(load_config(config)))
+    write_assets(output / ASSETS)
     click.echo(f"treatydiff: wrote {len(pages)} pages to {output}", err=True)
 
 
