@@ -286,11 +286,14 @@ def test_download_over_http(home: Path, loopback: Loopback) -> None:
 def test_base_url_from_the_environment(
     home: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TREATYDIFF_SOURCE_BASE_URL", loopback.base_url)
+    monkeypatch.setenv(pulling.BASE_URL_ENV, loopback.base_url)
     assert pull("crc@ohchr-noharm") == (0, "", "")
     assert loopback.requests == [
         "/mirror/raisely/NoHarm/b297e9e38f7d458c86ed8843d085024682888e9c/documents/CRC.md"
     ]
+    # the help names the variable the command reads
+    usage = CliRunner().invoke(main, ["corpus", "pull", "--help"]).output
+    assert pulling.BASE_URL_ENV in usage.replace("\n", "").replace(" ", "")
 
 
 @pytest.mark.network

@@ -73,9 +73,25 @@ def main(debug: bool) -> None:
     """
 
 
-_FORMAT_CHOICE = click.Choice(
-    ["auto", "un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff"]
-)
+class _InputFormat(click.Choice[str]):
+    """``auto`` or an import format of the registry (``formats.FORMATS``), read when the
+    option is parsed or its help shown: the CLI's start-up imports no stage."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from treatydiff.formats import FORMATS
+
+        return ("auto", *FORMATS)
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        pass  # click.Choice.__init__ sets its choices; these come from the registry
+
+
+_FORMAT_CHOICE = _InputFormat()
 
 input_format_option = click.option(
     "--input-format",
@@ -326,7 +342,6 @@ def corpus() -> None:
 )
 @click.option(
     "--base-url",
-    envvar="TREATYDIFF_SOURCE_BASE_URL",
     default=None,
     help="Download from this server instead of each pinned URL's host (the URL path is kept). "
     "Environment: TREATYDIFF_SOURCE_BASE_URL. --mirror takes precedence.",
@@ -338,11 +353,13 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     The data home is $TREATYDIFF_HOME, else the user data folder. Progress shows on a
     terminal; otherwise only errors are printed, one line each (exit status 2).
     """
+    import os
     from urllib.parse import urlsplit
 
     from treatydiff.catalogue import entries, store
     from treatydiff.catalogue import pull as pulling
 
+    base_url = base_url or os.environ.get(pulling.BASE_URL_ENV) or None
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--base-url")
     targets = pulling.select(entries.load(), selection)
