@@ -9,23 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff.ci.check import (
-    BASELINE_SCHEMA,
-    Baseline,
-    CheckResult,
-    CheckSpec,
-    Defaults,
-    RunResult,
-    change_id,
-    changes_of,
-    counted,
-    excerpt,
-    find_config,
-    load_baseline,
-    load_config,
-    one_off,
-    render_baseline,
-)
+from treatydiff.ci.baseline import BASELINE_SCHEMA, Baseline, load_baseline, render_baseline
+from treatydiff.ci.config import CheckSpec, Defaults, find_config, load_config, one_off
+from treatydiff.ci.results import CheckResult, RunResult
+from treatydiff.ci.rules import change_id, changes_of, counted, excerpt
 from treatydiff.engine.compare import compare
 from treatydiff.engine.comparison import Alignment, DiffOp
 from treatydiff.errors import ConfigError
@@ -351,7 +338,10 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("[[check]]\ninstrument = 'crc'\nmin_similarity = 2\n", "2 is not between 0 and 1"),
         ("[[check]]\ninstrument = 'crc'\nmin_similarity = true\n", "expected a number"),
         ("[[check]]\ninstrument = 'crc'\nlang = 'fr'\n", "lang: 'fr' is not one of en, nl"),
-        ("[[check]]\ninstrument = 'crc'\nfail-on = 'any'\n", "check[0].fail-on: unknown setting"),
+        (
+            "[[check]]\ninstrument = 'crc'\nfail-on = 'any'\n",
+            "check[0].fail-on: unknown key; known: against,",
+        ),
         ("[[check]]\ninstrument = 'crc'\n[[check]]\ninstrument = 'crc'\n", "two checks are named"),
         ("check = 'crc'\n", "check: expected an array of tables"),
         ("[[check]\n", "not valid TOML"),

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         LanguageError,
         OutputError,
         TreatydiffError,
+        UsageError,
     )
     from treatydiff.formats import load
     from treatydiff.model import Clause, Instrument, Metadata
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
     "LanguageError": "treatydiff.errors",
+    "UsageError": "treatydiff.errors",
 }
 
 __all__ = [
@@ -97,6 +99,7 @@ __all__ = [
     "IntegrityError",
     "FetchError",
     "LanguageError",
+    "UsageError",
 ]
 
 

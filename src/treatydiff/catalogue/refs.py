@@ -13,6 +13,13 @@ _CATALOGUE_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[\w.-]+
 _PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]*)$")
 
 
+def catalogue_ref(ref: str) -> tuple[str, str | None] | None:
+    """The instrument id and version (None: the default) that ``ref`` names when it reads
+    as a catalogue REF (``opsc``, ``opsc@2005-09-23``); None when it cannot be one."""
+    named = _CATALOGUE_REF.match(ref)
+    return None if named is None else (named["id"], named["version"])
+
+
 def resolve(ref: str, *, lang: str = "en", fmt: str | None = None) -> Instrument:
     """The instrument REF names: `-`, a file path (`FILE#2` for a file's second
     instrument), or a catalogue id with an optional `@version`."""
@@ -24,11 +31,11 @@ def resolve(ref: str, *, lang: str = "en", fmt: str | None = None) -> Instrument
     selected = _PART_SELECTOR.match(ref)
     if selected and Path(selected["path"]).exists():
         return load_file(Path(selected["path"]), fmt=fmt, lang=lang, part=int(selected["part"]))
-    named = _CATALOGUE_REF.match(ref)
-    if named and not any(sep in ref for sep in "/\\") and "." not in named["id"]:
-        from treatydiff.catalogue import entries as catalogue
+    named = catalogue_ref(ref)
+    if named is not None:
+        from treatydiff.catalogue.store import load_pulled
 
-        return catalogue.load_pulled(named["id"], named["version"], lang=lang)
+        return load_pulled(*named, lang=lang)
     if path.exists():
         return load_file(path, fmt=fmt, lang=lang)  # a directory: load_file says so
     raise InputError(f"{ref}: no such file or catalogue instrument")

@@ -1,18 +1,5 @@
-"""A small static site of reports, from a TOML config listing comparisons and synopses.
-
-Config (paths relative to the config file's folder; a REF may also be a catalogue id)::
-
-    title = "The OPSC and related instruments"
-
-    [[comparison]]
-    left = "opsc-preamble-ohchr.txt"
-    right = "opsc-preamble-revised.txt"
-    title = "The supplied preamble against a revised draft"   # optional
-    threshold = 0.5                                           # optional
-
-    [[synopsis]]
-    title = "The OPSC's family"                               # optional
-    refs = ["opsc.md", "opac.md", "crc.md"]                   # the first is the anchor
+"""Building a static site of reports, and the pages of a synopsis, as strings; the CLI
+writes them.
 
 The site: ``index.html``; one HTML and one Markdown report per comparison; per synopsis a
 page and the pairwise HTML reports its lineage links to; ``assets/`` with the stylesheet
@@ -23,16 +10,14 @@ computed before anything is written.
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from treatydiff.engine.comparison import Comparison
 from treatydiff.errors import ConfigError, TreatydiffError
 from treatydiff.model import Instrument
-from treatydiff.outputs import write_atomic
 from treatydiff.render.pages import (
     Assets,
     Link,
@@ -40,147 +25,19 @@ from treatydiff.render.pages import (
     comparison_markdown,
     index_html,
     synopsis_html,
-    write_assets,
 )
 from treatydiff.report.comparison import build_report, build_synopsis, pair_filename
+from treatydiff.site.config import SiteConfig, Source
 
-ASSETS = "assets"
-_COMPARISON_KEYS = {"left", "right", "title", "threshold", "lang", "input_format"}
-_SYNOPSIS_KEYS = {"refs", "title", "name", "threshold", "lang", "input_format"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """How to read the instruments of one entry."""
-
-    lang: str = "en"
-    input_format: str | None = None
-    threshold: float | None = None
-
-
-@dataclass(frozen=True)
-class ComparisonEntry:
-    left: str
-    right: str
-    title: str | None
-    source: Source
-
-
-@dataclass(frozen=True)
-class SynopsisEntry:
-    refs: tuple[str, ...]
-    title: str | None
-    name: str | None
-    source: Source
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    title: str
-    folder: Path  # the config file's folder: relative paths start there
-    comparisons: tuple[ComparisonEntry, ...]
-    synopses: tuple[SynopsisEntry, ...]
-
-
-def load_config(path: Path) -> SiteConfig:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    where = str(path)
-    _only(data, {"title", "comparison", "synopsis"}, where)
-    comparisons = tuple(
-        _comparison(entry, f"{where}: comparison {n}")
-        for n, entry in enumerate(_tables(data, "comparison", where), start=1)
-    )
-    synopses = tuple(
-        _synopsis(entry, f"{where}: synopsis {n}")
-        for n, entry in enumerate(_tables(data, "synopsis", where), start=1)
-    )
-    if not comparisons and not synopses:
-        raise ConfigError(f"{where}: lists no [[comparison]] and no [[synopsis]]")
-    return SiteConfig(
-        title=_text(data, "title", where) or "treatydiff reports",
-        folder=path.resolve().parent,
-        comparisons=comparisons,
-        synopses=synopses,
-    )
-
-
-def _tables(data: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ConfigError(f"{where}: {key} must be a list of tables ([[{key}]])")
-    return value
-
-
-def _only(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(allowed))})"
-        )
-
-
-def _text(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
-    value = table.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: {key} must be a non-empty string")
-    return value
-
-
-def _source(table: Mapping[str, Any], where: str) -> Source:
-    threshold = table.get("threshold")
-    if threshold is not None and (
-        isinstance(threshold, bool) or not isinstance(threshold, int | float)
-    ):
-        raise ConfigError(f"{where}: threshold must be a number between 0 and 1")
-    return Source(
-        lang=_text(table, "lang", where) or "en",
-        input_format=_text(table, "input_format", where),
-        threshold=None if threshold is None else float(threshold),
-    )
-
-
-def _comparison(table: Mapping[str, Any], where: str) -> ComparisonEntry:
-    _only(table, _COMPARISON_KEYS, where)
-    return ComparisonEntry(
-        left=str(_text(table, "left", where, required=True)),
-        right=str(_text(table, "right", where, required=True)),
-        title=_text(table, "title", where),
-        source=_source(table, where),
-    )
-
-
-def _synopsis(table: Mapping[str, Any], where: str) -> SynopsisEntry:
-    _only(table, _SYNOPSIS_KEYS, where)
-    refs = table.get("refs")
-    if (
-        not isinstance(refs, list)
-        or len(refs) < 2
-        or not all(isinstance(r, str) and r for r in refs)
-    ):
-        raise ConfigError(f"{where}: refs must list at least two instruments")
-    return SynopsisEntry(
-        refs=tuple(refs),
-        title=_text(table, "title", where),
-        name=_text(table, "name", where),
-        source=_source(table, where),
-    )
-
-
-# --- building the site ------------------------------------------------------------------
+ASSETS = "assets"  # the folder of the stylesheet and script, in the site folder
 
 Resolve = Callable[[str, Source], Instrument]
 Compare = Callable[[Instrument, Instrument, Source], Comparison]
 
 
 def build_site(config: SiteConfig) -> dict[str, str]:
-    """Every page of the site: relative path -> content."""
+    """Every page of the site: relative path -> content. A TreatydiffError while reading
+    or comparing is raised again with the config file named first."""
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare
 
@@ -198,7 +55,10 @@ def build_site(config: SiteConfig) -> dict[str, str]:
     def compare_entry(left: Instrument, right: Instrument, source: Source) -> Comparison:
         return compare(left, right, threshold=source.threshold)
 
-    return _pages(config, resolve, compare_entry)
+    try:
+        return _pages(config, resolve, compare_entry)
+    except TreatydiffError as exc:
+        raise type(exc)(f"{config.file}: {exc}") from None
 
 
 def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, str]:
@@ -209,9 +69,10 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
     synopsis_of: dict[str, list[Link]] = {}
     synopsis_pages: list[tuple[Link, Source, list[tuple[Comparison, str]]]] = []
     for entry in config.synopses:
-        instruments = _distinct([resolve(ref, entry.source) for ref in entry.refs])
+        source = entry.source
+        instruments = _distinct([resolve(ref, source) for ref in entry.refs])
         comparisons = {
-            (i, j): compare(instruments[i], instruments[j], entry.source)
+            (i, j): compare(instruments[i], instruments[j], source)
             for i in range(len(instruments))
             for j in range(i + 1, len(instruments))
         }
@@ -222,7 +83,7 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         pairs = [(comparisons[(0, j)], synopsis.pairs[j - 1]) for j in range(1, len(instruments))]
         for _, pair in pairs:
             synopsis_of.setdefault(pair, []).append(link)
-        synopsis_pages.append((link, entry.source, pairs))
+        synopsis_pages.append((link, source, pairs))
     comparison_links: list[Link] = []
     listed: dict[str, Source] = {}  # page of a listed comparison -> how it was read
     for pair_entry in config.comparisons:
@@ -286,35 +147,18 @@ def _put(pages: dict[str, str], name: str, content: str) -> None:
     pages[name] = content
 
 
-def publish(config_path: Path, output: Path) -> list[str]:
-    """Build the site of ``config_path`` into the folder ``output``; the pages written."""
-    config = load_config(config_path)
-    try:
-        pages = build_site(config)
-    except TreatydiffError as exc:
-        raise type(exc)(f"{config_path}: {exc}") from None
-    if output.exists() and not output.is_dir():
-        raise ConfigError(f"{output}: exists and is not a folder")
-    write_assets(output / ASSETS)
-    for name, content in sorted(pages.items()):
-        write_atomic(output / name, content.encode("utf-8"))
-    return sorted(pages)
-
-
-def write_synopsis(
+def build_synopsis_pages(
     instruments: Sequence[Instrument],
     fmt: str,
     *,
     output: Path | None,
     pairs_dir: Path | None = None,
-) -> None:
-    """Compare every pair of ``instruments`` (the first is the anchor) and write their
-    synopsis to ``output`` (None: standard output). With ``pairs_dir``, the pairwise HTML
-    reports of the anchor go there and the lineage links to them."""
-    import os
-
+) -> tuple[str, dict[Path, str]]:
+    """Compare every pair of ``instruments`` (the first is the anchor): their synopsis in
+    ``fmt`` (html, md, json), to be written to ``output`` (None: standard output), and,
+    with ``pairs_dir``, the pairwise HTML reports of the anchor by the path they go to,
+    which the synopsis's lineage links to."""
     from treatydiff.engine.compare import compare
-    from treatydiff.outputs import emit
     from treatydiff.render.pages import render_synopsis
     from treatydiff.report.comparison import family_comparisons
 
@@ -324,6 +168,7 @@ def write_synopsis(
     folder = "" if pairs_dir is None else Path(os.path.relpath(pairs_dir, base)).as_posix()
     synopsis = build_synopsis(family, comparisons, pair_folder=folder)
     text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None)
+    pairs: dict[Path, str] = {}
     if pairs_dir is not None:
         nav: list[Link] = []
         if output is not None:
@@ -332,5 +177,5 @@ def write_synopsis(
         for j in range(1, len(family)):
             report = build_report(comparisons[(0, j)])
             page = pairs_dir / pair_filename(family[0].id, family[j].id)
-            write_atomic(page, comparison_html(report, nav=nav).encode("utf-8"))
-    emit(text, output)
+            pairs[page] = comparison_html(report, nav=nav)
+    return text, pairs
