@@ -58,7 +58,9 @@ def _assert_inert(markdown: str) -> list[Token]:
 # --- escaping ----------------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from(
-    list("abc XYZ 019") + list("\\`*_{}[]()<>#+-.!|~&;:$=/\"'@%^") + ["&amp;", "&#60;", "\n"]
+    list("abc XYZ 019")
+    + list("\\`*_{}[]()<>#+-.!|~&;:$=/\"'@%^")
+    + ["&amp;", "&#60;", "\n", "\r", "\r\n"]
 )
 
 
@@ -90,6 +92,8 @@ def test_escaping_keeps_treaty_text_readable() -> None:
     assert escape("1. The States Parties") == "1\\. The States Parties"
     assert escape("Women & Children &amp;") == "Women & Children \\&amp;"
     assert escape("a *b* <c>") == "a \\*b\\* \\<c\\>"
+    # a carriage return ends a line too: what follows it is at a line start
+    assert escape("the Parties;\r# 2. Each\r\n- Party") == "the Parties;\n\\# 2. Each\n\\- Party"
 
 
 # --- the report ---------------------------------------------------------------------------
