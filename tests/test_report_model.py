@@ -78,11 +78,13 @@ def test_split_is_one_row_with_a_cell_per_clause(report: ComparisonReport) -> No
 
 def test_change_spans_leave_spaces_unmarked(report: ComparisonReport) -> None:
     row = _row(report, "art_1__para_1")
-    assert [(s.kind, s.text) for s in row.redline] == [
-        ("equal", "The Parties "),
-        ("delete", "should"),
-        ("insert", "shall"),
-        ("equal", " protect the river."),
+    assert [[(s.kind, s.text) for s in line] for line in row.redline] == [
+        [
+            ("equal", "The Parties "),
+            ("delete", "should"),
+            ("insert", "shall"),
+            ("equal", " protect the river."),
+        ]
     ]
     assert [(s.kind, s.text) for s in row.left[0].spans] == [
         ("equal", "The Parties "),
@@ -175,10 +177,13 @@ def _assert_faithful(comparison: Comparison) -> ComparisonReport:
             right_seen.append(cell.eid)
         # the redline holds every word of both sides; its unchanged runs are the right
         # side's, which may differ from the left's in formatting and spacing only
-        kept = "".join(s.text for s in row.redline if s.kind != "insert")
-        added = "".join(s.text for s in row.redline if s.kind != "delete")
-        assert _squeezed(kept) == _squeezed("\n".join(c.text for c in row.left))
-        assert added == "\n".join(c.text for c in row.right)
+        kept = "".join(s.text for line in row.redline for s in line if s.kind != "insert")
+        added = ["".join(s.text for s in line if s.kind != "delete") for line in row.redline]
+        assert _squeezed(kept) == _squeezed(" ".join(c.text for c in row.left))
+        assert "".join(added) == "".join(c.text for c in row.right)
+        if row.shape == "split":
+            # a line for each clause of the split
+            assert added == [c.text for c in row.right]
     assert sorted(left_seen) == sorted(leaf.clause.eid for leaf in comparison.left.leaves)
     assert sorted(right_seen) == sorted(leaf.clause.eid for leaf in comparison.right.leaves)
     return report

@@ -167,7 +167,8 @@ def compare(
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
-    from treatydiff.render.json import render_json, render_text
+    from treatydiff.render.json import render_json
+    from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
     style = cast("LabelStyle", labels)

@@ -5,30 +5,59 @@ Rendering and checking work from these dataclasses only, never from engine inter
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from treatydiff.model import Instrument
+from treatydiff.normalize import comparison_key_of
 
 Status = Literal["identical", "formatting", "modified", "added", "removed"]
 DiffOpKind = Literal["equal", "insert", "delete", "replace"]
 
 STATUSES: tuple[Status, ...] = ("identical", "formatting", "modified", "added", "removed")
 
-# The text of one side of an alignment is its clauses' texts joined by this separator;
-# the diff ops of a split or merge concatenate to that joined text.
-CLAUSE_SEPARATOR = "\n"
-
 
 @dataclass(frozen=True)
 class DiffOp:
-    """One run of a word diff. ``left`` and ``right`` keep the original spacing, so the
-    ``left`` parts of all ops concatenate to the left text and the ``right`` parts to the
-    right text."""
+    """One run of a word diff, within one clause of each side.
+
+    ``left`` and ``right`` keep the original spacing. ``left_clause`` and ``right_clause``
+    are indices into ``Alignment.left`` and ``Alignment.right``: the clause each part
+    belongs to (0 when the side has one clause, or none). The ``left`` parts of the ops
+    whose ``left_clause`` is k concatenate, in order, to the text of the k-th left clause;
+    likewise on the right. A run of the word diff that crosses the end of a clause of a
+    split or merge comes as consecutive ops, one per clause (``runs`` groups them again);
+    an op with no text on one side names there the clause of that side's next word.
+    """
 
     op: DiffOpKind
     left: str
     right: str
+    left_clause: int = 0
+    right_clause: int = 0
+
+
+def runs(diff: Sequence[DiffOp]) -> list[tuple[DiffOp, ...]]:
+    """The runs of a word diff: maximal sequences of consecutive ``equal`` ops, or of
+    changed ops. The word diff alternates equal and changed runs, so a run of several ops
+    is one run of the diff, cut where clauses end."""
+    out: list[tuple[DiffOp, ...]] = []
+    for op in diff:
+        if out and (out[-1][0].op == "equal") == (op.op == "equal"):
+            out[-1] = (*out[-1], op)
+        else:
+            out.append((op,))
+    return out
+
+
+def starts_line(before: DiffOp, after: DiffOp) -> bool:
+    """Whether the inline view of a diff (the right side's words, with the deleted words
+    of the left side among them) starts a new line between two consecutive ops: where a
+    right clause ends, or a left clause ends in deleted words."""
+    if before.right_clause != after.right_clause:
+        return True
+    return before.left_clause != after.left_clause and before.op != "equal"
 
 
 @dataclass(frozen=True)
@@ -39,8 +68,11 @@ class Alignment:
     ``left``, a removed one an empty ``right``. ``similarity``: the character-level
     similarity (0..1) of the two sides' comparison keys, 1.0 exactly when they are equal,
     0.0 for an added or removed clause. ``moved``: paired out of document order. ``tags``
-    (modified alignments only): see classify.py. ``diff``: the word diff; an added,
-    removed, identical or formatting alignment has one op.
+    (modified alignments only): see classify.py. ``diff``: the word diff, cut where the
+    clauses of a split or merge end (see ``DiffOp``); an added, removed, identical or
+    formatting one-to-one alignment has a single op. ``keys``: the comparison keys of the
+    two sides (of a side's clause texts in order, ``normalize.comparison_key_of``),
+    derived from the diff when not given.
     """
 
     left: tuple[str, ...]
@@ -50,6 +82,13 @@ class Alignment:
     similarity: float = 0.0
     tags: tuple[str, ...] = ()
     diff: tuple[DiffOp, ...] = ()
+    keys: tuple[str, str] = ("", "")
+
+    def __post_init__(self) -> None:
+        if self.keys == ("", ""):
+            # Texts whose keys are empty derive empty keys again: no marker is needed.
+            derived = (comparison_key_of(self.left_texts), comparison_key_of(self.right_texts))
+            object.__setattr__(self, "keys", derived)
 
     @property
     def is_split(self) -> bool:
@@ -60,18 +99,36 @@ class Alignment:
         return len(self.left) > 1 and len(self.right) == 1
 
     @property
-    def left_text(self) -> str:
-        """The left side's text, rebuilt from the diff (clauses joined by CLAUSE_SEPARATOR)."""
-        return "".join(op.left for op in self.diff)
+    def left_texts(self) -> tuple[str, ...]:
+        """The text of each left clause (as many as ``left``), rebuilt from the diff."""
+        return _texts(len(self.left), ((op.left_clause, op.left) for op in self.diff))
 
     @property
-    def right_text(self) -> str:
-        return "".join(op.right for op in self.diff)
+    def right_texts(self) -> tuple[str, ...]:
+        """The text of each right clause (as many as ``right``), rebuilt from the diff."""
+        return _texts(len(self.right), ((op.right_clause, op.right) for op in self.diff))
+
+    @property
+    def size(self) -> int:
+        """The length of the texts of both sides, in characters, each side read one
+        clause a line (a line break counts one): the weight of the alignment in
+        ``Summary.similarity``."""
+        breaks = max(len(self.left) - 1, 0) + max(len(self.right) - 1, 0)
+        return sum(len(op.left) + len(op.right) for op in self.diff) + breaks
 
     @property
     def is_difference(self) -> bool:
-        """Anything beyond formatting: changed words, or clauses added, removed or moved."""
+        """Anything beyond formatting: changed words, or clauses added, removed or moved.
+        Reports call such an alignment changed."""
         return self.moved or self.status not in ("identical", "formatting")
+
+
+def _texts(count: int, parts: Iterable[tuple[int, str]]) -> tuple[str, ...]:
+    texts: list[list[str]] = [[] for _ in range(count)]
+    for clause, text in parts:
+        if text:
+            texts[clause].append(text)
+    return tuple("".join(pieces) for pieces in texts)
 
 
 @dataclass(frozen=True)
@@ -89,8 +146,9 @@ class CompareOptions:
 class Summary:
     """Counts over the alignments of a comparison.
 
-    ``similarity`` is the mean similarity of all clauses weighted by text length, added
-    and removed clauses counting zero; ``tags`` counts each tag over modified alignments.
+    ``similarity`` is the mean similarity of all alignments weighted by their text length
+    (``Alignment.size``), added and removed clauses counting zero; ``tags`` counts each
+    tag over modified alignments.
     """
 
     identical: int
@@ -132,7 +190,7 @@ class Comparison:
             counts[a.status] += 1
             for tag in a.tags:
                 tag_counts[tag] = tag_counts.get(tag, 0) + 1
-            size = len(a.left_text) + len(a.right_text)
+            size = a.size
             weighted += a.similarity * size
             total += size
         return Summary(

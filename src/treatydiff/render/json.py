@@ -1,4 +1,4 @@
-"""JSON and plain-text renderings of a comparison.
+"""JSON renderings of a comparison.
 
 The JSON follows the schema ``treatydiff.comparison/1`` (shipped as
 ``treatydiff/schemas/comparison-1.schema.json``): sorted keys and similarities rounded to
@@ -15,7 +15,7 @@ from typing import Any
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp, Summary
 from treatydiff.model import Instrument
 from treatydiff.render.show import leaf_dict
-from treatydiff.segment.labels import LabelStyle, citation
+from treatydiff.segment.labels import LabelStyle
 
 SCHEMA_ID = "treatydiff.comparison/1"
 SCHEMA_RESOURCE = "schemas/comparison-1.schema.json"
@@ -85,12 +85,21 @@ def _alignment(alignment: Alignment) -> dict[str, Any]:
         "moved": alignment.moved,
         "similarity": round(alignment.similarity, _DIGITS),
         "tags": list(alignment.tags),
-        "diff": [_op(op) for op in alignment.diff],
+        "diff": [_op(op, alignment) for op in alignment.diff],
     }
 
 
-def _op(op: DiffOp) -> dict[str, str]:
-    return {"op": op.op, "left": op.left, "right": op.right}
+def _op(op: DiffOp, alignment: Alignment) -> dict[str, str]:
+    """An op; in a split or merge, with the ids of the clauses its two parts belong to."""
+    if not (alignment.is_split or alignment.is_merge):
+        return {"op": op.op, "left": op.left, "right": op.right}
+    return {
+        "op": op.op,
+        "left": op.left,
+        "right": op.right,
+        "left_id": alignment.left[op.left_clause],
+        "right_id": alignment.right[op.right_clause],
+    }
 
 
 def render_json(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
@@ -138,55 +147,3 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         out.append(float.__repr__(value) if math.isfinite(value) else json.dumps(value))
     else:
         raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
-def render_text(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
-    """The differences, one block per alignment that differs beyond formatting, with an
-    inline word diff in git's ``[-deleted-]{+inserted+}`` notation, then a summary."""
-    left, right = comparison.left, comparison.right
-    lines = [f"--- {left.id}: {left.title}", f"+++ {right.id}: {right.title}"]
-    for alignment in comparison.alignments:
-        if not alignment.is_difference:
-            continue
-        where = " + ".join(_label(left, eid, label_style) for eid in alignment.left) or "-"
-        to = " + ".join(_label(right, eid, label_style) for eid in alignment.right) or "-"
-        status = alignment.status + (", moved" if alignment.moved else "")
-        head = f"{status}: {where} -> {to}"
-        if alignment.left and alignment.right:
-            head += f" (similarity {alignment.similarity:.2f})"
-        if alignment.tags:
-            head += f" [{', '.join(alignment.tags)}]"
-        lines += ["", head, "    " + _inline(alignment.diff).replace("\n", "\n    ")]
-    s = comparison.summary
-    lines += [
-        "",
-        f"{s.left_clauses} clauses left, {s.right_clauses} right: {s.identical} identical, "
-        f"{s.formatting} formatting, {s.modified} modified, {s.added} added, "
-        f"{s.removed} removed, {s.moved} moved, {s.splits} split, {s.merges} merged; "
-        f"similarity {s.similarity:.4f}",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _label(instrument: Instrument, eid: str, style: LabelStyle) -> str:
-    return citation(instrument.by_eid[eid].path, style=style)
-
-
-def _inline(diff: tuple[DiffOp, ...]) -> str:
-    out: list[str] = []
-    for op in diff:
-        if op.op == "equal":
-            # The right side's words, with whatever space either side has after them, so
-            # that "General[-of the United Nations-]" keeps its space.
-            core = op.right.rstrip()
-            out.append(core + (op.right[len(core) :] or op.left[len(op.left.rstrip()) :]))
-            continue
-        left, right = op.left.rstrip(), op.right.rstrip()
-        # Whitespace after the change is written once, after both marks.
-        tail = op.right[len(right) :] or op.left[len(left) :]
-        if left:
-            out.append(f"[-{left}-]")
-        if right:
-            out.append(f"{{+{right}+}}")
-        out.append(tail)
-    return "".join(out)

@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from markupsafe import Markup
 from markupsafe import escape as html_escape
 
 from treatydiff import __version__
-from treatydiff.engine.comparison import CLAUSE_SEPARATOR, Comparison
+from treatydiff.engine.comparison import Comparison
 from treatydiff.errors import InputError
 from treatydiff.outputs import write_atomic
 from treatydiff.render.mdtext import escape as md_escape
@@ -209,6 +210,7 @@ def html_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["spans"] = html_spans
+    env.filters["lines"] = html_lines
     env.filters["pct"] = percent
     env.globals["version"] = __version__
     env.globals["closest_floor"] = CLOSEST_FLOOR
@@ -227,6 +229,7 @@ def markdown_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["spans"] = markdown_spans
+    env.filters["lines"] = markdown_lines
     env.filters["cell"] = lambda value: Markup(table_cell(str(value)))
     env.filters["pct"] = lambda value: Markup(percent(value))
     env.globals["closest_floor"] = CLOSEST_FLOOR
@@ -255,40 +258,65 @@ def _whole_percent(value: float) -> int:
 
 
 _HTML_TAG = {"insert": "ins", "delete": "del"}
+# What ends a line in Markdown (CommonMark: line feed, carriage return).
+_LINE_BREAK = re.compile("[\n\r]")
 
 
 def html_spans(spans: Sequence[Span]) -> Markup:
-    """Spans as HTML: ``<ins>`` and ``<del>`` around changes; a line break where the
-    clauses of a split or merge were joined."""
+    """Spans as HTML: ``<ins>`` and ``<del>`` around changes."""
     out: list[str] = []
     for span in spans:
         tag = _HTML_TAG.get(span.kind)
-        parts = [
-            f"<{tag}>{html_escape(part)}</{tag}>" if tag and part else str(html_escape(part))
-            for part in span.text.split(CLAUSE_SEPARATOR)
-        ]
-        out.append("<br>".join(parts))
+        text = html_escape(span.text)
+        out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
     return Markup("".join(out))
 
 
+def html_lines(lines: Sequence[Sequence[Span]]) -> Markup:
+    """Lines of spans as HTML, a line break between them."""
+    return Markup("<br>".join(html_spans(line) for line in lines))
+
+
 def markdown_spans(spans: Sequence[Span]) -> Markup:
-    """Spans as Markdown: ``<ins>`` and ``<del>`` around changes, a new paragraph where
-    the clauses of a split or merge were joined."""
-    lines: list[str] = [""]
+    """Spans as Markdown: ``<ins>`` and ``<del>`` around changes. Line breaks at the
+    edges of a change stand outside its tags: a tag alone on a line would open an HTML
+    block, in which Markdown escapes no longer work."""
+    out = ""
     previous = ""  # the deleted text just before, if any
     for span in spans:
-        for n, part in enumerate(span.text.split(CLAUSE_SEPARATOR)):
-            if n:
-                lines.append("")
-            if not part:
-                continue
-            text = md_escape(part, at_line_start=not lines[-1])
-            tag = _HTML_TAG.get(span.kind)
-            if previous[-1:].isalnum() and span.kind == "insert" and part[:1].isalnum():
-                lines[-1] += " "  # "<del>should</del> <ins>shall</ins>": keep words apart
-            lines[-1] += f"<{tag}>{text}</{tag}>" if tag else text
-            previous = part if span.kind == "delete" else ""
-    return Markup("\n\n".join(line for line in lines if line))
+        tag = _HTML_TAG.get(span.kind)
+        if previous[-1:].isalnum() and span.kind == "insert" and span.text[:1].isalnum():
+            out += " "  # "<del>should</del> <ins>shall</ins>": keep words apart
+        previous = span.text if span.kind == "delete" else ""
+        if not tag:
+            out += md_escape(span.text, at_line_start=not out)
+            continue
+        before, words, after = _outside_line_breaks(span.text)
+        out += md_escape(before, at_line_start=not out)
+        if words:
+            out += f"<{tag}>{md_escape(words, at_line_start=not out)}</{tag}>"
+        out += md_escape(after, at_line_start=False)
+    return Markup(out)
+
+
+def _outside_line_breaks(text: str) -> tuple[str, str, str]:
+    """``text`` as (leading whitespace, the rest, trailing whitespace), where the edges
+    are only split off when they hold a line break."""
+    core = text.strip()
+    if not core:
+        return ("", "", text) if _LINE_BREAK.search(text) else ("", text, "")
+    start = text.index(core)
+    before, after = text[:start], text[start + len(core) :]
+    if not _LINE_BREAK.search(before):
+        core, before = before + core, ""
+    if not _LINE_BREAK.search(after):
+        core, after = core + after, ""
+    return before, core, after
+
+
+def markdown_lines(lines: Sequence[Sequence[Span]]) -> Markup:
+    """Lines of spans as Markdown, each a paragraph of its own."""
+    return Markup("\n\n".join(text for text in map(markdown_spans, lines) if text))
 
 
 def markdown_link(text: str, href: str) -> Markup:

@@ -16,15 +16,15 @@ from typing import Literal
 
 from treatydiff.engine.classify import defined_term
 from treatydiff.engine.comparison import (
-    CLAUSE_SEPARATOR,
     Alignment,
     Comparison,
     DiffOp,
     Status,
     Summary,
+    starts_line,
 )
 from treatydiff.model import Clause, Instrument, LeafView
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import WordCodes
 from treatydiff.segment.labels import LabelStyle, citation
 
 SpanKind = Literal["equal", "insert", "delete"]
@@ -76,8 +76,10 @@ class Row:
 
     ``anchor`` is the row's id in a page: the first left eId, or for an added clause its
     right eId (prefixed ``right-`` when a left clause has the same eId); ``aliases`` are
-    the other eIds that lead to this row. ``redline`` is the inline view: deletions and
-    insertions in reading order. ``moved_from`` is the anchor of the marker left where a
+    the other eIds that lead to this row. ``changed``: the alignment is a difference
+    (``Alignment.is_difference``), which a reader should look at. ``redline`` is the
+    inline view, line by line: deletions and insertions in reading order, a new line
+    where a clause of a split or merge ends. ``moved_from`` is the anchor of the marker left where a
     moved clause used to be.
     """
 
@@ -86,18 +88,14 @@ class Row:
     status: Status
     shape: RowShape
     moved: bool
+    changed: bool
     similarity: float
     tags: tuple[str, ...]
     left: tuple[Cell, ...]
     right: tuple[Cell, ...]
-    redline: tuple[Span, ...]
+    redline: tuple[tuple[Span, ...], ...]
     moved_from: str | None = None
     kind: Literal["row"] = "row"
-
-    @property
-    def changed(self) -> bool:
-        """Anything a reader should look at: changed words, added, removed or moved."""
-        return self.moved or self.status not in ("identical", "formatting")
 
     @property
     def label(self) -> str:
@@ -320,9 +318,8 @@ def _row(
     left_eids: set[str],
     label_style: LabelStyle,
 ) -> Row:
-    left_spans, right_spans, redline = _spans(alignment.diff)
-    left_cells = _cells(alignment.left, left, left_spans, label_style)
-    right_cells = _cells(alignment.right, right, right_spans, label_style)
+    left_cells = _cells(alignment.left, left, _side_spans(alignment, "left"), label_style)
+    right_cells = _cells(alignment.right, right, _side_spans(alignment, "right"), label_style)
     if alignment.left:
         anchor, *aliases = alignment.left
         aliases += [f"right-{eid}" for eid in alignment.right]
@@ -336,11 +333,12 @@ def _row(
         status=alignment.status,
         shape=_shape(alignment),
         moved=alignment.moved,
+        changed=alignment.is_difference,
         similarity=alignment.similarity,
         tags=alignment.tags,
         left=left_cells,
         right=right_cells,
-        redline=redline,
+        redline=_redline(alignment.diff),
         moved_from=f"moved-from-{anchor}" if alignment.moved else None,
     )
 
@@ -357,36 +355,41 @@ def _shape(alignment: Alignment) -> RowShape:
     return "pair"
 
 
-def _spans(
-    diff: Sequence[DiffOp],
-) -> tuple[list[Span], list[Span], tuple[Span, ...]]:
-    """Spans of the left text, of the right text, and of the inline redline.
-
-    The left spans (equal and delete) concatenate to the left text, the right spans
-    (equal and insert) to the right text; so do the redline's, but its equal spans show
-    the right side's form of the words.
-    """
-    left: list[Span] = []
-    right: list[Span] = []
-    redline: list[Span] = []
-    for op in diff:
-        if op.op == "equal":
-            left.append(Span("equal", op.left))
-            right.append(Span("equal", op.right))
-            redline.append(Span("equal", op.right))
+def _side_spans(alignment: Alignment, side: Literal["left", "right"]) -> list[tuple[Span, ...]]:
+    """The spans of each clause of one side: unchanged, and deleted (left side) or
+    inserted (right side); they concatenate to the clause's text."""
+    count = len(alignment.left if side == "left" else alignment.right)
+    kind: SpanKind = "delete" if side == "left" else "insert"
+    pieces: list[list[Span]] = [[] for _ in range(count)]
+    for op in alignment.diff:
+        text, clause = (op.left, op.left_clause) if side == "left" else (op.right, op.right_clause)
+        if not text:
             continue
-        left += _marked("delete", op.left)
-        right += _marked("insert", op.right)
+        pieces[clause] += [Span("equal", text)] if op.op == "equal" else _marked(kind, text)
+    return [tuple(_merged(piece)) for piece in pieces]
+
+
+def _redline(diff: Sequence[DiffOp]) -> tuple[tuple[Span, ...], ...]:
+    """The inline view, line by line (a new line where ``starts_line`` says): deletions
+    and insertions in reading order. Its equal spans show the right side's form of the
+    words."""
+    lines: list[list[Span]] = [[]]
+    for n, op in enumerate(diff):
+        if n and starts_line(diff[n - 1], op):
+            lines.append([])
+        if op.op == "equal":
+            lines[-1].append(Span("equal", op.right))
+            continue
         # A space both sides share around a replacement is not part of the change.
         lead = _shared(_lead(op.left), _lead(op.right)) if op.left and op.right else ""
         trail = _shared(_trail(op.left), _trail(op.right)) if op.left and op.right else ""
-        redline += [
+        lines[-1] += [
             Span("equal", lead),
             Span("delete", op.left[len(lead) : len(op.left) - len(trail)]),
             Span("insert", op.right[len(lead) : len(op.right) - len(trail)]),
             Span("equal", trail),
         ]
-    return _merged(left), _merged(right), tuple(_merged(redline))
+    return tuple(tuple(_merged(line)) for line in lines)
 
 
 def _lead(text: str) -> str:
@@ -427,26 +430,20 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def _cells(
-    eids: Sequence[str], instrument: Instrument, spans: list[Span], label_style: LabelStyle
+    eids: Sequence[str],
+    instrument: Instrument,
+    spans: Sequence[tuple[Span, ...]],
+    label_style: LabelStyle,
 ) -> tuple[Cell, ...]:
-    """One cell per clause: the side's spans cut where the clause texts were joined."""
-    pieces: list[list[Span]] = [[]]
-    for span in spans:
-        for n, part in enumerate(span.text.split(CLAUSE_SEPARATOR)):
-            if n:
-                pieces.append([])
-            if part:
-                pieces[-1].append(Span(span.kind, part))
-    if len(pieces) != len(eids) and eids:
-        raise ValueError(f"diff of {', '.join(eids)} holds {len(pieces)} texts, not {len(eids)}")
+    """One cell per clause, with the spans of its text."""
     return tuple(
         Cell(
             eid=eid,
             label=citation(instrument.by_eid[eid].path, style=label_style),
             short_label=citation(instrument.by_eid[eid].path, style="short"),
-            spans=tuple(piece),
+            spans=piece,
         )
-        for eid, piece in zip(eids, pieces, strict=False)
+        for eid, piece in zip(eids, spans, strict=True)
     )
 
 
@@ -746,17 +743,18 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
         )
         for eid in alignment.left:
             out[eid] = match
-    queries = [comparison.left.by_eid[eid].clause.text for eid in unpaired]
-    choices = [leaf.clause.text for leaf in right.leaves]
+    left_position = {leaf.clause.eid: n for n, leaf in enumerate(comparison.left.leaves)}
+    queries = [comparison.left.leaf_keys[left_position[eid]] for eid in unpaired]
+    choices = right.leaf_keys
     definitions: dict[str, int] = {}
-    for position, text in enumerate(choices):
-        defined = defined_term(text)
+    for position, leaf in enumerate(right.leaves):
+        defined = defined_term(leaf.clause.text)
         if defined is not None:
             definitions.setdefault(defined, position)
     for eid, query, (closest, score) in zip(
         unpaired, queries, closest_by_words(queries, choices), strict=True
     ):
-        term = defined_term(query)
+        term = defined_term(comparison.left.by_eid[eid].clause.text)
         if term is not None and term in definitions:
             index = definitions[term]
             ((_, score),) = closest_by_words([query], [choices[index]])
@@ -779,28 +777,20 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
     return out
 
 
-_WORD = re.compile(r"\w+")
-
-
 def closest_by_words(
     queries: Sequence[str], choices: Sequence[str]
 ) -> list[tuple[int | None, float]]:
     """For each query, the index of the choice sharing most of its words in order, and
-    their word similarity (0..1): the Indel similarity of the word sequences, on the
-    comparison key. The first of equal choices wins; None when there is no choice."""
+    their word similarity (0..1): the Indel similarity of the word sequences. Queries and
+    choices are comparison keys (``Instrument.leaf_keys``). The first of equal choices
+    wins; None when there is no choice."""
     from rapidfuzz import fuzz, process
 
-    vocabulary: dict[str, str] = {}
-
-    def encoded(text: str) -> str:
-        # Each distinct word becomes one character, so a character measure counts words.
-        words = _WORD.findall(comparison_key(text).casefold())
-        return "".join(vocabulary.setdefault(w, chr(0x10000 + len(vocabulary))) for w in words)
-
-    targets = [encoded(text) for text in choices]
+    codes = WordCodes()
+    targets = [codes.encode(key) for key in choices]
     out: list[tuple[int | None, float]] = []
     for query in queries:
-        found = process.extractOne(encoded(query), targets, scorer=fuzz.ratio)
+        found = process.extractOne(codes.encode(query), targets, scorer=fuzz.ratio)
         out.append((None, 0.0) if found is None else (found[2], found[1] / 100.0))
     return out
 
