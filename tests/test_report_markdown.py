@@ -20,8 +20,9 @@ from treatydiff.engine.compare import compare
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp
 from treatydiff.formats import load_file
 from treatydiff.model import Clause, Instrument
+from treatydiff.render import render_comparison
+from treatydiff.render.markdown import MD_LIMIT, comparison_markdown
 from treatydiff.render.mdtext import escape, table_cell
-from treatydiff.render.pages import MD_LIMIT, comparison_markdown, render_comparison
 from treatydiff.report.comparison import build_report
 
 ALLOWED_HTML = {"<ins>", "</ins>", "<del>", "</del>"}

@@ -13,7 +13,6 @@ from treatydiff.engine.comparison import Comparison
 from treatydiff.formats import load_file
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
-from treatydiff.render.pages import percent
 from treatydiff.report.comparison import (
     ComparisonReport,
     Heading,
@@ -21,6 +20,7 @@ from treatydiff.report.comparison import (
     Row,
     build_report,
     collapse,
+    percent,
 )
 
 
@@ -135,18 +135,18 @@ def test_headings_and_their_change_counts(report: ComparisonReport) -> None:
 def test_unchanged_runs_collapse_but_headings_of_changes_stay(
     report: ComparisonReport,
 ) -> None:
-    blocks = report.blocks
-    flat = [item for block in blocks for item in block.items]
+    folds = report.folds
+    flat = [item for fold in folds for item in fold.items]
     assert flat == list(report.items)  # nothing lost, nothing reordered
-    collapsed = [b for b in blocks if b.collapsed]
-    assert [(b.row_count, b.span) for b in collapsed] == [(3, "preamble"), (3, "")]
-    for block in collapsed:
-        assert not any(isinstance(i, Row) and i.changed for i in block.items)
+    collapsed = [f for f in folds if f.collapsed]
+    assert [(f.row_count, f.title) for f in collapsed] == [(3, "preamble"), (3, "")]
+    for fold in collapsed:
+        assert not any(isinstance(i, Row) and i.changed for i in fold.items)
     # article 2's heading is not hidden although its first rows are unchanged
-    heading_blocks = {
-        i.anchor: b.collapsed for b in blocks for i in b.items if isinstance(i, Heading)
+    heading_folds = {
+        i.anchor: f.collapsed for f in folds for i in f.items if isinstance(i, Heading)
     }
-    assert heading_blocks["section-art_2"] is False
+    assert heading_folds["section-art_2"] is False
 
 
 def test_short_runs_stay_open() -> None:

@@ -15,7 +15,8 @@ from markdown_it import MarkdownIt
 
 from treatydiff.cli import main
 from treatydiff.engine.classify import defined_term
-from treatydiff.report.comparison import closest_by_words
+from treatydiff.normalize import comparison_key
+from treatydiff.report.synopsis import closest_by_words
 
 FAMILY = [
     "laws-markdown/opsc/2012-10-31.md",
@@ -148,9 +149,10 @@ def test_defined_term() -> None:
 
 
 def test_closest_by_words_counts_words_not_letters() -> None:
+    queries = ["The Parties may invite observers.", "Boats shall carry a light at night."]
+    choices = ["The Parties shall protect the river.", "Each boat shall carry a light at night."]
     found = closest_by_words(
-        ["The Parties may invite observers.", "Boats shall carry a light at night."],
-        ["The Parties shall protect the river.", "Each boat shall carry a light at night."],
+        [comparison_key(text) for text in queries], [comparison_key(text) for text in choices]
     )
     assert found[0][0] == 0 and found[0][1] < 0.5  # shares "the parties" only
     # six shared words of seven and eight: 2 * 6 / 15

@@ -74,6 +74,15 @@ def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
 
+def _build_time() -> str | None:
+    """The build time HTML pages state: from SOURCE_DATE_EPOCH, when set."""
+    import os
+
+    from treatydiff.render.html import build_time
+
+    return build_time(os.environ.get("SOURCE_DATE_EPOCH"))
+
+
 @main.command()
 @click.argument("ref")
 @click.option(
@@ -178,11 +187,19 @@ def compare(
         threshold=threshold,
     )
     if fmt in ("html", "md"):
-        from treatydiff.render.pages import render_comparison
+        from treatydiff.render import render_comparison
 
-        page = None if output is None or str(output) == "-" else output
+        assets = None
+        if assets_dir is not None:
+            from treatydiff.outputs import write_files
+            from treatydiff.render.html import Assets, asset_files
+
+            page = None if output is None or str(output) == "-" else output
+            write_files(assets_dir, asset_files())
+            assets = Assets.in_folder(assets_dir, page)
+        generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets_dir=assets_dir, page=page, label_style=style
+            comparison, fmt, assets=assets, label_style=style, generated=generated
         )
         emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)

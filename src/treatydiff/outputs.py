@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -24,6 +25,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_files(folder: Path, files: Mapping[str, str]) -> None:
+    """Write each text of ``files`` (relative path -> text) into ``folder``, atomically
+    and as UTF-8, in the order of their paths."""
+    for name, text in sorted(files.items()):
+        write_atomic(folder / name, text.encode("utf-8"))
 
 
 def emit(text: str, output: Path | None) -> None:

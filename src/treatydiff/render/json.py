@@ -1,8 +1,9 @@
-"""JSON renderings of a comparison.
+"""JSON renderings: of a comparison, a synopsis and an instrument (`treatydiff show`).
 
-The JSON follows the schema ``treatydiff.comparison/1`` (shipped as
-``treatydiff/schemas/comparison-1.schema.json``): sorted keys and similarities rounded to
-four decimals, so that the same comparison gives the same bytes.
+A comparison follows the schema ``treatydiff.comparison/1`` (shipped as
+``treatydiff/schemas/comparison-1.schema.json``), a synopsis ``treatydiff.synopsis/1``.
+All with sorted keys, two-space indents and similarities rounded to four decimals, so
+that the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import json
 import math
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp, Summary
-from treatydiff.model import Instrument
-from treatydiff.render.show import leaf_dict
-from treatydiff.segment.labels import LabelStyle
+from treatydiff.model import Instrument, LeafView
+from treatydiff.segment.labels import LabelStyle, citation
+
+if TYPE_CHECKING:
+    from treatydiff.report.synopsis import Synopsis
 
 SCHEMA_ID = "treatydiff.comparison/1"
 SCHEMA_RESOURCE = "schemas/comparison-1.schema.json"
@@ -31,6 +34,88 @@ def schema() -> dict[str, Any]:
         files("treatydiff").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
     )
     return data
+
+
+SYNOPSIS_SCHEMA_ID = "treatydiff.synopsis/1"
+
+
+def synopsis_dict(synopsis: Synopsis) -> dict[str, Any]:
+    """The JSON shape of a synopsis (``treatydiff.synopsis/1``; similarities rounded to
+    four decimals): the instruments, the similarity matrix, and for each anchor clause its
+    counterpart in each other instrument (null: none)."""
+    others = [inst.id for inst in synopsis.others]
+    return {
+        "schema": SYNOPSIS_SCHEMA_ID,
+        "anchor": synopsis.anchor.id,
+        "instruments": [
+            {
+                "id": inst.id,
+                "title": inst.title,
+                "version": inst.version,
+                "source": inst.source,
+                "sha256": inst.sha256,
+                "clauses": inst.clauses,
+            }
+            for inst in synopsis.instruments
+        ],
+        "similarity": [[round(value, _DIGITS) for value in row] for row in synopsis.matrix],
+        "lineage": [
+            {
+                "id": clause.eid,
+                "label": clause.label,
+                "matches": {
+                    other: None
+                    if counterpart is None
+                    else {
+                        "ids": list(counterpart.eids),
+                        "labels": list(counterpart.labels),
+                        "paired": counterpart.paired,
+                        "term": counterpart.term,
+                        "status": counterpart.status,
+                        "moved": counterpart.moved,
+                        "similarity": round(counterpart.similarity, _DIGITS),
+                        "report": counterpart.link,
+                    }
+                    for other, counterpart in zip(others, clause.counterparts, strict=True)
+                },
+            }
+            for clause in synopsis.lineage
+        ],
+    }
+
+
+def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+    """The JSON shape of an instrument: leaf clauses in document order."""
+    meta = {k: v for k, v in vars(instrument.metadata).items() if v is not None}
+    return {
+        "id": instrument.id,
+        "title": instrument.title,
+        "metadata": dict(sorted(meta.items())),
+        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+    }
+
+
+def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+    clause = leaf.clause
+    return {
+        "id": clause.eid,
+        "label": citation(leaf.path, style=label_style),
+        "kind": clause.kind,
+        "num": clause.num,
+        "heading": _heading(leaf),
+        "text": clause.text,
+        "source": {"line": clause.line},
+    }
+
+
+def _heading(leaf: LeafView) -> str | None:
+    """The nearest caption: the clause's own, else its article's."""
+    for clause in reversed(leaf.path):
+        if clause.heading:
+            return clause.heading
+        if clause.kind == "article":
+            break
+    return None
 
 
 def comparison_dict(comparison: Comparison, *, label_style: LabelStyle = "un") -> dict[str, Any]:
@@ -103,8 +188,19 @@ def _op(op: DiffOp, alignment: Alignment) -> dict[str, str]:
 
 
 def render_json(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
-    data = comparison_dict(comparison, label_style=label_style)
-    return dumps(data) + "\n"
+    """The comparison JSON (``comparison_dict``) as text, ending with a newline."""
+    return dumps(comparison_dict(comparison, label_style=label_style)) + "\n"
+
+
+def render_synopsis_json(synopsis: Synopsis) -> str:
+    """The synopsis JSON (``synopsis_dict``) as text, ending with a newline."""
+    return dumps(synopsis_dict(synopsis)) + "\n"
+
+
+def render_instrument_json(instrument: Instrument, *, label_style: LabelStyle = "un") -> str:
+    """The instrument JSON of `treatydiff show` (``instrument_dict``), ending with a
+    newline."""
+    return dumps(instrument_dict(instrument, label_style=label_style)) + "\n"
 
 
 def dumps(value: Any) -> str:

@@ -32,17 +32,19 @@ from typing import Any
 from treatydiff.engine.comparison import Comparison
 from treatydiff.errors import ConfigError, TreatydiffError
 from treatydiff.model import Instrument
-from treatydiff.outputs import write_atomic
-from treatydiff.render.pages import (
+from treatydiff.outputs import write_atomic, write_files
+from treatydiff.render.html import (
     Assets,
     Link,
+    asset_files,
+    build_time,
     comparison_html,
-    comparison_markdown,
     index_html,
     synopsis_html,
-    write_assets,
 )
-from treatydiff.report.comparison import build_report, build_synopsis, pair_filename
+from treatydiff.render.markdown import comparison_markdown
+from treatydiff.report.comparison import build_report
+from treatydiff.report.synopsis import build_synopsis, pair_filename
 
 ASSETS = "assets"
 _COMPARISON_KEYS = {"left", "right", "title", "threshold", "lang", "input_format"}
@@ -179,8 +181,9 @@ Resolve = Callable[[str, Source], Instrument]
 Compare = Callable[[Instrument, Instrument, Source], Comparison]
 
 
-def build_site(config: SiteConfig) -> dict[str, str]:
-    """Every page of the site: relative path -> content."""
+def build_site(config: SiteConfig, *, generated: str | None = None) -> dict[str, str]:
+    """Every page of the site: relative path -> content; ``generated``: the build time
+    the HTML pages state (``render.html.build_time``), if any."""
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare
 
@@ -198,10 +201,12 @@ def build_site(config: SiteConfig) -> dict[str, str]:
     def compare_entry(left: Instrument, right: Instrument, source: Source) -> Comparison:
         return compare(left, right, threshold=source.threshold)
 
-    return _pages(config, resolve, compare_entry)
+    return _pages(config, resolve, compare_entry, generated)
 
 
-def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, str]:
+def _pages(
+    config: SiteConfig, resolve: Resolve, compare: Compare, generated: str | None
+) -> dict[str, str]:
     pages: dict[str, str] = {}
     assets = Assets(css=f"{ASSETS}/treatydiff.css", js=f"{ASSETS}/treatydiff.js")
     index = Link("index.html", "All reports")
@@ -218,7 +223,8 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         synopsis = build_synopsis(instruments, comparisons)
         name = f"synopsis-{entry.name or instruments[0].id}.html"
         link = Link(name, entry.title or f"Synopsis: {synopsis.anchor.title}")
-        _put(pages, name, synopsis_html(synopsis, assets=assets, nav=[index]))
+        page = synopsis_html(synopsis, assets=assets, nav=[index], generated=generated)
+        _put(pages, name, page)
         pairs = [(comparisons[(0, j)], synopsis.pairs[j - 1]) for j in range(1, len(instruments))]
         for _, pair in pairs:
             synopsis_of.setdefault(pair, []).append(link)
@@ -233,7 +239,7 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         title = pair_entry.title or f"{left.id} compared with {right.id}"
         report = build_report(comparison)
         nav = [index, *synopsis_of.get(name, ()), Link(_markdown_name(name), "Markdown")]
-        _put(pages, name, comparison_html(report, assets=assets, nav=nav))
+        _put(pages, name, comparison_html(report, assets=assets, nav=nav, generated=generated))
         _put(pages, _markdown_name(name), comparison_markdown(report))
         comparison_links.append(Link(name, title))
         listed[name] = pair_entry.source
@@ -250,7 +256,9 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
             if name in pages:  # made by an earlier synopsis
                 continue
             nav = [index, *synopsis_of[name]]
-            html = comparison_html(build_report(comparison), assets=assets, nav=nav)
+            html = comparison_html(
+                build_report(comparison), assets=assets, nav=nav, generated=generated
+            )
             _put(pages, name, html)
             pair_links.append(
                 Link(name, f"{comparison.left.id} compared with {comparison.right.id}")
@@ -261,7 +269,10 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         ("Pairwise comparisons of the synopses", pair_links),
     ]
     pages["index.html"] = index_html(
-        config.title, [(heading, links) for heading, links in entries if links], assets=assets
+        config.title,
+        [(heading, links) for heading, links in entries if links],
+        assets=assets,
+        generated=generated,
     )
     return pages
 
@@ -288,16 +299,18 @@ def _put(pages: dict[str, str], name: str, content: str) -> None:
 
 def publish(config_path: Path, output: Path) -> list[str]:
     """Build the site of ``config_path`` into the folder ``output``; the pages written."""
+    import os
+
     config = load_config(config_path)
+    generated = build_time(os.environ.get("SOURCE_DATE_EPOCH"))
     try:
-        pages = build_site(config)
+        pages = build_site(config, generated=generated)
     except TreatydiffError as exc:
         raise type(exc)(f"{config_path}: {exc}") from None
     if output.exists() and not output.is_dir():
         raise ConfigError(f"{output}: exists and is not a folder")
-    write_assets(output / ASSETS)
-    for name, content in sorted(pages.items()):
-        write_atomic(output / name, content.encode("utf-8"))
+    write_files(output / ASSETS, asset_files())
+    write_files(output, pages)
     return sorted(pages)
 
 
@@ -315,15 +328,17 @@ def write_synopsis(
 
     from treatydiff.engine.compare import compare
     from treatydiff.outputs import emit
-    from treatydiff.render.pages import render_synopsis
-    from treatydiff.report.comparison import family_comparisons
+    from treatydiff.render import render_synopsis
+    from treatydiff.report.synopsis import family_comparisons
 
+    html_pages = fmt == "html" or pairs_dir is not None
+    generated = build_time(os.environ.get("SOURCE_DATE_EPOCH")) if html_pages else None
     family = _distinct(instruments)
     comparisons = family_comparisons(family, compare)
     base = output.parent if output is not None else Path(".")
     folder = "" if pairs_dir is None else Path(os.path.relpath(pairs_dir, base)).as_posix()
     synopsis = build_synopsis(family, comparisons, pair_folder=folder)
-    text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None)
+    text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None, generated=generated)
     if pairs_dir is not None:
         nav: list[Link] = []
         if output is not None:
@@ -332,5 +347,6 @@ def write_synopsis(
         for j in range(1, len(family)):
             report = build_report(comparisons[(0, j)])
             page = pairs_dir / pair_filename(family[0].id, family[j].id)
-            write_atomic(page, comparison_html(report, nav=nav).encode("utf-8"))
+            html = comparison_html(report, nav=nav, generated=generated)
+            write_atomic(page, html.encode("utf-8"))
     emit(text, output)
