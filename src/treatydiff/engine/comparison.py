@@ -72,7 +72,8 @@ class Alignment:
     clauses of a split or merge end (see ``DiffOp``); an added, removed, identical or
     formatting one-to-one alignment has a single op. ``keys``: the comparison keys of the
     two sides (of a side's clause texts in order, ``normalize.comparison_key_of``),
-    derived from the diff when not given.
+    derived from the diff when not given; like ``status`` and ``similarity`` they are not
+    recomputed when ``dataclasses.replace`` gives another diff.
     """
 
     left: tuple[str, ...]
@@ -92,10 +93,12 @@ class Alignment:
 
     @property
     def is_split(self) -> bool:
+        """One left clause paired with several right ones."""
         return len(self.left) == 1 and len(self.right) > 1
 
     @property
     def is_merge(self) -> bool:
+        """Several left clauses paired with one right one."""
         return len(self.left) > 1 and len(self.right) == 1
 
     @property
@@ -165,11 +168,15 @@ class Summary:
     tags: tuple[tuple[str, int], ...]
 
     def count(self, status: Status) -> int:
+        """The number of alignments of ``status``."""
         return int(getattr(self, status))
 
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two instruments and the alignments of their leaf clauses: every leaf of each side
+    in exactly one alignment, alignments in document order (``engine.compare``)."""
+
     left: Instrument
     right: Instrument
     alignments: tuple[Alignment, ...]
@@ -183,6 +190,7 @@ class Comparison:
 
     @property
     def summary(self) -> Summary:
+        """The counts over the alignments (computed on each access)."""
         counts = {status: 0 for status in STATUSES}
         tag_counts: dict[str, int] = {}
         weighted = total = 0.0

@@ -35,6 +35,8 @@ _WORD = re.compile(r"\w")
 
 @dataclass(frozen=True)
 class Token:
+    """A word or punctuation mark with the whitespace after it, and its match key."""
+
     text: str  # the token with its trailing whitespace
     key: str  # what it matches on
 

@@ -96,6 +96,7 @@ def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -
 
 
 def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+    """The JSON shape of a leaf clause: id, label, kind, num, heading, text, source line."""
     clause = leaf.clause
     return {
         "id": clause.eid,
@@ -119,6 +120,7 @@ def _heading(leaf: LeafView) -> str | None:
 
 
 def comparison_dict(comparison: Comparison, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+    """The JSON shape of a comparison (schema ``treatydiff.comparison/1``)."""
     return {
         "schema": SCHEMA_ID,
         "left": _side(comparison.left, label_style),
@@ -134,6 +136,7 @@ def comparison_dict(comparison: Comparison, *, label_style: LabelStyle = "un") -
 
 
 def summary_dict(summary: Summary) -> dict[str, Any]:
+    """The JSON shape of a comparison's summary (also in `check --format json`)."""
     return {
         "identical": summary.identical,
         "formatting": summary.formatting,

@@ -7,6 +7,8 @@ from treatydiff.segment.labels import LabelStyle, citation
 
 
 def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un") -> str:
+    """``instrument`` as `treatydiff show` writes it: ``json``, ``akn``, ``treatydiff``,
+    ``md``, else plain text (ids, labels and texts of the leaf clauses)."""
     if fmt == "json":
         from treatydiff.render.json import render_instrument_json
 

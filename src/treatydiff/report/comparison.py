@@ -57,6 +57,7 @@ class Cell:
 
     @property
     def text(self) -> str:
+        """The clause's text (its spans together)."""
         return "".join(span.text for span in self.spans)
 
 
@@ -109,6 +110,7 @@ class Row:
 
     @property
     def status_text(self) -> str:
+        """The status as the report writes it: "modified, split, moved"."""
         words = STATUS_WORDS[self.status]
         if self.shape in ("split", "merge"):
             words = f"{words}, {self.shape}"
@@ -138,6 +140,7 @@ class Heading:
 
     @property
     def title(self) -> str:
+        """The section's title on both sides, once when they read the same."""
         if self.left and self.right:
             if self.left == self.right:
                 return self.left
@@ -160,6 +163,7 @@ class Fold:
 
     @property
     def row_count(self) -> int:
+        """The number of rows in the fold."""
         return sum(isinstance(item, Row) for item in self.items)
 
     @property
@@ -180,6 +184,7 @@ class Section:
 
     @property
     def changed_rows(self) -> tuple[Row, ...]:
+        """The rows a reader should look at (``Row.changed``)."""
         return tuple(row for row in self.rows if row.changed)
 
 
@@ -199,6 +204,11 @@ class SideInfo:
 
 @dataclass(frozen=True)
 class ComparisonReport:
+    """What a report of a comparison shows: the facts of both instruments, the summary,
+    the options of the engine, and the items (rows, headings, markers) in order.
+    ``differences``: anything differs beyond formatting (``Comparison.has_differences``).
+    """
+
     left: SideInfo
     right: SideInfo
     summary: Summary
@@ -208,18 +218,22 @@ class ComparisonReport:
 
     @property
     def rows(self) -> tuple[Row, ...]:
+        """The rows among the items."""
         return tuple(item for item in self.items if isinstance(item, Row))
 
     @property
     def changed_rows(self) -> tuple[Row, ...]:
+        """The rows a reader should look at (``Row.changed``)."""
         return tuple(row for row in self.rows if row.changed)
 
     @property
     def folds(self) -> tuple[Fold, ...]:
+        """The items in folds (``collapse``)."""
         return collapse(self.items)
 
     @property
     def sections(self) -> tuple[Section, ...]:
+        """The rows under each heading."""
         out: list[Section] = []
         heading: Heading | None = None
         rows: list[Row] = []
@@ -236,6 +250,7 @@ class ComparisonReport:
 
     @property
     def status_counts(self) -> tuple[tuple[Status, int], ...]:
+        """(status, number of alignments) for every status, in STATUS_WORDS order."""
         return tuple((status, self.summary.count(status)) for status in STATUS_WORDS)
 
 
@@ -289,6 +304,7 @@ def _count_changes(items: Sequence[Item]) -> tuple[Item, ...]:
 
 
 def side_info(instrument: Instrument) -> SideInfo:
+    """The facts about ``instrument`` that a report's header shows."""
     meta = instrument.metadata
     return SideInfo(
         id=instrument.id,

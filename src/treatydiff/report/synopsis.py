@@ -52,6 +52,7 @@ class Counterpart:
 
     @property
     def label(self) -> str:
+        """The counterpart's citation: its clauses' labels joined by " + "."""
         return " + ".join(self.labels)
 
 
@@ -82,10 +83,12 @@ class Synopsis:
 
     @property
     def anchor(self) -> SideInfo:
+        """The first instrument, whose clauses the lineage follows."""
         return self.instruments[0]
 
     @property
     def others(self) -> tuple[SideInfo, ...]:
+        """The instruments set beside the anchor, in synopsis order."""
         return self.instruments[1:]
 
 
