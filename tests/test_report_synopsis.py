@@ -16,8 +16,9 @@ from markdown_it import MarkdownIt
 from treatydiff.cli import main
 from treatydiff.engine.classify import defined_term
 from treatydiff.errors import ConfigError
+from treatydiff.normalize import comparison_key
 from treatydiff.outputs import write_pages
-from treatydiff.report.comparison import closest_by_words
+from treatydiff.report.synopsis import closest_by_words
 
 FAMILY = [
     "laws-markdown/opsc/2012-10-31.md",
@@ -150,9 +151,10 @@ def test_defined_term() -> None:
 
 
 def test_closest_by_words_counts_words_not_letters() -> None:
+    queries = ["The Parties may invite observers.", "Boats shall carry a light at night."]
+    choices = ["The Parties shall protect the river.", "Each boat shall carry a light at night."]
     found = closest_by_words(
-        ["The Parties may invite observers.", "Boats shall carry a light at night."],
-        ["The Parties shall protect the river.", "Each boat shall carry a light at night."],
+        [comparison_key(text) for text in queries], [comparison_key(text) for text in choices]
     )
     assert found[0][0] == 0 and found[0][1] < 0.5  # shares "the parties" only
     # six shared words of seven and eight: 2 * 6 / 15
@@ -311,7 +313,7 @@ def test_publish_config_errors(tmp_path: Path, config: str, message: str) -> Non
 def test_a_synopsis_of_too_few_or_repeated_instruments_is_an_input_error() -> None:
     from treatydiff.errors import InputError
     from treatydiff.formats import load_file
-    from treatydiff.report.comparison import build_synopsis
+    from treatydiff.report.synopsis import build_synopsis
 
     preamble = load_file(EXAMPLES / "opsc-preamble-ohchr.txt")
     with pytest.raises(InputError, match="a synopsis needs at least two instruments"):

@@ -121,6 +121,15 @@ def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
 
+def _build_time() -> str | None:
+    """The build time HTML pages state: from SOURCE_DATE_EPOCH, when set."""
+    import os
+
+    from treatydiff.render.html import build_time
+
+    return build_time(os.environ.get("SOURCE_DATE_EPOCH"))
+
+
 @main.command()
 @click.argument("ref")
 @click.option(
@@ -214,7 +223,8 @@ def compare(
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
-    from treatydiff.render.json import render_json, render_text
+    from treatydiff.render.json import render_json
+    from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
     style = cast("LabelStyle", labels)
@@ -224,11 +234,19 @@ def compare(
         threshold=threshold,
     )
     if fmt in ("html", "md"):
-        from treatydiff.render.pages import render_comparison
+        from treatydiff.render import render_comparison
 
-        page = None if output is None or str(output) == "-" else output
+        assets = None
+        if assets_dir is not None:
+            from treatydiff.outputs import write_pages
+            from treatydiff.render.html import Assets, asset_files
+
+            page = None if output is None or str(output) == "-" else output
+            write_pages(assets_dir, asset_files())
+            assets = Assets.in_folder(assets_dir, page)
+        generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets_dir=assets_dir, page=page, label_style=style
+            comparison, fmt, assets=assets, label_style=style, generated=generated
         )
         emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)
@@ -281,7 +299,10 @@ def synopsis(
     source_format = _input_format(input_format)
     instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
     page = None if output is None or str(output) == "-" else output
-    text, pairs = build_synopsis_pages(instruments, fmt, output=page, pairs_dir=pairs_dir)
+    generated = _build_time() if fmt == "html" or pairs_dir is not None else None
+    text, pairs = build_synopsis_pages(
+        instruments, fmt, output=page, pairs_dir=pairs_dir, generated=generated
+    )
     for path, report in pairs.items():
         write_atomic(path, report.encode("utf-8"))
     emit(text, page)
@@ -300,12 +321,12 @@ def publish(config: Path, output: Path) -> None:
     """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
     index page, relative links only."""
     from treatydiff.outputs import write_pages
-    from treatydiff.render.pages import write_assets
+    from treatydiff.render.html import asset_files
     from treatydiff.site.build import ASSETS, build_site
     from treatydiff.site.config import load_config
 
-    pages = write_pages(output, build_site(load_config(config)))
-    write_assets(output / ASSETS)
+    pages = write_pages(output, build_site(load_config(config), generated=_build_time()))
+    write_pages(output / ASSETS, asset_files())
     click.echo(f"treatydiff: wrote {len(pages)} pages to {output}", err=True)
 
 

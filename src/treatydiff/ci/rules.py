@@ -25,7 +25,8 @@ import json
 from treatydiff.ci.config import CheckSpec, Rule
 from treatydiff.ci.results import Change
 from treatydiff.engine.comparison import Alignment, Comparison
-from treatydiff.normalize import comparison_key, display_text
+from treatydiff.normalize import display_text
+from treatydiff.render.text import inline_diff
 from treatydiff.segment.labels import citation
 
 # Kind tags of a modified alignment each rule lets pass (see classify.py).
@@ -83,11 +84,10 @@ def change_id(alignment: Alignment) -> str:
     quotes or re-wrapped lines elsewhere leave the id alone while the place of a change in
     its clause is part of it; display texts (whitespace collapsed) for a formatting
     change, which the keys cannot tell apart."""
-    texts = (alignment.left_text, alignment.right_text)
     if alignment.status == "formatting":
-        normalized = [display_text(text) for text in texts]
+        normalized = [_display(alignment.left_texts), _display(alignment.right_texts)]
     else:
-        normalized = [comparison_key(text) for text in texts]
+        normalized = list(alignment.keys)
     payload = json.dumps(
         [list(alignment.left), list(alignment.right), normalized],
         ensure_ascii=False,
@@ -97,58 +97,26 @@ def change_id(alignment: Alignment) -> str:
     return f"{'+'.join(alignment.right or alignment.left)}#{digest}"
 
 
+def _display(texts: tuple[str, ...]) -> str:
+    """The display text of one side: its clauses' texts in order, on one line."""
+    return display_text(" ".join(texts))
+
+
 def excerpt(alignment: Alignment) -> str:
-    """The change in a few words, in git's ``[-deleted-]{+inserted+}`` notation: the
-    changed runs with a few words of context, or the clause text of an added, removed or
-    moved clause, on one line."""
+    """The change in a few words, in git's ``[-deleted-]{+inserted+}`` notation
+    (``render.text.inline_diff``): the changed runs with a few words of context, or the
+    clause text of an added, removed or moved clause, on one line."""
     if alignment.status == "added":
-        text = "{+" + display_text(alignment.right_text) + "+}"
+        text = "{+" + _display(alignment.right_texts) + "+}"
     elif alignment.status == "removed":
-        text = "[-" + display_text(alignment.left_text) + "-]"
+        text = "[-" + _display(alignment.left_texts) + "-]"
     elif alignment.status == "modified":
-        text = _inline(alignment)
+        text = display_text(inline_diff(alignment.diff, context=_EXCERPT_CONTEXT_WORDS))
     elif alignment.status == "formatting":
-        text = f"[-{display_text(alignment.left_text)}-]{{+{display_text(alignment.right_text)}+}}"
+        text = f"[-{_display(alignment.left_texts)}-]{{+{_display(alignment.right_texts)}+}}"
     else:
-        text = display_text(alignment.right_text)
+        text = _display(alignment.right_texts)
     return text if len(text) <= _EXCERPT_LIMIT else text[: _EXCERPT_LIMIT - 1] + "…"
-
-
-def _inline(alignment: Alignment) -> str:
-    ops = alignment.diff
-    parts: list[str] = []
-    for index, op in enumerate(ops):
-        if op.op == "equal":
-            parts.append(_context(op.right, first=index == 0, last=index == len(ops) - 1))
-            continue
-        left, right = op.left.strip(), op.right.strip()
-        marks = (f"[-{left}-]" if left else "") + (f"{{+{right}+}}" if right else "")
-        # The spacing around a change is the newer text's (the older's where it has none).
-        lead = _edge(op.right, start=True) or _edge(op.left, start=True)
-        tail = _edge(op.right, start=False) or _edge(op.left, start=False)
-        parts.append(lead + marks + tail)
-    return display_text("".join(parts))
-
-
-def _context(text: str, *, first: bool, last: bool) -> str:
-    """Unchanged words around changes, shortened to a few on each side."""
-    words = text.split()
-    n = _EXCERPT_CONTEXT_WORDS
-    if first and len(words) > n:
-        words = ["…", *words[-n:]]
-    elif last and len(words) > n:
-        words = [*words[:n], "…"]
-    elif not first and not last and len(words) > 2 * n:
-        words = [*words[:n], "…", *words[-n:]]
-    else:
-        return text
-    return _edge(text, start=True) + " ".join(words) + _edge(text, start=False)
-
-
-def _edge(text: str, *, start: bool) -> str:
-    """A space when ``text`` starts (ends) with whitespace."""
-    edge = text[:1] if start else text[-1:]
-    return " " if edge.isspace() else ""
 
 
 def changes_of(

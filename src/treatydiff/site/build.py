@@ -18,15 +18,10 @@ from pathlib import Path
 from treatydiff.engine.comparison import Comparison
 from treatydiff.errors import ConfigError, TreatydiffError
 from treatydiff.model import Instrument
-from treatydiff.render.pages import (
-    Assets,
-    Link,
-    comparison_html,
-    comparison_markdown,
-    index_html,
-    synopsis_html,
-)
-from treatydiff.report.comparison import build_report, build_synopsis, pair_filename
+from treatydiff.render.html import Assets, Link, comparison_html, index_html, synopsis_html
+from treatydiff.render.markdown import comparison_markdown
+from treatydiff.report.comparison import build_report
+from treatydiff.report.synopsis import build_synopsis, pair_filename
 from treatydiff.site.config import SiteConfig, Source
 
 ASSETS = "assets"  # the folder of the stylesheet and script, in the site folder
@@ -35,8 +30,9 @@ Resolve = Callable[[str, Source], Instrument]
 Compare = Callable[[Instrument, Instrument, Source], Comparison]
 
 
-def build_site(config: SiteConfig) -> dict[str, str]:
-    """Every page of the site: relative path -> content. A TreatydiffError while reading
+def build_site(config: SiteConfig, *, generated: str | None = None) -> dict[str, str]:
+    """Every page of the site: relative path -> content; ``generated``: the build time the
+    HTML pages state (``render.html.build_time``), if any. A TreatydiffError while reading
     or comparing is raised again with the config file named first."""
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare
@@ -56,12 +52,14 @@ def build_site(config: SiteConfig) -> dict[str, str]:
         return compare(left, right, threshold=source.threshold)
 
     try:
-        return _pages(config, resolve, compare_entry)
+        return _pages(config, resolve, compare_entry, generated)
     except TreatydiffError as exc:
         raise type(exc)(f"{config.file}: {exc}") from None
 
 
-def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, str]:
+def _pages(
+    config: SiteConfig, resolve: Resolve, compare: Compare, generated: str | None
+) -> dict[str, str]:
     pages: dict[str, str] = {}
     assets = Assets(css=f"{ASSETS}/treatydiff.css", js=f"{ASSETS}/treatydiff.js")
     index = Link("index.html", "All reports")
@@ -79,7 +77,7 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         synopsis = build_synopsis(instruments, comparisons)
         name = f"synopsis-{entry.name or instruments[0].id}.html"
         link = Link(name, entry.title or f"Synopsis: {synopsis.anchor.title}")
-        _put(pages, name, synopsis_html(synopsis, assets=assets, nav=[index]))
+        _put(pages, name, synopsis_html(synopsis, assets=assets, nav=[index], generated=generated))
         pairs = [(comparisons[(0, j)], synopsis.pairs[j - 1]) for j in range(1, len(instruments))]
         for _, pair in pairs:
             synopsis_of.setdefault(pair, []).append(link)
@@ -94,7 +92,7 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         title = pair_entry.title or f"{left.id} compared with {right.id}"
         report = build_report(comparison)
         nav = [index, *synopsis_of.get(name, ()), Link(_markdown_name(name), "Markdown")]
-        _put(pages, name, comparison_html(report, assets=assets, nav=nav))
+        _put(pages, name, comparison_html(report, assets=assets, nav=nav, generated=generated))
         _put(pages, _markdown_name(name), comparison_markdown(report))
         comparison_links.append(Link(name, title))
         listed[name] = pair_entry.source
@@ -111,7 +109,9 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
             if name in pages:  # made by an earlier synopsis
                 continue
             nav = [index, *synopsis_of[name]]
-            html = comparison_html(build_report(comparison), assets=assets, nav=nav)
+            html = comparison_html(
+                build_report(comparison), assets=assets, nav=nav, generated=generated
+            )
             _put(pages, name, html)
             pair_links.append(
                 Link(name, f"{comparison.left.id} compared with {comparison.right.id}")
@@ -122,7 +122,10 @@ def _pages(config: SiteConfig, resolve: Resolve, compare: Compare) -> dict[str, 
         ("Pairwise comparisons of the synopses", pair_links),
     ]
     pages["index.html"] = index_html(
-        config.title, [(heading, links) for heading, links in entries if links], assets=assets
+        config.title,
+        [(heading, links) for heading, links in entries if links],
+        assets=assets,
+        generated=generated,
     )
     return pages
 
@@ -153,21 +156,22 @@ def build_synopsis_pages(
     *,
     output: Path | None,
     pairs_dir: Path | None = None,
+    generated: str | None = None,
 ) -> tuple[str, dict[Path, str]]:
     """Compare every pair of ``instruments`` (the first is the anchor): their synopsis in
     ``fmt`` (html, md, json), to be written to ``output`` (None: standard output), and,
     with ``pairs_dir``, the pairwise HTML reports of the anchor by the path they go to,
-    which the synopsis's lineage links to."""
+    which the synopsis's lineage links to; ``generated``: the build time HTML pages state."""
     from treatydiff.engine.compare import compare
-    from treatydiff.render.pages import render_synopsis
-    from treatydiff.report.comparison import family_comparisons
+    from treatydiff.render import render_synopsis
+    from treatydiff.report.synopsis import family_comparisons
 
     family = _distinct(instruments)
     comparisons = family_comparisons(family, compare)
     base = output.parent if output is not None else Path(".")
     folder = "" if pairs_dir is None else Path(os.path.relpath(pairs_dir, base)).as_posix()
     synopsis = build_synopsis(family, comparisons, pair_folder=folder)
-    text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None)
+    text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None, generated=generated)
     pairs: dict[Path, str] = {}
     if pairs_dir is not None:
         nav: list[Link] = []
@@ -177,5 +181,5 @@ def build_synopsis_pages(
         for j in range(1, len(family)):
             report = build_report(comparisons[(0, j)])
             page = pairs_dir / pair_filename(family[0].id, family[j].id)
-            pairs[page] = comparison_html(report, nav=nav)
+            pairs[page] = comparison_html(report, nav=nav, generated=generated)
     return text, pairs
