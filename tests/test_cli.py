@@ -95,7 +95,8 @@ def test_show_json_of_the_user_supplied_preamble() -> None:
     assert sorted(data) == ["clauses", "id", "metadata", "title"]
     assert data["id"] == "opsc-preamble-ohchr"
     assert data["metadata"]["entry_into_force"] == "2002-01-18"
-    first = data["clauses"][1]
+    assert data["clauses"][0]["id"] == "docTitle"
+    first = data["clauses"][2]
     assert first == {
         "heading": None,
         "id": "preamble__p_1",
@@ -134,7 +135,7 @@ def test_show_a_json_export_in_dutch(corpus: Path) -> None:
 
     dutch = ids("nl")
     assert dutch == ids("en")
-    assert dutch[:3] == ["art_1", "art_2__para_1", "art_2__para_2"]
+    assert dutch[:4] == ["docTitle", "art_1", "art_2__para_1", "art_2__para_2"]
     assert not [eid for eid in dutch if eid.startswith("preamble")]
 
 

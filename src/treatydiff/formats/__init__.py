@@ -213,8 +213,8 @@ def load(
         >>> import treatydiff
         >>> preamble = treatydiff.load("examples/opsc-preamble-ohchr.txt")
         >>> preamble.id, preamble.metadata.format, len(preamble.leaves)
-        ('opsc-preamble-ohchr', 'un-text', 13)
-        >>> first = preamble.leaves[1].clause
+        ('opsc-preamble-ohchr', 'un-text', 14)
+        >>> first = preamble.leaves[2].clause
         >>> first.eid, first.kind, first.line
         ('preamble__p_1', 'recital', 8)
 
