@@ -47,7 +47,6 @@ from functools import cache
 from itertools import accumulate
 
 from support.evaluate import Case, Expected
-
 from treatydiff.engine.comparison import Status
 from treatydiff.errors import InputError
 from treatydiff.model import Clause, Instrument
