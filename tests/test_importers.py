@@ -15,7 +15,7 @@ from treatydiff.formats import detect_format, load_file, parse
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
 from treatydiff.segment.labels import citation
-from treatydiff.segment.tree import read_marker
+from treatydiff.segment.tree import Block, read_marker, segment
 
 ARTICLES = {
     "opsc": 17,
@@ -462,3 +462,13 @@ def test_format_detection(corpus: Path) -> None:
     assert detect(corpus / "raisely-noharm" / "CRC.md") == "markdown"
     assert detect(corpus / "lszoszk-generalcomments" / "crc.json") == "json-articles"
     assert detect(USER_PREAMBLE) == "un-text"
+
+
+def test_a_numbered_heading_with_nothing_under_it_is_kept() -> None:
+    # An amendment table lists "Part 1" alone on a row before "Part 2 ad. No. 30": the
+    # first part has no words under it, and its number is kept all the same.
+    blocks = [Block("Part 1", 1), Block("Part 2 ad. No. 30, 1993", 2), Block("Article 7", 3)]
+    assert [(c.kind, c.num, c.heading) for c in segment(blocks)] == [
+        ("part", "1", None),
+        ("part", "2", "ad. No. 30, 1993"),
+    ]

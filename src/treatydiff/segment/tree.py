@@ -558,7 +558,7 @@ def _split(block: Block, breaks: re.Pattern[str]) -> list[Block]:
 
 
 def _has_content(node: _Node) -> bool:
-    return bool(node.text or node.children or node.heading)
+    return bool(node.text or node.children or node.heading or node.num)
 
 
 class _Counter:
