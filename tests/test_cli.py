@@ -102,7 +102,8 @@ def test_show_selects_an_appended_instrument(corpus: Path) -> None:
         (b"", "file is empty"),
         (b"\x00\x01\x02binary", "binary file"),
         (b"caf\xe9 Article 1", "not UTF-8"),
-        (b"<html></html>", "neither Akoma Ntoso nor a known format"),
+        (b"<svg></svg>", "neither Akoma Ntoso nor a known format"),
+        (b"<html></html>", "no text found in the document"),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, content: bytes, message: str) -> None:

@@ -16,6 +16,7 @@ from treatydiff import __version__
 from treatydiff.errors import TreatydiffError
 
 if TYPE_CHECKING:
+    from treatydiff.formats.document import ReadOptions, Revisions
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -44,7 +45,17 @@ def main() -> None:
 
 
 _FORMAT_CHOICE = click.Choice(
-    ["auto", "un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff"]
+    [
+        "auto",
+        "un-text",
+        "laws-markdown",
+        "markdown",
+        "json-articles",
+        "akn",
+        "treatydiff",
+        "docx",
+        "html",
+    ]
 )
 
 input_format_option = click.option(
@@ -56,10 +67,18 @@ input_format_option = click.option(
 )
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(["en", "nl", "zh"]),
     default="en",
     show_default=True,
     help="Language of the text to read from a bilingual source.",
+)
+docx_revisions_option = click.option(
+    "--docx-revisions",
+    type=click.Choice(["accepted", "original"]),
+    default="accepted",
+    show_default=True,
+    help="Which text of a Word file with tracked changes to read: with every change "
+    "accepted, or the original before them.",
 )
 output_option = click.option(
     "-o",
@@ -72,6 +91,12 @@ output_option = click.option(
 
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
+
+
+def _read_options(docx_revisions: str) -> ReadOptions:
+    from treatydiff.formats.document import ReadOptions
+
+    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions))
 
 
 @main.command()
@@ -91,18 +116,37 @@ def _input_format(value: str) -> str | None:
     show_default=True,
     help="Citation style of clause labels.",
 )
+@click.option(
+    "--parts",
+    "list_parts",
+    is_flag=True,
+    help="List the instruments the file holds (FILE#N selects the Nth) with their titles.",
+)
 @lang_option
 @input_format_option
+@docx_revisions_option
 @output_option
 def show(
-    ref: str, fmt: str, labels: str, lang: str, input_format: str, output: Path | None
+    ref: str,
+    fmt: str,
+    labels: str,
+    list_parts: bool,
+    lang: str,
+    input_format: str,
+    docx_revisions: str,
+    output: Path | None,
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
     from treatydiff.catalogue import refs
+    from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
-    from treatydiff.outputs import emit
+    options = _read_options(docx_revisions)
+    if list_parts:
+        titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
+        emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
+        return
+    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
 
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
@@ -146,6 +190,7 @@ def show(
 )
 @lang_option
 @input_format_option
+@docx_revisions_option
 @output_option
 def compare(
     left: str,
@@ -155,6 +200,7 @@ def compare(
     labels: str,
     lang: str,
     input_format: str,
+    docx_revisions: str,
     output: Path | None,
     assets_dir: Path | None,
 ) -> None:
@@ -170,10 +216,11 @@ def compare(
     from treatydiff.render.json import render_json, render_text
 
     source_format = _input_format(input_format)
+    options = _read_options(docx_revisions)
     style = cast("LabelStyle", labels)
     comparison = compare_instruments(
-        refs.resolve(left, lang=lang, fmt=source_format),
-        refs.resolve(right, lang=lang, fmt=source_format),
+        refs.resolve(left, lang=lang, fmt=source_format, options=options),
+        refs.resolve(right, lang=lang, fmt=source_format, options=options),
         threshold=threshold,
     )
     if fmt in ("html", "md"):
@@ -389,12 +436,13 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(["en", "nl", "zh"]),
     default=None,
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",
 )
 @input_format_option
+@docx_revisions_option
 @output_option
 def check(
     texts: tuple[str, ...],
@@ -409,6 +457,7 @@ def check(
     fmt: str,
     lang: str | None,
     input_format: str,
+    docx_revisions: str,
     output: Path | None,
 ) -> None:
     """Check versions of texts: fail on changes nobody approved.
@@ -432,6 +481,7 @@ def check(
         against=against,
         input_format=_input_format(input_format),
         min_similarity=min_similarity,
+        read_options=_read_options(docx_revisions),
     )
     if texts:
         if config_file is not None:

@@ -19,6 +19,10 @@ class FormatError(TreatydiffError):
     """A file was read but its format is not recognized or is malformed."""
 
 
+class MissingExtraError(TreatydiffError):
+    """An optional dependency the input needs is not installed (its extra names it)."""
+
+
 class CatalogueError(TreatydiffError):
     """An instrument id or version is unknown, or a catalogue entry is malformed."""
 

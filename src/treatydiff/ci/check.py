@@ -62,13 +62,16 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, NoReturn, cast
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, cast
 
 from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.errors import ConfigError, InputError, TreatydiffError
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key, display_text
 from treatydiff.segment.labels import citation
+
+if TYPE_CHECKING:
+    from treatydiff.formats.document import ReadOptions
 
 Rule = Literal["any", "wording", "substantive"]
 RULES: tuple[Rule, ...] = ("any", "wording", "substantive")
@@ -78,7 +81,7 @@ CONFIG_FILE = "treatydiff.toml"
 PYPROJECT_FILE = "pyproject.toml"
 BASELINE_FILE = "treatydiff-baseline.json"
 BASELINE_SCHEMA = "treatydiff.baseline/1"
-LANGUAGES = ("en", "nl")  # the languages the importers read
+LANGUAGES = ("en", "nl", "zh")  # the languages the importers read
 DEFAULT_REVISION = "HEAD"
 
 # Kind tags of a modified alignment each rule lets pass (see classify.py).
@@ -111,6 +114,7 @@ class CheckSpec:
     input_format: str | None = None
     min_similarity: float | None = None
     threshold: float | None = None
+    read_options: ReadOptions | None = None  # of layout formats (Word, HTML)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class Defaults:
     against: str | None = None
     input_format: str | None = None
     min_similarity: float | None = None
+    read_options: ReadOptions | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,7 @@ def one_off(
         lang=defaults.lang or "en",
         input_format=defaults.input_format,
         min_similarity=defaults.min_similarity,
+        read_options=defaults.read_options,
     )
     if right is None:
         revision = defaults.against or DEFAULT_REVISION
@@ -307,6 +313,7 @@ def _read_check(table: _Fields, folder: Path, defaults: Defaults) -> CheckSpec:
         input_format=input_format,
         min_similarity=min_similarity,
         threshold=threshold,
+        read_options=defaults.read_options,
     )
     if against is not None and not file:
         table.fail("against", "goes with file")
@@ -723,7 +730,9 @@ def _texts(spec: CheckSpec) -> Iterator[_Text]:
     if spec.kind == "pair":
         assert spec.left is not None and spec.right is not None
         for ref in (spec.left, spec.right):
-            instrument = refs.resolve(ref, lang=spec.lang, fmt=spec.input_format)
+            instrument = refs.resolve(
+                ref, lang=spec.lang, fmt=spec.input_format, options=spec.read_options
+            )
             yield _Text(display_path(ref), instrument, _local_file(instrument))
     elif spec.kind == "git":
         assert spec.file is not None
@@ -738,7 +747,7 @@ def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
 
     shown = display_path(str(path))
     old_label = f"{shown}@{revision}"
-    current = load_file(path, fmt=spec.input_format, lang=spec.lang)
+    current = load_file(path, fmt=spec.input_format, lang=spec.lang, options=spec.read_options)
     blob = git_blob(path, revision)
     old = None
     if blob is not None:
@@ -748,6 +757,7 @@ def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
             fmt=spec.input_format,
             lang=spec.lang,
             instrument_id=current.id,
+            options=spec.read_options,
         )
     yield _Text(old_label, old)
     yield _Text(shown, current, shown)
