@@ -94,6 +94,13 @@ def test_show_selects_an_appended_instrument(corpus: Path) -> None:
     result = _run("show", f"{path}#2", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"].startswith("Optional Protocol")
+    listed = _run("show", str(path), "--parts")
+    assert listed.stdout.decode().splitlines() == [
+        "1\tInternational Covenant on Civil and Political Rights",
+        "2\tOptional Protocol to the International Covenant on Civil and Political Rights",
+    ]
+    single = _run("show", str(corpus / "raisely-noharm" / "CRC.md"), "--parts")
+    assert single.stdout == b"1\tConvention on the Rights of the Child\n"
 
 
 @pytest.mark.parametrize(
