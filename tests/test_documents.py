@@ -227,7 +227,11 @@ def _tracked_changes_docx() -> bytes:
         f"<w:pPr><w:rPr><w:del {_REVISION.format(id=6)}/></w:rPr></w:pPr>"
         "<w:r><w:t xml:space='preserve'>This Article applies </w:t></w:r>",
     )
-    _paragraph_xml(document, "<w:r><w:t>to every Party.</w:t></w:r>")
+    _paragraph_xml(
+        document,
+        "<w:r><w:t>to every Party.</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Drafter's query: all Parties?</w:t></w:r>",
+    )
     return _docx_bytes(document)
 
 
@@ -252,6 +256,8 @@ def test_tracked_changes_read_accepted_by_default_and_original_on_request() -> N
         "This Article applies",
         "to every Party.",
     ]
+    hidden = [d for d in read_layout(data, fmt="docx").dropped if d.reason == "hidden"]
+    assert [d.text for d in hidden] == ["Drafter's query: all Parties?"]
 
 
 def test_docx_revisions_option_on_the_command_line(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ DropReason = Literal[
     "navigation",  # a web page's menus, bars and sidebars
     "footer",  # a web page's footer: copyright, licence, contact
     "boilerplate",  # other page furniture: a copyright line, text outside <main>
-    "hidden",  # text a page hides and that is no language view
+    "hidden",  # text a page hides and that is no language view; hidden Word text
     "other language",  # the blocks of a bilingual page in the language not chosen
     "text box",  # a Word text box (floating, outside the reading order)
 ]

@@ -12,7 +12,7 @@ list numbers, so the WordprocessingML is walked here:
   style is a title or heading style, or it is a short centred or bold line that ends no
   sentence; the segmenter decides which headings open structure.
 * Headers, footers and comments are not read; a table of contents (its styles or
-  content control) and text boxes are left out and reported. Footnotes and endnotes are
+  content control), text boxes and hidden text are left out and reported. Footnotes and endnotes are
   kept apart as notes, their reference marks taken out of the text.
 * Tracked changes: the text as it reads with every change accepted (insertions kept,
   deletions and moved-away text dropped), or with ``docx_revisions="original"`` the text
@@ -192,6 +192,7 @@ class _Text:
     # each note reference: kind, note id, offset, whether the next run's text is its mark
     notes: list[tuple[NoteKind, str, int, bool]] = field(default_factory=list)
     text_boxes: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # text formatted hidden (w:vanish)
     custom_mark: bool = False  # a note reference whose mark is the next run's text
     marks: list[str] = field(default_factory=list)
 
@@ -232,6 +233,10 @@ class _Text:
     def _run(self, run: etree._Element) -> None:
         rpr = run.find(w("rPr"))
         bold = self.paragraph_bold
+        if rpr is not None and _on(rpr.find(w("vanish"))):
+            # Word does not show it: left out, and reported.
+            self.hidden.append("".join(t.text or "" for t in run.iter(w("t"), w("delText"))))
+            return
         if rpr is not None:
             style = rpr.find(w("rStyle"))
             if style is not None and any(
@@ -356,6 +361,8 @@ class _Reader:
             self.references.append((kind, note_id, self.index, offset + len(label), mark))
         for box in reader.text_boxes:
             self.dropped.append(Dropped("text box", box, self.index))
+        if "".join(reader.hidden).strip():
+            self.dropped.append(Dropped("hidden", "".join(reader.hidden), self.index))
         mark_rpr = ppr.find(w("rPr")) if ppr is not None else None
         paragraph = _Paragraph(
             index=self.index,
