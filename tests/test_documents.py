@@ -29,6 +29,7 @@ from lxml import etree
 from treatydiff.errors import FormatError
 from treatydiff.formats import html, list_parts, load_bytes, load_file, read_layout
 from treatydiff.formats.document import Document, ReadOptions, instrument
+from treatydiff.formats.html_languages import han_number
 from treatydiff.model import Instrument
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -488,10 +489,10 @@ def test_page_encoding_from_bom_meta_or_detection() -> None:
 
 
 def test_han_numbers() -> None:
-    assert [html.han_number(t) for t in ("一", "十", "十一", "二十", "五十三", "一百零五")] == [
+    assert [han_number(t) for t in ("一", "十", "十一", "二十", "五十三", "一百零五")] == [
         1, 10, 11, 20, 53, 105,
     ]  # fmt: skip
-    assert html.han_number("第一條") is None
+    assert han_number("第一條") is None
 
 
 # -- the documents extra ---------------------------------------------------------------

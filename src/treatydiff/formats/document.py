@@ -190,6 +190,40 @@ def _opens_no_article(block: Block, lang: str) -> bool:
     return structure is None or structure.kind != "article"
 
 
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """List number ``n`` in format ``fmt``, named as Word names them (``w:numFmt``; an
+    HTML ``<ol type>`` is one of them): decimal, decimalZero, lowerLetter / upperLetter
+    (a..z, aa..zz), lowerRoman / upperRoman, ordinal, none; any other is decimal."""
+    if fmt == "none":
+        return ""
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and n > 0:
+        roman = _roman(n)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return str(n)
+
+
 def part_titles(document: Document) -> list[str]:
     """The title of each instrument the document holds, in order (``FILE#N`` is the Nth)."""
     return [part.title or document.title for part in document.parts]

@@ -45,9 +45,18 @@ from treatydiff.formats.document import (
     NoteKind,
     ReadOptions,
     Revisions,
+    format_number,
     split,
 )
-from treatydiff.formats.docx_numbering import ListNumbers, format_number, w
+from treatydiff.formats.docx_numbering import ListNumbers, w
+from treatydiff.formats.docx_styles import (
+    TRUE,
+    Styles,
+    is_centered,
+    numbering_of,
+    on,
+    outline_level,
+)
 from treatydiff.segment.tree import Block, BlockRole
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -80,110 +89,12 @@ _NOTE_REFERENCES: dict[str, NoteKind] = {
 }
 
 
-_TRUE = ("1", "true", "on")
-
-
-def _on(element: etree._Element | None) -> bool:
-    """Whether a toggle property (``<w:b/>``, ``<w:b w:val="0"/>``) is set."""
-    return element is not None and element.get(_VAL, "true") not in ("0", "false", "off")
-
-
-@dataclass(frozen=True)
-class _Style:
-    name: str
-    based_on: str | None
-    outline: int | None
-    centered: bool | None
-    bold: bool | None
-    num_id: str | None
-    ilvl: int | None
-
-
-class _Styles:
-    """Paragraph and character styles, with properties inherited along ``w:basedOn``."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.default: str | None = None
-        for style in [] if root is None else root.iter(w("style")):
-            key = style.get(w("styleId"), "")
-            name = style.find(w("name"))
-            based = style.find(w("basedOn"))
-            ppr = style.find(w("pPr"))
-            rpr = style.find(w("rPr"))
-            num_id, ilvl = _numbering_of(ppr)
-            self.styles[key] = _Style(
-                name=name.get(_VAL, key) if name is not None else key,
-                based_on=based.get(_VAL) if based is not None else None,
-                outline=_outline(ppr),
-                centered=_centered(ppr),
-                bold=_on(rpr.find(w("b")))
-                if rpr is not None and rpr.find(w("b")) is not None
-                else None,
-                num_id=num_id,
-                ilvl=ilvl,
-            )
-            if style.get(w("type")) == "paragraph" and style.get(w("default")) in _TRUE:
-                self.default = key
-
-    def chain(self, key: str | None) -> Iterator[_Style]:
-        """The style ``key`` (the default paragraph style for None), then its bases."""
-        seen: set[str] = set()
-        current = key if key is not None else self.default
-        while current is not None and current in self.styles and current not in seen:
-            seen.add(current)
-            style = self.styles[current]
-            yield style
-            current = style.based_on
-
-    def name(self, key: str | None) -> str:
-        return next((s.name for s in self.chain(key)), "")
-
-    def outline(self, key: str | None) -> int | None:
-        return next((s.outline for s in self.chain(key) if s.outline is not None), None)
-
-    def centered(self, key: str | None) -> bool:
-        return next((s.centered for s in self.chain(key) if s.centered is not None), False)
-
-    def bold(self, key: str | None) -> bool:
-        return next((s.bold for s in self.chain(key) if s.bold is not None), False)
-
-    def numbering(self, key: str | None) -> tuple[str | None, int | None]:
-        return next(
-            ((s.num_id, s.ilvl) for s in self.chain(key) if s.num_id is not None), (None, None)
-        )
-
-
-def _outline(ppr: etree._Element | None) -> int | None:
-    level = ppr.find(w("outlineLvl")) if ppr is not None else None
-    value = level.get(_VAL, "") if level is not None else ""
-    return int(value) if value.isdigit() else None
-
-
-def _centered(ppr: etree._Element | None) -> bool | None:
-    jc = ppr.find(w("jc")) if ppr is not None else None
-    return jc.get(_VAL) == "center" if jc is not None else None
-
-
-def _numbering_of(ppr: etree._Element | None) -> tuple[str | None, int | None]:
-    num_pr = ppr.find(w("numPr")) if ppr is not None else None
-    if num_pr is None:
-        return None, None
-    num_id = num_pr.find(w("numId"))
-    ilvl = num_pr.find(w("ilvl"))
-    level = ilvl.get(_VAL, "") if ilvl is not None else ""
-    return (
-        num_id.get(_VAL) if num_id is not None else None,
-        int(level) if level.isdigit() else None,
-    )
-
-
 @dataclass
 class _Text:
     """The text of one paragraph as it is read, with what was found on the way."""
 
     view: Revisions
-    styles: _Styles
+    styles: Styles
     paragraph_bold: bool
     pieces: list[str] = field(default_factory=list)
     length: int = 0
@@ -233,7 +144,7 @@ class _Text:
     def _run(self, run: etree._Element) -> None:
         rpr = run.find(w("rPr"))
         bold = self.paragraph_bold
-        if rpr is not None and _on(rpr.find(w("vanish"))):
+        if rpr is not None and on(rpr.find(w("vanish"))):
             # Word does not show it: left out, and reported.
             self.hidden.append("".join(t.text or "" for t in run.iter(w("t"), w("delText"))))
             return
@@ -244,13 +155,13 @@ class _Text:
             ):
                 bold = self.styles.bold(style.get(_VAL))
             if rpr.find(w("b")) is not None:
-                bold = _on(rpr.find(w("b")))
+                bold = on(rpr.find(w("b")))
         for child in run:
             tag = child.tag
             if tag in _RUN_TEXT:
                 self.add(_RUN_TEXT[tag] or (child.text or ""), bold)
             elif tag in _NOTE_REFERENCES:
-                custom = child.get(w("customMarkFollows")) in _TRUE
+                custom = child.get(w("customMarkFollows")) in TRUE
                 kind = _NOTE_REFERENCES[tag]
                 self.notes.append((kind, child.get(w("id"), ""), self.length, custom))
                 self.custom_mark = custom
@@ -272,7 +183,7 @@ def _inside_fallback(element: etree._Element) -> bool:
     return any(a.tag == f"{{{_MC}}}Fallback" for a in element.iterancestors())
 
 
-def _plain(paragraph: etree._Element, view: Revisions, styles: _Styles) -> str:
+def _plain(paragraph: etree._Element, view: Revisions, styles: Styles) -> str:
     reader = _Text(view, styles, paragraph_bold=False)
     reader.read(paragraph)
     return reader.text()
@@ -298,7 +209,7 @@ class _Reader:
 
     def __init__(self, document: docx.document.Document, options: ReadOptions) -> None:
         self.view: Revisions = options.docx_revisions
-        self.styles = _Styles(_part_xml(document, RT.STYLES))
+        self.styles = Styles(_part_xml(document, RT.STYLES))
         style_numbers = {
             key: style.num_id
             for key, style in self.styles.styles.items()
@@ -350,11 +261,11 @@ class _Reader:
         reader.read(element)
         text = reader.text()
         label = self._label(props, style)
-        own_outline = _outline(props)
+        own_outline = outline_level(props)
         style_outline = self.styles.outline(style)
         outline = style_outline if own_outline is None else own_outline
         is_outline = outline is not None and outline < _BODY_TEXT_LEVEL
-        centered = _centered(props)
+        centered = is_centered(props)
         centered = self.styles.centered(style) if centered is None else centered
         for kind, note_id, offset, custom in reader.notes:
             mark = reader.marks.pop(0) if custom and reader.marks else None
@@ -376,7 +287,7 @@ class _Reader:
         return paragraph
 
     def _label(self, props: etree._Element | None, style: str | None) -> str:
-        num_id, ilvl = _numbering_of(props)
+        num_id, ilvl = numbering_of(props)
         if num_id is None:
             num_id, style_ilvl = self.styles.numbering(style)
             ilvl = ilvl if ilvl is not None else style_ilvl

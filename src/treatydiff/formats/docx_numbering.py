@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from treatydiff.formats.document import format_number
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _VAL = f"{{{W}}}val"
 
@@ -141,41 +143,9 @@ def read_definitions(root: etree._Element, style_numbers: Mapping[str, str]) -> 
     return Definitions(levels, abstract_of, starts, overrides)
 
 
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 # Every bullet is read as one sign, whatever glyph of a symbol font draws it (often a
 # private-use character): its shape is formatting, and the segmenter reads it as an indent.
 _BULLET = "\u2022"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def format_number(n: int, fmt: str) -> str:
-    """``n`` in Word number format ``fmt`` (``w:numFmt``): decimal, decimalZero,
-    lowerLetter / upperLetter (a..z, aa..zz), lowerRoman / upperRoman, ordinal, none;
-    any other format is written in decimal."""
-    if fmt == "none":
-        return ""
-    if fmt in ("lowerLetter", "upperLetter") and n > 0:
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman") and n > 0:
-        roman = _roman(n)
-        return roman.upper() if fmt == "upperRoman" else roman
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "ordinal":
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-    return str(n)
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
