@@ -46,7 +46,7 @@ def _survives(data: bytes | str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("name", _PAGES)
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
 @settings(max_examples=20, deadline=None)
 @given(data=st.data())
 def test_damaged_pages_are_an_instrument_or_a_clear_error(

@@ -17,7 +17,8 @@ from typing import Literal
 
 from treatydiff.errors import FormatError
 from treatydiff.model import Clause, Instrument
-from treatydiff.segment.tree import Block, segment
+from treatydiff.segment.blocks import Block
+from treatydiff.segment.tree import segment
 
 Revisions = Literal["accepted", "original"]
 NoteKind = Literal["footnote", "endnote"]

@@ -57,7 +57,7 @@ from treatydiff.formats.docx_styles import (
     on,
     outline_level,
 )
-from treatydiff.segment.tree import Block, BlockRole
+from treatydiff.segment.blocks import Block, BlockRole
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _VAL = w("val")

@@ -40,7 +40,7 @@ from treatydiff.formats.document import (
     split,
 )
 from treatydiff.formats.html_languages import Marked, in_script_of, select
-from treatydiff.segment.tree import Block, BlockRole
+from treatydiff.segment.blocks import Block, BlockRole
 
 # Elements whose content is no text of the page (not rendered, or media).
 _SKIPPED = frozenset(

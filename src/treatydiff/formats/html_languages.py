@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from treatydiff.errors import FormatError
 from treatydiff.formats.document import Dropped, structure_of
-from treatydiff.segment.tree import Block
+from treatydiff.segment.blocks import Block
 
 
 @dataclass(frozen=True)
