@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         MissingExtraError,
         OutputError,
         TreatydiffError,
+        UsageError,
     )
     from treatydiff.formats import load
     from treatydiff.model import Clause, Instrument, Metadata
@@ -76,6 +77,7 @@ _LAZY: dict[str, str] = {
     "FetchError": "treatydiff.errors",
     "LanguageError": "treatydiff.errors",
     "MissingExtraError": "treatydiff.errors",
+    "UsageError": "treatydiff.errors",
 }
 
 __all__ = [
@@ -100,6 +102,7 @@ __all__ = [
     "FetchError",
     "LanguageError",
     "MissingExtraError",
+    "UsageError",
 ]
 
 

@@ -2,51 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from treatydiff.model import Instrument, LeafView
+from treatydiff.model import Instrument
 from treatydiff.segment.labels import LabelStyle, citation
 
 
-def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -> dict[str, Any]:
-    """The JSON shape of an instrument: leaf clauses in document order."""
-    meta = {k: v for k, v in vars(instrument.metadata).items() if v is not None}
-    return {
-        "id": instrument.id,
-        "title": instrument.title,
-        "metadata": dict(sorted(meta.items())),
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
-    }
-
-
-def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, Any]:
-    clause = leaf.clause
-    return {
-        "id": clause.eid,
-        "label": citation(leaf.path, style=label_style),
-        "kind": clause.kind,
-        "num": clause.num,
-        "heading": _heading(leaf),
-        "text": clause.text,
-        "source": {"line": clause.line},
-    }
-
-
-def _heading(leaf: LeafView) -> str | None:
-    """The nearest caption: the clause's own, else its article's."""
-    for clause in reversed(leaf.path):
-        if clause.heading:
-            return clause.heading
-        if clause.kind == "article":
-            break
-    return None
-
-
 def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un") -> str:
+    """``instrument`` as `treatydiff show` writes it: ``json``, ``akn``, ``treatydiff``,
+    ``md``, else plain text (ids, labels and texts of the leaf clauses)."""
     if fmt == "json":
-        data = instrument_dict(instrument, label_style=label_style)
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        from treatydiff.render.json import render_instrument_json
+
+        return render_instrument_json(instrument, label_style=label_style)
     if fmt == "akn":
         from treatydiff.formats.akn.write import dumps as akn_dumps
 
