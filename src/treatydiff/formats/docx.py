@@ -479,7 +479,8 @@ def read(data: bytes, *, lang: str = "en", options: ReadOptions | None = None) -
         document = docx.Document(io.BytesIO(data))
     except _OPEN_ERRORS as exc:
         raise FormatError(f"not a readable Word document ({type(exc).__name__}: {exc})") from None
-    body = document.element.body
+    root = document.element
+    body = root.find(w("body")) if root.tag == w("document") else None
     if body is None:
         raise FormatError("not a readable Word document: it has no body")
     reader = _Reader(document, options or ReadOptions())
