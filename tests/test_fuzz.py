@@ -27,6 +27,7 @@ from treatydiff.formats import parse as import_text
 from treatydiff.formats.akn import write as akn_write
 
 TEXT_FORMATS = ("un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff")
+LAYOUT_FORMATS = ("docx", "html")  # fuzzed from their bytes in test_documents_fuzz.py
 
 # Pieces of the formats' own syntax, for the random edits to insert.
 TOKENS = (
@@ -40,7 +41,7 @@ TOKENS = (
 
 
 def test_every_text_format_is_fuzzed() -> None:
-    assert set(TEXT_FORMATS) == set(FORMATS)
+    assert set(TEXT_FORMATS) | set(LAYOUT_FORMATS) == set(FORMATS)
 
 
 def _survives(text: str, fmt: str | None) -> None:

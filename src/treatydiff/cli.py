@@ -19,6 +19,7 @@ from treatydiff.errors import TreatydiffError
 from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
+    from treatydiff.formats.document import ReadOptions, Revisions
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -108,6 +109,14 @@ lang_option = click.option(
     show_default=True,
     help="Language of the text to read from a bilingual source.",
 )
+docx_revisions_option = click.option(
+    "--docx-revisions",
+    type=click.Choice(["accepted", "original"]),
+    default="accepted",
+    show_default=True,
+    help="Which text of a Word file with tracked changes to read: with every change "
+    "accepted, or the original before them.",
+)
 output_option = click.option(
     "-o",
     "--output",
@@ -119,6 +128,12 @@ output_option = click.option(
 
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
+
+
+def _read_options(docx_revisions: str) -> ReadOptions:
+    from treatydiff.formats.document import ReadOptions
+
+    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions))
 
 
 def _build_time() -> str | None:
@@ -147,18 +162,37 @@ def _build_time() -> str | None:
     show_default=True,
     help="Citation style of clause labels.",
 )
+@click.option(
+    "--parts",
+    "list_parts",
+    is_flag=True,
+    help="List the instruments the file holds (FILE#N selects the Nth) with their titles.",
+)
 @lang_option
 @input_format_option
+@docx_revisions_option
 @output_option
 def show(
-    ref: str, fmt: str, labels: str, lang: str, input_format: str, output: Path | None
+    ref: str,
+    fmt: str,
+    labels: str,
+    list_parts: bool,
+    lang: str,
+    input_format: str,
+    docx_revisions: str,
+    output: Path | None,
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
     from treatydiff.catalogue import refs
+    from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
-    from treatydiff.outputs import emit
+    options = _read_options(docx_revisions)
+    if list_parts:
+        titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
+        emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
+        return
+    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
 
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
@@ -202,6 +236,7 @@ def show(
 )
 @lang_option
 @input_format_option
+@docx_revisions_option
 @output_option
 def compare(
     left: str,
@@ -211,6 +246,7 @@ def compare(
     labels: str,
     lang: str,
     input_format: str,
+    docx_revisions: str,
     output: Path | None,
     assets_dir: Path | None,
 ) -> None:
@@ -227,10 +263,11 @@ def compare(
     from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
+    options = _read_options(docx_revisions)
     style = cast("LabelStyle", labels)
     comparison = compare_instruments(
-        refs.resolve(left, lang=lang, fmt=source_format),
-        refs.resolve(right, lang=lang, fmt=source_format),
+        refs.resolve(left, lang=lang, fmt=source_format, options=options),
+        refs.resolve(right, lang=lang, fmt=source_format, options=options),
         threshold=threshold,
     )
     if fmt in ("html", "md"):
@@ -472,6 +509,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     "own lang wins.",
 )
 @input_format_option
+@docx_revisions_option
 @output_option
 def check(
     texts: tuple[str, ...],
@@ -486,6 +524,7 @@ def check(
     fmt: str,
     lang: str | None,
     input_format: str,
+    docx_revisions: str,
     output: Path | None,
 ) -> None:
     """Check versions of texts: fail on changes nobody approved.
@@ -518,6 +557,7 @@ def check(
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
+            read_options=_read_options(docx_revisions),
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
