@@ -483,7 +483,7 @@ def test_page_lists_take_the_numbers_the_browser_shows() -> None:
     )
     read = load_bytes(page, source="p.html")
     assert [leaf.clause.eid for leaf in read.leaves] == [
-        "art_1__intro", "art_1__point_a", "art_1__point_b", "art_1__point_c",
+        "docTitle", "art_1__intro", "art_1__point_a", "art_1__point_b", "art_1__point_c",
     ]  # fmt: skip
     layout = read_layout(page, fmt="html")
     assert [(d.reason, d.text) for d in layout.dropped] == [
