@@ -203,7 +203,7 @@ def _copy_catalogue(tmp_path: Path) -> Path:
         ('default_version = "2012-10-31"', 'default_version = "2020"', "default_version:"),
         ('target = "crc"', 'target = "crc-typo"', "relations[0].target: unknown instrument"),
         ('kind = "protocol_to"', 'kind = "amends"', "relations[0].kind: 'amends' is not"),
-        ('format = "json-articles"', 'format = "pdf"', "versions[2].format: 'pdf' is not"),
+        ('format = "json-articles"', 'format = "rtf"', "versions[2].format: 'rtf' is not"),
         ("bytes = 48767", "bytes = true", "versions[1].bytes: expected int, got bool"),
         ('url = "https://raw', 'url = "http://raw', "versions[0].url:"),
         ('mirror_path = "laws-markdown/opsc/', 'mirror_path = "../opsc/', "mirror_path:"),

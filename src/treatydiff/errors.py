@@ -19,6 +19,10 @@ class FormatError(TreatydiffError):
     """A file was read but its format is not recognized or is malformed."""
 
 
+class DependencyError(TreatydiffError):
+    """An optional dependency that reading this input needs is not installed."""
+
+
 class CatalogueError(TreatydiffError):
     """An instrument id or version is unknown, or a catalogue entry is malformed."""
 

@@ -29,7 +29,11 @@ _ADAPTERS: dict[str, str] = {
     "akn": "treatydiff.formats.akn",
     "treatydiff": "treatydiff.formats.native",
 }
-FORMATS: tuple[str, ...] = tuple(_ADAPTERS)
+# Formats read from bytes, not text: PDF (``treatydiff.formats.pdf``, the documents extra).
+_PDF_MAGIC = b"%PDF-"
+FORMATS: tuple[str, ...] = (*_ADAPTERS, "pdf")
+# Formats whose files may hold several instruments, selected with ``part``.
+_PARTED = frozenset({"laws-markdown", "pdf"})
 
 _NATIVE_MAGIC = "%treatydiff-instrument"
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S", re.MULTILINE)
@@ -84,6 +88,8 @@ def parse(
 ) -> Instrument:
     """Parse ``text`` with the adapter for ``fmt`` (detected when None)."""
     name = fmt or detect_format(text)
+    if name == "pdf":
+        raise FormatError("pdf input is read from its bytes: load the file")
     if name not in _ADAPTERS:
         raise FormatError(f"unknown input format {name!r}; known: {', '.join(FORMATS)}")
     parser: Parser = import_module(_ADAPTERS[name]).parse
@@ -100,6 +106,12 @@ def _default_id(path: Path) -> str:
     return path.stem
 
 
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` is a PDF file (its header within the first kilobyte, as readers
+    accept it)."""
+    return _PDF_MAGIC in data[:1024]
+
+
 def load_bytes(
     data: bytes,
     *,
@@ -108,10 +120,20 @@ def load_bytes(
     lang: str = "en",
     part: int = 1,
     instrument_id: str | None = None,
+    pages: tuple[int, int] | None = None,
 ) -> Instrument:
-    text = decode(data, source=source)
+    """Parse the bytes of one source file. ``pages`` (first, last) restricts a PDF and is
+    ignored for the other formats."""
     try:
-        instrument = parse(text, fmt=fmt, lang=lang, part=part)
+        if fmt == "pdf" or (fmt is None and is_pdf(data)):
+            from treatydiff.formats import pdf
+
+            instrument = pdf.parse(data, source=source, lang=lang, part=part, pages=pages)
+            if not instrument.body:
+                raise FormatError("no clauses found in pdf input")
+            instrument = instrument.with_metadata(format="pdf")
+        else:
+            instrument = parse(decode(data, source=source), fmt=fmt, lang=lang, part=part)
     except FormatError as exc:
         raise FormatError(f"{source}: {exc}") from None
     from dataclasses import replace
@@ -129,20 +151,65 @@ def load_file(
     lang: str = "en",
     part: int = 1,
     instrument_id: str | None = None,
+    pages: tuple[int, int] | None = None,
 ) -> Instrument:
     """Read and parse one source file."""
     path = Path(path)
+    return load_bytes(
+        _read(path),
+        source=str(path),
+        fmt=fmt,
+        lang=lang,
+        part=part,
+        instrument_id=instrument_id,
+        pages=pages,
+    )
+
+
+def load_parts(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    lang: str = "en",
+    pages: tuple[int, int] | None = None,
+) -> list[Instrument]:
+    """Every instrument the file holds, in order (``FILE#1``, ``FILE#2``, ...)."""
+    path = Path(path)
+    data = _read(path)
+    name = fmt or ("pdf" if is_pdf(data) else detect_format(decode(data, source=str(path))))
+    if name == "pdf":
+        from dataclasses import replace
+
+        from treatydiff.formats import pdf
+
+        try:
+            document = pdf.read(data, source=str(path), pages=pages)
+        except FormatError as exc:
+            raise FormatError(f"{path}: {exc}") from None
+        return [
+            replace(pdf.instrument(document, part, lang=lang), id=f"{_default_id(path)}#{n}")
+            for n, part in enumerate(document.parts, 1)
+        ]
+    found = [load_bytes(data, source=str(path), fmt=name, lang=lang)]
+    while name in _PARTED:
+        try:
+            found.append(
+                load_bytes(data, source=str(path), fmt=name, lang=lang, part=len(found) + 1)
+            )
+        except FormatError:
+            break
+    return found
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return load_bytes(
-        data, source=str(path), fmt=fmt, lang=lang, part=part, instrument_id=instrument_id
-    )
 
 
 def load_stdin(*, fmt: str | None = None, lang: str = "en", part: int = 1) -> Instrument:
