@@ -44,7 +44,7 @@ def main() -> None:
 
 
 _FORMAT_CHOICE = click.Choice(
-    ["auto", "un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff"]
+    ["auto", "un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff", "pdf"]
 )
 
 input_format_option = click.option(
@@ -60,6 +60,24 @@ lang_option = click.option(
     default="en",
     show_default=True,
     help="Language of the text to read from a bilingual source.",
+)
+
+
+def _page_range(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    first, _, last = value.partition("-")
+    if not (first.isdigit() and (last or first).isdigit() and 0 < int(first) <= int(last or first)):
+        raise click.BadParameter("give pages as A-B (or A), counted from 1")
+    return (int(first), int(last or first))
+
+
+pages_option = click.option(
+    "--pages",
+    metavar="A-B",
+    callback=_page_range,
+    default=None,
+    help="Read only pages A to B of a PDF (counted from 1, as a PDF viewer counts).",
 )
 output_option = click.option(
     "-o",
@@ -91,18 +109,33 @@ def _input_format(value: str) -> str | None:
     show_default=True,
     help="Citation style of clause labels.",
 )
+@click.option("--parts", is_flag=True, help="List the instruments the file REF holds.")
 @lang_option
 @input_format_option
+@pages_option
 @output_option
 def show(
-    ref: str, fmt: str, labels: str, lang: str, input_format: str, output: Path | None
+    ref: str,
+    fmt: str,
+    labels: str,
+    parts: bool,
+    lang: str,
+    input_format: str,
+    pages: tuple[int, int] | None,
+    output: Path | None,
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
     from treatydiff.catalogue import refs
+    from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
-    from treatydiff.outputs import emit
+    if parts:
+        from treatydiff.formats import load_parts
+
+        found = load_parts(ref, fmt=_input_format(input_format), lang=lang, pages=pages)
+        emit(views.render_parts(found), output)
+        return
+    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), pages=pages)
 
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
@@ -146,6 +179,7 @@ def show(
 )
 @lang_option
 @input_format_option
+@pages_option
 @output_option
 def compare(
     left: str,
@@ -155,6 +189,7 @@ def compare(
     labels: str,
     lang: str,
     input_format: str,
+    pages: tuple[int, int] | None,
     output: Path | None,
     assets_dir: Path | None,
 ) -> None:
@@ -172,8 +207,8 @@ def compare(
     source_format = _input_format(input_format)
     style = cast("LabelStyle", labels)
     comparison = compare_instruments(
-        refs.resolve(left, lang=lang, fmt=source_format),
-        refs.resolve(right, lang=lang, fmt=source_format),
+        refs.resolve(left, lang=lang, fmt=source_format, pages=pages),
+        refs.resolve(right, lang=lang, fmt=source_format, pages=pages),
         threshold=threshold,
     )
     if fmt in ("html", "md"):

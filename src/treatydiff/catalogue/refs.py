@@ -13,17 +13,21 @@ _CATALOGUE_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[\w.-]+
 _PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]*)$")
 
 
-def resolve(ref: str, *, lang: str = "en", fmt: str | None = None) -> Instrument:
+def resolve(
+    ref: str, *, lang: str = "en", fmt: str | None = None, pages: tuple[int, int] | None = None
+) -> Instrument:
     """The instrument REF names: `-`, a file path (`FILE#2` for a file's second
-    instrument), or a catalogue id with an optional `@version`."""
+    instrument), or a catalogue id with an optional `@version`. ``pages`` restricts a
+    PDF file."""
     if ref == "-":
         return load_stdin(fmt=fmt, lang=lang)
     path = Path(ref)
     if path.is_file():
-        return load_file(path, fmt=fmt, lang=lang)
+        return load_file(path, fmt=fmt, lang=lang, pages=pages)
     selected = _PART_SELECTOR.match(ref)
     if selected and Path(selected["path"]).exists():
-        return load_file(Path(selected["path"]), fmt=fmt, lang=lang, part=int(selected["part"]))
+        part = int(selected["part"])
+        return load_file(Path(selected["path"]), fmt=fmt, lang=lang, part=part, pages=pages)
     named = _CATALOGUE_REF.match(ref)
     if named and not any(sep in ref for sep in "/\\") and "." not in named["id"]:
         from treatydiff.catalogue import entries as catalogue

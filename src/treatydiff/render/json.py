@@ -73,7 +73,9 @@ def _side(instrument: Instrument, label_style: LabelStyle) -> dict[str, Any]:
         "version": meta.version,
         "source": meta.source,
         "sha256": meta.sha256,
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=meta) for leaf in instrument.leaves
+        ],
     }
 
 

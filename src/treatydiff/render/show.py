@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from treatydiff.model import Instrument, LeafView
+from treatydiff.model import Instrument, LeafView, Metadata
 from treatydiff.segment.labels import LabelStyle, citation
 
 
@@ -16,12 +16,23 @@ def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -
         "id": instrument.id,
         "title": instrument.title,
         "metadata": dict(sorted(meta.items())),
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=instrument.metadata)
+            for leaf in instrument.leaves
+        ],
     }
 
 
-def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+def leaf_dict(
+    leaf: LeafView, *, label_style: LabelStyle = "un", metadata: Metadata | None = None
+) -> dict[str, Any]:
+    """The JSON shape of a leaf clause; its source position has the page and the line
+    on the page too when ``metadata`` maps a paged source (a PDF)."""
     clause = leaf.clause
+    source: dict[str, int | None] = {"line": clause.line}
+    position = metadata.position(clause.line) if metadata and clause.line else None
+    if position is not None:
+        source["page"], source["page_line"] = position
     return {
         "id": clause.eid,
         "label": citation(leaf.path, style=label_style),
@@ -29,8 +40,26 @@ def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, An
         "num": clause.num,
         "heading": _heading(leaf),
         "text": clause.text,
-        "source": {"line": clause.line},
+        "source": source,
     }
+
+
+def render_parts(parts: list[Instrument]) -> str:
+    """The instruments of one file, one a line: its ``FILE#N`` number, pages (of a PDF),
+    articles and title."""
+    rows: list[str] = []
+    for number, instrument in enumerate(parts, 1):
+        found = [
+            instrument.metadata.position(clause.line)
+            for clause in instrument.walk()
+            if clause.line is not None
+        ]
+        pages = sorted(position[0] for position in found if position is not None)
+        where = f"pp. {pages[0]}-{pages[-1]}" if pages else ""
+        count = len(instrument.articles())
+        noun = "article" if count == 1 else "articles"
+        rows.append(f"#{number}\t{where}\t{count} {noun}\t{instrument.title}")
+    return "\n".join(rows) + "\n"
 
 
 def _heading(leaf: LeafView) -> str | None:
