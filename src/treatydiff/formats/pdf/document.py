@@ -226,13 +226,21 @@ def _names_instrument(items: list[_Item], block: int, opening: int, measure: Met
 
 def _first_title(items: list[_Item], block: int | None, opening: int) -> tuple[int, int]:
     """Where the first instrument's title and body start: the title at the top of the
-    page of its title block, or of its opening when a few lines at most stand above it
-    there; else (a page range that starts inside the text) all is body."""
+    page of its title block, or of its opening when no paragraph of running text (two
+    lines or more that fill the column) stands above it there; else (a page range that
+    starts inside the text) all is body."""
     if block is not None:
         return _page_start(items, block), opening
     top = _page_start(items, opening)
-    above = sum(1 for _, line in items[top:opening] if line is not None)
-    return (top, opening) if above <= 8 else (0, 0)
+    full = 0
+    for _, line in items[top:opening]:
+        if line is None:
+            full = 0
+        elif line.x1 >= line.right - 2 * line.size:
+            full += 1
+            if full >= 2:
+                return 0, 0
+    return top, opening
 
 
 def _page_start(items: list[_Item], k: int) -> int:
