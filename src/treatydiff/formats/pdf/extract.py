@@ -27,7 +27,7 @@ _PDFIUM_HYPHENS = "\x02\ufffe"
 
 @dataclass(frozen=True)
 class Page:
-    """The text layer of one page, top-down coordinates in points.
+    """The printed characters of one page, top-down coordinates in points.
 
     ``chars[i]`` has the box ``x0[i]``..``x1[i]`` across and ``top[i]``..``bottom[i]``
     down from the top edge of the page. Spaces the PDF holds are kept as characters;
@@ -89,8 +89,8 @@ def _read_page(page: Any, number: int, raw: Any) -> Page:
         text = textpage.get_text_range(0, count) if count else ""
         box = raw.FS_RECTF()
         pointer = ctypes.byref(box)
+        edges = memoryview(box).cast("B").cast("f")  # left, top, right, bottom
         loose_box = raw.FPDFText_GetLooseCharBox
-        generated = raw.FPDFText_IsGenerated
         chars: list[str] = []
         x0: list[float] = []
         x1: list[float] = []
@@ -98,16 +98,17 @@ def _read_page(page: Any, number: int, raw: Any) -> Page:
         bottom: list[float] = []
         # get_text_range counts UTF-16 units: a character beyond the BMP takes two.
         for index, char in enumerate(_characters(text, count)):
-            if not char or char in "\r\n" or (char == " " and generated(handle, index)):
+            if not char or char in "\r\n":
                 continue
             loose_box(handle, index, pointer)
-            if box.top <= box.bottom:
-                continue  # no extent: nothing printed
+            left, upper, right, lower = edges.tolist()
+            if upper <= lower:
+                continue  # no extent: a space or line break PDFium made up
             chars.append("-" if char in _PDFIUM_HYPHENS else char)
-            x0.append(box.left)
-            x1.append(box.right)
-            top.append(height - box.top)
-            bottom.append(height - box.bottom)
+            x0.append(left)
+            x1.append(right)
+            top.append(height - upper)
+            bottom.append(height - lower)
     finally:
         textpage.close()
         page.close()

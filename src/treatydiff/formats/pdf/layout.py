@@ -7,9 +7,9 @@ that falls inside a segment gap of at least three rows, with text of some width 
 sides, while few rows in the same stretch cross it; rows that do cross it (a title, a
 running head) split the page into bands, each read left column first (the XY-cut of
 Nagy and Seth, 1984, restricted to full-height gutters). A column much narrower than its
-neighbour holds marginal notes. Words are told apart by the gap between two boxes (PDFium
-boxes span the advance width, so a gap is a space the typesetter left), not by the
-space characters, which many PDFs omit.
+neighbour holds marginal notes. Words are told apart by a space character, or by the
+gap between two boxes (PDFium boxes span the advance width, so a gap is a space the
+typesetter left): many PDFs hold no space characters.
 """
 
 from __future__ import annotations
@@ -62,50 +62,87 @@ class Line:
 
 @dataclass
 class _Row:
-    glyphs: list[int]  # character indexes, left to right once built
+    """Characters on one baseline; once built, ``glyphs`` run left to right and
+    ``segments`` split them at gaps wider than about an em: (x0, x1, first, end), the
+    glyphs ``glyphs[first:end]``."""
+
+    glyphs: list[int]
     top: float
     bottom: float
     size: float
     raised: set[int] = field(default_factory=set)
+    segments: list[tuple[float, float, int, int]] = field(default_factory=list)
 
-
-# A run of characters of a row split off at a gap wider than about an em: (x0, x1).
-_Segment = tuple[float, float]
+    def build(self, page: Page) -> None:
+        """Sort, drop overprints, and find the segments; spaces belong to none (those
+        inside a segment part its words)."""
+        x0s, x1s, chars = page.x0, page.x1, page.chars
+        glyphs = self.glyphs = _dedupe(page, sorted(self.glyphs, key=x0s.__getitem__))
+        limit = _SEGMENT_GAP * self.size
+        segments = self.segments
+        start: int | None = None
+        last = 0
+        left = right = 0.0
+        for n, i in enumerate(glyphs):
+            if chars[i] == " ":
+                continue
+            if start is None:
+                start, left, right = n, x0s[i], x1s[i]
+            elif x0s[i] - right > limit:
+                segments.append((left, right, start, last + 1))
+                start, left, right = n, x0s[i], x1s[i]
+            elif x1s[i] > right:
+                right = x1s[i]
+            last = n
+        if start is not None:
+            segments.append((left, right, start, last + 1))
 
 
 @dataclass(frozen=True)
 class _Piece:
-    """The characters of a row that stand in one column, and their segments."""
+    """The segments ``first``..``last`` (exclusive) of a row: its part in one column."""
 
     row: _Row
-    glyphs: list[int]
-    segments: list[_Segment]
+    first: int
+    last: int
 
-    @classmethod
-    def of(cls, page: Page, row: _Row, glyphs: list[int]) -> _Piece:
-        segments: list[_Segment] = []
-        limit = _SEGMENT_GAP * row.size
-        x0s, x1s, chars = page.x0, page.x1, page.chars
-        for i in glyphs:
-            if chars[i] == " ":
-                continue
-            if segments and x0s[i] - segments[-1][1] <= limit:
-                if x1s[i] > segments[-1][1]:
-                    segments[-1] = (segments[-1][0], x1s[i])
-            else:
-                segments.append((x0s[i], x1s[i]))
-        return cls(row, glyphs, segments)
+    @property
+    def segments(self) -> list[tuple[float, float, int, int]]:
+        return self.row.segments[self.first : self.last]
+
+    @property
+    def glyphs(self) -> list[int]:
+        segments = self.row.segments
+        return self.row.glyphs[segments[self.first][2] : segments[self.last - 1][3]]
+
+    @property
+    def x0(self) -> float:
+        return self.row.segments[self.first][0]
+
+    @property
+    def x1(self) -> float:
+        return self.row.segments[self.last - 1][1]
 
     def crosses(self, x: float) -> bool:
-        return any(x0 < x < x1 for x0, x1 in self.segments)
+        return any(s[0] < x < s[1] for s in self.segments)
+
+    def split(self, x: float) -> tuple[_Piece | None, _Piece | None]:
+        """The segments left and right of ``x`` (which no segment crosses)."""
+        k = self.first
+        while k < self.last and self.row.segments[k][1] <= x:
+            k += 1
+        left = _Piece(self.row, self.first, k) if k > self.first else None
+        right = _Piece(self.row, k, self.last) if k < self.last else None
+        return left, right
 
 
 def page_lines(page: Page) -> list[Line]:
     """The lines of ``page`` in reading order."""
     rows = _rows(page)
+    pieces = [_Piece(row, 0, len(row.segments)) for row in rows if row.segments]
     lines: list[Line] = []
-    for pieces, margin in _read(page, rows, depth=0):
-        lines.extend(_column_lines(page, pieces, margin))
+    for column, margin in _split(pieces, depth=0, margin=False):
+        lines.extend(_column_lines(page, column, margin))
     return lines
 
 
@@ -114,21 +151,26 @@ def page_lines(page: Page) -> list[Line]:
 
 def _rows(page: Page) -> list[_Row]:
     """Rows of characters sharing a baseline, top to bottom, raised characters merged."""
-    chars, top, bottom = page.chars, page.top, page.bottom
+    top, bottom = page.top, page.bottom
     rows: list[_Row] = []
-    for i in sorted(range(len(chars)), key=bottom.__getitem__):
+    row: _Row | None = None
+    reach = 0.0  # how far from the row's baseline a character may stand: 1/4 of its height
+    for i in sorted(range(len(page.chars)), key=bottom.__getitem__):
         height = bottom[i] - top[i]
-        if rows and abs(bottom[i] - rows[-1].bottom) <= 0.25 * max(height, rows[-1].size):
-            rows[-1].glyphs.append(i)
+        if row is not None and bottom[i] - row.bottom <= max(reach, 0.25 * height):
+            row.glyphs.append(i)
         else:
-            rows.append(_Row([i], top[i], bottom[i], height))
+            row = _Row([i], top[i], bottom[i], height)
+            reach = 0.25 * height
+            rows.append(row)
+    chars = page.chars
     for row in rows:
         heights = [bottom[i] - top[i] for i in row.glyphs if chars[i] != " "]
         row.size = median(heights) if heights else row.size
-        row.top = min(top[i] for i in row.glyphs)
+        row.top = min([top[i] for i in row.glyphs])
     merged = _merge_raised(page, rows)
     for row in merged:
-        row.glyphs = _dedupe(page, sorted(row.glyphs, key=page.x0.__getitem__))
+        row.build(page)
     return merged
 
 
@@ -166,52 +208,43 @@ def _within(page: Page, small: _Row, large: _Row) -> bool:
 
 def _dedupe(page: Page, glyphs: list[int]) -> list[int]:
     """Drop characters printed twice over themselves (bold by overprinting)."""
+    chars, x0, x1 = page.chars, page.x0, page.x1
     out: list[int] = []
+    last = -1
     for i in glyphs:
-        if out:
-            j = out[-1]
-            width = page.x1[j] - page.x0[j]
-            if page.chars[i] == page.chars[j] and abs(page.x0[i] - page.x0[j]) < 0.3 * width:
-                continue
+        if (
+            last >= 0
+            and chars[i] == chars[last]
+            and abs(x0[i] - x0[last]) < 0.3 * (x1[last] - x0[last])
+        ):
+            continue
         out.append(i)
+        last = i
     return out
 
 
 # --- columns ---------------------------------------------------------------------------
 
 
-def _read(page: Page, rows: list[_Row], *, depth: int) -> list[tuple[list[_Piece], bool]]:
-    """The page as column pieces in reading order, each with its marginal-note flag."""
-    pieces = [_Piece.of(page, row, row.glyphs) for row in rows]
-    return _split(page, pieces, depth=depth, margin=False)
-
-
-def _split(
-    page: Page, pieces: list[_Piece], *, depth: int, margin: bool
-) -> list[tuple[list[_Piece], bool]]:
+def _split(pieces: list[_Piece], *, depth: int, margin: bool) -> list[tuple[list[_Piece], bool]]:
+    """The pieces as columns in reading order, each with its marginal-note flag."""
     gutter = _gutter(pieces) if depth < 3 else None
     if gutter is None:
         return [(pieces, margin)]
     out: list[tuple[list[_Piece], bool]] = []
     band: list[_Piece] = []
 
-    def side(left: bool) -> list[_Piece]:
-        chosen = []
-        for piece in band:
-            glyphs = [i for i in piece.glyphs if (page.x1[i] <= gutter) == left]
-            if glyphs:
-                chosen.append(_Piece.of(page, piece.row, glyphs))
-        return chosen
-
     def flush() -> None:
         if not band:
             return
-        left, right = side(True), side(False)
+        halves = [piece.split(gutter) for piece in band]
+        left = [a for a, _ in halves if a is not None]
+        right = [b for _, b in halves if b is not None]
         left_width, right_width = _width(left), _width(right)
         left_margin = margin or (bool(right) and left_width < 0.6 * right_width)
         right_margin = margin or (bool(left) and right_width < 0.6 * left_width)
-        out.extend(_split(page, left, depth=depth + 1, margin=left_margin))
-        out.extend(_split(page, right, depth=depth + 1, margin=right_margin))
+        out.extend(_split(left, depth=depth + 1, margin=left_margin))
+        out.extend(_split(right, depth=depth + 1, margin=right_margin))
         band.clear()
 
     for piece in pieces:
@@ -225,10 +258,9 @@ def _split(
 
 
 def _width(pieces: list[_Piece]) -> float:
-    segments = [s for piece in pieces for s in piece.segments]
-    if not segments:
+    if not pieces:
         return 0.0
-    return max(x1 for _, x1 in segments) - min(x0 for x0, _ in segments)
+    return max(piece.x1 for piece in pieces) - min(piece.x0 for piece in pieces)
 
 
 def _gutter(pieces: list[_Piece]) -> float | None:
@@ -238,23 +270,23 @@ def _gutter(pieces: list[_Piece]) -> float | None:
     rows have a gap there with text on both sides at least four ems wide (medians), and
     at most a quarter as many rows in that stretch cross it.
     """
-    sides = [piece for piece in pieces if piece.segments]
+    # Gap middles rounded to 3 points: one candidate per gutter, not one per row.
     candidates = sorted(
         {
-            round((a[1] + b[0]) / 2)
-            for piece in sides
+            3 * round((a[1] + b[0]) / 6)
+            for piece in pieces
             for a, b in zip(piece.segments, piece.segments[1:], strict=False)
         }
     )
-    if not candidates:
+    if len(candidates) == 0 or sum(1 for piece in pieces if piece.last - piece.first > 1) < 3:
         return None
-    size = median(piece.row.size for piece in sides)
+    size = median(piece.row.size for piece in pieces)
     best: tuple[int, float] | None = None
     for x in candidates:
         two_sided: list[int] = []
         left_extent: list[float] = []
         right_extent: list[float] = []
-        for k, piece in enumerate(sides):
+        for k, piece in enumerate(pieces):
             segments = piece.segments
             if segments[0][0] < x < segments[-1][1] and not piece.crosses(x):
                 two_sided.append(k)
@@ -265,7 +297,7 @@ def _gutter(pieces: list[_Piece]) -> float | None:
         if median(left_extent) < 4 * size or median(right_extent) < 4 * size:
             continue
         first, last = two_sided[0], two_sided[-1]
-        crossing = sum(1 for piece in sides[first : last + 1] if piece.crosses(x))
+        crossing = sum(1 for piece in pieces[first : last + 1] if piece.crosses(x))
         if crossing * 4 <= len(two_sided):
             best = (len(two_sided), float(x))
     return None if best is None else best[1]
@@ -275,51 +307,53 @@ def _gutter(pieces: list[_Piece]) -> float | None:
 
 
 def _column_lines(page: Page, pieces: list[_Piece], margin: bool) -> list[Line]:
-    built = [(p.row, p.glyphs, *_text(page, p.glyphs, p.row)) for p in pieces]
-    built = [b for b in built if b[2].strip()]
-    if not built:
+    if not pieces:
         return []
-    starts = sorted(page.x0[g[0]] for _, g, _, _ in built)
-    ends = sorted(page.x1[g[-1]] for _, g, _, _ in built)
+    starts = sorted(piece.x0 for piece in pieces)
+    ends = sorted(piece.x1 for piece in pieces)
     left = starts[len(starts) // 10]
     right = ends[len(ends) - 1 - len(ends) // 10]
-    return [
-        Line(
-            page=page.number,
-            text=text,
-            x0=page.x0[glyphs[0]],
-            x1=page.x1[glyphs[-1]],
-            top=row.top,
-            bottom=row.bottom,
-            size=row.size,
-            left=min(left, page.x0[glyphs[0]]),
-            right=max(right, page.x1[glyphs[-1]]),
-            margin=margin,
-            calls=calls,
+    lines: list[Line] = []
+    for piece in pieces:
+        text, calls = _text(page, piece.glyphs, piece.row)
+        lines.append(
+            Line(
+                page=page.number,
+                text=text,
+                x0=piece.x0,
+                x1=piece.x1,
+                top=piece.row.top,
+                bottom=piece.row.bottom,
+                size=piece.row.size,
+                left=min(left, piece.x0),
+                right=max(right, piece.x1),
+                margin=margin,
+                calls=calls,
+            )
         )
-        for row, glyphs, text, calls in built
-    ]
+    return lines
 
 
 def _text(page: Page, glyphs: list[int], row: _Row) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The text of a row's characters, spaces where the gaps are, and its note calls."""
+    chars, x0, x1 = page.chars, page.x0, page.x1
+    gap = _WORD_GAP * row.size
     out: list[str] = []
     calls: list[tuple[int, int]] = []
-    previous: int | None = None
+    previous = -1
     spaced = False
     call_start: int | None = None
+    raised = row.raised
     for i in glyphs:
-        char = page.chars[i]
+        char = chars[i]
         if char == " ":
             spaced = True
             continue
-        raised_call = i in row.raised and _CALL.fullmatch(char) is not None
+        raised_call = bool(raised) and i in raised and _CALL.fullmatch(char) is not None
         if not raised_call and call_start is not None:
             calls.append((call_start, len(out)))  # one character per entry
             call_start = None
-        if previous is not None and (
-            spaced or page.x0[i] - page.x1[previous] > _WORD_GAP * row.size
-        ):
+        if previous >= 0 and (spaced or x0[i] - x1[previous] > gap):
             out.append(" ")
         spaced = False
         if raised_call and call_start is None:
