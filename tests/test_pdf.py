@@ -85,6 +85,9 @@ def test_the_unts_print_drops_its_running_header_and_page_numbers() -> None:
     assert asides[("page-number", 3)] == "249"
     words = " ".join(clause.text for clause in _load("opsc-en-unts-vol2171.pdf").walk())
     assert "A-27531" not in words and " 249 " not in words
+    # The editorial label above the title is front matter, not title.
+    assert _load("opsc-en-unts-vol2171.pdf").title.startswith("OPTIONAL PROTOCOL TO THE")
+    assert asides[("front-matter", 1)] == "[ ENGLISH TEXT — TEXTE ANGLAIS ]"
 
 
 def test_the_unts_print_damage_is_repaired_where_certain_and_reported_otherwise() -> None:

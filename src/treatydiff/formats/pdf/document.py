@@ -14,7 +14,8 @@ A document holds several instruments when the opening words of an instrument ("T
 States Parties to ...", "The General Assembly,", "Preamble", "Article 1") follow a title
 block that names one ("Annex II" / "Protocol to Prevent ...": set larger, in capitals or
 centered) and that starts a page or follows a gap. The first instrument's title block
-runs from the top of its page; pages before it (cover, foreword, contents) are front
+runs from the top of its page; pages before it (cover, foreword, contents) and
+bracketed editorial labels in a title block ("[ENGLISH TEXT — TEXTE ANGLAIS]") are front
 matter, reported, not read. A page range that starts inside an instrument is read from
 its first line, as body.
 """
@@ -40,6 +41,7 @@ _HEADED = re.compile(
     r"^(?P<head>(?:Article|ARTICLE|Section|SECTION|Part|PART|Chapter|CHAPTER)\s+"
     r"(?:\d+[a-z]?|[IVXLC]+)|[IVXLC]+)\.?\s+(?P<caption>\S.*)$"
 )
+_LABEL = re.compile(r"^\[.*\]$")
 _STRUCTURE = re.compile(
     r"^(?:(?:Article|ARTICLE|Section|SECTION|Part|PART|Chapter|CHAPTER)\s+(?:\d+|[IVXLC]+)\b"
     r"|[IVXLC]+\.\s)"
@@ -172,8 +174,13 @@ def _parts(items: list[_Item], measure: Metrics) -> tuple[list[Part], list[Aside
     parts: list[Part] = []
     for n, (begin, opening) in enumerate(openings):
         end = openings[n + 1][0] if n + 1 < len(openings) else len(items)
-        chunk = items[begin:end]
-        parts.append(_part(n + 1, [text for text, _ in chunk], chunk, opening - begin))
+        # An editorial label above the title ("[ENGLISH TEXT — TEXTE ANGLAIS]") is no
+        # part of it: front matter.
+        labels = [k for k in range(begin, opening) if _LABEL.match(items[k][0].text)]
+        front += _front_matter([items[k] for k in labels])
+        chunk = [item for k, item in enumerate(items[begin:end], begin) if k not in labels]
+        start = opening - begin - len(labels)
+        parts.append(_part(n + 1, [text for text, _ in chunk], chunk, start))
     return parts, front
 
 
