@@ -14,6 +14,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, PROJECT, USER_PREAMBLE
 
+import treatydiff
 from treatydiff.ci import output as ci_output
 from treatydiff.ci.check import (
     RULES,
@@ -22,12 +23,31 @@ from treatydiff.ci.check import (
     CheckSpec,
     PairResult,
     RunResult,
+    excerpt,
     load_config,
     run_check,
 )
 from treatydiff.engine.comparison import Summary
 
 EDITED = USER_PREAMBLE.read_text(encoding="utf-8").replace("Gravely concerned", "Concerned")
+
+
+def _real_excerpt() -> str:
+    """The excerpt the checks make of a changed clause, from a real comparison: one line,
+    with characters that the outputs must escape (``%`` for annotations, ``|`` and
+    brackets for Markdown tables)."""
+    article = b"# P\n\n## Article 1\n\nWe are 100% sure of the next | line.\n"
+    (alignment,) = treatydiff.compare(
+        treatydiff.load(article), treatydiff.load(article.replace(b"sure", b"certain"))
+    ).alignments
+    return excerpt(alignment)
+
+
+EXCERPT = _real_excerpt()
+
+
+def test_the_excerpt_is_one_line_in_git_word_diff_notation() -> None:
+    assert EXCERPT == "We are 100% [-sure-]{+certain+} of the next | line."
 
 
 def _summary(**counts: int) -> Summary:
@@ -51,7 +71,7 @@ def _change(n: int, *, file: str | None = "texts/a,b:c.md", approved: bool = Fal
         tags=("wording",),
         similarity=0.9,
         reasons=("wording change",),
-        excerpt="100% [-sure-]{+certain+}\nnext | line",
+        excerpt=EXCERPT,
         file=file,
         line=10 + n,
         approved=approved,
@@ -83,12 +103,10 @@ def test_text_summary() -> None:
         "    old -> new: 2 identical, 2 modified",
         "    2 new changes, 1 approved",
         "  - article 1 (texts/a,b:c.md:11): wording change",
-        "      100% [-sure-]{+certain+}",
-        "next | line",
+        "      We are 100% [-sure-]{+certain+} of the next | line.",
         "      id art_1#000000000001",
         "  - article 2 (texts/a,b:c.md:12): wording change",
-        "      100% [-sure-]{+certain+}",
-        "next | line",
+        "      We are 100% [-sure-]{+certain+} of the next | line.",
         "      id art_2#000000000002",
         "",
         "PASS quiet (fail_on = substantive, min_similarity = 0.5)",
@@ -108,13 +126,21 @@ def test_github_annotations_escape_and_point_at_lines() -> None:
     lines = ci_output.github_annotations(_result(2)).splitlines()
     assert lines == [
         "::error file=texts/a%2Cb%3Ac.md,line=11,title=treatydiff%3A texts%3A a|b::"
-        "article 1: wording change: 100%25 [-sure-]{+certain+}%0Anext | line "
+        "article 1: wording change: We are 100%25 [-sure-]{+certain+} of the next | line. "
         "(id art_1#000000000001)",
         "::error file=texts/a%2Cb%3Ac.md,line=12,title=treatydiff%3A texts%3A a|b::"
-        "article 2: wording change: 100%25 [-sure-]{+certain+}%0Anext | line "
+        "article 2: wording change: We are 100%25 [-sure-]{+certain+} of the next | line. "
         "(id art_2#000000000002)",
         "::error title=treatydiff%3A broken::crc: not pulled",
     ]
+
+
+def test_annotations_escape_line_breaks_of_any_message() -> None:
+    # An error's message is an exception's text, which may hold anything.
+    broken = CheckResult(CheckSpec(name="x", kind="catalogue"), error="one\r\ntwo\nthree")
+    assert ci_output.github_annotations(RunResult((broken,))) == (
+        "::error title=treatydiff%3A x::one%0D%0Atwo%0Athree\n"
+    )
 
 
 def test_annotations_without_a_local_file_have_no_position() -> None:
@@ -154,9 +180,11 @@ def test_markdown_summary() -> None:
         "",
         "| Clause | Why | Change | Id |",
         "| --- | --- | --- | --- |",
-        "| article 1 | wording change | 100% \\[-sure-\\]{+certain+} next \\| line | "
+        "| article 1 | wording change | We are 100% \\[-sure-\\]{+certain+} of the next \\| "
+        "line. | "
         "`art_1#000000000001` |",
-        "| article 2 | wording change | 100% \\[-sure-\\]{+certain+} next \\| line | "
+        "| article 2 | wording change | We are 100% \\[-sure-\\]{+certain+} of the next \\| "
+        "line. | "
         "`art_2#000000000002` |",
         "",
         "and 1 more; see the log",

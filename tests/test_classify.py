@@ -57,6 +57,13 @@ def test_status() -> None:
         ("a board of ten experts", "a board of eighteen experts", ("wording", "number")),
         # "eighteen" and "18" are one number
         ("under eighteen years", "under the age of 18 years", ("wording",)),
+        # Dutch words raise the same flags
+        ("binnen drie maanden na", "binnen zes maanden na", ("wording", "number")),
+        ("jonger dan achttien jaar", "jonger dan 18 jaar", ("wording",)),
+        ("de Staten zullen maatregelen", "de Staten kunnen maatregelen", ("wording", "modal")),
+        ("een kind dat", "geen kind dat", ("wording", "negation")),
+        # "een" is also the indefinite article: no number
+        ("een kind", "het kind", ("wording",)),
     ],
 )
 def test_tags(left: str, right: str, expected: tuple[str, ...]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,18 +30,50 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
 COMMANDS = _commands(main)
 
 
-def test_the_core_commands_exist() -> None:
-    assert ("show",) in COMMANDS
+# Each command's usage line: its name and its arguments, in order (the README's table is
+# compared with the options in tests/test_readme_commands.py).
+USAGE = {
+    (): "treatydiff [OPTIONS] COMMAND [ARGS]...",
+    ("check",): "treatydiff check [OPTIONS] [LEFT RIGHT | FILE]",
+    ("compare",): "treatydiff compare [OPTIONS] LEFT RIGHT",
+    ("corpus",): "treatydiff corpus [OPTIONS] COMMAND [ARGS]...",
+    ("corpus", "pull"): "treatydiff corpus pull [OPTIONS] [ID | ID@VERSION]...",
+    ("instruments",): "treatydiff instruments [OPTIONS]",
+    ("publish",): "treatydiff publish [OPTIONS] CONFIG",
+    ("show",): "treatydiff show [OPTIONS] REF",
+    ("synopsis",): "treatydiff synopsis [OPTIONS] REF REF...",
+}
+
+
+def _help(command: tuple[str, ...]) -> str:
+    result = CliRunner().invoke(main, [*command, "--help"], prog_name="treatydiff")
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_every_command_has_its_usage_line() -> None:
+    assert sorted(USAGE) == sorted([(), *COMMANDS])
+    for command, usage in USAGE.items():
+        assert _help(command).splitlines()[0] == f"Usage: {usage}"
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help(command: tuple[str, ...]) -> None:
-    result = CliRunner().invoke(main, [*command, "--help"])
-    assert result.exit_code == 0, result.output
-    assert "Usage:" in result.output
-    # A documented command says what it does in its first help line.
-    summary = result.output.split("\n\n")[1].strip()
-    assert len(summary) > 10, f"{' '.join(command)} has no description"
+    output = _help(command)
+    # A documented command says what it does in its first help line, and the group's help
+    # lists it with the start of that line.
+    summary = output.split("\n\n")[1].strip()
+    assert len(summary.split()) >= 4, f"{' '.join(command)} has no description"
+    parent = _help(command[:-1])
+    assert re.search(rf"^  {command[-1]} +{re.escape(summary.split()[0])} ", parent, re.M)
+    # Every option says what it does.
+    resolved: click.Command = main
+    for name in command:
+        assert isinstance(resolved, click.Group)
+        resolved = resolved.commands[name]
+    for param in resolved.params:
+        if isinstance(param, click.Option):
+            assert param.help and len(param.help.split()) >= 2, f"{param.name} has no help"
 
 
 def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -87,6 +120,22 @@ def test_show_dutch(corpus: Path) -> None:
     result = _run("show", str(path), "--lang", "nl")
     assert result.returncode == 0
     assert "Iedere Staat die partij is" in result.stdout.decode()
+
+
+def test_show_a_json_export_in_dutch(corpus: Path) -> None:
+    """The acceptance of issue 8: articles and paragraphs of a JSON export, whatever
+    language is asked for (the export's own structure, not English headings)."""
+    path = corpus / "lszoszk-generalcomments" / "crc.json"
+
+    def ids(lang: str) -> list[str]:
+        result = _run("show", str(path), "--lang", lang, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return [clause["id"] for clause in json.loads(result.stdout)["clauses"]]
+
+    dutch = ids("nl")
+    assert dutch == ids("en")
+    assert dutch[:3] == ["art_1", "art_2__para_1", "art_2__para_2"]
+    assert not [eid for eid in dutch if eid.startswith("preamble")]
 
 
 def test_show_selects_an_appended_instrument(corpus: Path) -> None:

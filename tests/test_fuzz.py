@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from treatydiff.errors import TreatydiffError
 from treatydiff.formats import FORMATS, akn, load_bytes, load_file, native
 from treatydiff.formats import parse as import_text
+from treatydiff.formats.akn import write as akn_write
 
 TEXT_FORMATS = ("un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff")
 BINARY_FORMATS = ("pdf",)
@@ -73,7 +74,7 @@ def _base_text(fmt: str) -> str:
     if fmt == "json-articles":
         return (corpus / "lszoszk-generalcomments" / "crc-opsc.json").read_text(encoding="utf-8")
     if fmt == "akn":
-        return akn.dumps(load_file(opsc))
+        return akn_write.dumps(load_file(opsc))
     return native.dumps(load_file(opsc))
 
 

@@ -15,7 +15,7 @@ from treatydiff.formats import detect_format, load_file, parse
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
 from treatydiff.segment.labels import citation
-from treatydiff.segment.tree import read_marker
+from treatydiff.segment.markers import read_marker
 
 ARTICLES = {
     "opsc": 17,
@@ -87,6 +87,59 @@ def test_json_points_inside_text_are_parsed(corpus: Path) -> None:
     assert opsc.metadata.adoption == "2000"
 
 
+@pytest.mark.parametrize("name", sorted(JSON_ARTICLES))
+def test_json_articles_read_alike_in_every_language(corpus: Path, name: str) -> None:
+    """A JSON export's structure is its own: the requested language only labels it."""
+    path = corpus / "lszoszk-generalcomments" / name
+    english, dutch = load_file(path, lang="en"), load_file(path, lang="nl")
+    assert dutch.body == english.body
+    assert (english.metadata.language, dutch.metadata.language) == ("en", "nl")
+    if name == "crc.json":
+        eids = [c.eid for c in dutch.walk()]
+        assert eids[:4] == ["art_1", "art_2", "art_2__para_1", "art_2__para_2"]
+        assert not any(eid.startswith("preamble") for eid in eids)
+        # The testimonium the export puts in article 54 is a final formula.
+        assert dutch.body[-1].kind == "conclusions"
+
+
+def test_json_articles_take_their_numbers_from_the_structure(tmp_path: Path) -> None:
+    """Numbers are used as given ("5bis" is no "N." marker), not written out and read
+    back; a numbered paragraph's own words may open its first point; Dutch final
+    formulas leave the last article."""
+    export = {
+        "name_full": "Verdrag inzake de rechten van het kind",
+        "articles": [
+            {
+                "number": "1",
+                "paragraphs": [
+                    {"num": "1", "text": "De Staten nemen alle passende maatregelen."},
+                    {"num": "5bis", "text": "(a) om het kind te beschermen;"},
+                    {"num": None, "text": "(b) om het kind bij te staan."},
+                ],
+            },
+            {
+                "number": "2",
+                "paragraphs": [
+                    {"num": None, "text": "Dit Verdrag treedt in werking op de dertigste dag."},
+                    {"num": None, "text": "TEN BLIJKE WAARVAN de ondergetekenden dit Verdrag"},
+                ],
+            },
+        ],
+    }
+    path = tmp_path / "verdrag.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    instrument = load_file(path, lang="nl")
+    assert [c.eid for c in instrument.walk() if c.is_leaf] == [
+        "art_1__para_1",
+        "art_1__para_5bis__point_a",
+        "art_1__para_5bis__point_b",
+        "art_2",
+        "conclusions__p_1",
+    ]
+    assert instrument.by_eid["art_1__para_5bis"].clause.num == "5bis"
+    assert instrument.metadata.language == "nl"
+
+
 def test_generic_markdown_crc(corpus: Path) -> None:
     crc = load_file(corpus / "raisely-noharm" / "CRC.md")
     assert crc.title == "Convention on the Rights of the Child"
@@ -100,6 +153,93 @@ def test_generic_markdown_crc(corpus: Path) -> None:
     assert final.children[0].text.startswith("In witness thereof")
     assert crc.by_eid["art_54"].clause.text.endswith("Secretary-General of the United Nations.")
     assert crc.by_eid["art_2__para_2"].clause.line is not None
+
+
+# Every construct of CommonMark that treaty sources use, with tables; invented wording.
+MARKDOWN_CONSTRUCTS = """\
+Convention on *Invented* Matters
+================================
+
+<!-- editorial note: unchecked copy,
+     to be removed -->
+
+## Preamble
+
+The States Parties to the present Convention,
+
+> Considering that the \\*rights\\* of **all** deserve [protection](https://example.org/a_(b)),
+
+Recognizing the table below and the <!-- hidden remark --> annexed list,
+Noting a line that wraps
+onto the next,
+
+Have agreed as follows:
+
+## PART I
+
+### Article 1
+
+| Term | Meaning |
+| --- | --- |
+| child | a person below _eighteen_ |
+| State \\| Party | a signatory &amp; party |
+
+### Article 2
+1. Each Party shall:
+  a. adopt `measures`<sup>1</sup>;
+  b. report ![yearly](chart.png).
+2. The second paragraph
+   runs over two lines.
+
+###Article 3
+
+<div>
+Text in an HTML block, <b>bold</b> kept.
+</div>
+
+    indented words in a code block
+"""
+
+
+def test_generic_markdown_reads_every_construct() -> None:
+    instrument = parse(MARKDOWN_CONSTRUCTS, fmt="markdown")
+    assert instrument.title == "Convention on Invented Matters"  # a setext heading
+    got = [(c.eid, c.num, c.text, c.line) for c in instrument.walk() if c.is_leaf]
+    assert got == [
+        ("preamble__formula_1", "1", "The States Parties to the present Convention,", 9),
+        # a block quote; escapes resolved, emphasis and the link reduced to their text
+        ("preamble__p_1", "1", "Considering that the *rights* of all deserve protection,", 11),
+        # a comment inside a line is no text; each line of a wrapped paragraph keeps its number
+        ("preamble__p_2", "2", "Recognizing the table below and the annexed list,", 13),
+        ("preamble__p_3", "3", "Noting a line that wraps onto the next,", 14),
+        ("preamble__formula_2", "2", "Have agreed as follows:", 17),
+        # a table, row by row (the first block of an article stands on its heading's line)
+        ("art_1__p_1", None, "Term Meaning", 21),
+        ("art_1__p_2", None, "child a person below eighteen", 25),
+        ("art_1__p_3", None, "State | Party a signatory & party", 26),
+        # list items keep their numbers; "a." lines CommonMark continues are points
+        ("art_2__para_1__intro", None, "Each Party shall:", 29),
+        ("art_2__para_1__point_a", "a", "adopt measures;", 30),  # no footnote call
+        ("art_2__para_1__point_b", "b", "report yearly.", 31),  # an image: its alt text
+        ("art_2__para_2", "2", "The second paragraph runs over two lines.", 32),
+        # a heading without a space after its hashes; an HTML block; a code block
+        ("art_3__p_1", None, "Text in an HTML block, bold kept.", 35),
+        ("art_3__p_2", None, "indented words in a code block", 41),
+    ]  # fmt: skip
+    assert _clause_words([instrument]) == _words(MARKDOWN_CONSTRUCTS)
+    assert not {"editorial", "hidden", "example", "png"} & set(_clause_words([instrument]))
+
+
+def test_a_markdown_list_item_that_opens_with_a_list_keeps_its_number() -> None:
+    instrument = parse("# T\n\n### Article 1\n1. - first\n   - second\n2. Last.\n", fmt="markdown")
+    got = [(c.eid, c.num, c.text, c.line) for c in instrument.walk() if c.is_leaf]
+    assert got == [("art_1__para_1", "1", "first second", 4), ("art_1__para_2", "2", "Last.", 6)]
+
+
+def test_generic_markdown_is_exact_on_emphasis_marks_that_open_nothing() -> None:
+    """20,000 asterisks that open no emphasis (once a quadratic scan): all kept as text."""
+    instrument = parse("# T\n\n### Article 1\n\n" + "*a " * 20_000, fmt="markdown")
+    assert instrument.by_eid["art_1"].clause.text == " ".join(["*a"] * 20_000)
 
 
 def test_appended_instruments_are_kept_apart(corpus: Path) -> None:
@@ -141,6 +281,15 @@ def test_opsc_structure_and_labels(corpus: Path) -> None:
     definition = opsc.by_eid["art_2__point_a"].clause
     assert definition.num == "a" and definition.text.startswith("Sale of children means")
     assert opsc.by_eid["art_1"].clause.line == 9  # the heading "### Article  1"
+
+
+def test_labels_in_dutch(corpus: Path) -> None:
+    opsc = load_file(corpus / "laws-markdown" / "opsc" / "2012-10-31.md", lang="nl")
+    point = opsc.by_eid["art_3__para_1__point_a__point_i__point_b"]
+    assert citation(point.path, language="nl") == "artikel 3, lid 1, onder a, onder i, onder b"
+    assert citation(point.path, style="short", language="nl") == "art. 3(1)(a)(i)(b)"
+    recital = opsc.by_eid["preamble__p_3"]
+    assert citation(recital.path, language="nl") == "overweging 3 van de preambule"
 
 
 @pytest.mark.parametrize(
@@ -393,7 +542,7 @@ def test_link_and_whitespace_snapshots_have_equal_keys(
 
 
 def test_link_targets_with_parentheses_leave_no_tail() -> None:
-    from treatydiff.formats.markdown import clean_inline
+    from treatydiff.formats.laws_markdown import clean_inline
 
     text = "under the [Treaty (WCT)](../verdrag/(wct)/(1996)/README.md), done at Geneva"
     assert clean_inline(text) == "under the Treaty (WCT), done at Geneva"

@@ -278,9 +278,8 @@ def test_every_word_of_the_text_layer_is_read_or_reported(name: str) -> None:
     for repair in document.repairs:
         found += _words(repair.before) - _words(repair.after)
     assert _text_layer(_documents() / name) - found == Counter()
-    lang = "en" if "-en-" in name else name.split("-")[-2][:2]
     for part in document.parts:
-        parsed = instrument(document, part, lang=lang)
+        parsed = instrument(document, part)  # English structure words (no es/fr words yet)
         body = "\n".join(line.text for line in part.lines[part.start or 0 :])
         clauses: Counter[str] = Counter()
         for clause in parsed.walk():

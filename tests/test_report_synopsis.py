@@ -289,3 +289,17 @@ def test_publish_config_errors(tmp_path: Path, config: str, message: str) -> Non
     assert len(lines) == 1 and lines[0].startswith("treatydiff: error: ")
     assert message in lines[0]
     assert not site.exists()  # nothing half-written
+
+
+def test_a_synopsis_of_too_few_or_repeated_instruments_is_an_input_error() -> None:
+    from treatydiff.errors import InputError
+    from treatydiff.formats import load_file
+    from treatydiff.report.comparison import build_synopsis
+
+    preamble = load_file(EXAMPLES / "opsc-preamble-ohchr.txt")
+    with pytest.raises(InputError, match="a synopsis needs at least two instruments"):
+        build_synopsis([preamble], {})
+    with pytest.raises(
+        InputError, match="instrument ids repeat: opsc-preamble-ohchr, opsc-preamble-ohchr"
+    ):
+        build_synopsis([preamble, preamble], {})

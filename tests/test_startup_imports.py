@@ -1,4 +1,5 @@
-"""What a compare run loads: the JSON and text paths stay off numpy and jinja2, whose
+"""What start-up and a compare run load: `import treatydiff` and the CLI's start-up load no
+stage of the pipeline, and the JSON and text paths stay off numpy and jinja2, whose
 imports alone would cost more than comparing two conventions (see benchmarks/README.md)."""
 
 from __future__ import annotations
@@ -11,6 +12,48 @@ from pathlib import Path
 from conftest import EXAMPLES
 
 HEAVY = ("numpy", "jinja2")
+# Neither `import treatydiff` nor the CLI's start-up may load these: the comparison engine
+# and the libraries of single formats and outputs load when a command needs them.
+ENGINE = ("treatydiff.engine", "rapidfuzz", "jinja2", "lxml", "markdown_it", "numpy")
+# The stages of the pipeline, which the CLI imports in the body of the command that needs one.
+STAGES = tuple(
+    f"treatydiff.{stage}"
+    for stage in ("formats", "segment", "engine", "report", "render", "ci", "catalogue", "site")
+)
+
+
+def _loaded_by(code: str) -> list[str]:
+    """The modules (top-level names, and treatydiff's stage packages) that ``code`` loads
+    in a fresh interpreter."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    modules: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return sorted(
+        {".".join(m.split(".")[:2]) if m.startswith("treatydiff.") else m for m in modules}
+    )
+
+
+def test_import_treatydiff_loads_no_stage_of_the_pipeline() -> None:
+    loaded = _loaded_by("import treatydiff\nprint(treatydiff.__version__, dir(treatydiff))")
+    assert [m for m in loaded if m.startswith("treatydiff")] == ["treatydiff"]
+    assert "click" not in loaded
+
+
+def test_cli_start_up_loads_no_engine_module() -> None:
+    loaded = _loaded_by("import treatydiff.cli")
+    assert "treatydiff.cli" in loaded
+    assert [m for m in (*STAGES, *ENGINE) if m in loaded] == []
+
+
+def test_the_public_api_loads_its_stage_on_first_use() -> None:
+    # The model and the reader: no engine until compare is asked for.
+    loaded = _loaded_by("import treatydiff\ntreatydiff.load\ntreatydiff.Instrument")
+    assert [m for m in ENGINE if m in loaded] == []
+    assert "treatydiff.formats" in loaded
+    loaded = _loaded_by("import treatydiff\ntreatydiff.compare")
+    assert "treatydiff.engine" in loaded and "rapidfuzz" in loaded
+
 
 # Runs the CLI in this process, then reports its exit code and every module it imported.
 _PROBE = """

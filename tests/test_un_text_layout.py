@@ -233,3 +233,35 @@ def test_blank_lines_around_page_breaks_alone_are_page_furniture() -> None:
         ("art_2", "The Parties shall meet every year."),
     ]
     assert _leaves("".join(pages)) == _leaves(source)
+
+
+def test_a_dutch_text_is_read_with_dutch_words() -> None:
+    source = (
+        "Verdrag inzake lantaarns\n"
+        "Aangenomen te Genève op 20 november 1989\n"
+        "Inwerkingtreding: 2 september 1990\n"
+        "De Staten die partij zijn bij dit Verdrag,\n"
+        "Overwegende dat lantaarns de havens verlichten,\n"
+        "Zijn het volgende overeengekomen:\n"
+        "HOOFDSTUK I\n"
+        "Artikel 1\n"
+        "Begripsomschrijvingen\n"
+        "De doelstellingen van dit Verdrag zijn:\n"
+        "a. de havens te verlichten; of\n"
+        "b. lampolie te delen.\n"
+    )
+    instrument = parse(source, fmt="un-text", lang="nl")
+    assert instrument.title == "Verdrag inzake lantaarns"
+    assert (instrument.metadata.adopted, instrument.metadata.entry_into_force) == (
+        "1989-11-20",
+        "1990-09-02",
+    )
+    assert [c.kind for c in instrument.body[0].children] == ["formula", "recital", "formula"]
+    article = instrument.by_eid["art_1"].clause
+    assert article.heading == "Begripsomschrijvingen"
+    assert [(leaf.eid, leaf.text) for leaf in article.walk() if leaf.is_leaf] == [
+        ("art_1__intro", "De doelstellingen van dit Verdrag zijn:"),
+        ("art_1__point_a", "de havens te verlichten; of"),
+        ("art_1__point_b", "lampolie te delen."),
+    ]
+    assert instrument.by_eid["chp_I"].clause.kind == "chapter"

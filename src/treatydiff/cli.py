@@ -1,40 +1,71 @@
 """The command-line interface: a thin layer over the library.
 
 Exit codes follow diff(1): 0 no differences, 1 differences or a failed check, 2 trouble.
-Every ``TreatydiffError`` becomes one line on stderr and exit code 2.
+Trouble is always one line on stderr: a ``TreatydiffError`` (the input, the options or the
+environment) as ``treatydiff: error: ...``, any other exception (a bug) as ``treatydiff:
+internal error: ...``. The traceback shows only with ``--debug`` or ``TREATYDIFF_DEBUG=1``.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import click
 
 from treatydiff import __version__
 from treatydiff.errors import TreatydiffError
+from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
+# 128 + SIGINT, as shells report a command stopped with Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 class _Group(click.Group):
+    """The command group, and the one place where failures become exit codes."""
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except TreatydiffError as exc:
-            click.echo(f"treatydiff: error: {exc}", err=True)
-            sys.exit(EXIT_TROUBLE)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors and explicit exits: click reports them
         except BrokenPipeError:
-            sys.exit(EXIT_TROUBLE)
+            sys.exit(EXIT_TROUBLE)  # the reader went away: nothing left to tell it
+        except KeyboardInterrupt:
+            _fail(ctx, "interrupted", exit_code=EXIT_INTERRUPTED)
+        except TreatydiffError as exc:
+            _fail(ctx, f"error: {exc}")
+        except Exception as exc:
+            _fail(
+                ctx,
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            )
+
+
+def _fail(ctx: click.Context, message: str, *, exit_code: int = EXIT_TROUBLE) -> NoReturn:
+    """Report the exception being handled in one line (after its traceback with --debug)."""
+    if ctx.params.get("debug"):
+        import traceback
+
+        traceback.print_exc()
+    click.echo("treatydiff: " + " ".join(message.splitlines()), err=True)
+    sys.exit(exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="treatydiff")
-def main() -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="TREATYDIFF_DEBUG",
+    help="On trouble, also print the Python traceback (environment: TREATYDIFF_DEBUG=1).",
+)
+def main(debug: bool) -> None:
     """Compare treaty texts clause by clause.
 
     REF names an instrument: a catalogue id (`opsc`, its default version), an id at a
@@ -56,7 +87,7 @@ input_format_option = click.option(
 )
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default="en",
     show_default=True,
     help="Language of the text to read from a bilingual source.",
@@ -424,7 +455,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",

@@ -1,22 +1,48 @@
 """One exception hierarchy for treatydiff.
 
-The CLI maps every ``TreatydiffError`` to exit code 2 with its message on one line of
-stderr; anything else escaping the library is a bug.
+Every failure of the library that is the input's or the environment's fault is a
+``TreatydiffError``; the CLI reports it as one line on stderr with exit code 2 (exit code
+1 means "differences", never trouble). Anything else escaping the library is a bug: the
+CLI reports it as an internal error, also in one line with exit code 2, and shows the
+traceback only with ``--debug`` (or ``TREATYDIFF_DEBUG=1``).
+
+Catch ``TreatydiffError`` to handle every expected failure at once, or a subclass for one
+kind.
+
+Examples:
+    >>> import treatydiff
+    >>> try:
+    ...     treatydiff.load("no-such-treaty.txt")
+    ... except treatydiff.InputError as error:
+    ...     print(error)
+    no-such-treaty.txt: no such file
 """
 
 from __future__ import annotations
 
 
 class TreatydiffError(Exception):
-    """Base class: something about the input or environment is wrong (exit code 2)."""
+    """Base class: something about the input, the options or the environment is wrong.
+
+    The message is one line that names the file, key or value at fault; the CLI prints
+    it after ``treatydiff: error:`` and exits with code 2.
+
+    Examples:
+        >>> import treatydiff
+        >>> issubclass(treatydiff.FormatError, treatydiff.TreatydiffError)
+        True
+    """
 
 
 class InputError(TreatydiffError):
-    """A file or reference cannot be read: missing, empty, binary, undecodable."""
+    """A source cannot be read (missing, a folder, empty, binary, not UTF-8, or not a
+    kind of source the function takes), or the instruments given do not fit the task
+    (a synopsis of fewer than two, or of two with one id)."""
 
 
 class FormatError(TreatydiffError):
-    """A file was read but its format is not recognized or is malformed."""
+    """A source was read but its format is not recognized, or it is malformed for the
+    format given or detected."""
 
 
 class DependencyError(TreatydiffError):
@@ -36,4 +62,15 @@ class FetchError(TreatydiffError):
 
 
 class ConfigError(TreatydiffError):
-    """A check configuration or baseline file is invalid."""
+    """An option or a configuration is invalid: a value out of range or not among the
+    allowed ones (a threshold outside 0..1, an unknown scorer, a part below 1), a check
+    configuration, a baseline file or a publish configuration."""
+
+
+class OutputError(TreatydiffError):
+    """A result cannot be written: the output file or folder cannot be created, or
+    standard output cannot encode the text."""
+
+
+class LanguageError(TreatydiffError):
+    """A language code names no language treatydiff knows (see ``treatydiff.lang``)."""

@@ -1,7 +1,8 @@
 """The data model: frozen dataclasses for instruments and their clause trees.
 
 Clause ids follow the Akoma Ntoso naming convention (``art_3__para_1__point_a``); they
-derive only from the text's structure, never from the order of a run.
+derive only from the text's structure, never from the order of a run. The kinds of clause
+are those of Akoma Ntoso (``ClauseKind``).
 """
 
 from __future__ import annotations
@@ -37,11 +38,30 @@ CONTAINER_KINDS: frozenset[str] = frozenset(
 
 @dataclass(frozen=True)
 class Clause:
-    """One node of the clause tree.
+    """One node of the clause tree: an article, a paragraph, a recital, a point...
 
-    ``text`` is the display text of the clause itself (empty for a node whose words all
-    sit in its children); ``heading`` is a caption or container title; ``line`` is the
-    1-based line of the source where the clause starts.
+    Attributes:
+        eid: The Akoma Ntoso eId, unique in the instrument: ``art_3__para_1__point_a``,
+            ``preamble__p_2`` (the path of the clause's ancestors and itself).
+        kind: The kind of clause, one of ``ClauseKind``: ``"article"``,
+            ``"paragraph"``, ``"recital"``, ``"intro"`` (the chapeau of a list)...
+        num: The number or letter as the source gives it, without brackets: ``"3"``,
+            ``"a"``, ``"iv"``; None for an unnumbered clause.
+        heading: A caption (``"Definitions"``) or a container's title; None if none.
+        text: The display text of the clause itself: the source's words, punctuation and
+            capitalization, whitespace collapsed (see ``normalize.display_text``); empty
+            for a node whose words all sit in its children.
+        line: The 1-based line of the source where the clause starts; None when the
+            source does not tell.
+        children: The clauses inside this one, in document order.
+
+    Examples:
+        >>> import treatydiff
+        >>> clause = treatydiff.load("examples/opsc-preamble-ohchr.txt").leaves[1].clause
+        >>> clause.eid, clause.kind, clause.num, clause.line, clause.is_leaf
+        ('preamble__p_1', 'recital', '1', 8, True)
+        >>> clause.text[:38]
+        'Considering that, in order further to '
     """
 
     eid: str
@@ -54,6 +74,7 @@ class Clause:
 
     @property
     def is_leaf(self) -> bool:
+        """True when the clause has no children: its ``text`` is all its words."""
         return not self.children
 
     def walk(self) -> Iterator[Clause]:
@@ -65,7 +86,31 @@ class Clause:
 
 @dataclass(frozen=True)
 class Metadata:
-    """Facts about one version of an instrument. Unknown facts stay ``None``."""
+    """Facts about one version of an instrument. A fact the source does not state stays
+    None: nothing is guessed.
+
+    Attributes:
+        adoption: The adoption line as the source states it ("Adopted and opened for
+            signature ... by General Assembly resolution 54/263 of 25 May 2000").
+        adopted: The date of adoption, ISO 8601 (``"2000-05-25"``).
+        entry_into_force: The date of entry into force, ISO 8601.
+        depositary: The depositary, as the source names it.
+        version: The version label: a date (``"2012-10-31"``) or a source name
+            (``"ohchr"``).
+        language: The language of the text, ISO 639-1 (``"en"``).
+        source: The path or URL the text was read from (``"-"`` for standard input).
+        sha256: The hex SHA-256 of the source bytes read.
+        format: The input format the text was read as (``"un-text"``, ``"akn"``...).
+        pages: For a paged source (a PDF), where each page starts: ``"PAGE:LINE ..."``,
+            the first source line of each page (``"1:1 2:41 3:77"``); ``position`` turns
+            a clause's ``line`` into its page and line on the page.
+
+    Examples:
+        >>> import treatydiff
+        >>> facts = treatydiff.load("examples/opsc-preamble-ohchr.txt").metadata
+        >>> facts.adopted, facts.entry_into_force, facts.format, facts.depositary
+        ('2000-05-25', '2002-01-18', 'un-text', None)
+    """
 
     adoption: str | None = None  # as the source states it, e.g. "General Assembly resolution ..."
     adopted: str | None = None  # ISO date
@@ -94,24 +139,57 @@ class Metadata:
 
 @dataclass(frozen=True)
 class LeafView:
-    """A leaf clause with its ancestors (outermost first), for labels and reports."""
+    """A clause with its ancestors (outermost first), for labels and reports.
+
+    Attributes:
+        clause: The clause.
+        ancestors: The clauses it sits in, outermost first (the article, then the
+            paragraph...); empty for a clause at the top of the body.
+    """
 
     clause: Clause
     ancestors: tuple[Clause, ...]
 
     @property
     def path(self) -> tuple[Clause, ...]:
+        """The ancestors and the clause itself, outermost first."""
         return (*self.ancestors, self.clause)
 
 
 @dataclass(frozen=True)
 class Instrument:
+    """One version of a treaty, protocol or other instrument, as a clause tree.
+
+    ``treatydiff.load`` makes one from a source file; ``treatydiff.compare`` compares two.
+
+    Attributes:
+        id: A short id: the catalogue's (``"opsc"``), the one the source states, or the
+            file's stem (``"opsc-preamble-ohchr"``, ``"opsc@2012-10-31"`` for a file named
+            by its date).
+        title: The title as the source gives it.
+        metadata: Facts about this version and its source (see ``Metadata``).
+        body: The top-level clauses in document order: the preamble (a container of
+            formulas and recitals), articles or their parts and chapters, the
+            conclusions. Every word of the text sits in exactly one leaf clause.
+
+    Examples:
+        >>> import treatydiff
+        >>> preamble = treatydiff.load("examples/opsc-preamble-ohchr.txt")
+        >>> preamble.title[:47]
+        'Optional Protocol to the Convention on the Righ'
+        >>> [(clause.eid, len(clause.children)) for clause in preamble.body]
+        [('preamble', 13)]
+        >>> preamble.by_eid["preamble__p_12"].clause.line
+        48
+    """
+
     id: str
     title: str
     metadata: Metadata = field(default_factory=Metadata)
     body: tuple[Clause, ...] = ()
 
     def walk(self) -> Iterator[Clause]:
+        """Every clause of the body, containers included, in document order."""
         for clause in self.body:
             yield from clause.walk()
 
@@ -146,7 +224,9 @@ class Instrument:
         return out
 
     def articles(self) -> list[Clause]:
+        """The articles, in document order (none for a preamble alone)."""
         return [c for c in self.walk() if c.kind == "article"]
 
     def with_metadata(self, **changes: str | None) -> Instrument:
+        """A copy with the named ``Metadata`` fields changed."""
         return replace(self, metadata=replace(self.metadata, **changes))

@@ -10,26 +10,48 @@ import os
 import sys
 from pathlib import Path
 
+from treatydiff.errors import OutputError
+
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``data`` to ``path``, creating its folders; OutputError when that fails."""
     tmp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    # Created as any new file is (0666 less the umask), so that a published report is
-    # readable as usual; tempfile.mkstemp would make it private to its owner.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{path}: cannot create the folder {exc.filename} ({exc.strerror})"
+        ) from None
+    try:
+        # Created as any new file is (0666 less the umask), so that a published report is
+        # readable as usual; tempfile.mkstemp would make it private to its owner.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
         raise
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output``, or to stdout when ``output`` is None or ``-``."""
+    """Write ``text`` to ``output``, or to stdout when ``output`` is None or ``-``.
+
+    Raises OutputError when the file cannot be written or stdout cannot encode the text.
+    """
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError as exc:
+            raise OutputError(
+                f"standard output cannot show U+{ord(exc.object[exc.start]):04X} (encoding "
+                f"{exc.encoding}); write to a file with -o, or set PYTHONIOENCODING=utf-8"
+            ) from None
         sys.stdout.flush()
     else:
         write_atomic(output, text.encode("utf-8"))

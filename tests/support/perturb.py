@@ -47,11 +47,12 @@ from functools import cache
 from itertools import accumulate
 
 from support.evaluate import Case, Expected
-
+from treatydiff import lang
 from treatydiff.engine.comparison import Status
 from treatydiff.errors import InputError
 from treatydiff.model import Clause, Instrument
 from treatydiff.normalize import comparison_key
+from treatydiff.segment.eids import component
 
 KINDS: tuple[str, ...] = (
     "renumber",
@@ -140,12 +141,13 @@ def _walk(roots: list[_Node]) -> Iterator[_Node]:
 
 
 def _set_number(node: _Node, number: int) -> None:
-    """Give ``node`` a new number, in its ``num`` and in its eId component."""
+    """Give ``node`` a new number, in its ``num`` and in its eId component (named as the
+    segmenter names it)."""
     if not re.search(r"_\d+$", node.local):
         raise InputError(f"clause {node.local} has no numbered eId to renumber")
-    node.local = re.sub(r"\d+$", str(number), node.local)
     if node.num is not None:
         node.num = re.sub(r"\d+", str(number), node.num, count=1)
+    node.local = component(node.kind, node.num, position=number)
 
 
 def _int_num(node: _Node) -> int | None:
@@ -647,13 +649,9 @@ def _truth(left: Instrument, right: Instrument, nodes: list[_Node]) -> tuple[Exp
 
 # --- re-typesetting -------------------------------------------------------------------
 
-_CONTAINER_WORDS = {
-    "part": "PART",
-    "chapter": "CHAPTER",
-    "section": "SECTION",
-    "title": "TITLE",
-    "subsection": "SUB-SECTION",
-}
+_ENGLISH = lang.get("en")
+# Container kind -> its heading word as UN texts print it ("SUB-SECTION").
+_CONTAINER_WORDS = {kind: word.upper() for word, kind in _ENGLISH.container_words.items()}
 
 
 def _markers(points: list[Clause], depth: int) -> list[str]:
@@ -691,7 +689,7 @@ def _layout(instrument: Instrument) -> list[_Piece]:
         if kind in _CONTAINER_WORDS:
             pieces.append(_Piece(f"{_CONTAINER_WORDS[kind]} {clause.num}", plain=True))
         elif kind == "article":
-            pieces.append(_Piece(f"Article {clause.num}", plain=True))
+            pieces.append(_Piece(f"{_ENGLISH.article_words[0]} {clause.num}", plain=True))
         if kind in (*_CONTAINER_WORDS, "article", "preamble") and clause.heading:
             pieces.append(_Piece(clause.heading, plain=True))
         if kind == "paragraph" and clause.num:

@@ -66,6 +66,7 @@ from typing import Any, Literal, NoReturn, cast
 
 from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.errors import ConfigError, InputError, TreatydiffError
+from treatydiff.lang import LANGUAGES
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key, display_text
 from treatydiff.segment.labels import citation
@@ -78,7 +79,6 @@ CONFIG_FILE = "treatydiff.toml"
 PYPROJECT_FILE = "pyproject.toml"
 BASELINE_FILE = "treatydiff-baseline.json"
 BASELINE_SCHEMA = "treatydiff.baseline/1"
-LANGUAGES = ("en", "nl")  # the languages the importers read
 DEFAULT_REVISION = "HEAD"
 
 # Kind tags of a modified alignment each rule lets pass (see classify.py).

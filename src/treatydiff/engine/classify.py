@@ -36,6 +36,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
+from treatydiff import lang
 from treatydiff.engine.comparison import DiffOp, Status
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
@@ -46,57 +47,22 @@ TAGS = KIND_TAGS + FLAG_TAGS
 
 _WORDS = re.compile(r"\w+")
 
-_MODAL = frozenset(
-    "shall should may might must will would can could cannot endeavour endeavours endeavor "
-    "endeavors undertake undertakes "
-    # Dutch
-    "zal zullen zou zouden moet moeten mag mogen kan kunnen dient dienen tracht trachten "
-    "verbindt verbinden".split()
-)
-_NEGATION = frozenset(
-    "not no never neither nor none nothing nobody without unless except "
-    # Dutch
-    "niet geen nooit noch niets niemand zonder tenzij behalve".split()
-)
+# The flags read the words of every known language at once, not those of the instrument's
+# language alone: an instrument's language is not always known (a JSON export, an Akoma
+# Ntoso file of others), texts quote other languages, and a flag missed costs more than one
+# raised too often. A word one language counts for a flag is, in every other language,
+# counted for the same flag or no common or function word (tests/test_lang.py).
+_LANGUAGES = lang.every()
+_MODAL = frozenset().union(*(language.modal_verbs for language in _LANGUAGES))
+_NEGATION = frozenset().union(*(language.negations for language in _LANGUAGES))
 _NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
+    word: value for language in _LANGUAGES for word, value in language.number_words.items()
 }
-_NUMBER_WORDS.update(
-    {
-        w: str(v)
-        for v, w in zip(
-            range(30, 100, 10),
-            "thirty forty fifty sixty seventy eighty ninety".split(),
-            strict=True,
-        )
-    }
-)
-_NUMBER_WORDS.update(
-    {
-        w: w
-        for w in "hundred thousand million half twice once first second third fourth fifth "
-        "sixth seventh eighth ninth tenth".split()
-    }
-)
-_PERIODS = frozenset(
-    "day days week weeks month months year years "
-    # Dutch
-    "dag dagen week weken maand maanden jaar jaren leeftijd".split()
-)
+_PERIODS = frozenset().union(*(language.periods for language in _LANGUAGES))
 # Short words that are all real words: one replacing another is a change of wording even
 # at edit distance one ("or" -> "of", "an" -> "on").
 _FUNCTION_WORDS = (
-    frozenset(
-        "a an the of or on in into to at by as is it its be are was no not nor and for from "
-        "if so do he she we us our his her him they them this that these those any all each "
-        "de het een van op in te en of om aan als is dat die bij uit".split()
-    )
-    | _MODAL
-    | _NEGATION
+    frozenset().union(*(language.function_words for language in _LANGUAGES)) | _MODAL | _NEGATION
 )
 
 
@@ -138,8 +104,13 @@ _TERM_IS = re.compile(
     r"\s*(?:shall\s+)?(?:means?|includes?)\b",
     re.IGNORECASE,
 )
-# Captions of definitions articles (English, Dutch).
-_DEFINITIONS_CAPTION = re.compile(r"definition|use of terms|begripsomschrijving", re.IGNORECASE)
+# Captions of definitions articles, in every known language.
+_DEFINITIONS_CAPTION = re.compile(
+    "|".join(
+        re.escape(words) for language in _LANGUAGES for words in language.definitions_captions
+    ),
+    re.IGNORECASE,
+)
 
 
 def defined_term(text: str) -> str | None:

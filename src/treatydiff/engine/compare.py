@@ -12,7 +12,7 @@ from treatydiff.engine.comparison import (
     DiffOp,
 )
 from treatydiff.engine.diff import word_diff
-from treatydiff.errors import ConfigError
+from treatydiff.errors import ConfigError, InputError
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
 
@@ -27,19 +27,62 @@ def compare(
 ) -> Comparison:
     """Compare two instruments clause by clause.
 
-    Every leaf clause of both sides lands in exactly one alignment; alignments come in
-    document order (see ``align.document_order``). ``threshold`` and ``scorer`` override
-    the fields of ``options`` (defaults: ``CompareOptions()``); a threshold outside
-    [0, 1] or an unknown scorer raises ConfigError.
+    Clauses pair by their content, not their numbers: renumbered, moved, split and merged
+    clauses still pair, and clauses with nothing alike stay added and removed. Each pair
+    is diffed word by word and its change classified (see ``Alignment``).
+
+    Args:
+        left: The older (or reference) instrument, from ``treatydiff.load``.
+        right: The newer (or other) instrument.
+        threshold: The least pairing score (0..1) for two clauses; None takes the
+            options' (default 0.5, calibrated on the synthetic suite).
+        scorer: The word similarity the pairing uses, a key of
+            ``treatydiff.engine.align.SCORERS``; None takes the options'.
+        options: The engine's options (default ``CompareOptions()``); ``threshold`` and
+            ``scorer`` override its fields.
+
+    Returns:
+        The comparison: every leaf clause of both sides in exactly one alignment, the
+        alignments in document order (see ``treatydiff.engine.align.document_order``).
+
+    Raises:
+        InputError: ``left`` or ``right`` is not an ``Instrument``.
+        ConfigError: ``threshold`` is not a number from 0 to 1, or ``scorer`` is
+            unknown.
+
+    Examples:
+        >>> import treatydiff
+        >>> old = treatydiff.load("examples/opsc-preamble-ohchr.txt")
+        >>> new = treatydiff.load("examples/opsc-preamble-revised.txt")
+        >>> comparison = treatydiff.compare(old, new)
+        >>> comparison.has_differences
+        True
+        >>> changed = [a for a in comparison.alignments if a.status == "modified"]
+        >>> [(a.left, a.tags) for a in changed]
+        [(('preamble__p_1',), ('wording', 'modal')), (('preamble__p_6',), ('wording', 'number'))]
+        >>> treatydiff.compare(old, new, threshold=1.5)
+        Traceback (most recent call last):
+        ...
+        treatydiff.errors.ConfigError: threshold must be a number between 0 and 1, not 1.5
     """
+    for side, given in (("left", left), ("right", right)):
+        if not isinstance(given, Instrument):
+            raise InputError(
+                f"compare: {side} is a {type(given).__name__}, not an Instrument "
+                "(read a file with treatydiff.load)"
+            )
     base = options or CompareOptions()
     chosen = CompareOptions(
         threshold=base.threshold if threshold is None else threshold,
         scorer=base.scorer if scorer is None else scorer,
     )
-    if not 0.0 <= chosen.threshold <= 1.0:
-        raise ConfigError(f"threshold must be between 0 and 1, not {chosen.threshold}")
-    if chosen.scorer not in SCORERS:
+    if (
+        isinstance(chosen.threshold, bool)
+        or not isinstance(chosen.threshold, int | float)
+        or not 0.0 <= chosen.threshold <= 1.0
+    ):
+        raise ConfigError(f"threshold must be a number between 0 and 1, not {chosen.threshold!r}")
+    if not isinstance(chosen.scorer, str) or chosen.scorer not in SCORERS:
         raise ConfigError(f"unknown scorer {chosen.scorer!r}; known: {', '.join(SCORERS)}")
     keys = (
         [comparison_key(leaf.clause.text) for leaf in left.leaves],

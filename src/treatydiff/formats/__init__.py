@@ -2,7 +2,7 @@
 
 Every adapter is a pure function ``parse(text, *, lang, part) -> Instrument``; this module
 does the I/O around them (reading, decoding, hashing) and fills in the metadata that
-describes the source.
+describes the source. ``load`` (exported as ``treatydiff.load``) reads any kind of source.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import IO
 
-from treatydiff.errors import FormatError, InputError
+from treatydiff.errors import ConfigError, FormatError, InputError
 from treatydiff.model import Instrument
 
 Parser = Callable[..., Instrument]
@@ -26,7 +27,7 @@ _ADAPTERS: dict[str, str] = {
     "laws-markdown": "treatydiff.formats.laws_markdown",
     "markdown": "treatydiff.formats.markdown",
     "json-articles": "treatydiff.formats.json_articles",
-    "akn": "treatydiff.formats.akn",
+    "akn": "treatydiff.formats.akn.read",
     "treatydiff": "treatydiff.formats.native",
 }
 # Formats read from bytes, not text: PDF (``treatydiff.formats.pdf``, the documents extra).
@@ -86,7 +87,12 @@ def parse(
     lang: str = "en",
     part: int = 1,
 ) -> Instrument:
-    """Parse ``text`` with the adapter for ``fmt`` (detected when None)."""
+    """Parse ``text`` with the adapter for ``fmt`` (detected when None).
+
+    Raises FormatError for an unknown format, malformed input or a text without clauses,
+    and ConfigError for a ``part`` below 1.
+    """
+    _check_part(part)
     name = fmt or detect_format(text)
     if name == "pdf":
         raise FormatError("pdf input is read from its bytes: load the file")
@@ -106,6 +112,11 @@ def _default_id(path: Path) -> str:
     return path.stem
 
 
+def _check_part(part: int) -> None:
+    if isinstance(part, bool) or not isinstance(part, int) or part < 1:
+        raise ConfigError(f"part must be a whole number from 1 up, not {part!r}")
+
+
 def is_pdf(data: bytes) -> bool:
     """Whether ``data`` is a PDF file (its header within the first kilobyte, as readers
     accept it)."""
@@ -122,12 +133,15 @@ def load_bytes(
     instrument_id: str | None = None,
     pages: tuple[int, int] | None = None,
 ) -> Instrument:
-    """Parse the bytes of one source file. ``pages`` (first, last) restricts a PDF and is
-    ignored for the other formats."""
+    """Decode and parse the bytes of one source named ``source`` (a path, URL or label
+    for messages and metadata); the id is ``instrument_id``, else the one the format
+    states, else derived from ``source`` as a path. ``pages`` (first, last) restricts a
+    PDF and is ignored for the other formats."""
     try:
         if fmt == "pdf" or (fmt is None and is_pdf(data)):
             from treatydiff.formats import pdf
 
+            _check_part(part)
             instrument = pdf.parse(data, source=source, lang=lang, part=part, pages=pages)
             if not instrument.body:
                 raise FormatError("no clauses found in pdf input")
@@ -213,6 +227,103 @@ def _read(path: Path) -> bytes:
 
 
 def load_stdin(*, fmt: str | None = None, lang: str = "en", part: int = 1) -> Instrument:
+    """Read and parse standard input (source ``-``, id ``stdin``)."""
     return load_bytes(
         sys.stdin.buffer.read(), source="-", fmt=fmt, lang=lang, part=part, instrument_id="stdin"
     )
+
+
+Source = str | os.PathLike[str] | bytes | IO[bytes] | IO[str]
+
+
+def load(
+    source: Source,
+    *,
+    format: str | None = None,
+    lang: str = "en",
+    part: int = 1,
+) -> Instrument:
+    """Read one instrument from a file, its bytes, or an open file.
+
+    The text is decoded as UTF-8 (a byte-order mark is dropped, line ends become ``\\n``),
+    its format detected from the content unless given, and parsed into a clause tree
+    whose clauses carry Akoma Ntoso ids (``art_3__para_1__point_a``).
+
+    Args:
+        source: Where the text is: a path (``pathlib.Path`` or ``str``; a ``str`` is
+            always a path, never the text itself: pass text as ``text.encode()``), the
+            bytes of a source file, or a file object open for reading in binary or text
+            mode (read to its end and left open).
+        format: The source format, one of ``treatydiff.formats.FORMATS``: ``"un-text"``,
+            ``"laws-markdown"``, ``"markdown"``, ``"json-articles"``, ``"akn"`` (Akoma
+            Ntoso 3.0 XML), ``"treatydiff"`` (the project's own stored form) or ``"pdf"``
+            (read from the bytes, with the documents extra). None detects it from the
+            content.
+        lang: The language to read, as an ISO 639-1 code (``"en"``, ``"nl"``): from a
+            bilingual source the text in that language; it also selects the words the
+            clause structure is read by (article and paragraph words, preamble
+            formulas).
+        part: Which instrument of a source that holds more than one, from 1 (the
+            first Optional Protocol to the ICCPR is part 2 of the ICCPR's file).
+
+    Returns:
+        The instrument. Its ``id`` is the one the source states, else the file's stem
+        (``folder@stem`` for a file named by its date, ``opsc@2012-10-31``), ``bytes``
+        for bytes and ``stream`` for a file object without a file name.
+        ``metadata.source`` is the path (``<bytes>``, ``<stream>`` otherwise),
+        ``metadata.sha256`` the hex SHA-256 of the bytes read, ``metadata.format`` the
+        format used.
+
+    Raises:
+        InputError: The source cannot be read: no such file, a folder, empty, binary,
+            not UTF-8, or not a path, bytes or file object.
+        FormatError: The format given is unknown, the format cannot be detected, the
+            source is malformed for its format, or it holds no clauses.
+        ConfigError: ``part`` is not a whole number from 1 up.
+
+    Examples:
+        >>> import treatydiff
+        >>> preamble = treatydiff.load("examples/opsc-preamble-ohchr.txt")
+        >>> preamble.id, preamble.metadata.format, len(preamble.leaves)
+        ('opsc-preamble-ohchr', 'un-text', 13)
+        >>> first = preamble.leaves[1].clause
+        >>> first.eid, first.kind, first.line
+        ('preamble__p_1', 'recital', 8)
+
+        Bytes and file objects read the same way:
+
+        >>> data = open("examples/opsc-preamble-ohchr.txt", "rb").read()
+        >>> treatydiff.load(data).body == preamble.body
+        True
+        >>> treatydiff.load(b"# Protocol\\n\\n## Article 1\\n\\nStates Parties shall act.\\n").title
+        'Protocol'
+    """
+    if isinstance(source, str | os.PathLike):
+        return load_file(source, fmt=format, lang=lang, part=part)
+    instrument_id: str | None
+    if isinstance(source, bytes | bytearray | memoryview):
+        data, label, instrument_id = bytes(source), "<bytes>", "bytes"
+    elif callable(getattr(source, "read", None)):
+        name = getattr(source, "name", None)
+        label = name if isinstance(name, str) and not name.startswith("<") else "<stream>"
+        data = _read_stream(source, label)
+        instrument_id = None if label != "<stream>" else "stream"
+    else:
+        raise InputError(
+            f"cannot read a {type(source).__name__}: give a path, bytes or a file object"
+        )
+    return load_bytes(
+        data, source=label, fmt=format, lang=lang, part=part, instrument_id=instrument_id
+    )
+
+
+def _read_stream(stream: IO[bytes] | IO[str], label: str) -> bytes:
+    try:
+        content = stream.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{label}: cannot read ({exc})") from None
+    if isinstance(content, str):
+        return content.encode("utf-8")
+    if isinstance(content, bytes):
+        return content
+    raise InputError(f"{label}: read() gave a {type(content).__name__}, not bytes or str")

@@ -1,9 +1,16 @@
 """JSON article exports: ``{"name_full", "year", "articles": [{"number", "paragraphs":
 [{"num", "text"}]}]}`` (treaty bundles parsed from OHCHR web pages).
 
-Markers inside the text ("(a) Sale of children ...") are parsed by the segmenter; a
-paragraph's own ``num`` becomes its "1." marker. Empty and ``&nbsp;`` paragraphs are web
-debris and dropped. There is no preamble in this format.
+Articles and numbered paragraphs come from the JSON structure, in any language: an
+article's ``number`` and a paragraph's ``num`` are used as given, never written out as
+"Article 3" or "1." and read back. The text of a paragraph is read by the segmenter like
+the text of an article in any other format: list markers ("(a) Sale of children ..."),
+also at the start of a numbered paragraph, open points; an unnumbered paragraph after a
+list closes it; final formulas ("In witness thereof ...") leave the last article. The
+export does not say its language: the final formulas are recognized in the words of every
+language ``treatydiff.lang`` knows, so that the clauses are the same whatever language is
+asked for, and the requested language is the one the metadata records. Empty and
+``&nbsp;`` paragraphs are web debris and dropped. There is no preamble in this format.
 """
 
 from __future__ import annotations
@@ -13,9 +20,12 @@ import json
 from typing import Any
 
 from treatydiff.errors import FormatError
+from treatydiff.lang import LANGUAGES
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, segment
+from treatydiff.segment.blocks import Block
+from treatydiff.segment.tree import Segmenter
+from treatydiff.segment.vocabulary import has_invisible
 
 
 class _Locator:
@@ -42,6 +52,11 @@ def _field(obj: dict[str, Any], name: str, kind: type) -> Any:
 
 
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
+    """Importer entry point: the instrument of a JSON article export, whose text is in
+    language ``lang`` (any ISO 639-1 code: it is only recorded).
+
+    Raises FormatError for invalid JSON or a missing or malformed field.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -50,32 +65,42 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
         raise FormatError("JSON article export must be an object")
     if part != 1:
         raise FormatError("a JSON article export holds one instrument")
-    articles = _field(data, "articles", list)
-    locate = _Locator(text)
-    blocks: list[Block] = []
+    articles = _articles(_field(data, "articles", list), _Locator(text))
+    segmenter = Segmenter(
+        LANGUAGES,
+        invisible=any(has_invisible(block.text) for _, _, body in articles for _, block in body),
+    )
+    for number, line, body in articles:
+        segmenter.open_article(number, None, line)
+        for num, block in body:
+            segmenter.text(block, paragraph=num)
+    title = display_text(str(data.get("name_full") or data.get("abbr") or ""))
+    year = data.get("year")
+    metadata = Metadata(adoption=str(year) if year else None, language=lang)
+    return Instrument(id="", title=title, metadata=metadata, body=segmenter.clauses())
+
+
+# An article: its number, its line, and its paragraphs (number or None, text).
+_Article = tuple[str, int, list[tuple[str | None, Block]]]
+
+
+def _articles(articles: list[Any], locate: _Locator) -> list[_Article]:
+    out: list[_Article] = []
     for article in articles:
         if not isinstance(article, dict):
             raise FormatError("each entry of 'articles' must be an object")
         number = str(article.get("number", "")).strip()
         if not number:
             raise FormatError("an article without a number")
-        first = None
-        paragraphs = _field(article, "paragraphs", list)
-        body: list[Block] = []
-        for paragraph in paragraphs:
+        body: list[tuple[str | None, Block]] = []
+        for paragraph in _field(article, "paragraphs", list):
             if not isinstance(paragraph, dict):
                 raise FormatError(f"article {number}: each paragraph must be an object")
             raw = str(paragraph.get("text") or "")
             words = display_text(html.unescape(raw))
-            if not words:
-                continue
-            line = locate.line_of(raw) or 0
-            first = first or line
-            num = paragraph.get("num")
-            body.append(Block(f"{num}. {words}" if num else words, line))
-        blocks.append(Block(f"Article {number}", first or 0, "heading"))
-        blocks.extend(body)
-    title = display_text(str(data.get("name_full") or data.get("abbr") or ""))
-    year = data.get("year")
-    metadata = Metadata(adoption=str(year) if year else None, language="en")
-    return Instrument(id="", title=title, metadata=metadata, body=segment(blocks, lang=lang))
+            if words:
+                num = str(paragraph.get("num") or "").strip() or None
+                body.append((num, Block(words, locate.line_of(raw) or 0)))
+        # The article stands where its first located paragraph does.
+        out.append((number, next((b.line for _, b in body if b.line), 0), body))
+    return out

@@ -15,21 +15,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from treatydiff import lang
 from treatydiff.errors import FormatError
-from treatydiff.formats.markdown import clean_inline
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, BlockRole, segment
+from treatydiff.segment.blocks import Block, BlockRole
+from treatydiff.segment.tree import segment
+from treatydiff.segment.vocabulary import alternatives
 
 _HEADING = re.compile(r"^(?P<hashes>#{2,6})\s*(?P<text>.*?)\s*$")
-# Headings that carry structure; any other "###" line before a "####" is part of a title.
-_STRUCTURAL = re.compile(
-    r"^(?:Art(?:icle|ikel)|PART|DEEL|CHAPTER|HOOFDSTUK|SECTION|AFDELING|TITLE|TITEL|"
-    r"Preamble|Preambule|[IVXLC]+\.?$)",
-    re.IGNORECASE,
+# Headings that carry structure, in any language (a section's language is not known when
+# its title is read); any other "###" line before a "####" is part of a title.
+_STRUCTURE_WORDS = [
+    word
+    for language in lang.every()
+    for word in (*language.article_words, *language.container_words, *language.preamble_words)
+]
+_STRUCTURAL = re.compile(rf"^(?:{alternatives(_STRUCTURE_WORDS)}|[IVXLC]+\.?$)", re.IGNORECASE)
+# The mirror's debris, removed line by line. A link target may hold balanced parentheses
+# ("/treaty/(wct)/(1996)/..."): one level.
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Underscores inside words are text; a closing asterisk may touch the next word where the
+# mirror lost the space after it ("*inter alia,*include"), which CommonMark would not read
+# as emphasis: this dialect is cleaned by these patterns, not by a Markdown parser.
+_EMPHASIS = (
+    re.compile(r"(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}(?!\*)"),
+    re.compile(r"(?<![\w_])_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?![\w_])"),
 )
-_DUTCH = frozenset("de het een van en in is dat op te voor met zijn worden door bij".split())
-_ENGLISH = frozenset("the of and to in a is that for on by with be as shall".split())
 
 
 @dataclass(frozen=True)
@@ -47,10 +61,30 @@ class _Section:
     lines: list[_Line]
 
     def language(self) -> str:
+        """The language whose common words its first 80 lines use most (the first of
+        ``lang.LANGUAGES`` on a tie)."""
         words = re.findall(r"[a-z]+", " ".join(ln.text.lower() for ln in self.lines[:80]))
-        dutch = sum(w in _DUTCH for w in words)
-        english = sum(w in _ENGLISH for w in words)
-        return "nl" if dutch > english else "en"
+        scores = {one.code: sum(w in one.common_words for w in words) for one in lang.every()}
+        return max(scores, key=scores.__getitem__)
+
+
+def clean_inline(text: str) -> str:
+    """Remove links (keeping their text), emphasis, tags, footnote calls and entities."""
+    # Each pattern needs its mark; most lines have none, and a scan costs more than a look.
+    if "<" in text:
+        text = _SUP.sub("", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    for emphasis, mark in zip(_EMPHASIS, "*_", strict=True):
+        if mark in text:
+            text = emphasis.sub(r"\1", text)
+    if "&" not in text:
+        return text  # as html.unescape would; most texts have no entity, and need no html
+    import html
+
+    return html.unescape(text)
 
 
 def _read_lines(text: str) -> list[_Line]:

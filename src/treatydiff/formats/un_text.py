@@ -15,41 +15,70 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
+from treatydiff import lang
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
-from treatydiff.segment.tree import Block, BlockRole, follows, read_marker, segment
+from treatydiff.segment.blocks import Block, BlockRole
+from treatydiff.segment.markers import follows, read_marker
+from treatydiff.segment.tree import segment
+from treatydiff.segment.vocabulary import alternatives
 
 _PAGE_NUMBER = re.compile(
     r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-\u2013\u2014\s]*$",
     re.IGNORECASE,
 )
-_HEADING = re.compile(
-    r"^(?:(?:Article|ARTICLE|PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title)"
-    r"\s+[\dIVXLC]+[a-z]?\.?|Preamble|PREAMBLE)$"
-)
-# The words that open the body of an instrument, after its title block.
-BODY_START = re.compile(
-    r"^(?:The (?:States|Member States|member States|General Conference|Governments|"
-    r"High Contracting Parties|Contracting Parties)\b|Preamble\b|PREAMBLE\b|Article 1\b|"
-    r"ARTICLE 1\b)"
-)
-_ADOPTED = re.compile(r"^Adopted\b", re.IGNORECASE)
-_ENTRY_INTO_FORCE = re.compile(r"^entry into force\b", re.IGNORECASE)
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b")
-# A list item ends with "." or ";" or ":", or with "; or", "; and"; only then may a marker
-# at the start of the next line open a new item rather than continue the sentence.
-_ENDS_CLAUSE = re.compile(r"(?:[.:;]|[;,]\s+(?:or|and))$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Words that are capitalized only where a sentence starts ("The Hague", "No. 182" aside).
-_SENTENCE_START = re.compile(
-    r"^(?:The(?! Hague)|This|These|Each|Every|Any|All|A|An|No(?!\.)|Nothing|Where|When|If|In|"
-    r"For|Such|Subject|Notwithstanding|Without|Unless|Upon|It|Its)\b"
-)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The patterns of one language for this layout (from ``treatydiff.lang``)."""
+
+    heading: re.Pattern[str]  # a heading line; group "article" set for an article's
+    body_start: re.Pattern[str]  # the first line after the title block
+    adopted: re.Pattern[str]
+    entry_into_force: re.Pattern[str]
+    date: re.Pattern[str]  # "20 November 1989": groups day, month, year
+    months: tuple[str, ...]
+    # A list item ends with "." or ";" or ":", or with "; or", "; and"; only then may a
+    # marker at the start of the next line open a new item rather than continue the sentence.
+    ends_clause: re.Pattern[str]
+    # Words capitalized only where a sentence starts ("The Hague", "No. 182" aside).
+    sentence_start: re.Pattern[str]
+
+
+@cache
+def _words(code: str) -> _Words:
+    language = lang.get(code)
+    article = alternatives(language.article_words)
+    containers = alternatives(
+        form for word in language.container_words for form in (word.upper(), word.capitalize())
+    )
+    preamble = alternatives(language.preamble_words)
+    not_openers = alternatives(language.not_sentence_openers)
+    return _Words(
+        heading=re.compile(
+            rf"^(?:(?:(?P<article>{article})|{containers})\s+[\dIVXLC]+[a-z]?\.?|{preamble})$"
+        ),
+        body_start=re.compile(
+            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
+            rf"|(?:{alternatives(f'{word} 1' for word in language.article_words)})\b)"
+        ),
+        adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
+        entry_into_force=re.compile(
+            rf"^(?:{alternatives(language.entry_into_force_words)})\b", re.IGNORECASE
+        ),
+        date=re.compile(rf"\b(\d{{1,2}})\s+({alternatives(language.months)})\s+(\d{{4}})\b"),
+        months=language.months,
+        ends_clause=re.compile(rf"(?:[.:;]|[;,]\s+(?:{alternatives(language.conjunctions)}))$"),
+        sentence_start=re.compile(
+            (rf"^(?!{not_openers})" if not_openers else "^")
+            + rf"(?:{alternatives(language.sentence_openers)})\b"
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -65,7 +94,7 @@ class TextLine:
     role: BlockRole | None = None
 
 
-def _noise_lines(lines: list[str]) -> set[int]:
+def _noise_lines(lines: list[str], words: _Words) -> set[int]:
     """Indexes of page numbers and of running headers and footers.
 
     A running header or footer is a line standing next to a page break (a form feed or
@@ -82,7 +111,7 @@ def _noise_lines(lines: list[str]) -> set[int]:
             text = lines[i].replace("\f", "").strip()
             if i in noise or not text or len(text) > 120:
                 continue
-            if _HEADING.match(text) or read_marker(text) or _ends_open_sentence(lines, i):
+            if words.heading.match(text) or read_marker(text) or _ends_open_sentence(lines, i):
                 continue
             at[i] = re.sub(r"\d+", "#", text)
             seen.setdefault(at[i], set()).add(n)
@@ -115,7 +144,7 @@ def _ends_open_sentence(lines: list[str], i: int) -> bool:
     )
 
 
-def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int]:
+def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int], words: _Words) -> set[int]:
     """Indexes of the blank lines around page breaks that do not end a paragraph.
 
     In a document with blank lines around its page breaks alone, they are page furniture
@@ -130,8 +159,8 @@ def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int]) -> set[int
     inside: set[int] = set()
     for start, end in at_breaks:
         before, after = lines[start - 1].strip(), lines[end].strip()
-        opens_unit = _HEADING.match(after) or read_marker(after)
-        goes_on = not _ENDS_CLAUSE.search(before) or after[:1].islower()
+        opens_unit = words.heading.match(after) or read_marker(after)
+        goes_on = not words.ends_clause.search(before) or after[:1].islower()
         if furniture_only or (goes_on and not opens_unit):
             inside.update(k for k in range(start, end) if k not in noise)
     return inside
@@ -174,35 +203,35 @@ def _join(left: str, right: str, words: set[str], compounds: set[str]) -> str:
     return f"{left} {right}"
 
 
-def _metadata(title_lines: list[str]) -> tuple[str, Metadata]:
+def _metadata(title_lines: list[str], words: _Words) -> tuple[str, Metadata]:
     title: list[str] = []
     adoption: list[str] = []
     entry: list[str] = []
     target = title
     for line in title_lines:
-        if _ADOPTED.match(line):
+        if words.adopted.match(line):
             target = adoption
-        elif _ENTRY_INTO_FORCE.match(line):
+        elif words.entry_into_force.match(line):
             target = entry
         target.append(line)
     adoption_text = display_text(" ".join(adoption)) or None
     entry_text = display_text(" ".join(entry))
     return display_text(" ".join(title)), Metadata(
         adoption=adoption_text,
-        adopted=_iso_date(adoption_text or "", last=True),
-        entry_into_force=_iso_date(entry_text),
+        adopted=_iso_date(adoption_text or "", words, last=True),
+        entry_into_force=_iso_date(entry_text, words),
     )
 
 
-def _iso_date(text: str, *, last: bool = False) -> str | None:
-    dates = _DATE.findall(text)
+def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
+    dates = words.date.findall(text)
     if not dates:
         return None
     day, month, year = dates[-1] if last else dates[0]
-    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+    return f"{year}-{words.months.index(month) + 1:02d}-{int(day):02d}"
 
 
-def _heading_lines(lines: list[TextLine]) -> set[int]:
+def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
     """Indexes of the heading lines ("Article 12", "PART II").
 
     A wrapped sentence can put "Article 20." alone on a line: a heading is the next
@@ -211,7 +240,7 @@ def _heading_lines(lines: list[TextLine]) -> set[int]:
     headings: set[int] = set()
     last_article = 0
     for i, line in enumerate(lines):
-        match = _HEADING.match(line.text)
+        match = words.heading.match(line.text)
         if not match:
             continue
         previous = lines[i - 1].text if i else ""
@@ -222,7 +251,7 @@ def _heading_lines(lines: list[TextLine]) -> set[int]:
             or i - 1 in headings
         )
         number = re.search(r"\d+", line.text)
-        if line.text.lower().startswith("article") and number:
+        if match["article"] and number:
             n = int(number.group())
             if n == last_article + 1 or (after_sentence and n > last_article):
                 headings.add(i)
@@ -232,7 +261,7 @@ def _heading_lines(lines: list[TextLine]) -> set[int]:
     return headings
 
 
-def _caption_lines(lines: list[TextLine], headings: set[int]) -> set[int]:
+def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> set[int]:
     """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
 
     A caption follows a heading, ends without punctuation, and is followed by a blank
@@ -262,7 +291,7 @@ def _caption_lines(lines: list[TextLine], headings: set[int]) -> set[int]:
             own_block = after > first + size  # a blank line follows
             before_structure = read_marker(next_text) is not None or after in headings
             short = len(run[-1].text) < 0.8 * width and next_text[:1].isupper()
-            opens_sentence = _SENTENCE_START.match(next_text) is not None
+            opens_sentence = words.sentence_start.match(next_text) is not None
             upper = all(r.text.isupper() for r in run)
             if own_block or before_structure or short or opens_sentence or upper:
                 captions.update(range(first, first + size))
@@ -275,10 +304,12 @@ def _next_text_line(lines: list[TextLine], start: int) -> int:
     return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
 
 
-def _paragraphs(lines: list[TextLine]) -> list[Block]:
+def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
     words, compounds = _vocabulary(lines)
-    headings = _heading_lines(lines) | {i for i, ln in enumerate(lines) if ln.role == "heading"}
-    captions = _caption_lines(lines, headings) | {
+    headings = _heading_lines(lines, language) | {
+        i for i, ln in enumerate(lines) if ln.role == "heading"
+    }
+    captions = _caption_lines(lines, headings, language) | {
         i for i, ln in enumerate(lines) if ln.role == "caption"
     }
     blocks: list[Block] = []
@@ -312,7 +343,7 @@ def _paragraphs(lines: list[TextLine]) -> list[Block]:
             or line_role != role
             or line_role == "heading"
             # The paragraph so far, not its last line: "and" may stand alone on a line.
-            or (marker is not None and _ENDS_CLAUSE.search(text) is not None)
+            or (marker is not None and language.ends_clause.search(text) is not None)
             # "2." after "1." opens an item even where the source lost a full stop.
             or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
         )
@@ -332,8 +363,9 @@ def _paragraphs(lines: list[TextLine]) -> list[Block]:
 
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     raw_lines = text.split("\n")
-    noise = _noise_lines(raw_lines)
-    noise |= _blank_lines_inside_paragraphs(raw_lines, noise)
+    words = _words(lang)
+    noise = _noise_lines(raw_lines, words)
+    noise |= _blank_lines_inside_paragraphs(raw_lines, noise, words)
     lines = [
         TextLine(i + 1, raw.replace("\f", "").strip())
         for i, raw in enumerate(raw_lines)
@@ -342,12 +374,19 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     return parse_lines(lines, lang=lang)
 
 
+def body_start(lang: str = "en") -> re.Pattern[str]:
+    """The pattern of the words that open the body of an instrument in ``lang``, after
+    its title block ("The States Parties", "Preamble", "Article 1")."""
+    return _words(lang).body_start
+
+
 def parse_lines(lines: list[TextLine], *, lang: str = "en", start: int | None = None) -> Instrument:
     """The instrument in ``lines`` (page furniture already dropped): the title block, then
     the body from line index ``start`` (where the opening words stand when None)."""
+    words = _words(lang)
     if start is None:
-        start = next((k for k, line in enumerate(lines) if BODY_START.match(line.text)), 0)
+        start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
     title_lines = [line.text for line in lines[:start] if line.text]
-    title, metadata = _metadata(title_lines)
-    body = segment(_paragraphs(lines[start:]), lang=lang)
+    title, metadata = _metadata(title_lines, words)
+    body = segment(_paragraphs(lines[start:], words), lang=lang)
     return Instrument(id="", title=title, metadata=metadata, body=body)

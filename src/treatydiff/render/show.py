@@ -77,7 +77,7 @@ def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelSty
         data = instrument_dict(instrument, label_style=label_style)
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if fmt == "akn":
-        from treatydiff.formats.akn import dumps as akn_dumps
+        from treatydiff.formats.akn.write import dumps as akn_dumps
 
         return akn_dumps(instrument)
     if fmt == "treatydiff":

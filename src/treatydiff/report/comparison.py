@@ -23,6 +23,7 @@ from treatydiff.engine.comparison import (
     Status,
     Summary,
 )
+from treatydiff.errors import InputError
 from treatydiff.model import Clause, Instrument, LeafView
 from treatydiff.normalize import comparison_key
 from treatydiff.segment.labels import LabelStyle, citation
@@ -687,12 +688,13 @@ def build_synopsis(
 ) -> Synopsis:
     """The synopsis of ``instruments`` (the first is the anchor) from their pairwise
     comparisons, as ``family_comparisons`` makes them; links to the pairwise reports point
-    into ``pair_folder`` (relative to the synopsis page)."""
+    into ``pair_folder`` (relative to the synopsis page). InputError for fewer than two
+    instruments or a repeated id."""
     if len(instruments) < 2:
-        raise ValueError("a synopsis needs at least two instruments")
+        raise InputError("a synopsis needs at least two instruments")
     ids = [inst.id for inst in instruments]
     if len(set(ids)) != len(ids):
-        raise ValueError(f"instrument ids repeat: {', '.join(ids)}")
+        raise InputError(f"instrument ids repeat: {', '.join(ids)}")
     size = len(instruments)
     matrix = [[1.0] * size for _ in range(size)]
     for (i, j), comparison in comparisons.items():

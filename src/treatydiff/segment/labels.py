@@ -1,7 +1,8 @@
 """Citation labels for people, built from the instrument's own numbers.
 
 UN citation style (default): "article 3, paragraph 1 (a) (i)"; short style on request:
-"art. 3(1)(a)(i)".
+"art. 3(1)(a)(i)". The words are a language's ``citation_forms`` (``treatydiff.lang``);
+reports label in English.
 """
 
 from __future__ import annotations
@@ -9,17 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from treatydiff import lang
 from treatydiff.model import Clause
 
 LabelStyle = Literal["un", "short"]
 
-_CONTAINER_WORDS = {
-    "part": "part",
-    "chapter": "chapter",
-    "section": "section",
-    "title": "title",
-    "subsection": "subsection",
-}
+_CONTAINERS = frozenset({"part", "chapter", "section", "title", "subsection"})
 
 
 def _ordinal_in_eid(clause: Clause) -> str:
@@ -27,50 +23,38 @@ def _ordinal_in_eid(clause: Clause) -> str:
     return clause.eid.rsplit("_", 1)[-1]
 
 
-def citation(path: Sequence[Clause], *, style: LabelStyle = "un") -> str:
-    """Label of the last clause of ``path`` (ancestors first, the clause last)."""
+def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str = "en") -> str:
+    """Label of the last clause of ``path`` (ancestors first, the clause last), in the
+    words of ``language``.
+
+    Containers are named only where no article stands in the path (articles are cited
+    by their own numbers). Raises ValueError for an empty path, LanguageError for an
+    unknown language.
+    """
     if not path:
         raise ValueError("citation needs at least one clause")
+    forms = lang.get(language).citation_forms
     short = style == "short"
     has_article = any(c.kind == "article" for c in path)
     parts: list[str] = []
     for clause in path:
         kind, num = clause.kind, clause.num
-        if kind in _CONTAINER_WORDS:
-            if not has_article:
-                word = _CONTAINER_WORDS[kind]
-                if short and num:
-                    parts.append(f"{word[:4]}. {num}")
-                else:
-                    parts.append(f"{word} {num or ''}".strip())
-        elif kind == "preamble":
-            parts.append("preamble")
-        elif kind == "recital":
-            parts[-1:] = [f"preamble para. {num}" if short else f"preambular paragraph {num}"]
-        elif kind == "formula":
-            parts.append(f"formula {num}" if short else f"formula {num}")
-        elif kind == "conclusions":
-            parts.append("final formulas")
-        elif kind == "testimonium":
-            parts.append(f"{num}" if short else f"paragraph {num}")
-        elif kind == "article":
-            parts.append(f"art. {num}" if short else f"article {num}")
-        elif kind == "paragraph":
-            if num:
-                parts.append(f"({num})" if short else f"paragraph {num}")
-            else:
-                ordinal = _ordinal_in_eid(clause)
-                parts.append(f"para. {ordinal}" if short else f"unnumbered paragraph {ordinal}")
-        elif kind == "point":
-            parts.append(f"({num})")
-        elif kind == "indent":
-            parts.append(f"indent {_ordinal_in_eid(clause)}")
-        elif kind == "intro":
-            parts.append("chapeau")
-        elif kind == "wrapup":
-            parts.append("closing words")
-        else:
+        if kind == "paragraph" and not num:
+            kind = "unnumbered paragraph"
+        if kind not in forms:
             parts.append(f"{kind} {num or ''}".strip())
+            continue
+        if kind in _CONTAINERS and has_article:
+            continue
+        un_form, short_form = forms[kind]
+        if kind in _CONTAINERS and not num:
+            parts.append(un_form.format(num="").strip())
+            continue
+        label = (short_form if short else un_form).format(num=num, n=_ordinal_in_eid(clause))
+        if kind == "recital":
+            parts[-1:] = [label]  # "preambular paragraph 3", not "preamble, ..."
+        else:
+            parts.append(label)
     return _join(parts, short=short)
 
 

@@ -29,10 +29,11 @@ from treatydiff.formats.pdf.extract import read_pages
 from treatydiff.formats.pdf.furniture import Aside, Metrics, metrics, sort_out
 from treatydiff.formats.pdf.layout import Line, page_lines
 from treatydiff.formats.pdf.repair import Repair, repair
-from treatydiff.formats.un_text import BODY_START, TextLine
+from treatydiff.formats.un_text import TextLine, body_start
 from treatydiff.normalize import display_text
 
-_OPENING = re.compile(rf"{BODY_START.pattern}|^The General Assembly\b")
+# Parts are told apart in English; a resolution opens "The General Assembly,".
+_OPENING = re.compile(rf"{body_start('en').pattern}|^The General Assembly\b")
 _INSTRUMENT = re.compile(
     r"\b(?:Convention|Protocol|Agreement|Covenant|Charter|Treaty|Statute|Resolution|Annex)\b",
     re.IGNORECASE,

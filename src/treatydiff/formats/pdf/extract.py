@@ -55,21 +55,26 @@ def read_pages(data: bytes, *, source: str, pages: tuple[int, int] | None = None
     """The text layer of each page of the PDF ``data`` (of ``pages``, first..last, 1-based
     and inclusive, when given).
 
-    Raises DependencyError without pypdfium2, InputError for a file PDFium cannot open
-    (damaged, encrypted) or a page range outside the document, and FormatError for a PDF
-    without a text layer (a scan, or text drawn as outlines).
+    Raises DependencyError without pypdfium2, FormatError for a file PDFium cannot open
+    (not a PDF, damaged, encrypted) and for a PDF without a text layer (a scan, or text
+    drawn as outlines), and InputError for a page range outside the document.
     """
     pdfium, raw = _pdfium()
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InputError(f"{source}: cannot read this PDF ({exc})") from None
+        raise FormatError(f"not a PDF PDFium can read ({exc})") from None
     try:
         count = len(document)
         first, last = pages or (1, count)
         if not 1 <= first <= last <= count:
             raise InputError(f"{source}: pages {first}-{last} asked for, the PDF has {count}")
-        read = [_read_page(document[n - 1], n, raw) for n in range(first, last + 1)]
+        read: list[Page] = []
+        for n in range(first, last + 1):
+            try:
+                read.append(_read_page(document[n - 1], n, raw))
+            except pdfium.PdfiumError as exc:
+                raise FormatError(f"page {n} of the PDF cannot be read ({exc})") from None
     finally:
         document.close()
     if not any(c.strip() for page in read for c in page.chars):

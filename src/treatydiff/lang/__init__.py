@@ -1,0 +1,127 @@
+"""Languages: every word treatydiff reads a text with, one module per language.
+
+A language module (``treatydiff/lang/nl.py``) holds one :class:`Language`, named
+``LANGUAGE``: the words that mark a treaty's structure (article and container words,
+preamble openers, closing and final formulas), the words of the UN plain-text layout,
+the frequent words that tell a language apart, the words that raise the classification
+flags (modal verbs, negations, numbers, periods) and the citation forms of the labels.
+Adding a language is adding one module: the registry lists the modules of this package.
+
+Patterns are compiled from these words where they are used (``treatydiff.segment``,
+``treatydiff.formats``, ``treatydiff.engine.classify``); words are plain text, never
+regular expressions, and match as printed unless a field says otherwise.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+
+from treatydiff.errors import LanguageError
+
+
+@dataclass(frozen=True)
+class Language:
+    """The word lists of one language.
+
+    Structure of a treaty (``treatydiff.segment``):
+
+    * ``article_words``: what stands before an article's number, as printed ("Article",
+      "ARTICLE", "Art.").
+    * ``container_words``: container word, lowercase, to the container kind of the model
+      ("hoofdstuk" -> "chapter"); matched ignoring case.
+    * ``preamble_words``: headings of a preamble ("Preamble", "PREAMBLE").
+    * ``recital_openers``: words that open a preambular paragraph ("Considering",
+      "Bearing in mind").
+    * ``conjunctions``: words that may follow the "," or ";" ending a recital or a list
+      item ("and", "or").
+    * ``closing_formulas``: words that open the formula closing a preamble ("Have agreed").
+    * ``testimonium_openers``: words that open the final formulas ("IN WITNESS WHEREOF",
+      "Done at").
+
+    Plain text in the UN layout (``treatydiff.formats.un_text``):
+
+    * ``body_openers``: words that open the body after the title block ("The States").
+    * ``sentence_openers``: words capitalized only where a sentence starts ("The",
+      "Each"), and ``not_sentence_openers``, capitalized phrases starting with one of them
+      that start no sentence ("The Hague", "No.").
+    * ``adoption_words``, ``entry_into_force_words``: words opening the lines that give
+      the adoption and the entry into force (matched ignoring case); ``months``: the
+      twelve month names, January first, as dates print them.
+
+    Telling languages apart (``treatydiff.formats.laws_markdown``): ``common_words``,
+    frequent short words, lowercase.
+
+    Classification flags (``treatydiff.engine.classify``; all lowercase, compared with
+    casefolded words):
+
+    * ``modal_verbs`` ("shall", "may"), ``negations`` ("not", "unless").
+    * ``number_words``: number word to the number it names ("eighteen" -> "18"), so that a
+      number written in words or digits counts as the same; words that name no single
+      number ("hundred", "first") map to themselves.
+    * ``periods``: units of time and age ("months", "years").
+    * ``function_words``: short words that are all real words, so that one replacing
+      another is a change of wording, not a typo ("or" -> "of").
+    * ``definitions_captions``: words of the caption of a definitions article ("use of
+      terms"), matched ignoring case anywhere in the caption.
+
+    Citation labels (``treatydiff.segment.labels``): ``citation_forms`` maps a clause
+    kind to its label in the UN style and in the short style, ``{num}`` standing for the
+    clause's number and ``{n}`` for its position; the kind ``"unnumbered paragraph"``
+    names a paragraph without a number.
+    """
+
+    code: str  # ISO 639-1, the module's name
+    article_words: tuple[str, ...]
+    container_words: Mapping[str, str]
+    preamble_words: tuple[str, ...]
+    recital_openers: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    closing_formulas: tuple[str, ...]
+    testimonium_openers: tuple[str, ...]
+    body_openers: tuple[str, ...]
+    sentence_openers: tuple[str, ...]
+    not_sentence_openers: tuple[str, ...]
+    adoption_words: tuple[str, ...]
+    entry_into_force_words: tuple[str, ...]
+    months: tuple[str, ...]
+    common_words: frozenset[str]
+    modal_verbs: frozenset[str]
+    negations: frozenset[str]
+    number_words: Mapping[str, str]
+    periods: frozenset[str]
+    function_words: frozenset[str]
+    definitions_captions: tuple[str, ...]
+    citation_forms: Mapping[str, tuple[str, str]]
+
+
+# The modules of this package, each holding one language (no import needed to list them).
+LANGUAGES: tuple[str, ...] = tuple(
+    sorted(
+        module.name
+        for module in pkgutil.iter_modules(__path__)
+        if not module.ispkg and not module.name.startswith("_")
+    )
+)
+
+
+@cache
+def get(code: str) -> Language:
+    """The language of ISO 639-1 ``code`` ("en", "nl").
+
+    Raises LanguageError for a code that is not in ``LANGUAGES``.
+    """
+    if code not in LANGUAGES:
+        raise LanguageError(f"unknown language {code!r}; known: {', '.join(LANGUAGES)}")
+    language = import_module(f"{__name__}.{code}").LANGUAGE
+    if not isinstance(language, Language) or language.code != code:
+        raise LanguageError(f"treatydiff.lang.{code} holds no LANGUAGE with code {code!r}")
+    return language
+
+
+def every() -> tuple[Language, ...]:
+    """Every known language, in ``LANGUAGES`` order."""
+    return tuple(get(code) for code in LANGUAGES)

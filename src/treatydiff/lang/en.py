@@ -1,0 +1,203 @@
+"""English: the words of treaties in the UN, Council of Europe and Hague Conference styles."""
+
+from __future__ import annotations
+
+from treatydiff.lang import Language
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = "thirty forty fifty sixty seventy eighty ninety".split()
+# Words that name no single number: counted as themselves.
+_OTHER_NUMBERS = (
+    "hundred thousand million half twice once first second third fourth fifth sixth seventh "
+    "eighth ninth tenth"
+).split()
+
+LANGUAGE = Language(
+    code="en",
+    article_words=("Article", "ARTICLE", "Art."),
+    container_words={
+        "part": "part",
+        "chapter": "chapter",
+        "section": "section",
+        "title": "title",
+        "sub-section": "subsection",
+    },
+    preamble_words=("Preamble", "PREAMBLE"),
+    recital_openers=(
+        "Accepting",
+        "Acknowledging",
+        "Acting",
+        "Affirming",
+        "Agreeing",
+        "Aiming",
+        "Alarmed",
+        "Appalled",
+        "Appreciating",
+        "Aware",
+        "Bearing in mind",
+        "Being",
+        "Believing",
+        "Commending",
+        "Committed",
+        "Concerned",
+        "Condemning",
+        "Confirming",
+        "Conscious",
+        "Considering",
+        "Convinced",
+        "Declaring",
+        "Deeply",
+        "Deploring",
+        "Desiring",
+        "Desirous",
+        "Determined",
+        "Disturbed",
+        "Emphasizing",
+        "Emphasising",
+        "Encouraged",
+        "Encouraging",
+        "Expressing",
+        "Firmly",
+        "Further",
+        "Gravely",
+        "Guided",
+        "Having",
+        "Hoping",
+        "Inspired",
+        "Keen",
+        "Mindful",
+        "Noting",
+        "Observing",
+        "Persuaded",
+        "Proclaiming",
+        "Reaffirming",
+        "Realizing",
+        "Realising",
+        "Recalling",
+        "Recognizing",
+        "Recognising",
+        "Reiterating",
+        "Resolved",
+        "Seriously",
+        "Stressing",
+        "Taking",
+        "Underlining",
+        "Urging",
+        "Welcoming",
+        "Whereas",
+        "Wishing",
+    ),  # fmt: skip
+    conjunctions=("and", "or"),
+    closing_formulas=(
+        "Have agreed",
+        "HAVE AGREED",
+        "Have decided",
+        "Hereby agree",
+        "Agree as follows",
+        "adopts this",
+    ),
+    testimonium_openers=(
+        "IN WITNESS WHEREOF",
+        "In witness whereof",
+        "IN WITNESS THEREOF",
+        "In witness thereof",
+        "IN FAITH WHEREOF",
+        "In faith whereof",
+        "DONE at",
+        "Done at",
+        "The foregoing is the authentic text",
+    ),
+    body_openers=(
+        "The States",
+        "The Member States",
+        "The member States",
+        "The General Conference",
+        "The Governments",
+        "The High Contracting Parties",
+        "The Contracting Parties",
+    ),
+    sentence_openers=(
+        "The",
+        "This",
+        "These",
+        "Each",
+        "Every",
+        "Any",
+        "All",
+        "A",
+        "An",
+        "No",
+        "Nothing",
+        "Where",
+        "When",
+        "If",
+        "In",
+        "For",
+        "Such",
+        "Subject",
+        "Notwithstanding",
+        "Without",
+        "Unless",
+        "Upon",
+        "It",
+        "Its",
+    ),  # fmt: skip
+    not_sentence_openers=("The Hague", "No."),
+    adoption_words=("Adopted",),
+    entry_into_force_words=("entry into force",),
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),  # fmt: skip
+    common_words=frozenset("the of and to in a is that for on by with be as shall".split()),
+    modal_verbs=frozenset(
+        "shall should may might must will would can could cannot endeavour endeavours endeavor "
+        "endeavors undertake undertakes".split()
+    ),
+    negations=frozenset(
+        "not no never neither nor none nothing nobody without unless except".split()
+    ),
+    number_words={
+        **{word: str(value) for value, word in enumerate(_UNITS)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENS, start=3)},
+        **{word: word for word in _OTHER_NUMBERS},
+    },
+    periods=frozenset("day days week weeks month months year years".split()),
+    function_words=frozenset(
+        "a an the of or on in into to at by as is it its be are was no not nor and for from "
+        "if so do he she we us our his her him they them this that these those any all each".split()
+    ),
+    definitions_captions=("definition", "use of terms"),
+    citation_forms={
+        "part": ("part {num}", "part. {num}"),
+        "chapter": ("chapter {num}", "chap. {num}"),
+        "section": ("section {num}", "sect. {num}"),
+        "title": ("title {num}", "titl. {num}"),
+        "subsection": ("subsection {num}", "subs. {num}"),
+        "preamble": ("preamble", "preamble"),
+        "recital": ("preambular paragraph {num}", "preamble para. {num}"),
+        "formula": ("formula {num}", "formula {num}"),
+        "conclusions": ("final formulas", "final formulas"),
+        "testimonium": ("paragraph {num}", "{num}"),
+        "article": ("article {num}", "art. {num}"),
+        "paragraph": ("paragraph {num}", "({num})"),
+        "unnumbered paragraph": ("unnumbered paragraph {n}", "para. {n}"),
+        "point": ("({num})", "({num})"),
+        "indent": ("indent {n}", "indent {n}"),
+        "intro": ("chapeau", "chapeau"),
+        "wrapup": ("closing words", "closing words"),
+    },
+)

@@ -1,0 +1,51 @@
+"""Blocks: the paragraphs and headings an importer hands the segmenter, with their lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+BlockRole = Literal["text", "heading", "caption"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or heading of the source.
+
+    ``role`` says what the source's own markup makes of it: a heading ("Article 3",
+    "PART II"), the caption under a heading, or text. ``spans`` maps character offsets of
+    ``text`` to source lines, for a block joined from several lines: ``((0, 12), (80,
+    13))`` says the text from offset 80 on stands on line 13. Without spans the whole
+    block stands on ``line`` (1-based).
+    """
+
+    text: str
+    line: int
+    role: BlockRole = "text"
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at ``offset`` of ``text``."""
+        line = self.line
+        for start, span_line in self.spans:
+            if start > offset:
+                break
+            line = span_line
+        return line
+
+    def sub(self, start: int, end: int | None = None) -> Block:
+        """The part of this block from ``start`` to ``end``, with its own lines."""
+        stop = len(self.text) if end is None else end
+        spans = tuple(
+            (max(offset - start, 0), line)
+            for offset, line in self.spans
+            if offset < stop and (offset >= start or self.line_at(start) == line)
+        )
+        return Block(self.text[start:end], self.line_at(start), self.role, spans)
+
+    def split(self, breaks: re.Pattern[str]) -> list[Block]:
+        """This block cut at the end of every match of ``breaks``."""
+        starts = [0] + [m.end() for m in breaks.finditer(self.text)]
+        ends = starts[1:] + [len(self.text)]
+        return [self.sub(s, e) for s, e in zip(starts, ends, strict=True)]

@@ -1,0 +1,134 @@
+"""A language's words of structure compiled into the patterns the segmenter matches.
+
+The words come from ``treatydiff.lang``; here they become regular expressions that also
+match the words as PDF extraction leaves them: typeset with ligatures ("Reaﬃrming"),
+and, for a text that holds them, with invisible characters inside ("Recog\u00adnizing").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from treatydiff import lang
+from treatydiff.normalize import INVISIBLE_CHARACTERS
+
+# Characters that stand inside a word without changing it: those the comparison key drops.
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+_INSIDE_WORD = f"{_INVISIBLE.pattern}*"
+
+# Each letter group typeset as a ligature, in every way a typesetter may have split it
+# ("{}" is where an invisible character may stand).
+_LIGATURES = (
+    ("ffi", ("\ufb03", "f{}\ufb01", "\ufb00{}i")),
+    ("ffl", ("\ufb04", "f{}\ufb02", "\ufb00{}l")),
+    ("ff", ("\ufb00",)),
+    ("fi", ("\ufb01",)),
+    ("fl", ("\ufb02",)),
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The patterns of one language.
+
+    ``article`` matches an article heading (groups ``num``, ``caption``); ``container``
+    a container heading (groups ``word``, ``num``, ``heading``), whose word
+    ``container_kind`` maps (lowercased) to a container kind; ``preamble_label`` the
+    preamble heading; ``recital_break`` the end of a recital where the next one starts
+    in the same block; ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
+    the start of a recital, of the formula closing the preamble, and of the final
+    formulas; ``testimonium_inside`` the place inside a block where the final formulas
+    start.
+    """
+
+    article: re.Pattern[str]
+    container: re.Pattern[str]
+    container_kind: Mapping[str, str]
+    preamble_label: re.Pattern[str]
+    recital_break: re.Pattern[str]
+    opens_recital: re.Pattern[str]
+    closing_formula: re.Pattern[str]
+    starts_testimonium: re.Pattern[str]
+    testimonium_inside: re.Pattern[str]
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds a character that may stand inside a word unseen."""
+    return _INVISIBLE.search(text) is not None
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` as printed."""
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
+    """The patterns of the languages ``codes`` (one, or several read at once: any of
+    their words marks structure); with ``invisible``, they allow invisible characters
+    inside every word.
+
+    Compiled on first use: the patterns that allow invisible characters are large (about
+    200 ms to compile), and only texts that hold such characters need them. Raises
+    LanguageError for an unknown code.
+    """
+    languages = [lang.get(code) for code in codes]
+
+    def words(of: Callable[[lang.Language], Iterable[str]]) -> str:
+        return alternatives(dict.fromkeys(word for one in languages for word in of(one)))
+
+    def tolerant(of: Callable[[lang.Language], Iterable[str]]) -> str:
+        return _typeset_tolerant(words(of), invisible=invisible)
+
+    openers = tolerant(lambda one: one.recital_openers)
+    closing = tolerant(lambda one: one.closing_formulas)
+    testimonium = tolerant(lambda one: one.testimonium_openers)
+    preamble = words(lambda one: one.preamble_words)
+    conjunctions = words(lambda one: one.conjunctions)
+    container_kind = {word: kind for one in languages for word, kind in one.container_words.items()}
+    return Vocabulary(
+        article=re.compile(
+            rf"^(?:{words(lambda one: one.article_words)})\s*"
+            r"(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
+            r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
+        ),
+        container=re.compile(
+            rf"^(?P<word>{alternatives(container_kind)})\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?"
+            r"(?:\s*[-\u2013\u2014:.]?\s*(?P<heading>\S.*))?$",
+            re.IGNORECASE,
+        ),
+        container_kind=container_kind,
+        preamble_label=re.compile(rf"^(?:{preamble})(?=$|\s|[A-Z])\s*"),
+        # A recital ends with "," or ";" (optionally followed by "and"); the next one
+        # starts with an opener. Sources glue them ("Convention,Firmly convinced").
+        recital_break=re.compile(
+            rf"[,;](?:\s+(?:{conjunctions}))?\s*(?=(?:{openers}|{closing})\b)"
+        ),
+        opens_recital=re.compile(rf"^(?:{openers})\b"),
+        closing_formula=re.compile(rf"^(?:{closing})\b"),
+        starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
+        testimonium_inside=re.compile(rf"(?<=[.;])\s*(?=(?:{testimonium})\b)"),
+    )
+
+
+def _typeset_tolerant(pattern: str, *, invisible: bool) -> str:
+    """``pattern`` (escaped words and "|") also matching its words typeset with ligatures
+    ("Reaﬃrming"), and with ``invisible`` characters inside ("Recog\u00adnizing")."""
+    inside = _INSIDE_WORD if invisible else ""
+    out, i = "", 0
+    while i < len(pattern):
+        for letters, ligatures in _LIGATURES:
+            if pattern.startswith(letters, i):
+                forms = [inside.join(letters), *(f.format(inside) for f in ligatures)]
+                out += f"(?:{'|'.join(forms)})"
+                i += len(letters)
+                break
+        else:
+            out += pattern[i]
+            i += 1
+        if inside and i < len(pattern) and pattern[i - 1].isalpha() and pattern[i].isalpha():
+            out += inside
+    return out

@@ -1,0 +1,139 @@
+"""Trouble at the command line: whatever goes wrong that is not a difference reaches the
+user as one line on stderr and exit code 2 (130 for Ctrl-C), never as a traceback with
+exit code 1 (which would read as "differences"); `--debug` or TREATYDIFF_DEBUG=1 shows the
+traceback. Each case runs the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import USER_PREAMBLE
+
+# Runs the CLI with one library function (the resolving of REF arguments) replaced by one
+# that raises ``sys.argv[1]``: the stand-in for a bug, which no real input can be relied on
+# to trigger once the bug is fixed.
+_WITH_A_BUG = """
+import sys
+from treatydiff.catalogue import refs
+from treatydiff.cli import main
+
+failure = eval(sys.argv.pop(1))
+
+def resolve(*args, **kwargs):
+    raise failure
+
+refs.resolve = resolve
+main(sys.argv[1:], prog_name="treatydiff")
+"""
+
+HINT = "(run with --debug for the traceback)"
+
+
+def _env(**changes: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "TREATYDIFF_DEBUG"}
+    return env | changes
+
+
+def _with_a_bug(failure: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _WITH_A_BUG, failure, *args],
+        capture_output=True,
+        text=True,
+        env=_env(**env),
+    )
+
+
+def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "treatydiff", *args], capture_output=True, text=True, env=_env(**env)
+    )
+
+
+def test_a_bug_is_one_line_and_exit_2() -> None:
+    result = _with_a_bug("RuntimeError('the clause tree is upside down')", "show", "x.txt")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"treatydiff: internal error: RuntimeError: the clause tree is upside down {HINT}\n"
+    )
+    assert result.stdout == ""
+
+
+def test_a_bug_in_compare_is_not_read_as_differences() -> None:
+    result = _with_a_bug("KeyError('art_1')", "compare", "a.txt", "b.txt", "--format", "json")
+    assert result.returncode == 2
+    assert result.stderr == f"treatydiff: internal error: KeyError: 'art_1' {HINT}\n"
+
+
+def test_a_message_with_line_breaks_stays_one_line() -> None:
+    result = _with_a_bug("ValueError('first\\nsecond\\r\\nthird')", "show", "x.txt")
+    assert result.stderr == f"treatydiff: internal error: ValueError: first second third {HINT}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(("--debug",), {}), ((), {"TREATYDIFF_DEBUG": "1"})],
+    ids=["--debug", "TREATYDIFF_DEBUG=1"],
+)
+def test_debug_shows_the_traceback(args: tuple[str, ...], env: dict[str, str]) -> None:
+    result = _with_a_bug("RuntimeError('boom')", *args, "show", "x.txt", **env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Traceback (most recent call last):\n")
+    lines = result.stderr.splitlines()
+    assert lines[-2:] == [
+        "RuntimeError: boom",
+        f"treatydiff: internal error: RuntimeError: boom {HINT}",
+    ]
+    assert "in resolve" in result.stderr  # the frame where it was raised
+
+
+def test_debug_off_in_the_environment_shows_no_traceback() -> None:
+    result = _with_a_bug("RuntimeError('boom')", "show", "x.txt", TREATYDIFF_DEBUG="0")
+    assert result.stderr == f"treatydiff: internal error: RuntimeError: boom {HINT}\n"
+
+
+def test_project_errors_show_their_traceback_only_with_debug(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nowhere.txt")
+    plain = _run("show", missing)
+    assert plain.returncode == 2
+    assert plain.stderr.startswith("treatydiff: error: ") and plain.stderr.count("\n") == 1
+    debug = _run("--debug", "show", missing)
+    assert debug.returncode == 2
+    assert debug.stderr.startswith("Traceback (most recent call last):\n")
+    assert debug.stderr.endswith(plain.stderr)
+
+
+def test_interrupt_is_one_line_and_exit_130() -> None:
+    result = _with_a_bug("KeyboardInterrupt()", "compare", "a.txt", "b.txt")
+    assert result.returncode == 130
+    assert result.stderr == "treatydiff: interrupted\n"
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("a file where a folder should be\n", encoding="utf-8")
+    target = blocker / "out" / "preamble.json"
+    result = _run("show", str(USER_PREAMBLE), "--format", "json", "-o", str(target))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"treatydiff: error: {target}: cannot create the folder {blocker / 'out'} "
+        "(Not a directory)\n"
+    )
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_standard_output_that_cannot_encode_the_text_is_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "protocole.md"
+    source.write_text("# Protocole\n\n## Article 1\n\nLes États parties.\n", encoding="utf-8")
+    result = _run("show", str(source), PYTHONIOENCODING="ascii")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "treatydiff: error: standard output cannot show U+00C9 (encoding ascii); write to a "
+        "file with -o, or set PYTHONIOENCODING=utf-8\n"
+    )
+    written = tmp_path / "out.txt"
+    assert _run("show", str(source), "-o", str(written), PYTHONIOENCODING="ascii").returncode == 0
+    assert "Les États parties." in written.read_text(encoding="utf-8")

@@ -1,0 +1,54 @@
+"""The language registry and the word lists of its languages."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+import pytest
+
+from treatydiff import lang
+from treatydiff.errors import LanguageError, TreatydiffError
+
+
+def test_the_registry_lists_the_language_modules() -> None:
+    assert lang.LANGUAGES == ("en", "nl")
+    assert [language.code for language in lang.every()] == list(lang.LANGUAGES)
+    assert lang.get("nl").article_words[0] == "Artikel"
+
+
+@pytest.mark.parametrize("code", ["fr", "EN", "", "every", "__init__"])
+def test_an_unknown_language_is_a_project_error(code: str) -> None:
+    with pytest.raises(LanguageError, match="unknown language") as raised:
+        lang.get(code)
+    assert isinstance(raised.value, TreatydiffError)
+    assert "en, nl" in str(raised.value)
+
+
+def _flags(language: lang.Language) -> dict[str, str]:
+    """Each word the language counts for a flag, with the flag."""
+    words = {w: "modal" for w in language.modal_verbs}
+    words.update(dict.fromkeys(language.negations, "negation"))
+    words.update(dict.fromkeys([*language.number_words, *language.periods], "number"))
+    return words
+
+
+@pytest.mark.parametrize(("one", "other"), list(permutations(lang.LANGUAGES, 2)))
+def test_flag_words_mean_the_same_in_every_language(one: str, other: str) -> None:
+    """Classification reads every language's flag words at once (engine/classify.py): a
+    word one language counts for a flag must not be an ordinary word of another."""
+    flags, others = _flags(lang.get(one)), _flags(lang.get(other))
+    ordinary = lang.get(other).common_words | lang.get(other).function_words
+    for word, flag in flags.items():
+        assert others.get(word, flag) == flag, word
+        assert word not in ordinary or word in others, word
+
+
+@pytest.mark.parametrize("code", lang.LANGUAGES)
+def test_every_language_is_complete(code: str) -> None:
+    language = lang.get(code)
+    assert len(language.months) == 12
+    assert set(language.container_words.values()) <= {
+        "part", "chapter", "section", "title", "subsection"
+    }  # fmt: skip
+    assert set(lang.get("en").citation_forms) == set(language.citation_forms)
+    assert all(word == word.lower() for word in language.number_words)
