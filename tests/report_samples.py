@@ -166,8 +166,9 @@ ALIGNMENTS = (
         tags=("wording",),
         diff=(
             DiffOp("equal", "Fishing is allowed in spring", "Fishing is allowed in spring"),
-            DiffOp("replace", " and in", ".\nFishing is allowed in"),
-            DiffOp("equal", " autumn.", " autumn."),
+            DiffOp("replace", " and in", "."),
+            DiffOp("insert", "", "Fishing is allowed in", 0, 1),
+            DiffOp("equal", " autumn.", " autumn.", 0, 1),
         ),
     ),
     _same("art_2__para_2", "Boats shall carry a light.", "art_2__para_1"),

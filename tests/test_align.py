@@ -157,7 +157,10 @@ def test_split_and_merge() -> None:
     assert (("art_2__para_1", "art_2__para_2"), ("art_2",)) in pairs(merged)
     (alignment,) = [a for a in merged.alignments if len(a.left) == 2]
     assert alignment.is_merge and alignment.status == "modified"
-    assert alignment.left_text == f"{first}.\n{second[0].upper()}{second[1:]}"
+    assert alignment.left_texts == (f"{first}.", f"{second[0].upper()}{second[1:]}")
+    # One op per clause piece: each op lies within one clause of each side.
+    assert {op.left_clause for op in alignment.diff} == {0, 1}
+    assert {op.right_clause for op in alignment.diff} == {0}
 
 
 def test_different_numbering_pairs_paragraph_by_paragraph() -> None:
@@ -235,10 +238,10 @@ def test_every_leaf_in_exactly_one_alignment(a: list[str], b: list[str], t: floa
     assert_covers(result)
     for alignment in result.alignments:
         assert alignment.left or alignment.right
-        texts = [result.left.by_eid[e].clause.text for e in alignment.left]
-        assert alignment.left_text == "\n".join(texts)
-        texts = [result.right.by_eid[e].clause.text for e in alignment.right]
-        assert alignment.right_text == "\n".join(texts)
+        texts = tuple(result.left.by_eid[e].clause.text for e in alignment.left)
+        assert alignment.left_texts == texts
+        texts = tuple(result.right.by_eid[e].clause.text for e in alignment.right)
+        assert alignment.right_texts == texts
     assert compare(numbered("a", a), numbered("b", b), threshold=t) == result
     # Document order: the right side's order, whatever moved.
     order = [

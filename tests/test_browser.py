@@ -21,7 +21,9 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from report_samples import SAMPLE
 
 from treatydiff.cli import main
-from treatydiff.render.pages import render_comparison
+from treatydiff.outputs import write_pages
+from treatydiff.render import render_comparison
+from treatydiff.render.html import Assets, asset_files
 
 pytestmark = pytest.mark.browser
 
@@ -230,9 +232,9 @@ def test_sample_dark_mode(visit: Visit, sample_html: Path) -> None:
 
 def test_assets_variant_under_its_policy(visit: Visit, tmp_path: Path) -> None:
     page_path = tmp_path / "site" / "report.html"
-    html = render_comparison(
-        SAMPLE, "html", assets_dir=tmp_path / "site" / "static", page=page_path
-    )
+    write_pages(tmp_path / "site" / "static", asset_files())
+    assets = Assets.in_folder(tmp_path / "site" / "static", page_path)
+    html = render_comparison(SAMPLE, "html", assets=assets)
     page_path.write_text(html, encoding="utf-8")
     page = _open(visit, page_path)
     # the stylesheet applied and the script ran, under style-src/script-src 'self'

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from conftest import USER_PREAMBLE
 
 from treatydiff.catalogue import entries as catalogue
+from treatydiff.catalogue import store
 from treatydiff.cli import main
 from treatydiff.errors import CatalogueError, InputError
 from treatydiff.formats import load_file
@@ -198,16 +199,31 @@ def _copy_catalogue(tmp_path: Path) -> Path:
             "versions[1].sha256: 'e638ec09' does not match",
         ),
         ('adopted = "2000-05-25"', 'adopted = "25 May 2000"', "facts.adopted: '25 May 2000'"),
-        ('adopted = "2000-05-25"', "adopted = 2000-05-25", "facts.adopted: expected str"),
+        (
+            'adopted = "2000-05-25"',
+            "adopted = 2000-05-25",
+            "facts.adopted: expected a string, got 2000-05-25",
+        ),
         ('id = "opsc"', 'id = "opac"', "id: 'opac' differs from the file name 'opsc.toml'"),
         ('default_version = "2012-10-31"', 'default_version = "2020"', "default_version:"),
         ('target = "crc"', 'target = "crc-typo"', "relations[0].target: unknown instrument"),
-        ('kind = "protocol_to"', 'kind = "amends"', "relations[0].kind: 'amends' is not"),
+        (
+            'kind = "protocol_to"',
+            'kind = "amends"',
+            "relations[0].kind: 'amends' is not one of protocol_to, supplements",
+        ),
+        ("year = 2000", "year = 0", "facts.year: 0 is less than 1"),
+        ('adopted = "2000-05-25"', 'adopted = "2000-02-30"', "facts.adopted: '2000-02-30' is not"),
+        ("\n[facts.sources]\n", '\n[facts.sources]\ndone = "x"\n', "facts.sources.done: names the"),
         ('format = "json-articles"', 'format = "rtf"', "versions[2].format: 'rtf' is not"),
-        ("bytes = 48767", "bytes = true", "versions[1].bytes: expected int, got bool"),
+        ("bytes = 48767", "bytes = true", "versions[1].bytes: expected an integer of at least 1"),
         ('url = "https://raw', 'url = "http://raw', "versions[0].url:"),
         ('mirror_path = "laws-markdown/opsc/', 'mirror_path = "../opsc/', "mirror_path:"),
-        ('abbreviation = "OPSC"', 'abbreviation = "OPSC"\nnickname = "x"', "nickname: unknown"),
+        (
+            'abbreviation = "OPSC"',
+            'abbreviation = "OPSC"\nnickname = "x"',
+            "nickname: unknown key; known: ",
+        ),
         (
             'entry_into_force = "user-supplied/opsc-preamble-ohchr.txt, title block"\n',
             "",
@@ -234,18 +250,18 @@ def test_a_malformed_entry_names_the_file_and_the_field(
 
 def test_unknown_id_and_version_list_what_exists(home: Path) -> None:
     with pytest.raises(CatalogueError, match=r"unknown instrument 'opsk'; known: .*\bopsc\b"):
-        catalogue.load_pulled("opsk", None, lang="en")
+        store.load_pulled("opsk", None, lang="en")
     with pytest.raises(
         CatalogueError, match=r"opsc has no version '1999'; versions: 2005-09-23, 2012-10-31, ohchr"
     ):
-        catalogue.load_pulled("opsc", "1999", lang="en")
+        store.load_pulled("opsc", "1999", lang="en")
     with pytest.raises(CatalogueError, match=r"opsc@ohchr has no 'nl' text; languages: en"):
-        catalogue.load_pulled("opsc", "ohchr", lang="nl")
+        store.load_pulled("opsc", "ohchr", lang="nl")
 
 
 def test_not_pulled_names_the_pull_command(home: Path) -> None:
     with pytest.raises(InputError) as caught:
-        catalogue.load_pulled("opsc", None, lang="en")
+        store.load_pulled("opsc", None, lang="en")
     assert str(caught.value).endswith("run: treatydiff corpus pull opsc")
     assert "opsc@2012-10-31 is not pulled" in str(caught.value)
     result = CliRunner().invoke(main, ["show", "opsc@ohchr"])
@@ -265,9 +281,9 @@ def test_cli_unknown_instrument_and_empty_snapshot(home: Path) -> None:
 
 def test_data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("TREATYDIFF_HOME", str(tmp_path))
-    assert catalogue.data_home() == tmp_path
+    assert store.data_home() == tmp_path
     monkeypatch.delenv("TREATYDIFF_HOME")
-    assert catalogue.data_home() == Path(platformdirs.user_data_dir("treatydiff"))
+    assert store.data_home() == Path(platformdirs.user_data_dir("treatydiff"))
 
 
 def test_instruments_listing(home: Path) -> None:
@@ -289,3 +305,12 @@ def test_instruments_listing(home: Path) -> None:
     assert "2005-09-23, 2012-10-31*, ohchr" in opsc_line
     assert opsc_line.endswith("child prostitution and child pornography")
     assert "2008-11-27 (no text)" in text
+
+
+def test_the_catalogue_is_read_once_until_a_file_changes(tmp_path: Path) -> None:
+    folder = _copy_catalogue(tmp_path)
+    first = catalogue.load(folder)
+    assert catalogue.load(folder) is first  # not parsed again: a check of 18 reads it once
+    path = folder / "opsc.toml"
+    path.write_text(path.read_text().replace('abbreviation = "OPSC"', 'abbreviation = "OP"'))
+    assert catalogue.load(folder).get("opsc").abbreviation == "OP"

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff.ci.check import CheckResult, CheckSpec, Rule, run_check
+from treatydiff.ci.config import CheckSpec, Rule
+from treatydiff.ci.results import CheckResult
+from treatydiff.ci.run import run_check
 
 LAWS = "laws-markdown"
 

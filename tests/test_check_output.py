@@ -16,17 +16,10 @@ from conftest import EXAMPLES, PROJECT, USER_PREAMBLE
 
 import treatydiff
 from treatydiff.ci import output as ci_output
-from treatydiff.ci.check import (
-    RULES,
-    Change,
-    CheckResult,
-    CheckSpec,
-    PairResult,
-    RunResult,
-    excerpt,
-    load_config,
-    run_check,
-)
+from treatydiff.ci.config import RULES, CheckSpec, load_config
+from treatydiff.ci.results import Change, CheckResult, PairResult, RunResult
+from treatydiff.ci.rules import excerpt
+from treatydiff.ci.run import run_check
 from treatydiff.engine.comparison import Summary
 
 EDITED = USER_PREAMBLE.read_text(encoding="utf-8").replace("Gravely concerned", "Concerned")
@@ -343,6 +336,29 @@ def test_trouble_is_exit_2_with_one_line(tmp_path: Path) -> None:
         f"{binary}: binary file, not a text\n"
     )
     assert "Traceback" not in bad.stderr + missing.stderr + undecodable.stderr
+
+
+def test_a_bad_fail_on_names_the_key_and_the_allowed_values(tmp_path: Path) -> None:
+    own = tmp_path / "treatydiff.toml"
+    own.write_text("[[check]]\ninstrument = 'crc'\nfail_on = 'everything'\n", encoding="utf-8")
+    result = check(cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"treatydiff: error: {own}: check[0].fail_on: "
+        "'everything' is not one of any, wording, substantive\n"
+    )
+    own.unlink()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        "[tool.treatydiff]\nfail_on = 'everything'\n[[tool.treatydiff.check]]\nfile = 'a'\n",
+        encoding="utf-8",
+    )
+    result = check(cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"treatydiff: error: {pyproject}: tool.treatydiff.fail_on: "
+        "'everything' is not one of any, wording, substantive\n"
+    )
 
 
 def test_bad_baseline_is_exit_2(edited: Path, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from test_catalogue import manifest_rows, raw_url
 
 from treatydiff.catalogue import entries as catalogue
 from treatydiff.catalogue import pull as pulling
-from treatydiff.catalogue import refs
+from treatydiff.catalogue import refs, store
 from treatydiff.cli import main
 
 # Article counts as the instruments number them (issue 2); ilo-r146 has paragraphs only.
@@ -84,14 +84,14 @@ def test_mirror_pull_stores_every_version_with_text(corpus: Path, use_pulled: Pa
     for entry in shipped.entries:
         for version in entry.versions:
             if not version.has_text:
-                assert not catalogue.is_pulled(use_pulled, entry, version)
+                assert not store.is_pulled(use_pulled, entry, version)
                 assert not (use_pulled / "instruments" / entry.id / version.label).exists()
                 continue
-            assert catalogue.is_pulled(use_pulled, entry, version), entry.ref(version)
-            kept = catalogue.stored_source(use_pulled, entry, version)
+            assert store.is_pulled(use_pulled, entry, version), entry.ref(version)
+            kept = store.stored_source(use_pulled, entry, version)
             assert kept.read_bytes() == (corpus / version.mirror_path).read_bytes()
             for lang in version.languages:
-                instrument = catalogue.load_pulled(entry.id, version.label, lang=lang)
+                instrument = store.load_pulled(entry.id, version.label, lang=lang)
                 assert instrument.id == entry.id
                 assert len(instrument.articles()) == ARTICLES[entry.id], entry.ref(version)
                 assert instrument.leaves
@@ -141,11 +141,11 @@ def test_listing_marks_pulled_versions(use_pulled: Path) -> None:
 def test_pulling_again_reuses_the_verified_copy(corpus: Path, home: Path, closed_port: int) -> None:
     assert pull("opsc@ohchr", "--mirror", str(corpus))[0] == 0
     stored = catalogue.load().get("opsc")
-    text_file = catalogue.stored_text(home, stored, stored.version("ohchr"), "en")
+    text_file = store.stored_text(home, stored, stored.version("ohchr"), "en")
     text_file.unlink()  # e.g. removed; pulling again re-imports from the kept source
     # no network needed: the base URL is a closed port
     assert pull("opsc@ohchr", "--base-url", f"http://127.0.0.1:{closed_port}") == (0, "", "")
-    assert catalogue.is_pulled(home, stored, stored.version("ohchr"))
+    assert store.is_pulled(home, stored, stored.version("ohchr"))
 
 
 def test_empty_snapshot_is_skipped_or_refused(corpus: Path, home: Path) -> None:
@@ -188,8 +188,8 @@ def test_tampered_mirror_file_is_refused_and_the_rest_pulled(
     )
     entry = catalogue.load().get("opsc")
     assert not (home / "instruments" / "opsc" / "2012-10-31").exists()
-    assert catalogue.is_pulled(home, entry, entry.version("2005-09-23"))
-    assert catalogue.is_pulled(home, entry, entry.version("ohchr"))
+    assert store.is_pulled(home, entry, entry.version("2005-09-23"))
+    assert store.is_pulled(home, entry, entry.version("ohchr"))
     # only complete files: no temporary file left behind
     assert not [p for p in files_under(home) if p.name.startswith(".")]
 
@@ -277,7 +277,7 @@ def test_download_over_http(home: Path, loopback: Loopback) -> None:
         for v in (*opsc.versions, shipped.get("iccpr-op1").version("ohchr"))
     )
     for version in opsc.versions:
-        assert catalogue.is_pulled(home, opsc, version)
+        assert store.is_pulled(home, opsc, version)
     assert len(refs.resolve("iccpr-op1@ohchr").articles()) == 14
     assert refs.resolve("opsc").metadata.source == opsc.version().url
 
@@ -286,11 +286,14 @@ def test_download_over_http(home: Path, loopback: Loopback) -> None:
 def test_base_url_from_the_environment(
     home: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TREATYDIFF_SOURCE_BASE_URL", loopback.base_url)
+    monkeypatch.setenv(pulling.BASE_URL_ENV, loopback.base_url)
     assert pull("crc@ohchr-noharm") == (0, "", "")
     assert loopback.requests == [
         "/mirror/raisely/NoHarm/b297e9e38f7d458c86ed8843d085024682888e9c/documents/CRC.md"
     ]
+    # the help names the variable the command reads
+    usage = CliRunner().invoke(main, ["corpus", "pull", "--help"]).output
+    assert pulling.BASE_URL_ENV in usage.replace("\n", "").replace(" ", "")
 
 
 @pytest.mark.network

@@ -27,8 +27,8 @@ from treatydiff import __version__
 from treatydiff.cli import main
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp
 from treatydiff.model import Clause, Instrument
-from treatydiff.render.pages import render_comparison, render_synopsis
-from treatydiff.report.comparison import build_synopsis
+from treatydiff.render import render_comparison, render_synopsis
+from treatydiff.report.synopsis import build_synopsis
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -18,7 +18,9 @@ from report_samples import HOSTILE_NUM, HOSTILE_TEXTS, SAMPLE, hostile_pair
 from treatydiff.cli import main
 from treatydiff.engine.compare import compare
 from treatydiff.formats import load_file
-from treatydiff.render.pages import _asset, render_comparison
+from treatydiff.render import render_comparison
+from treatydiff.render.html import Assets, asset_files, build_time
+from treatydiff.render.templates import asset
 
 REVISED = EXAMPLES / "opsc-preamble-revised.txt"
 PREAMBLE = EXAMPLES / "opsc-preamble-ohchr.txt"
@@ -49,9 +51,9 @@ def test_hostile_text_stays_text(hostile_html: str) -> None:
     # no markup came from the instruments: only the page's own elements exist
     assert doc.xpath("//img | //textarea | //i | //b | //iframe | //object | //embed") == []
     assert len(doc.xpath("//script")) == 1
-    assert doc.xpath("//script")[0].text == _asset("treatydiff.js")
+    assert doc.xpath("//script")[0].text == asset("treatydiff.js")
     assert len(doc.xpath("//style")) == 1
-    assert doc.xpath("//style")[0].text == _asset("treatydiff.css")
+    assert doc.xpath("//style")[0].text == asset("treatydiff.css")
 
 
 def test_no_event_handlers_or_script_links(hostile_html: str) -> None:
@@ -92,15 +94,20 @@ def test_self_contained_page_requests_nothing() -> None:
 
 def test_assets_variant_links_files_beside_the_page(tmp_path: Path) -> None:
     page = tmp_path / "site" / "reports" / "report.html"
-    html = render_comparison(SAMPLE, "html", assets_dir=tmp_path / "site" / "assets", page=page)
+    assets = Assets.in_folder(tmp_path / "site" / "assets", page)
+    html = render_comparison(SAMPLE, "html", assets=assets)
     doc = _doc(html)
     assert doc.xpath("//style") == [] and doc.xpath("//script[not(@src)]") == []
     assert doc.xpath("//link[@rel='stylesheet']/@href") == ["../assets/treatydiff.css"]
     assert doc.xpath("//script/@src") == ["../assets/treatydiff.js"]
     (csp,) = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
     assert "style-src 'self'; script-src 'self'" in csp and "unsafe" not in csp
-    assert (tmp_path / "site" / "assets" / "treatydiff.css").read_text() == _asset("treatydiff.css")
-    assert (tmp_path / "site" / "assets" / "treatydiff.js").read_text() == _asset("treatydiff.js")
+    # the files the links point at, for the caller to write
+    assert asset_files() == {
+        "treatydiff.css": asset("treatydiff.css"),
+        "treatydiff.js": asset("treatydiff.js"),
+    }
+    assert not (tmp_path / "site").exists()  # rendering writes nothing
 
 
 # --- content --------------------------------------------------------------------------
@@ -198,7 +205,7 @@ def test_unchanged_runs_collapse_with_a_count(sample_doc: HtmlElement) -> None:
 
 
 def test_accessibility_hooks(sample_doc: HtmlElement) -> None:
-    css = _asset("treatydiff.css")
+    css = asset("treatydiff.css")
     # changes are never colour alone: underline, strike-through, marks, spoken words
     assert re.search(r"ins \{[^}]*text-decoration: underline", css)
     assert re.search(r"del \{[^}]*text-decoration: line-through", css)
@@ -213,14 +220,27 @@ def test_accessibility_hooks(sample_doc: HtmlElement) -> None:
 
 
 def test_same_input_same_bytes_and_no_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = render_comparison(SAMPLE, "html")
     assert render_comparison(SAMPLE, "html") == first
     assert " UTC" not in first
+    # the renderer reads no environment: the caller passes the build time in
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
-    dated = render_comparison(SAMPLE, "html")
+    assert render_comparison(SAMPLE, "html") == first
+    dated = render_comparison(SAMPLE, "html", generated=build_time("1000000000"))
     assert "on 2001-09-09 01:46 UTC" in dated
     assert dated.replace(" on 2001-09-09 01:46 UTC", "") == first
+    assert build_time(None) is None and build_time("") is None
+
+
+def test_cli_states_the_build_time_of_source_date_epoch(tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    args = ["compare", str(PREAMBLE), str(REVISED), "--format", "html", "-o", str(target)]
+    result = CliRunner().invoke(main, args, env={"SOURCE_DATE_EPOCH": "1000000000"})
+    assert result.exit_code == 1, result.output
+    assert "on 2001-09-09 01:46 UTC" in target.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, args, env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.exit_code == 2
+    assert "SOURCE_DATE_EPOCH must be a number of seconds, not 'yesterday'" in result.output
 
 
 def test_cli_html_twice_is_byte_identical(tmp_path: Path) -> None:

@@ -20,8 +20,9 @@ from treatydiff.engine.compare import compare
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp
 from treatydiff.formats import load_file
 from treatydiff.model import Clause, Instrument
+from treatydiff.render import render_comparison
+from treatydiff.render.markdown import MD_LIMIT, comparison_markdown
 from treatydiff.render.mdtext import escape, table_cell
-from treatydiff.render.pages import MD_LIMIT, comparison_markdown, render_comparison
 from treatydiff.report.comparison import build_report
 
 ALLOWED_HTML = {"<ins>", "</ins>", "<del>", "</del>"}
@@ -58,7 +59,9 @@ def _assert_inert(markdown: str) -> list[Token]:
 # --- escaping ----------------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from(
-    list("abc XYZ 019") + list("\\`*_{}[]()<>#+-.!|~&;:$=/\"'@%^") + ["&amp;", "&#60;", "\n"]
+    list("abc XYZ 019")
+    + list("\\`*_{}[]()<>#+-.!|~&;:$=/\"'@%^")
+    + ["&amp;", "&#60;", "\n", "\r", "\r\n"]
 )
 
 
@@ -90,6 +93,8 @@ def test_escaping_keeps_treaty_text_readable() -> None:
     assert escape("1. The States Parties") == "1\\. The States Parties"
     assert escape("Women & Children &amp;") == "Women & Children \\&amp;"
     assert escape("a *b* <c>") == "a \\*b\\* \\<c\\>"
+    # a carriage return ends a line too: what follows it is at a line start
+    assert escape("the Parties;\r# 2. Each\r\n- Party") == "the Parties;\n\\# 2. Each\n\\- Party"
 
 
 # --- the report ---------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from treatydiff.engine.comparison import Comparison
 from treatydiff.formats import load_file
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
-from treatydiff.render.pages import percent
 from treatydiff.report.comparison import (
     ComparisonReport,
     Heading,
@@ -21,6 +20,7 @@ from treatydiff.report.comparison import (
     Row,
     build_report,
     collapse,
+    percent,
 )
 
 
@@ -78,11 +78,13 @@ def test_split_is_one_row_with_a_cell_per_clause(report: ComparisonReport) -> No
 
 def test_change_spans_leave_spaces_unmarked(report: ComparisonReport) -> None:
     row = _row(report, "art_1__para_1")
-    assert [(s.kind, s.text) for s in row.redline] == [
-        ("equal", "The Parties "),
-        ("delete", "should"),
-        ("insert", "shall"),
-        ("equal", " protect the river."),
+    assert [[(s.kind, s.text) for s in line] for line in row.redline] == [
+        [
+            ("equal", "The Parties "),
+            ("delete", "should"),
+            ("insert", "shall"),
+            ("equal", " protect the river."),
+        ]
     ]
     assert [(s.kind, s.text) for s in row.left[0].spans] == [
         ("equal", "The Parties "),
@@ -133,18 +135,18 @@ def test_headings_and_their_change_counts(report: ComparisonReport) -> None:
 def test_unchanged_runs_collapse_but_headings_of_changes_stay(
     report: ComparisonReport,
 ) -> None:
-    blocks = report.blocks
-    flat = [item for block in blocks for item in block.items]
+    folds = report.folds
+    flat = [item for fold in folds for item in fold.items]
     assert flat == list(report.items)  # nothing lost, nothing reordered
-    collapsed = [b for b in blocks if b.collapsed]
-    assert [(b.row_count, b.span) for b in collapsed] == [(3, "preamble"), (3, "")]
-    for block in collapsed:
-        assert not any(isinstance(i, Row) and i.changed for i in block.items)
+    collapsed = [f for f in folds if f.collapsed]
+    assert [(f.row_count, f.title) for f in collapsed] == [(3, "preamble"), (3, "")]
+    for fold in collapsed:
+        assert not any(isinstance(i, Row) and i.changed for i in fold.items)
     # article 2's heading is not hidden although its first rows are unchanged
-    heading_blocks = {
-        i.anchor: b.collapsed for b in blocks for i in b.items if isinstance(i, Heading)
+    heading_folds = {
+        i.anchor: f.collapsed for f in folds for i in f.items if isinstance(i, Heading)
     }
-    assert heading_blocks["section-art_2"] is False
+    assert heading_folds["section-art_2"] is False
 
 
 def test_short_runs_stay_open() -> None:
@@ -175,10 +177,13 @@ def _assert_faithful(comparison: Comparison) -> ComparisonReport:
             right_seen.append(cell.eid)
         # the redline holds every word of both sides; its unchanged runs are the right
         # side's, which may differ from the left's in formatting and spacing only
-        kept = "".join(s.text for s in row.redline if s.kind != "insert")
-        added = "".join(s.text for s in row.redline if s.kind != "delete")
-        assert _squeezed(kept) == _squeezed("\n".join(c.text for c in row.left))
-        assert added == "\n".join(c.text for c in row.right)
+        kept = "".join(s.text for line in row.redline for s in line if s.kind != "insert")
+        added = ["".join(s.text for s in line if s.kind != "delete") for line in row.redline]
+        assert _squeezed(kept) == _squeezed(" ".join(c.text for c in row.left))
+        assert "".join(added) == "".join(c.text for c in row.right)
+        if row.shape == "split":
+            # a line for each clause of the split
+            assert added == [c.text for c in row.right]
     assert sorted(left_seen) == sorted(leaf.clause.eid for leaf in comparison.left.leaves)
     assert sorted(right_seen) == sorted(leaf.clause.eid for leaf in comparison.right.leaves)
     return report

@@ -15,7 +15,10 @@ from markdown_it import MarkdownIt
 
 from treatydiff.cli import main
 from treatydiff.engine.classify import defined_term
-from treatydiff.report.comparison import closest_by_words
+from treatydiff.errors import ConfigError
+from treatydiff.normalize import comparison_key
+from treatydiff.outputs import write_pages
+from treatydiff.report.synopsis import closest_by_words
 
 FAMILY = [
     "laws-markdown/opsc/2012-10-31.md",
@@ -148,9 +151,10 @@ def test_defined_term() -> None:
 
 
 def test_closest_by_words_counts_words_not_letters() -> None:
+    queries = ["The Parties may invite observers.", "Boats shall carry a light at night."]
+    choices = ["The Parties shall protect the river.", "Each boat shall carry a light at night."]
     found = closest_by_words(
-        ["The Parties may invite observers.", "Boats shall carry a light at night."],
-        ["The Parties shall protect the river.", "Each boat shall carry a light at night."],
+        [comparison_key(text) for text in queries], [comparison_key(text) for text in choices]
     )
     assert found[0][0] == 0 and found[0][1] < 0.5  # shares "the parties" only
     # six shared words of seven and eight: 2 * 6 / 15
@@ -267,14 +271,29 @@ def test_publish_the_family_site(corpus: Path, tmp_path: Path) -> None:
     ("config", "message"),
     [
         ("title = [", "not valid TOML"),
-        ('titel = "x"\n[[comparison]]\nleft = "a"\nright = "b"', "unknown key 'titel'"),
-        ('[[synopsis]]\nrefs = ["a.txt"]', "refs must list at least two instruments"),
-        ('[[comparison]]\nleft = "a.txt"', "right must be a non-empty string"),
+        (
+            'titel = "x"\n[[comparison]]\nleft = "a"\nright = "b"',
+            "titel: unknown key; known: comparison, synopsis, title",
+        ),
+        ('[[synopsis]]\nrefs = ["a.txt"]', "synopsis[0].refs: expected at least 2 entries, got 1"),
+        ('[[comparison]]\nleft = "a.txt"', "comparison[0].right: missing"),
         ('title = "x"', "lists no [[comparison]] and no [[synopsis]]"),
         ('[[comparison]]\nleft = "nope.txt"\nright = "nope.txt"', "nope.txt: no such file"),
         (
             '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\nthreshold = "high"',
-            "threshold must be a number",
+            "comparison[0].threshold: expected a number from 0 to 1, got 'high'",
+        ),
+        (
+            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\nthreshold = 3',
+            "comparison[0].threshold: 3 is not between 0 and 1",
+        ),
+        (
+            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\ninput_format = "rtf"',
+            "comparison[0].input_format: 'rtf' is not one of un-text, laws-markdown,",
+        ),
+        (
+            '[[synopsis]]\nrefs = ["p.txt", "p.txt"]\nname = "../../../x"',
+            "synopsis[0].name: '../../../x' is not a file name part",
         ),
     ],
 )
@@ -294,7 +313,7 @@ def test_publish_config_errors(tmp_path: Path, config: str, message: str) -> Non
 def test_a_synopsis_of_too_few_or_repeated_instruments_is_an_input_error() -> None:
     from treatydiff.errors import InputError
     from treatydiff.formats import load_file
-    from treatydiff.report.comparison import build_synopsis
+    from treatydiff.report.synopsis import build_synopsis
 
     preamble = load_file(EXAMPLES / "opsc-preamble-ohchr.txt")
     with pytest.raises(InputError, match="a synopsis needs at least two instruments"):
@@ -303,3 +322,13 @@ def test_a_synopsis_of_too_few_or_repeated_instruments_is_an_input_error() -> No
         InputError, match="instrument ids repeat: opsc-preamble-ohchr, opsc-preamble-ohchr"
     ):
         build_synopsis([preamble, preamble], {})
+
+
+def test_pages_stay_inside_the_site_folder(tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    for name in ("../escaped.html", "synopsis-../../../escaped.html", "/tmp/escaped.html"):
+        with pytest.raises(ConfigError, match="must stay inside the site folder"):
+            write_pages(site, {"index.html": "<p>", name: "<p>"})
+    assert not (tmp_path / "out").exists()  # refused before anything is written
+    assert write_pages(site, {"index.html": "<p>", "a/b.md": "b"}) == ["a/b.md", "index.html"]
+    assert (site / "a" / "b.md").read_text() == "b"

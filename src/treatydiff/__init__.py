@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         LanguageError,
         OutputError,
         TreatydiffError,
+        UsageError,
     )
     from treatydiff.formats import load
     from treatydiff.model import Clause, Instrument, Metadata
@@ -75,6 +76,7 @@ _LAZY: dict[str, str] = {
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
     "LanguageError": "treatydiff.errors",
+    "UsageError": "treatydiff.errors",
     "DependencyError": "treatydiff.errors",
 }
 
@@ -99,6 +101,7 @@ __all__ = [
     "IntegrityError",
     "FetchError",
     "LanguageError",
+    "UsageError",
     "DependencyError",
 ]
 

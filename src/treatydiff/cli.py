@@ -74,9 +74,25 @@ def main(debug: bool) -> None:
     """
 
 
-_FORMAT_CHOICE = click.Choice(
-    ["auto", "un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff", "pdf"]
-)
+class _InputFormat(click.Choice[str]):
+    """``auto`` or an import format of the registry (``formats.FORMATS``), read when the
+    option is parsed or its help shown: the CLI's start-up imports no stage."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from treatydiff.formats import FORMATS
+
+        return ("auto", *FORMATS)
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        pass  # click.Choice.__init__ sets its choices; these come from the registry
+
+
+_FORMAT_CHOICE = _InputFormat()
 
 input_format_option = click.option(
     "--input-format",
@@ -121,6 +137,15 @@ output_option = click.option(
 
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
+
+
+def _build_time() -> str | None:
+    """The build time HTML pages state: from SOURCE_DATE_EPOCH, when set."""
+    import os
+
+    from treatydiff.render.html import build_time
+
+    return build_time(os.environ.get("SOURCE_DATE_EPOCH"))
 
 
 @main.command()
@@ -233,7 +258,8 @@ def compare(
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
-    from treatydiff.render.json import render_json, render_text
+    from treatydiff.render.json import render_json
+    from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
     style = cast("LabelStyle", labels)
@@ -243,11 +269,19 @@ def compare(
         threshold=threshold,
     )
     if fmt in ("html", "md"):
-        from treatydiff.render.pages import render_comparison
+        from treatydiff.render import render_comparison
 
-        page = None if output is None or str(output) == "-" else output
+        assets = None
+        if assets_dir is not None:
+            from treatydiff.outputs import write_pages
+            from treatydiff.render.html import Assets, asset_files
+
+            page = None if output is None or str(output) == "-" else output
+            write_pages(assets_dir, asset_files())
+            assets = Assets.in_folder(assets_dir, page)
+        generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets_dir=assets_dir, page=page, label_style=style
+            comparison, fmt, assets=assets, label_style=style, generated=generated
         )
         emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)
@@ -294,12 +328,19 @@ def synopsis(
     if len(refs) < 2:
         raise click.UsageError("a synopsis needs at least two REFs")
     from treatydiff.catalogue import refs as references
-    from treatydiff.site.publish import write_synopsis
+    from treatydiff.outputs import emit, write_atomic
+    from treatydiff.site.build import build_synopsis_pages
 
     source_format = _input_format(input_format)
     instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
     page = None if output is None or str(output) == "-" else output
-    write_synopsis(instruments, fmt, output=page, pairs_dir=pairs_dir)
+    generated = _build_time() if fmt == "html" or pairs_dir is not None else None
+    text, pairs = build_synopsis_pages(
+        instruments, fmt, output=page, pairs_dir=pairs_dir, generated=generated
+    )
+    for path, report in pairs.items():
+        write_atomic(path, report.encode("utf-8"))
+    emit(text, page)
 
 
 @main.command()
@@ -314,9 +355,13 @@ def synopsis(
 def publish(config: Path, output: Path) -> None:
     """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
     index page, relative links only."""
-    from treatydiff.site.publish import publish as publish_site
+    from treatydiff.outputs import write_pages
+    from treatydiff.render.html import asset_files
+    from treatydiff.site.build import ASSETS, build_site
+    from treatydiff.site.config import load_config
 
-    pages = publish_site(config, output)
+    pages = write_pages(output, build_site(load_config(config), generated=_build_time()))
+    write_pages(output / ASSETS, asset_files())
     click.echo(f"treatydiff: wrote {len(pages)} pages to {output}", err=True)
 
 
@@ -332,11 +377,11 @@ def publish(config: Path, output: Path) -> None:
 @output_option
 def instruments(fmt: str, output: Path | None) -> None:
     """List the catalogue: id, year, versions, which are pulled, title."""
-    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.catalogue import entries, store
     from treatydiff.outputs import emit
 
-    rows = catalogue.listing(catalogue.load(), catalogue.data_home())
-    emit(catalogue.render_listing(rows, fmt=fmt), output)
+    rows = store.listing(entries.load(), store.data_home())
+    emit(store.render_listing(rows, fmt=fmt), output)
 
 
 @main.group()
@@ -354,7 +399,6 @@ def corpus() -> None:
 )
 @click.option(
     "--base-url",
-    envvar="TREATYDIFF_SOURCE_BASE_URL",
     default=None,
     help="Download from this server instead of each pinned URL's host (the URL path is kept). "
     "Environment: TREATYDIFF_SOURCE_BASE_URL. --mirror takes precedence.",
@@ -366,18 +410,20 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     The data home is $TREATYDIFF_HOME, else the user data folder. Progress shows on a
     terminal; otherwise only errors are printed, one line each (exit status 2).
     """
+    import os
     from urllib.parse import urlsplit
 
-    from treatydiff.catalogue import entries as catalogue
+    from treatydiff.catalogue import entries, store
     from treatydiff.catalogue import pull as pulling
 
+    base_url = base_url or os.environ.get(pulling.BASE_URL_ENV) or None
     if base_url and urlsplit(base_url).scheme not in ("http", "https"):
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--base-url")
-    targets = pulling.select(catalogue.load(), selection)
+    targets = pulling.select(entries.load(), selection)
     progress = (lambda message: click.echo(message, err=True)) if sys.stderr.isatty() else None
     failures = pulling.pull(
         targets,
-        home=catalogue.data_home(),
+        home=store.data_home(),
         mirror=mirror,
         base_url=None if mirror else base_url,
         progress=progress,
@@ -486,39 +532,36 @@ def check(
     Exit status: 0 every check passes, 1 a check fails, 2 trouble. The Markdown summary
     is appended to $GITHUB_STEP_SUMMARY when that is set.
     """
-    from dataclasses import replace
+    import os
 
-    from treatydiff.ci import check as checks
+    from treatydiff.ci import baseline as baselines
+    from treatydiff.ci import config as configs
     from treatydiff.ci import output as ci_output
-    from treatydiff.outputs import emit, write_atomic
+    from treatydiff.ci.run import display_path, run_checks
+    from treatydiff.errors import UsageError
+    from treatydiff.outputs import append, emit, write_atomic
 
-    defaults = checks.Defaults(
-        fail_on=cast("checks.Rule | None", fail_on),
-        lang=lang,
-        against=against,
-        input_format=_input_format(input_format),
-        min_similarity=min_similarity,
-    )
-    if texts:
-        if config_file is not None:
-            raise click.UsageError("give --config or LEFT RIGHT, not both")
-        if len(texts) > 2:
-            raise click.UsageError("give LEFT RIGHT, or one FILE with --against REV")
-        if len(texts) == 1 and against is None:
-            raise click.UsageError("one FILE is checked against a git revision: add --against REV")
-        if update_baseline and baseline is None:
-            raise click.UsageError("--update-baseline without a configuration needs --baseline")
-        right = texts[1] if len(texts) == 2 else None
-        config = checks.one_off(texts[0], right, defaults, baseline=baseline)
-    else:
-        config = checks.load_config(config_file or checks.find_config(Path.cwd()), defaults)
-        if baseline is not None:
-            config = replace(config, baseline=baseline)
-    result = checks.run_checks(config)
+    try:
+        config = configs.from_command_line(
+            texts,
+            folder=Path.cwd(),
+            config_file=config_file,
+            baseline=baseline,
+            update_baseline=update_baseline,
+            fail_on=fail_on,
+            lang=lang,
+            against=against,
+            input_format=_input_format(input_format),
+            min_similarity=min_similarity,
+        )
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    result = run_checks(config)
     if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
-        result = checks.update_baseline(result, config.baseline)
+        write_atomic(config.baseline, baselines.render_baseline(result).encode("utf-8"))
+        result = baselines.approve_all(result)
         approved = sum(len(c.changes) for c in result.checks)
-        where = checks.display_path(str(config.baseline))
+        where = display_path(str(config.baseline))
         noun = "change" if approved == 1 else "changes"
         click.echo(f"treatydiff: {where}: {approved} approved {noun}", err=True)
     if annotations == "github":
@@ -529,7 +572,9 @@ def check(
         click.echo(ci_output.verdict(result), err=True)
     if junit is not None:
         write_atomic(junit, ci_output.render_junit(result).encode("utf-8"))
-    ci_output.append_step_summary(result)
+    summary = os.environ.get(ci_output.STEP_SUMMARY_ENV)
+    if summary:
+        append(Path(summary), ci_output.render_markdown(result), what="the job summary")
     for failed in result.checks:
         if failed.error is not None:
             click.echo(f"treatydiff: error: check {failed.spec.name!r}: {failed.error}", err=True)

@@ -74,3 +74,7 @@ class OutputError(TreatydiffError):
 
 class LanguageError(TreatydiffError):
     """A language code names no language treatydiff knows (see ``treatydiff.lang``)."""
+
+
+class UsageError(TreatydiffError):
+    """Command-line arguments that do not go together (the CLI shows its usage)."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
+from treatydiff.normalize import comparison_key
+
 ClauseKind = Literal[
     "preamble",  # container of the preamble
     "formula",  # "The States Parties to the present Protocol,", "Have agreed as follows:"
@@ -208,6 +210,12 @@ class Instrument:
         for top in self.body:
             visit(top, ())
         return tuple(out)
+
+    @cached_property
+    def leaf_keys(self) -> tuple[str, ...]:
+        """The comparison key of each leaf's text, as ``leaves`` orders them: computed
+        once per instrument, however many comparisons it takes part in."""
+        return tuple(comparison_key(leaf.clause.text) for leaf in self.leaves)
 
     @cached_property
     def by_eid(self) -> dict[str, LeafView]:

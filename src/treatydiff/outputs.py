@@ -1,4 +1,4 @@
-"""Writing results: atomically to a file, or to standard output.
+"""Writing results: atomically to a file, to a folder of pages, or to standard output.
 
 A failure midway never leaves a half-written output file: content goes to a temporary
 file beside the target, which replaces the target only once complete.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
-from treatydiff.errors import OutputError
+from treatydiff.errors import ConfigError, OutputError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -55,3 +56,29 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text.encode("utf-8"))
+
+
+def append(path: Path, text: str, *, what: str) -> None:
+    """Append ``text`` to the file ``path`` (created when missing); ``what`` names the
+    text in the OutputError raised when the file cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot append {what} ({exc.strerror})") from None
+
+
+def write_pages(folder: Path, pages: Mapping[str, str]) -> list[str]:
+    """Write ``pages`` (relative POSIX path -> text) into ``folder``, each atomically;
+    the names written, sorted. Every name is checked before anything is written: one
+    that would land outside ``folder`` (absolute, or with ``..``) raises ConfigError; a
+    ``folder`` that exists and is not a folder, OutputError."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: exists and is not a folder")
+    for name in pages:
+        parts = PurePosixPath(name).parts
+        if not parts or PurePosixPath(name).is_absolute() or "\\" in name or ".." in parts:
+            raise ConfigError(f"{name!r}: a page must stay inside the site folder")
+    for name in sorted(pages):
+        write_atomic(folder / name, pages[name].encode("utf-8"))
+    return sorted(pages)

@@ -29,10 +29,9 @@ from treatydiff.catalogue.entries import (
     Entry,
     Version,
     require_text,
-    stored_source,
-    stored_text,
     with_catalogue_metadata,
 )
+from treatydiff.catalogue.store import stored_source, stored_text
 from treatydiff.errors import FetchError, IntegrityError, TreatydiffError
 from treatydiff.formats import load_bytes
 from treatydiff.outputs import write_atomic

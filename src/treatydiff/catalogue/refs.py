@@ -13,6 +13,13 @@ _CATALOGUE_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[\w.-]+
 _PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]*)$")
 
 
+def catalogue_ref(ref: str) -> tuple[str, str | None] | None:
+    """The instrument id and version (None: the default) that ``ref`` names when it reads
+    as a catalogue REF (``opsc``, ``opsc@2005-09-23``); None when it cannot be one."""
+    named = _CATALOGUE_REF.match(ref)
+    return None if named is None else (named["id"], named["version"])
+
+
 def resolve(
     ref: str, *, lang: str = "en", fmt: str | None = None, pages: tuple[int, int] | None = None
 ) -> Instrument:
@@ -28,11 +35,11 @@ def resolve(
     if selected and Path(selected["path"]).exists():
         part = int(selected["part"])
         return load_file(Path(selected["path"]), fmt=fmt, lang=lang, part=part, pages=pages)
-    named = _CATALOGUE_REF.match(ref)
-    if named and not any(sep in ref for sep in "/\\") and "." not in named["id"]:
-        from treatydiff.catalogue import entries as catalogue
+    named = catalogue_ref(ref)
+    if named is not None:
+        from treatydiff.catalogue.store import load_pulled
 
-        return catalogue.load_pulled(named["id"], named["version"], lang=lang)
+        return load_pulled(*named, lang=lang)
     if path.exists():
         return load_file(path, fmt=fmt, lang=lang)  # a directory: load_file says so
     raise InputError(f"{ref}: no such file or catalogue instrument")

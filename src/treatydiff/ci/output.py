@@ -1,23 +1,22 @@
 """Renderings of a check run for people and CI systems: a text summary, GitHub workflow
 commands (annotations), a Markdown job summary, JUnit XML and JSON.
 
-Each is a pure function of a ``RunResult``; the same run gives the same bytes.
+Each is a pure function of a ``RunResult``; the same run gives the same bytes. The CLI
+writes them: the Markdown summary it appends to the file ``$GITHUB_STEP_SUMMARY`` names.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from treatydiff.ci.check import Change, CheckResult, PairResult, RunResult
+from treatydiff.ci.results import Change, CheckResult, PairResult, RunResult
 from treatydiff.engine.comparison import STATUSES, Summary
-from treatydiff.errors import InputError
 from treatydiff.render.mdtext import table_cell
 
 JSON_SCHEMA = "treatydiff.check/1"
-STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"  # the file GitHub shows as the job summary
 # GitHub shows at most 10 error annotations per step; what is cut is counted in a notice.
 ANNOTATION_LIMIT = 10
 # Rows of changes per check in the Markdown summary (GitHub caps a summary at 1 MiB).
@@ -192,18 +191,6 @@ def render_markdown(result: RunResult, *, limit: int = MARKDOWN_CHANGE_LIMIT) ->
         if len(new) > limit:
             lines += ["", f"and {len(new) - limit} more; see the log"]
     return "\n".join(lines) + "\n"
-
-
-def append_step_summary(result: RunResult) -> None:
-    """Append the Markdown summary to the file ``$GITHUB_STEP_SUMMARY`` names, if set."""
-    path = os.environ.get(STEP_SUMMARY_ENV)
-    if not path:
-        return
-    try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(render_markdown(result))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot append the job summary ({exc.strerror})") from None
 
 
 def _change_row(change: Change, *, show_pair: bool) -> str:

@@ -42,7 +42,6 @@ of a clause, splits and merges; 14 instruments, 84 cases):
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -50,7 +49,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from treatydiff.model import Instrument, LeafView
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import WordCodes
 
 Scorer = Callable[..., float]
 
@@ -79,7 +78,6 @@ LEAF_FLOOR = 0.6
 _PIECE_FLOOR = 0.5
 # Weight of the positional prior that breaks ties.
 _POSITION_PRIOR = 1e-3
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -105,30 +103,19 @@ class _Texts:
     def __init__(self, scorer: str) -> None:
         self.scorer_name = scorer
         self.scorer = SCORERS[scorer]
-        self._vocabulary = _Vocabulary()
+        self._codes = WordCodes()
 
     def prepare(self, key: str) -> str:
         """Scorer text of a comparison key."""
-        key = key.casefold()
         if self.scorer_name != "token_ratio":
-            return key
+            return key.casefold()
         # Each distinct word becomes one character: fuzz.ratio then measures words.
-        return "".join(map(self._vocabulary.__getitem__, _WORDS.findall(key)))
+        return self._codes.encode(key)
 
     def score(self, a: str, b: str) -> float:
         if not a and not b:
             return 1.0
         return float(self.scorer(a, b)) / 100.0
-
-
-class _Vocabulary(dict[str, str]):
-    """A character for each word, in the order the words are first seen."""
-
-    def __missing__(self, word: str) -> str:
-        # From chr(0): rapidfuzz looks characters below 256 up in an array, others in a
-        # hash map, so texts made mostly of the first 256 words score a third faster.
-        code = self[word] = chr(len(self))
-        return code
 
 
 class _Similarity:
@@ -214,17 +201,10 @@ def align(
     *,
     threshold: float,
     scorer: str,
-    keys: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> list[Match]:
-    """Matches covering every leaf of both sides exactly once, in document order.
-
-    ``keys``: the comparison keys of the leaves of both sides, when the caller has them.
-    """
-    if keys is None:
-        keys = (
-            [comparison_key(leaf.clause.text) for leaf in left.leaves],
-            [comparison_key(leaf.clause.text) for leaf in right.leaves],
-        )
+    """Matches covering every leaf of both sides exactly once, in document order; the
+    leaves are compared on their comparison keys (``Instrument.leaf_keys``)."""
+    keys = (left.leaf_keys, right.leaf_keys)
     aligner = _Aligner(left.leaves, right.leaves, keys=keys, threshold=threshold, scorer=scorer)
     return aligner.run()
 

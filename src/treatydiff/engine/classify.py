@@ -37,9 +37,9 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from treatydiff import lang
-from treatydiff.engine.comparison import DiffOp, Status
+from treatydiff.engine.comparison import DiffOp, Status, runs
 from treatydiff.model import Instrument
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import comparison_key_of
 
 KIND_TAGS = ("spacing", "punctuation", "spelling", "wording")
 FLAG_TAGS = ("modal", "negation", "number", "defined-term")
@@ -152,35 +152,43 @@ def defined_terms(*instruments: Instrument) -> Terms:
     return Terms(frozenset(t for t in terms if t not in _FUNCTION_WORDS), frozenset(defining))
 
 
-def status(left: str, right: str, *, keys: tuple[str, str] | None = None) -> Status:
-    """Status of a pair of texts (the joined texts of an alignment's two sides);
-    ``keys`` are their comparison keys, when the caller has them."""
-    if left == right:
+def status(
+    left: Sequence[str], right: Sequence[str], *, keys: tuple[str, str] | None = None
+) -> Status:
+    """Status of a pair of sides, each given as its clauses' texts: identical when the
+    texts are the same, formatting when the comparison keys of the sides are; ``keys``
+    are those keys (``normalize.comparison_key_of``), when the caller has them."""
+    if tuple(left) == tuple(right):
         return "identical"
-    left_key, right_key = keys or (comparison_key(left), comparison_key(right))
+    left_key, right_key = keys or (comparison_key_of(left), comparison_key_of(right))
     return "formatting" if left_key == right_key else "modified"
 
 
 def tags(
     diff: Sequence[DiffOp],
     *,
-    left: str,
-    right: str,
+    left: Sequence[str],
+    right: Sequence[str],
     ids: Iterable[str],
     terms: Terms,
 ) -> tuple[str, ...]:
-    """Tags of a modified alignment: its kind first, then its flags in TAGS order."""
+    """Tags of a modified alignment: its kind first, then its flags in TAGS order.
+
+    ``diff``: the alignment's word diff, whose runs are judged whole (``runs``); ``left``
+    and ``right``: the texts of the clauses of each side."""
     kinds: set[str] = set()
     flags: set[str] = set()
-    for op in diff:
-        if op.op == "equal":
+    for run in runs(diff):
+        if run[0].op == "equal":
             continue
-        kind = _run_kind(op.left, op.right)
+        a = [w for op in run for w in _WORDS.findall(op.left)]
+        b = [w for op in run for w in _WORDS.findall(op.right)]
+        kind = _run_kind(a, b)
         kinds.add(kind)
         if kind != "wording":
             continue
-        a = [w.casefold() for w in _WORDS.findall(op.left)]
-        b = [w.casefold() for w in _WORDS.findall(op.right)]
+        a = [w.casefold() for w in a]
+        b = [w.casefold() for w in b]
         if _counts(a, _MODAL) != _counts(b, _MODAL):
             flags.add("modal")
         if _counts(a, _NEGATION) != _counts(b, _NEGATION):
@@ -196,8 +204,8 @@ def tags(
     return (*strongest, *(f for f in FLAG_TAGS if f in flags))
 
 
-def _run_kind(left: str, right: str) -> str:
-    a, b = _WORDS.findall(left), _WORDS.findall(right)
+def _run_kind(a: Sequence[str], b: Sequence[str]) -> str:
+    """The kind of a changed run, from the words of its two sides."""
     if a == b:
         return "punctuation"
     if "".join(a) == "".join(b):
@@ -233,7 +241,9 @@ def _numbers(words: Sequence[str]) -> Counter[str]:
     )
 
 
-def _term_counts(text: str, terms: Terms) -> Counter[str]:
-    if terms.pattern is None:
+def _term_counts(texts: Sequence[str], terms: Terms) -> Counter[str]:
+    """Uses of the defined terms in some clause texts."""
+    pattern = terms.pattern
+    if pattern is None:
         return Counter()
-    return Counter(terms.pattern.findall(text.casefold()))
+    return Counter(term for text in texts for term in pattern.findall(text.casefold()))

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from treatydiff.engine.align import SCORERS, Match, align
 from treatydiff.engine.classify import Terms, defined_terms, status, tags
-from treatydiff.engine.comparison import (
-    CLAUSE_SEPARATOR,
-    Alignment,
-    CompareOptions,
-    Comparison,
-    DiffOp,
-)
-from treatydiff.engine.diff import word_diff
+from treatydiff.engine.comparison import Alignment, CompareOptions, Comparison, DiffOp
+from treatydiff.engine.diff import clause_diff, word_diff
 from treatydiff.errors import ConfigError, InputError
 from treatydiff.model import Instrument
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import comparison_key_of
 
 
 def compare(
@@ -84,13 +78,9 @@ def compare(
         raise ConfigError(f"threshold must be a number between 0 and 1, not {chosen.threshold!r}")
     if not isinstance(chosen.scorer, str) or chosen.scorer not in SCORERS:
         raise ConfigError(f"unknown scorer {chosen.scorer!r}; known: {', '.join(SCORERS)}")
-    keys = (
-        [comparison_key(leaf.clause.text) for leaf in left.leaves],
-        [comparison_key(leaf.clause.text) for leaf in right.leaves],
-    )
-    matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer, keys=keys)
+    matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer)
     terms = defined_terms(left, right)
-    alignments = tuple(_alignment(left, right, match, keys, terms) for match in matches)
+    alignments = tuple(_alignment(left, right, match, terms) for match in matches)
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
@@ -102,39 +92,53 @@ def similarity(left_key: str, right_key: str) -> float:
     return float(Indel.normalized_similarity(left_key, right_key))
 
 
-def _alignment(
-    left: Instrument,
-    right: Instrument,
-    match: Match,
-    keys: tuple[list[str], list[str]],
-    terms: Terms,
-) -> Alignment:
+def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) -> Alignment:
     left_ids = tuple(left.leaves[i].clause.eid for i in match.left)
     right_ids = tuple(right.leaves[j].clause.eid for j in match.right)
-    left_text = CLAUSE_SEPARATOR.join(left.leaves[i].clause.text for i in match.left)
-    right_text = CLAUSE_SEPARATOR.join(right.leaves[j].clause.text for j in match.right)
+    left_texts = tuple(left.leaves[i].clause.text for i in match.left)
+    right_texts = tuple(right.leaves[j].clause.text for j in match.right)
+    keys = (_side_key(left, match.left), _side_key(right, match.right))
     if not match.right:
-        return Alignment(left_ids, (), "removed", diff=(DiffOp("delete", left_text, ""),))
+        diff = tuple(DiffOp("delete", text, "", k) for k, text in enumerate(left_texts))
+        return Alignment(left_ids, (), "removed", diff=diff, keys=keys)
     if not match.left:
-        return Alignment((), right_ids, "added", diff=(DiffOp("insert", "", right_text),))
-    left_key = keys[0][match.left[0]] if len(match.left) == 1 else comparison_key(left_text)
-    right_key = keys[1][match.right[0]] if len(match.right) == 1 else comparison_key(right_text)
-    pair_status = status(left_text, right_text, keys=(left_key, right_key))
+        diff = tuple(DiffOp("insert", "", text, 0, k) for k, text in enumerate(right_texts))
+        return Alignment((), right_ids, "added", diff=diff, keys=keys)
+    pair_status = status(left_texts, right_texts, keys=keys)
+    one_to_one = len(left_texts) == len(right_texts) == 1
     pair_tags: tuple[str, ...] = ()
     if pair_status == "modified":
-        diff = word_diff(left_text, right_text)
+        if one_to_one:
+            diff = word_diff(left_texts[0], right_texts[0])
+        else:
+            diff = clause_diff(left_texts, right_texts)
         pair_tags = tags(
-            diff, left=left_text, right=right_text, ids=(*left_ids, *right_ids), terms=terms
+            diff, left=left_texts, right=right_texts, ids=(*left_ids, *right_ids), terms=terms
         )
-    else:
+    elif one_to_one:
         # Same wording: one equal run that keeps each side's own characters.
-        diff = (DiffOp("equal", left_text, right_text),)
+        diff = (DiffOp("equal", left_texts[0], right_texts[0]),)
+    else:
+        # Same wording, cut where the clauses end; where the words of the two sides
+        # differ in form only, the op is still an equal one.
+        diff = tuple(
+            DiffOp("equal", op.left, op.right, op.left_clause, op.right_clause)
+            for op in clause_diff(left_texts, right_texts)
+        )
     return Alignment(
         left_ids,
         right_ids,
         pair_status,
         moved=match.moved,
-        similarity=similarity(left_key, right_key),
+        similarity=similarity(*keys),
         tags=pair_tags,
         diff=diff,
+        keys=keys,
     )
+
+
+def _side_key(instrument: Instrument, leaves: tuple[int, ...]) -> str:
+    """The comparison key of some leaves of ``instrument`` read in order."""
+    if len(leaves) == 1:
+        return instrument.leaf_keys[leaves[0]]
+    return comparison_key_of([instrument.leaves[k].clause.text for k in leaves])

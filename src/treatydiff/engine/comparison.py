@@ -5,26 +5,30 @@ Rendering and checking work from these dataclasses only, never from engine inter
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from treatydiff.model import Instrument
+from treatydiff.normalize import comparison_key_of
 
 Status = Literal["identical", "formatting", "modified", "added", "removed"]
 DiffOpKind = Literal["equal", "insert", "delete", "replace"]
 
 STATUSES: tuple[Status, ...] = ("identical", "formatting", "modified", "added", "removed")
 
-# The text of one side of an alignment is its clauses' texts joined by this separator;
-# the diff ops of a split or merge concatenate to that joined text.
-CLAUSE_SEPARATOR = "\n"
-
 
 @dataclass(frozen=True)
 class DiffOp:
-    """One run of a word diff. ``left`` and ``right`` keep the original spacing, so the
-    ``left`` parts of all ops concatenate to the left text and the ``right`` parts to the
-    right text.
+    """One run of a word diff, within one clause of each side.
+
+    ``left`` and ``right`` keep the original spacing. ``left_clause`` and ``right_clause``
+    are indices into ``Alignment.left`` and ``Alignment.right``: the clause each part
+    belongs to (0 when the side has one clause, or none). The ``left`` parts of the ops
+    whose ``left_clause`` is k concatenate, in order, to the text of the k-th left clause;
+    likewise on the right. A run of the word diff that crosses the end of a clause of a
+    split or merge comes as consecutive ops, one per clause (``runs`` groups them again);
+    an op with no text on one side names there the clause of that side's next word.
 
     Attributes:
         op: ``"equal"`` (the same words; the two sides may still differ in form: quotes,
@@ -32,16 +36,42 @@ class DiffOp:
             is empty) or ``"replace"``.
         left: The run's text on the left side, with the whitespace that follows it.
         right: The run's text on the right side, with the whitespace that follows it.
+        left_clause: Index into ``Alignment.left`` of the clause ``left`` belongs to.
+        right_clause: Index into ``Alignment.right`` of the clause ``right`` belongs to.
 
     Examples:
         >>> from treatydiff import DiffOp
         >>> DiffOp("replace", "should ", "shall ")
-        DiffOp(op='replace', left='should ', right='shall ')
+        DiffOp(op='replace', left='should ', right='shall ', left_clause=0, right_clause=0)
     """
 
     op: DiffOpKind
     left: str
     right: str
+    left_clause: int = 0
+    right_clause: int = 0
+
+
+def runs(diff: Sequence[DiffOp]) -> list[tuple[DiffOp, ...]]:
+    """The runs of a word diff: maximal sequences of consecutive ``equal`` ops, or of
+    changed ops. The word diff alternates equal and changed runs, so a run of several ops
+    is one run of the diff, cut where clauses end."""
+    out: list[tuple[DiffOp, ...]] = []
+    for op in diff:
+        if out and (out[-1][0].op == "equal") == (op.op == "equal"):
+            out[-1] = (*out[-1], op)
+        else:
+            out.append((op,))
+    return out
+
+
+def starts_line(before: DiffOp, after: DiffOp) -> bool:
+    """Whether the inline view of a diff (the right side's words, with the deleted words
+    of the left side among them) starts a new line between two consecutive ops: where a
+    right clause ends, or a left clause ends in deleted words."""
+    if before.right_clause != after.right_clause:
+        return True
+    return before.left_clause != after.left_clause and before.op != "equal"
 
 
 @dataclass(frozen=True)
@@ -65,8 +95,13 @@ class Alignment:
             ``"spacing"``, ``"punctuation"``, ``"spelling"`` and ``"wording"``, then the
             flags that apply of ``"modal"`` (shall / may / should...), ``"negation"``,
             ``"number"`` and ``"defined-term"`` (see ``treatydiff.engine.classify``).
-        diff: The word diff; an added, removed, identical or formatting alignment has
-            one op.
+        diff: The word diff, cut where the clauses of a split or merge end (see
+            ``DiffOp``); an added, removed, identical or formatting one-to-one alignment
+            has a single op.
+        keys: The comparison keys of the two sides (of a side's clause texts in order,
+            ``normalize.comparison_key_of``), derived from the diff when not given; like
+            ``status`` and ``similarity`` they are not recomputed when
+            ``dataclasses.replace`` gives another diff.
 
     Examples:
         >>> import treatydiff
@@ -91,6 +126,13 @@ class Alignment:
     similarity: float = 0.0
     tags: tuple[str, ...] = ()
     diff: tuple[DiffOp, ...] = ()
+    keys: tuple[str, str] = ("", "")
+
+    def __post_init__(self) -> None:
+        if self.keys == ("", ""):
+            # Texts whose keys are empty derive empty keys again: no marker is needed.
+            derived = (comparison_key_of(self.left_texts), comparison_key_of(self.right_texts))
+            object.__setattr__(self, "keys", derived)
 
     @property
     def is_split(self) -> bool:
@@ -103,19 +145,36 @@ class Alignment:
         return len(self.left) > 1 and len(self.right) == 1
 
     @property
-    def left_text(self) -> str:
-        """The left side's text, rebuilt from the diff (clauses joined by CLAUSE_SEPARATOR)."""
-        return "".join(op.left for op in self.diff)
+    def left_texts(self) -> tuple[str, ...]:
+        """The text of each left clause (as many as ``left``), rebuilt from the diff."""
+        return _texts(len(self.left), ((op.left_clause, op.left) for op in self.diff))
 
     @property
-    def right_text(self) -> str:
-        """The right side's text, rebuilt from the diff (clauses joined by CLAUSE_SEPARATOR)."""
-        return "".join(op.right for op in self.diff)
+    def right_texts(self) -> tuple[str, ...]:
+        """The text of each right clause (as many as ``right``), rebuilt from the diff."""
+        return _texts(len(self.right), ((op.right_clause, op.right) for op in self.diff))
+
+    @property
+    def size(self) -> int:
+        """The length of the texts of both sides, in characters, each side read one
+        clause a line (a line break counts one): the weight of the alignment in
+        ``Summary.similarity``."""
+        breaks = max(len(self.left) - 1, 0) + max(len(self.right) - 1, 0)
+        return sum(len(op.left) + len(op.right) for op in self.diff) + breaks
 
     @property
     def is_difference(self) -> bool:
-        """Anything beyond formatting: changed words, or clauses added, removed or moved."""
+        """Anything beyond formatting: changed words, or clauses added, removed or moved.
+        Reports call such an alignment changed."""
         return self.moved or self.status not in ("identical", "formatting")
+
+
+def _texts(count: int, parts: Iterable[tuple[int, str]]) -> tuple[str, ...]:
+    texts: list[list[str]] = [[] for _ in range(count)]
+    for clause, text in parts:
+        if text:
+            texts[clause].append(text)
+    return tuple("".join(pieces) for pieces in texts)
 
 
 @dataclass(frozen=True)
@@ -156,8 +215,8 @@ class Summary:
         left_clauses: Leaf clauses of the left instrument.
         right_clauses: Leaf clauses of the right instrument.
         similarity: The mean similarity (0..1) of all alignments weighted by the length
-            of their texts in characters, added and removed clauses counting zero; 1.0
-            when there is no text.
+            of their texts (``Alignment.size``), added and removed clauses counting zero;
+            1.0 when there is no text.
         tags: ``(tag, count)`` over the modified alignments, sorted by tag.
 
     Examples:
@@ -238,7 +297,7 @@ class Comparison:
             counts[a.status] += 1
             for tag in a.tags:
                 tag_counts[tag] = tag_counts.get(tag, 0) + 1
-            size = len(a.left_text) + len(a.right_text)
+            size = a.size
             weighted += a.similarity * size
             total += size
         return Summary(

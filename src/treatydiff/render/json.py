@@ -1,8 +1,9 @@
-"""JSON and plain-text renderings of a comparison.
+"""JSON renderings: of a comparison, a synopsis and an instrument (`treatydiff show`).
 
-The JSON follows the schema ``treatydiff.comparison/1`` (shipped as
-``treatydiff/schemas/comparison-1.schema.json``): sorted keys and similarities rounded to
-four decimals, so that the same comparison gives the same bytes.
+A comparison follows the schema ``treatydiff.comparison/1`` (shipped as
+``treatydiff/schemas/comparison-1.schema.json``), a synopsis ``treatydiff.synopsis/1``.
+All with sorted keys, two-space indents and similarities rounded to four decimals, so
+that the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import json
 import math
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp, Summary
-from treatydiff.model import Instrument
-from treatydiff.render.show import leaf_dict
+from treatydiff.model import Instrument, LeafView, Metadata
 from treatydiff.segment.labels import LabelStyle, citation
+
+if TYPE_CHECKING:
+    from treatydiff.report.synopsis import Synopsis
 
 SCHEMA_ID = "treatydiff.comparison/1"
 SCHEMA_RESOURCE = "schemas/comparison-1.schema.json"
@@ -33,7 +36,102 @@ def schema() -> dict[str, Any]:
     return data
 
 
+SYNOPSIS_SCHEMA_ID = "treatydiff.synopsis/1"
+
+
+def synopsis_dict(synopsis: Synopsis) -> dict[str, Any]:
+    """The JSON shape of a synopsis (``treatydiff.synopsis/1``; similarities rounded to
+    four decimals): the instruments, the similarity matrix, and for each anchor clause its
+    counterpart in each other instrument (null: none)."""
+    others = [inst.id for inst in synopsis.others]
+    return {
+        "schema": SYNOPSIS_SCHEMA_ID,
+        "anchor": synopsis.anchor.id,
+        "instruments": [
+            {
+                "id": inst.id,
+                "title": inst.title,
+                "version": inst.version,
+                "source": inst.source,
+                "sha256": inst.sha256,
+                "clauses": inst.clauses,
+            }
+            for inst in synopsis.instruments
+        ],
+        "similarity": [[round(value, _DIGITS) for value in row] for row in synopsis.matrix],
+        "lineage": [
+            {
+                "id": clause.eid,
+                "label": clause.label,
+                "matches": {
+                    other: None
+                    if counterpart is None
+                    else {
+                        "ids": list(counterpart.eids),
+                        "labels": list(counterpart.labels),
+                        "paired": counterpart.paired,
+                        "term": counterpart.term,
+                        "status": counterpart.status,
+                        "moved": counterpart.moved,
+                        "similarity": round(counterpart.similarity, _DIGITS),
+                        "report": counterpart.link,
+                    }
+                    for other, counterpart in zip(others, clause.counterparts, strict=True)
+                },
+            }
+            for clause in synopsis.lineage
+        ],
+    }
+
+
+def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+    """The JSON shape of an instrument: leaf clauses in document order."""
+    meta = {k: v for k, v in vars(instrument.metadata).items() if v is not None}
+    return {
+        "id": instrument.id,
+        "title": instrument.title,
+        "metadata": dict(sorted(meta.items())),
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=instrument.metadata)
+            for leaf in instrument.leaves
+        ],
+    }
+
+
+def leaf_dict(
+    leaf: LeafView, *, label_style: LabelStyle = "un", metadata: Metadata | None = None
+) -> dict[str, Any]:
+    """The JSON shape of a leaf clause: id, label, kind, num, heading, text, source line;
+    the source has the page and the line on the page too when ``metadata`` maps a paged
+    source (a PDF)."""
+    clause = leaf.clause
+    source: dict[str, int | None] = {"line": clause.line}
+    position = metadata.position(clause.line) if metadata and clause.line else None
+    if position is not None:
+        source["page"], source["page_line"] = position
+    return {
+        "id": clause.eid,
+        "label": citation(leaf.path, style=label_style),
+        "kind": clause.kind,
+        "num": clause.num,
+        "heading": _heading(leaf),
+        "text": clause.text,
+        "source": source,
+    }
+
+
+def _heading(leaf: LeafView) -> str | None:
+    """The nearest caption: the clause's own, else its article's."""
+    for clause in reversed(leaf.path):
+        if clause.heading:
+            return clause.heading
+        if clause.kind == "article":
+            break
+    return None
+
+
 def comparison_dict(comparison: Comparison, *, label_style: LabelStyle = "un") -> dict[str, Any]:
+    """The JSON shape of a comparison (schema ``treatydiff.comparison/1``)."""
     return {
         "schema": SCHEMA_ID,
         "left": _side(comparison.left, label_style),
@@ -49,6 +147,7 @@ def comparison_dict(comparison: Comparison, *, label_style: LabelStyle = "un") -
 
 
 def summary_dict(summary: Summary) -> dict[str, Any]:
+    """The JSON shape of a comparison's summary (also in `check --format json`)."""
     return {
         "identical": summary.identical,
         "formatting": summary.formatting,
@@ -87,17 +186,37 @@ def _alignment(alignment: Alignment) -> dict[str, Any]:
         "moved": alignment.moved,
         "similarity": round(alignment.similarity, _DIGITS),
         "tags": list(alignment.tags),
-        "diff": [_op(op) for op in alignment.diff],
+        "diff": [_op(op, alignment) for op in alignment.diff],
     }
 
 
-def _op(op: DiffOp) -> dict[str, str]:
-    return {"op": op.op, "left": op.left, "right": op.right}
+def _op(op: DiffOp, alignment: Alignment) -> dict[str, str]:
+    """An op; in a split or merge, with the ids of the clauses its two parts belong to."""
+    if not (alignment.is_split or alignment.is_merge):
+        return {"op": op.op, "left": op.left, "right": op.right}
+    return {
+        "op": op.op,
+        "left": op.left,
+        "right": op.right,
+        "left_id": alignment.left[op.left_clause],
+        "right_id": alignment.right[op.right_clause],
+    }
 
 
 def render_json(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
-    data = comparison_dict(comparison, label_style=label_style)
-    return dumps(data) + "\n"
+    """The comparison JSON (``comparison_dict``) as text, ending with a newline."""
+    return dumps(comparison_dict(comparison, label_style=label_style)) + "\n"
+
+
+def render_synopsis_json(synopsis: Synopsis) -> str:
+    """The synopsis JSON (``synopsis_dict``) as text, ending with a newline."""
+    return dumps(synopsis_dict(synopsis)) + "\n"
+
+
+def render_instrument_json(instrument: Instrument, *, label_style: LabelStyle = "un") -> str:
+    """The instrument JSON of `treatydiff show` (``instrument_dict``), ending with a
+    newline."""
+    return dumps(instrument_dict(instrument, label_style=label_style)) + "\n"
 
 
 def dumps(value: Any) -> str:
@@ -140,55 +259,3 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         out.append(float.__repr__(value) if math.isfinite(value) else json.dumps(value))
     else:
         raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
-def render_text(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
-    """The differences, one block per alignment that differs beyond formatting, with an
-    inline word diff in git's ``[-deleted-]{+inserted+}`` notation, then a summary."""
-    left, right = comparison.left, comparison.right
-    lines = [f"--- {left.id}: {left.title}", f"+++ {right.id}: {right.title}"]
-    for alignment in comparison.alignments:
-        if not alignment.is_difference:
-            continue
-        where = " + ".join(_label(left, eid, label_style) for eid in alignment.left) or "-"
-        to = " + ".join(_label(right, eid, label_style) for eid in alignment.right) or "-"
-        status = alignment.status + (", moved" if alignment.moved else "")
-        head = f"{status}: {where} -> {to}"
-        if alignment.left and alignment.right:
-            head += f" (similarity {alignment.similarity:.2f})"
-        if alignment.tags:
-            head += f" [{', '.join(alignment.tags)}]"
-        lines += ["", head, "    " + _inline(alignment.diff).replace("\n", "\n    ")]
-    s = comparison.summary
-    lines += [
-        "",
-        f"{s.left_clauses} clauses left, {s.right_clauses} right: {s.identical} identical, "
-        f"{s.formatting} formatting, {s.modified} modified, {s.added} added, "
-        f"{s.removed} removed, {s.moved} moved, {s.splits} split, {s.merges} merged; "
-        f"similarity {s.similarity:.4f}",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _label(instrument: Instrument, eid: str, style: LabelStyle) -> str:
-    return citation(instrument.by_eid[eid].path, style=style)
-
-
-def _inline(diff: tuple[DiffOp, ...]) -> str:
-    out: list[str] = []
-    for op in diff:
-        if op.op == "equal":
-            # The right side's words, with whatever space either side has after them, so
-            # that "General[-of the United Nations-]" keeps its space.
-            core = op.right.rstrip()
-            out.append(core + (op.right[len(core) :] or op.left[len(op.left.rstrip()) :]))
-            continue
-        left, right = op.left.rstrip(), op.right.rstrip()
-        # Whitespace after the change is written once, after both marks.
-        tail = op.right[len(right) :] or op.left[len(left) :]
-        if left:
-            out.append(f"[-{left}-]")
-        if right:
-            out.append(f"{{+{right}+}}")
-        out.append(tail)
-    return "".join(out)

@@ -39,7 +39,9 @@ def escape(text: str, *, at_line_start: bool = True) -> str:
     ``at_line_start=False`` when the text continues a line that already has content; the
     start of every following line is always treated as a line start.
     """
-    out = _INLINE.sub(r"\\\1", text)
+    # A carriage return ends a line in Markdown as a line feed does: make it one, so that
+    # the line-start escapes below see every line.
+    out = _INLINE.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
     out = _ENTITY.sub(r"\\&", out)
     out = _AUTOLINK.sub(r"\\\1\2", out)
     out = _TRAILING.sub("", _BLANK_LINES.sub("\n", out))

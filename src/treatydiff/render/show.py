@@ -2,46 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from treatydiff.model import Instrument, LeafView, Metadata
+from treatydiff.model import Instrument
 from treatydiff.segment.labels import LabelStyle, citation
-
-
-def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -> dict[str, Any]:
-    """The JSON shape of an instrument: leaf clauses in document order."""
-    meta = {k: v for k, v in vars(instrument.metadata).items() if v is not None}
-    return {
-        "id": instrument.id,
-        "title": instrument.title,
-        "metadata": dict(sorted(meta.items())),
-        "clauses": [
-            leaf_dict(leaf, label_style=label_style, metadata=instrument.metadata)
-            for leaf in instrument.leaves
-        ],
-    }
-
-
-def leaf_dict(
-    leaf: LeafView, *, label_style: LabelStyle = "un", metadata: Metadata | None = None
-) -> dict[str, Any]:
-    """The JSON shape of a leaf clause; its source position has the page and the line
-    on the page too when ``metadata`` maps a paged source (a PDF)."""
-    clause = leaf.clause
-    source: dict[str, int | None] = {"line": clause.line}
-    position = metadata.position(clause.line) if metadata and clause.line else None
-    if position is not None:
-        source["page"], source["page_line"] = position
-    return {
-        "id": clause.eid,
-        "label": citation(leaf.path, style=label_style),
-        "kind": clause.kind,
-        "num": clause.num,
-        "heading": _heading(leaf),
-        "text": clause.text,
-        "source": source,
-    }
 
 
 def render_parts(parts: list[Instrument]) -> str:
@@ -62,20 +24,13 @@ def render_parts(parts: list[Instrument]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def _heading(leaf: LeafView) -> str | None:
-    """The nearest caption: the clause's own, else its article's."""
-    for clause in reversed(leaf.path):
-        if clause.heading:
-            return clause.heading
-        if clause.kind == "article":
-            break
-    return None
-
-
 def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un") -> str:
+    """``instrument`` as `treatydiff show` writes it: ``json``, ``akn``, ``treatydiff``,
+    ``md``, else plain text (ids, labels and texts of the leaf clauses)."""
     if fmt == "json":
-        data = instrument_dict(instrument, label_style=label_style)
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        from treatydiff.render.json import render_instrument_json
+
+        return render_instrument_json(instrument, label_style=label_style)
     if fmt == "akn":
         from treatydiff.formats.akn.write import dumps as akn_dumps
 

@@ -1,44 +1,29 @@
-"""Report models: what a comparison report and a synopsis show, before any markup.
+"""The comparison report model: what a report of one comparison shows, before any markup.
 
-Built from a ``Comparison`` (or several) only; the renderers in ``render.py`` turn these
-frozen dataclasses into HTML or Markdown. Rows follow the order of the alignments (the
-right side's document order, a removed clause after its left predecessor); a moved
-clause stands at its new place, with a marker where it used to be.
+Built from a ``Comparison`` only; ``treatydiff.render`` turns these frozen dataclasses
+into HTML or Markdown. A report is a stream of items: rows (one per alignment), headings
+(one per article or other section) and markers (where a moved clause stood). Rows follow
+the order of the alignments (the right side's document order, a removed clause after its
+left predecessor); a moved clause stands at its new place, with a marker where it used to
+be. ``collapse`` folds runs of unchanged rows away.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
-from itertools import combinations
 from typing import Literal
 
-from treatydiff.engine.classify import defined_term
-from treatydiff.engine.comparison import (
-    CLAUSE_SEPARATOR,
-    Alignment,
-    Comparison,
-    DiffOp,
-    Status,
-    Summary,
-)
-from treatydiff.errors import InputError
+from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.model import Clause, Instrument, LeafView
-from treatydiff.normalize import comparison_key
+from treatydiff.report.spans import Span, redline, side_spans
 from treatydiff.segment.labels import LabelStyle, citation
 
-SpanKind = Literal["equal", "insert", "delete"]
 RowShape = Literal["pair", "split", "merge", "added", "removed"]
 
-# A run of at least this many unchanged rows is collapsed behind a count.
+# At least this many unchanged rows in a row are folded away behind a count.
 MIN_COLLAPSED_RUN = 3
-# Least share of words for a synopsis to name an unpaired clause's closest clause
-# elsewhere. Measured on the OPSC's clauses against Lanzarote, Budapest, the OPAC and the
-# CRC: the median best word similarity is 0.28 to 0.33, related clauses left unpaired
-# score 0.5 to 0.75 (OPSC art. 2 (c) and Lanzarote art. 20 (2): 0.54). Character
-# similarity does not separate them: unrelated clauses reach 0.5 to 0.66 on it.
-CLOSEST_FLOOR = 0.5
 
 STATUS_WORDS: dict[Status, str] = {
     "identical": "identical",
@@ -49,12 +34,16 @@ STATUS_WORDS: dict[Status, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Span:
-    """A piece of clause text: unchanged, inserted (right side) or deleted (left side)."""
+def whole_percent(similarity: float) -> int:
+    """A similarity (0..1) as a whole percentage, floored: below 100 unless the texts
+    are equal."""
+    # With room for float error (0.58 * 100 = 57.99...).
+    return math.floor(similarity * 100 + 1e-9)
 
-    kind: SpanKind
-    text: str
+
+def percent(similarity: float) -> str:
+    """A similarity (0..1) as reports write it: "57 %"."""
+    return f"{whole_percent(similarity)} %"
 
 
 @dataclass(frozen=True)
@@ -68,6 +57,7 @@ class Cell:
 
     @property
     def text(self) -> str:
+        """The clause's text (its spans together)."""
         return "".join(span.text for span in self.spans)
 
 
@@ -77,8 +67,10 @@ class Row:
 
     ``anchor`` is the row's id in a page: the first left eId, or for an added clause its
     right eId (prefixed ``right-`` when a left clause has the same eId); ``aliases`` are
-    the other eIds that lead to this row. ``redline`` is the inline view: deletions and
-    insertions in reading order. ``moved_from`` is the anchor of the marker left where a
+    the other eIds that lead to this row. ``changed``: the alignment is a difference
+    (``Alignment.is_difference``), which a reader should look at. ``redline`` is the
+    inline view, line by line: deletions and insertions in reading order, a new line
+    where a clause of a split or merge ends. ``moved_from`` is the anchor of the marker left where a
     moved clause used to be.
     """
 
@@ -87,18 +79,14 @@ class Row:
     status: Status
     shape: RowShape
     moved: bool
+    changed: bool
     similarity: float
     tags: tuple[str, ...]
     left: tuple[Cell, ...]
     right: tuple[Cell, ...]
-    redline: tuple[Span, ...]
+    redline: tuple[tuple[Span, ...], ...]
     moved_from: str | None = None
     kind: Literal["row"] = "row"
-
-    @property
-    def changed(self) -> bool:
-        """Anything a reader should look at: changed words, added, removed or moved."""
-        return self.moved or self.status not in ("identical", "formatting")
 
     @property
     def label(self) -> str:
@@ -122,6 +110,7 @@ class Row:
 
     @property
     def status_text(self) -> str:
+        """The status as the report writes it: "modified, split, moved"."""
         words = STATUS_WORDS[self.status]
         if self.shape in ("split", "merge"):
             words = f"{words}, {self.shape}"
@@ -151,6 +140,7 @@ class Heading:
 
     @property
     def title(self) -> str:
+        """The section's title on both sides, once when they read the same."""
         if self.left and self.right:
             if self.left == self.right:
                 return self.left
@@ -164,19 +154,21 @@ Item = Row | MovedMarker | Heading
 
 
 @dataclass(frozen=True)
-class Block:
-    """Consecutive items; a collapsed block holds a run of unchanged rows."""
+class Fold:
+    """Consecutive items of a report, shown open or collapsed; a collapsed fold holds
+    unchanged rows only (with the headings and markers among them)."""
 
     collapsed: bool
     items: tuple[Item, ...]
 
     @property
     def row_count(self) -> int:
+        """The number of rows in the fold."""
         return sum(isinstance(item, Row) for item in self.items)
 
     @property
-    def span(self) -> str:
-        """Which sections the block covers: "article 2", "preamble to article 9"."""
+    def title(self) -> str:
+        """Which sections the fold covers: "article 2", "preamble to article 9"."""
         titles = [item.title for item in self.items if isinstance(item, Heading)]
         if len(titles) > 1:
             return f"{titles[0]} to {titles[-1]}"
@@ -192,6 +184,7 @@ class Section:
 
     @property
     def changed_rows(self) -> tuple[Row, ...]:
+        """The rows a reader should look at (``Row.changed``)."""
         return tuple(row for row in self.rows if row.changed)
 
 
@@ -211,6 +204,11 @@ class SideInfo:
 
 @dataclass(frozen=True)
 class ComparisonReport:
+    """What a report of a comparison shows: the facts of both instruments, the summary,
+    the options of the engine, and the items (rows, headings, markers) in order.
+    ``differences``: anything differs beyond formatting (``Comparison.has_differences``).
+    """
+
     left: SideInfo
     right: SideInfo
     summary: Summary
@@ -220,18 +218,22 @@ class ComparisonReport:
 
     @property
     def rows(self) -> tuple[Row, ...]:
+        """The rows among the items."""
         return tuple(item for item in self.items if isinstance(item, Row))
 
     @property
     def changed_rows(self) -> tuple[Row, ...]:
+        """The rows a reader should look at (``Row.changed``)."""
         return tuple(row for row in self.rows if row.changed)
 
     @property
-    def blocks(self) -> tuple[Block, ...]:
+    def folds(self) -> tuple[Fold, ...]:
+        """The items in folds (``collapse``)."""
         return collapse(self.items)
 
     @property
     def sections(self) -> tuple[Section, ...]:
+        """The rows under each heading."""
         out: list[Section] = []
         heading: Heading | None = None
         rows: list[Row] = []
@@ -248,6 +250,7 @@ class ComparisonReport:
 
     @property
     def status_counts(self) -> tuple[tuple[Status, int], ...]:
+        """(status, number of alignments) for every status, in STATUS_WORDS order."""
         return tuple((status, self.summary.count(status)) for status in STATUS_WORDS)
 
 
@@ -301,6 +304,7 @@ def _count_changes(items: Sequence[Item]) -> tuple[Item, ...]:
 
 
 def side_info(instrument: Instrument) -> SideInfo:
+    """The facts about ``instrument`` that a report's header shows."""
     meta = instrument.metadata
     return SideInfo(
         id=instrument.id,
@@ -321,9 +325,8 @@ def _row(
     left_eids: set[str],
     label_style: LabelStyle,
 ) -> Row:
-    left_spans, right_spans, redline = _spans(alignment.diff)
-    left_cells = _cells(alignment.left, left, left_spans, label_style)
-    right_cells = _cells(alignment.right, right, right_spans, label_style)
+    left_cells = _cells(alignment.left, left, side_spans(alignment, "left"), label_style)
+    right_cells = _cells(alignment.right, right, side_spans(alignment, "right"), label_style)
     if alignment.left:
         anchor, *aliases = alignment.left
         aliases += [f"right-{eid}" for eid in alignment.right]
@@ -337,11 +340,12 @@ def _row(
         status=alignment.status,
         shape=_shape(alignment),
         moved=alignment.moved,
+        changed=alignment.is_difference,
         similarity=alignment.similarity,
         tags=alignment.tags,
         left=left_cells,
         right=right_cells,
-        redline=redline,
+        redline=redline(alignment.diff),
         moved_from=f"moved-from-{anchor}" if alignment.moved else None,
     )
 
@@ -358,96 +362,21 @@ def _shape(alignment: Alignment) -> RowShape:
     return "pair"
 
 
-def _spans(
-    diff: Sequence[DiffOp],
-) -> tuple[list[Span], list[Span], tuple[Span, ...]]:
-    """Spans of the left text, of the right text, and of the inline redline.
-
-    The left spans (equal and delete) concatenate to the left text, the right spans
-    (equal and insert) to the right text; so do the redline's, but its equal spans show
-    the right side's form of the words.
-    """
-    left: list[Span] = []
-    right: list[Span] = []
-    redline: list[Span] = []
-    for op in diff:
-        if op.op == "equal":
-            left.append(Span("equal", op.left))
-            right.append(Span("equal", op.right))
-            redline.append(Span("equal", op.right))
-            continue
-        left += _marked("delete", op.left)
-        right += _marked("insert", op.right)
-        # A space both sides share around a replacement is not part of the change.
-        lead = _shared(_lead(op.left), _lead(op.right)) if op.left and op.right else ""
-        trail = _shared(_trail(op.left), _trail(op.right)) if op.left and op.right else ""
-        redline += [
-            Span("equal", lead),
-            Span("delete", op.left[len(lead) : len(op.left) - len(trail)]),
-            Span("insert", op.right[len(lead) : len(op.right) - len(trail)]),
-            Span("equal", trail),
-        ]
-    return _merged(left), _merged(right), tuple(_merged(redline))
-
-
-def _lead(text: str) -> str:
-    return text[: len(text) - len(text.lstrip(" "))]
-
-
-def _trail(text: str) -> str:
-    return text[len(text.rstrip(" ")) :]
-
-
-def _shared(a: str, b: str) -> str:
-    return a if a == b else ""
-
-
-def _marked(kind: SpanKind, text: str) -> list[Span]:
-    """A changed run on its own side, with the spaces around its words left unmarked."""
-    lead, trail = _lead(text), _trail(text)
-    if len(lead) == len(text):
-        return [Span(kind, text)]
-    return [
-        Span("equal", lead),
-        Span(kind, text[len(lead) : len(text) - len(trail)]),
-        Span("equal", trail),
-    ]
-
-
-def _merged(spans: list[Span]) -> list[Span]:
-    """Adjacent spans of one kind joined, empty ones dropped."""
-    out: list[Span] = []
-    for span in spans:
-        if not span.text:
-            continue
-        if out and out[-1].kind == span.kind:
-            out[-1] = Span(span.kind, out[-1].text + span.text)
-        else:
-            out.append(span)
-    return out
-
-
 def _cells(
-    eids: Sequence[str], instrument: Instrument, spans: list[Span], label_style: LabelStyle
+    eids: Sequence[str],
+    instrument: Instrument,
+    spans: Sequence[tuple[Span, ...]],
+    label_style: LabelStyle,
 ) -> tuple[Cell, ...]:
-    """One cell per clause: the side's spans cut where the clause texts were joined."""
-    pieces: list[list[Span]] = [[]]
-    for span in spans:
-        for n, part in enumerate(span.text.split(CLAUSE_SEPARATOR)):
-            if n:
-                pieces.append([])
-            if part:
-                pieces[-1].append(Span(span.kind, part))
-    if len(pieces) != len(eids) and eids:
-        raise ValueError(f"diff of {', '.join(eids)} holds {len(pieces)} texts, not {len(eids)}")
+    """One cell per clause, with the spans of its text."""
     return tuple(
         Cell(
             eid=eid,
             label=citation(instrument.by_eid[eid].path, style=label_style),
             short_label=citation(instrument.by_eid[eid].path, style="short"),
-            spans=tuple(piece),
+            spans=piece,
         )
-        for eid, piece in zip(eids, pieces, strict=False)
+        for eid, piece in zip(eids, spans, strict=True)
     )
 
 
@@ -547,21 +476,21 @@ def _heading(
     )
 
 
-def collapse(items: Sequence[Item], *, min_run: int = MIN_COLLAPSED_RUN) -> tuple[Block, ...]:
-    """Items in blocks: runs of at least ``min_run`` unchanged rows (with the headings and
-    markers among them) collapse. The heading of the section a changed row is in stays
-    visible, and so does a heading with nothing but headings after it."""
-    blocks: list[Block] = []
+def collapse(items: Sequence[Item], *, min_run: int = MIN_COLLAPSED_RUN) -> tuple[Fold, ...]:
+    """Items in folds: at least ``min_run`` unchanged rows in a row (with the headings
+    and markers among them) collapse. The heading of the section a changed row is in
+    stays visible, and so does a heading with nothing but headings after it."""
+    folds: list[Fold] = []
     run: list[Item] = []
 
     def put(part: Sequence[Item]) -> None:
         last_row = max((n for n, item in enumerate(part) if isinstance(item, Row)), default=-1)
         body, tail = part[: last_row + 1], part[last_row + 1 :]
         if sum(isinstance(item, Row) for item in body) >= min_run:
-            blocks.append(Block(True, tuple(body)))
+            folds.append(Fold(True, tuple(body)))
         else:
-            _extend_open(blocks, body)
-        _extend_open(blocks, tail)
+            _extend_open(folds, body)
+        _extend_open(folds, tail)
 
     def flush(before_change: bool) -> None:
         last_heading = max(
@@ -569,7 +498,7 @@ def collapse(items: Sequence[Item], *, min_run: int = MIN_COLLAPSED_RUN) -> tupl
         )
         if before_change and last_heading >= 0:
             put(run[:last_heading])
-            _extend_open(blocks, [run[last_heading]])
+            _extend_open(folds, [run[last_heading]])
             put(run[last_heading + 1 :])
         else:
             put(run)
@@ -578,276 +507,17 @@ def collapse(items: Sequence[Item], *, min_run: int = MIN_COLLAPSED_RUN) -> tupl
     for item in items:
         if isinstance(item, Row) and item.changed:
             flush(before_change=True)
-            _extend_open(blocks, [item])
+            _extend_open(folds, [item])
         else:
             run.append(item)
     flush(before_change=False)
-    return tuple(blocks)
+    return tuple(folds)
 
 
-def _extend_open(blocks: list[Block], items: Sequence[Item]) -> None:
+def _extend_open(folds: list[Fold], items: Sequence[Item]) -> None:
     if not items:
         return
-    if blocks and not blocks[-1].collapsed:
-        blocks[-1] = Block(False, (*blocks[-1].items, *items))
+    if folds and not folds[-1].collapsed:
+        folds[-1] = Fold(False, (*folds[-1].items, *items))
     else:
-        blocks.append(Block(False, tuple(items)))
-
-
-# --- synopsis of a family of instruments ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Match:
-    """The counterpart of an anchor clause in another instrument.
-
-    ``paired``: the comparison paired the two clauses, and ``similarity`` is theirs.
-    Otherwise ``term`` names the term both clauses define, when they define the same one
-    (a definition is the surest lineage, whatever words it uses), or else this is the
-    clause of the other instrument sharing most words with the anchor clause; either way
-    ``similarity`` is their word similarity (see ``closest_by_words``).
-    """
-
-    instrument: str  # id of the other instrument
-    labels: tuple[str, ...]
-    eids: tuple[str, ...]
-    status: Status | None  # of the alignment, when paired
-    similarity: float
-    moved: bool
-    paired: bool
-    link: str  # the pairwise report and the row: "opsc--opac.html#art_12__para_1"
-    term: str | None = None
-
-    @property
-    def label(self) -> str:
-        return " + ".join(self.labels)
-
-
-@dataclass(frozen=True)
-class Lineage:
-    """One clause of the anchor instrument and its closest clause in each other one."""
-
-    eid: str
-    label: str
-    short_label: str
-    text: str
-    matches: tuple[Match | None, ...]  # one per other instrument, in synopsis order
-
-
-@dataclass(frozen=True)
-class Synopsis:
-    """A family of instruments: pairwise similarity and the anchor's clause lineage.
-
-    ``matrix[i][j]`` is the overall similarity of instruments i and j (the comparison of
-    the earlier against the later one); ``pairs`` names each pairwise report of the
-    anchor, one per other instrument.
-    """
-
-    instruments: tuple[SideInfo, ...]
-    matrix: tuple[tuple[float, ...], ...]
-    lineage: tuple[Lineage, ...]
-    pairs: tuple[str, ...]
-
-    @property
-    def anchor(self) -> SideInfo:
-        return self.instruments[0]
-
-    @property
-    def others(self) -> tuple[SideInfo, ...]:
-        return self.instruments[1:]
-
-
-def pair_filename(left_id: str, right_id: str, suffix: str = ".html") -> str:
-    """File name of the pairwise report of two instruments, for links between reports."""
-    return f"{_slug(left_id)}--{_slug(right_id)}{suffix}"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "instrument"
-
-
-Compare = Callable[[Instrument, Instrument], Comparison]
-
-
-def family_comparisons(
-    instruments: Sequence[Instrument], compare: Compare
-) -> dict[tuple[int, int], Comparison]:
-    """Every pair (i, j) with i < j compared, the earlier instrument on the left."""
-    return {(i, j): compare(instruments[i], instruments[j]) for i, j in _pairs(instruments)}
-
-
-def _pairs(instruments: Sequence[Instrument]) -> list[tuple[int, int]]:
-    return list(combinations(range(len(instruments)), 2))
-
-
-def build_synopsis(
-    instruments: Sequence[Instrument],
-    comparisons: dict[tuple[int, int], Comparison],
-    *,
-    pair_folder: str = "",
-) -> Synopsis:
-    """The synopsis of ``instruments`` (the first is the anchor) from their pairwise
-    comparisons, as ``family_comparisons`` makes them; links to the pairwise reports point
-    into ``pair_folder`` (relative to the synopsis page). InputError for fewer than two
-    instruments or a repeated id."""
-    if len(instruments) < 2:
-        raise InputError("a synopsis needs at least two instruments")
-    ids = [inst.id for inst in instruments]
-    if len(set(ids)) != len(ids):
-        raise InputError(f"instrument ids repeat: {', '.join(ids)}")
-    size = len(instruments)
-    matrix = [[1.0] * size for _ in range(size)]
-    for (i, j), comparison in comparisons.items():
-        matrix[i][j] = matrix[j][i] = comparison.summary.similarity
-    anchor = instruments[0]
-    prefix = f"{pair_folder.rstrip('/')}/" if pair_folder else ""
-    pairs = tuple(prefix + pair_filename(anchor.id, other.id) for other in instruments[1:])
-    found: list[dict[str, Match]] = []
-    for j, pair in enumerate(pairs, start=1):
-        found.append(_counterparts(comparisons[(0, j)], pair))
-    lineage = tuple(
-        Lineage(
-            eid=leaf.clause.eid,
-            label=citation(leaf.path),
-            short_label=citation(leaf.path, style="short"),
-            text=leaf.clause.text,
-            matches=tuple(by_eid.get(leaf.clause.eid) for by_eid in found),
-        )
-        for leaf in anchor.leaves
-    )
-    return Synopsis(
-        instruments=tuple(side_info(inst) for inst in instruments),
-        matrix=tuple(tuple(row) for row in matrix),
-        lineage=lineage,
-        pairs=pairs,
-    )
-
-
-def _counterparts(comparison: Comparison, page: str) -> dict[str, Match]:
-    """For each left clause of a comparison, the right clauses paired with it; or else
-    the first right clause defining the same term; or else the right clause sharing most
-    of its words, when that reaches CLOSEST_FLOOR."""
-    right = comparison.right
-    out: dict[str, Match] = {}
-    unpaired: list[str] = []
-    for alignment in comparison.alignments:
-        if not alignment.left:
-            continue
-        if not alignment.right:
-            unpaired.extend(alignment.left)
-            continue
-        match = Match(
-            instrument=right.id,
-            labels=tuple(citation(right.by_eid[eid].path) for eid in alignment.right),
-            eids=alignment.right,
-            status=alignment.status,
-            similarity=alignment.similarity,
-            moved=alignment.moved,
-            paired=True,
-            link=f"{page}#{alignment.left[0]}",
-        )
-        for eid in alignment.left:
-            out[eid] = match
-    queries = [comparison.left.by_eid[eid].clause.text for eid in unpaired]
-    choices = [leaf.clause.text for leaf in right.leaves]
-    definitions: dict[str, int] = {}
-    for position, text in enumerate(choices):
-        defined = defined_term(text)
-        if defined is not None:
-            definitions.setdefault(defined, position)
-    for eid, query, (closest, score) in zip(
-        unpaired, queries, closest_by_words(queries, choices), strict=True
-    ):
-        term = defined_term(query)
-        if term is not None and term in definitions:
-            index = definitions[term]
-            ((_, score),) = closest_by_words([query], [choices[index]])
-        elif closest is None or score < CLOSEST_FLOOR:
-            continue
-        else:
-            index, term = closest, None
-        leaf = right.leaves[index]
-        out[eid] = Match(
-            instrument=right.id,
-            labels=(citation(leaf.path),),
-            eids=(leaf.clause.eid,),
-            status=None,
-            similarity=score,
-            moved=False,
-            paired=False,
-            link=f"{page}#right-{leaf.clause.eid}",
-            term=term,
-        )
-    return out
-
-
-_WORD = re.compile(r"\w+")
-
-
-def closest_by_words(
-    queries: Sequence[str], choices: Sequence[str]
-) -> list[tuple[int | None, float]]:
-    """For each query, the index of the choice sharing most of its words in order, and
-    their word similarity (0..1): the Indel similarity of the word sequences, on the
-    comparison key. The first of equal choices wins; None when there is no choice."""
-    from rapidfuzz import fuzz, process
-
-    vocabulary: dict[str, str] = {}
-
-    def encoded(text: str) -> str:
-        # Each distinct word becomes one character, so a character measure counts words.
-        words = _WORD.findall(comparison_key(text).casefold())
-        return "".join(vocabulary.setdefault(w, chr(0x10000 + len(vocabulary))) for w in words)
-
-    targets = [encoded(text) for text in choices]
-    out: list[tuple[int | None, float]] = []
-    for query in queries:
-        found = process.extractOne(encoded(query), targets, scorer=fuzz.ratio)
-        out.append((None, 0.0) if found is None else (found[2], found[1] / 100.0))
-    return out
-
-
-SYNOPSIS_SCHEMA = "treatydiff.synopsis/1"
-
-
-def synopsis_dict(synopsis: Synopsis) -> dict[str, object]:
-    """The JSON shape of a synopsis (similarities rounded to four decimals)."""
-    others = [inst.id for inst in synopsis.others]
-    return {
-        "schema": SYNOPSIS_SCHEMA,
-        "anchor": synopsis.anchor.id,
-        "instruments": [
-            {
-                "id": inst.id,
-                "title": inst.title,
-                "version": inst.version,
-                "source": inst.source,
-                "sha256": inst.sha256,
-                "clauses": inst.clauses,
-            }
-            for inst in synopsis.instruments
-        ],
-        "similarity": [[round(value, 4) for value in row] for row in synopsis.matrix],
-        "lineage": [
-            {
-                "id": clause.eid,
-                "label": clause.label,
-                "matches": {
-                    other: None
-                    if match is None
-                    else {
-                        "ids": list(match.eids),
-                        "labels": list(match.labels),
-                        "paired": match.paired,
-                        "term": match.term,
-                        "status": match.status,
-                        "moved": match.moved,
-                        "similarity": round(match.similarity, 4),
-                        "report": match.link,
-                    }
-                    for other, match in zip(others, clause.matches, strict=True)
-                },
-            }
-            for clause in synopsis.lineage
-        ],
-    }
+        folds.append(Fold(False, tuple(items)))
