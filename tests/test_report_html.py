@@ -130,15 +130,15 @@ def test_header_names_both_instruments_and_the_summary(sample_doc: HtmlElement) 
         ["Source", "synthetic/draft.txt", "synthetic/final.txt"],
         ["SHA-256", "0" * 64, "f" * 64],
         ["Format", "not stated", "not stated"],
-        ["Clauses", "12", "14"],
+        ["Clauses", "16", "18"],  # with the title and 3 captions
     ]
     counts = [
         " ".join(li.text_content().split()) for li in sample_doc.xpath("//ul[@class='summary']/li")
     ]
     assert counts == [
-        "7 identical",
+        "9 identical",  # with 2 captions
         "1 formatting",
-        "3 modified",
+        "5 modified",  # with the title and a caption
         "2 added",
         "1 removed",
         "1 moved",
@@ -199,7 +199,7 @@ def test_unchanged_runs_collapse_with_a_count(sample_doc: HtmlElement) -> None:
         " ".join(s.text_content().split())
         for s in sample_doc.xpath("//details[@class='run']/summary")
     ]
-    assert summaries == ["3 unchanged clauses (preamble)", "3 unchanged clauses"]
+    assert summaries == ["3 unchanged clauses (preamble)", "4 unchanged clauses"]
     for details in sample_doc.xpath("//details[@class='run']"):
         assert details.xpath(".//section[contains(@class, 'changed')]") == []
 

@@ -110,9 +110,10 @@ def test_sample_report_structure() -> None:
     ]
     assert headings == [
         ("h1", "Accord on the Shared River (draft) compared with Accord on the Shared River"),
+        ("h2", "title"),
         ("h2", "article 1: Purpose"),
         ("h2", "article 2: Boats"),
-        ("h2", "article 3: Meetings"),
+        ("h2", "article 3: Meetings \u2194 article 3: Meetings of the Parties"),
     ]
     assert sum(t.type == "table_open" for t in tokens) == 2
     # one quoted redline per changed clause
@@ -191,7 +192,7 @@ def test_a_small_limit_keeps_the_summary() -> None:
     markdown = comparison_markdown(build_report(SAMPLE), limit=3000)
     _assert_inert(markdown)
     assert "| status | clauses |" in markdown
-    assert "Left out to keep this report under 3000 bytes: 3 more sections with 7 changed" in (
+    assert "Left out to keep this report under 3000 bytes: 4 more sections with 9 changed" in (
         markdown
     )
 

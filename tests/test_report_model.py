@@ -115,20 +115,23 @@ def test_moved_clause_links_both_ways(report: ComparisonReport) -> None:
     # that followed it on the left
     kinds = [(type(i).__name__, i.anchor) for i in report.items]
     at = kinds.index(("MovedMarker", marker.anchor))
-    assert kinds[at - 1] == ("Heading", "section-art_2")
+    assert kinds[at - 2 : at] == [("Heading", "section-art_2"), ("Row", "art_2__heading")]
     assert kinds[at + 1] == ("Row", "art_2__para_2")
 
 
 def test_headings_and_their_change_counts(report: ComparisonReport) -> None:
     headings = [i for i in report.items if isinstance(i, Heading)]
     assert [(h.title, h.changes) for h in headings] == [
+        ("title", 1),
         ("preamble", 0),
         ("article 1: Purpose", 3),
         ("article 2: Boats", 2),
-        ("article 3: Meetings", 2),
+        # the caption changed: the section names both
+        ("article 3: Meetings \u2194 article 3: Meetings of the Parties", 3),
     ]
     sections = report.sections
-    assert [len(s.rows) for s in sections] == [3, 3, 5, 3]
+    # each article's caption is a row of its section
+    assert [len(s.rows) for s in sections] == [1, 3, 4, 6, 4]
     assert sum(len(s.rows) for s in sections) == len(report.rows)
 
 
@@ -139,7 +142,7 @@ def test_unchanged_runs_collapse_but_headings_of_changes_stay(
     flat = [item for fold in folds for item in fold.items]
     assert flat == list(report.items)  # nothing lost, nothing reordered
     collapsed = [f for f in folds if f.collapsed]
-    assert [(f.row_count, f.title) for f in collapsed] == [(3, "preamble"), (3, "")]
+    assert [(f.row_count, f.title) for f in collapsed] == [(3, "preamble"), (4, "")]
     for fold in collapsed:
         assert not any(isinstance(i, Row) and i.changed for i in fold.items)
     # article 2's heading is not hidden although its first rows are unchanged

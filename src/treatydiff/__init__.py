@@ -15,8 +15,8 @@ Examples:
     True
     >>> summary = comparison.summary
     >>> summary.identical, summary.formatting, summary.modified, summary.added, summary.removed
-    (8, 2, 2, 2, 1)
-    >>> changed = comparison.alignments[1]
+    (9, 2, 2, 2, 1)
+    >>> changed = comparison.alignments[2]
     >>> changed.left, changed.status, changed.tags
     (('preamble__p_1',), 'modified', ('wording', 'modal'))
     >>> [(op.left, op.right) for op in changed.diff if op.op != "equal"]
@@ -42,12 +42,12 @@ if TYPE_CHECKING:
     from treatydiff.errors import (
         CatalogueError,
         ConfigError,
-        DependencyError,
         FetchError,
         FormatError,
         InputError,
         IntegrityError,
         LanguageError,
+        MissingExtraError,
         OutputError,
         TreatydiffError,
         UsageError,
@@ -76,8 +76,8 @@ _LAZY: dict[str, str] = {
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
     "LanguageError": "treatydiff.errors",
+    "MissingExtraError": "treatydiff.errors",
     "UsageError": "treatydiff.errors",
-    "DependencyError": "treatydiff.errors",
 }
 
 __all__ = [
@@ -101,8 +101,8 @@ __all__ = [
     "IntegrityError",
     "FetchError",
     "LanguageError",
+    "MissingExtraError",
     "UsageError",
-    "DependencyError",
 ]
 
 

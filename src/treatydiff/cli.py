@@ -19,6 +19,7 @@ from treatydiff.errors import TreatydiffError
 from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
+    from treatydiff.formats.document import ReadOptions, Revisions
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -108,6 +109,31 @@ lang_option = click.option(
     show_default=True,
     help="Language of the text to read from a bilingual source.",
 )
+docx_revisions_option = click.option(
+    "--docx-revisions",
+    type=click.Choice(["accepted", "original"]),
+    default="accepted",
+    show_default=True,
+    help="Which text of a Word file with tracked changes to read: with every change "
+    "accepted, or the original before them.",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
+)
+
+
+def _input_format(value: str) -> str | None:
+    return None if value == "auto" else value
+
+
+def _read_options(docx_revisions: str, pages: tuple[int, int] | None = None) -> ReadOptions:
+    from treatydiff.formats.document import ReadOptions
+
+    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions), pages=pages)
 
 
 def _page_range(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -126,17 +152,6 @@ pages_option = click.option(
     default=None,
     help="Read only pages A to B of a PDF (counted from 1, as a PDF viewer counts).",
 )
-output_option = click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (atomically) instead of standard output.",
-)
-
-
-def _input_format(value: str) -> str | None:
-    return None if value == "auto" else value
 
 
 def _build_time() -> str | None:
@@ -165,18 +180,25 @@ def _build_time() -> str | None:
     show_default=True,
     help="Citation style of clause labels.",
 )
-@click.option("--parts", is_flag=True, help="List the instruments the file REF holds.")
+@click.option(
+    "--parts",
+    "list_parts",
+    is_flag=True,
+    help="List the instruments the file holds (FILE#N selects the Nth) with their titles.",
+)
 @lang_option
 @input_format_option
+@docx_revisions_option
 @pages_option
 @output_option
 def show(
     ref: str,
     fmt: str,
     labels: str,
-    parts: bool,
+    list_parts: bool,
     lang: str,
     input_format: str,
+    docx_revisions: str,
     pages: tuple[int, int] | None,
     output: Path | None,
 ) -> None:
@@ -185,13 +207,12 @@ def show(
     from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    if parts:
-        from treatydiff.formats import load_parts
-
-        found = load_parts(ref, fmt=_input_format(input_format), lang=lang, pages=pages)
-        emit(views.render_parts(found), output)
+    options = _read_options(docx_revisions, pages)
+    if list_parts:
+        titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
+        emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
         return
-    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), pages=pages)
+    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
 
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
@@ -235,6 +256,7 @@ def show(
 )
 @lang_option
 @input_format_option
+@docx_revisions_option
 @pages_option
 @output_option
 def compare(
@@ -245,6 +267,7 @@ def compare(
     labels: str,
     lang: str,
     input_format: str,
+    docx_revisions: str,
     pages: tuple[int, int] | None,
     output: Path | None,
     assets_dir: Path | None,
@@ -262,10 +285,11 @@ def compare(
     from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
+    options = _read_options(docx_revisions, pages)
     style = cast("LabelStyle", labels)
     comparison = compare_instruments(
-        refs.resolve(left, lang=lang, fmt=source_format, pages=pages),
-        refs.resolve(right, lang=lang, fmt=source_format, pages=pages),
+        refs.resolve(left, lang=lang, fmt=source_format, options=options),
+        refs.resolve(right, lang=lang, fmt=source_format, options=options),
         threshold=threshold,
     )
     if fmt in ("html", "md"):
@@ -507,6 +531,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     "own lang wins.",
 )
 @input_format_option
+@docx_revisions_option
 @output_option
 def check(
     texts: tuple[str, ...],
@@ -521,6 +546,7 @@ def check(
     fmt: str,
     lang: str | None,
     input_format: str,
+    docx_revisions: str,
     output: Path | None,
 ) -> None:
     """Check versions of texts: fail on changes nobody approved.
@@ -553,6 +579,7 @@ def check(
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
+            read_options=_read_options(docx_revisions),
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

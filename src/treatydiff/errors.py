@@ -45,8 +45,10 @@ class FormatError(TreatydiffError):
     format given or detected."""
 
 
-class DependencyError(TreatydiffError):
-    """An optional dependency that reading this input needs is not installed."""
+class MissingExtraError(TreatydiffError):
+    """An optional dependency the input needs is not installed: Word, HTML and PDF files
+    need the ``documents`` extra (``pip install 'treatydiff[documents]'``), which the
+    message names."""
 
 
 class CatalogueError(TreatydiffError):

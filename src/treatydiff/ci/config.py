@@ -60,6 +60,8 @@ BASELINE_FILE = "treatydiff-baseline.json"
 DEFAULT_REVISION = "HEAD"
 
 if TYPE_CHECKING:
+    from treatydiff.formats.document import ReadOptions
+
     RuleName = Rule
     Language = str
 else:
@@ -85,6 +87,7 @@ class CheckSpec:
     input_format: str | None = None
     min_similarity: float | None = None
     threshold: float | None = None
+    read_options: ReadOptions | None = None  # of layout formats (Word, HTML)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Defaults:
     against: str | None = None
     input_format: str | None = None
     min_similarity: float | None = None
+    read_options: ReadOptions | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,7 @@ def from_command_line(
     against: str | None = None,
     input_format: str | None = None,
     min_similarity: float | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Config:
     """The checks of a ``treatydiff check`` command line: LEFT RIGHT, or FILE with
     ``against``, or else the configuration (``config_file``, else the one found in
@@ -168,6 +173,7 @@ def from_command_line(
         against=against,
         input_format=input_format,
         min_similarity=min_similarity,
+        read_options=read_options,
     )
     if texts:
         if config_file is not None:
@@ -251,6 +257,7 @@ def one_off(
         lang=defaults.lang or "en",
         input_format=defaults.input_format,
         min_similarity=defaults.min_similarity,
+        read_options=defaults.read_options,
     )
     if right is None:
         revision = defaults.against or DEFAULT_REVISION
@@ -299,6 +306,7 @@ def _check(
         input_format=table.input_format or defaults.input_format,
         min_similarity=defaults.min_similarity if min_similarity is None else min_similarity,
         threshold=table.threshold,
+        read_options=defaults.read_options,
     )
     if table.against is not None and not table.file:
         fail(key_path(where, "against"), "goes with file")

@@ -71,7 +71,9 @@ def _texts(spec: CheckSpec) -> Iterator[_Text]:
     if spec.kind == "pair":
         assert spec.left is not None and spec.right is not None
         for ref in (spec.left, spec.right):
-            instrument = refs.resolve(ref, lang=spec.lang, fmt=spec.input_format)
+            instrument = refs.resolve(
+                ref, lang=spec.lang, fmt=spec.input_format, options=spec.read_options
+            )
             yield _Text(display_path(ref), instrument, _local_file(instrument))
     elif spec.kind == "git":
         assert spec.file is not None
@@ -87,7 +89,7 @@ def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
 
     shown = display_path(str(path))
     old_label = f"{shown}@{revision}"
-    current = load_file(path, fmt=spec.input_format, lang=spec.lang)
+    current = load_file(path, fmt=spec.input_format, lang=spec.lang, options=spec.read_options)
     blob = git_blob(path, revision)
     old = None
     if blob is not None:
@@ -97,6 +99,7 @@ def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
             fmt=spec.input_format,
             lang=spec.lang,
             instrument_id=current.id,
+            options=spec.read_options,
         )
     yield _Text(old_label, old)
     yield _Text(shown, current, shown)

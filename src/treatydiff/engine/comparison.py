@@ -109,12 +109,12 @@ class Alignment:
         ...     treatydiff.load("examples/opsc-preamble-ohchr.txt"),
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... )
-        >>> first = comparison.alignments[1]
+        >>> first = comparison.alignments[2]
         >>> first.left, first.right, first.status, first.tags
         (('preamble__p_1',), ('preamble__p_1',), 'modified', ('wording', 'modal'))
         >>> [(op.left, op.right) for op in first.diff if op.op != "equal"]
         [('should ', 'shall ')]
-        >>> removed = comparison.alignments[4]
+        >>> removed = comparison.alignments[5]
         >>> removed.left, removed.right, removed.status, removed.similarity
         (('preamble__p_4',), (), 'removed', 0.0)
     """
@@ -226,11 +226,11 @@ class Summary:
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... ).summary
         >>> summary.identical, summary.modified, summary.added, summary.removed
-        (8, 2, 2, 1)
+        (9, 2, 2, 1)
         >>> summary.tags
         (('modal', 1), ('number', 1), ('wording', 2))
         >>> round(summary.similarity, 3)
-        0.955
+        0.956
     """
 
     identical: int
@@ -271,9 +271,9 @@ class Comparison:
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... )
         >>> comparison.has_differences, len(comparison.alignments)
-        (True, 15)
-        >>> [a.status for a in comparison.alignments[:3]]
-        ['identical', 'modified', 'formatting']
+        (True, 16)
+        >>> [a.status for a in comparison.alignments[:3]]  # the title, two clauses
+        ['identical', 'identical', 'modified']
     """
 
     left: Instrument

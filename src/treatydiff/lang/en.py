@@ -199,5 +199,7 @@ LANGUAGE = Language(
         "indent": ("indent {n}", "indent {n}"),
         "intro": ("chapeau", "chapeau"),
         "wrapup": ("closing words", "closing words"),
+        "heading": ("heading", "heading"),
+        "docTitle": ("title", "title"),
     },
 )

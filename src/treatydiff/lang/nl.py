@@ -181,5 +181,7 @@ LANGUAGE = Language(
         "indent": ("streepje {n}", "streepje {n}"),
         "intro": ("aanhef", "aanhef"),
         "wrapup": ("slotzin", "slotzin"),
+        "heading": ("opschrift", "opschrift"),
+        "docTitle": ("titel", "titel"),
     },
 )

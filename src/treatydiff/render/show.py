@@ -6,24 +6,6 @@ from treatydiff.model import Instrument
 from treatydiff.segment.labels import LabelStyle, citation
 
 
-def render_parts(parts: list[Instrument]) -> str:
-    """The instruments of one file, one a line: its ``FILE#N`` number, pages (of a PDF),
-    articles and title."""
-    rows: list[str] = []
-    for number, instrument in enumerate(parts, 1):
-        found = [
-            instrument.metadata.position(clause.line)
-            for clause in instrument.walk()
-            if clause.line is not None
-        ]
-        pages = sorted(position[0] for position in found if position is not None)
-        where = f"pp. {pages[0]}-{pages[-1]}" if pages else ""
-        count = len(instrument.articles())
-        noun = "article" if count == 1 else "articles"
-        rows.append(f"#{number}\t{where}\t{count} {noun}\t{instrument.title}")
-    return "\n".join(rows) + "\n"
-
-
 def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un") -> str:
     """``instrument`` as `treatydiff show` writes it: ``json``, ``akn``, ``treatydiff``,
     ``md``, else plain text (ids, labels and texts of the leaf clauses)."""

@@ -39,8 +39,9 @@ def parse(
 ) -> Instrument:
     """Instrument number ``part`` of the PDF ``data``.
 
-    Raises DependencyError without the documents extra, InputError for an unreadable
-    PDF, FormatError for a PDF without a text layer or without that part.
+    Raises MissingExtraError without the documents extra, FormatError for a PDF PDFium
+    cannot read, without a text layer or without that part, InputError for pages outside
+    it.
     """
     document = read(data, source=source, pages=pages)
     if part > len(document.parts):

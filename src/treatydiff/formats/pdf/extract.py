@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-from treatydiff.errors import DependencyError, FormatError, InputError
+from treatydiff.errors import FormatError, InputError, MissingExtraError
 
 INSTALL_HINT = "pip install 'treatydiff[documents]'"
 
@@ -48,14 +48,16 @@ def _pdfium() -> tuple[Any, Any]:
     try:
         return import_module("pypdfium2"), import_module("pypdfium2.raw")
     except ImportError:
-        raise DependencyError(f"reading PDF needs the documents extra: {INSTALL_HINT}") from None
+        raise MissingExtraError(
+            f"reading pdf files needs the documents extra: {INSTALL_HINT}"
+        ) from None
 
 
 def read_pages(data: bytes, *, source: str, pages: tuple[int, int] | None = None) -> list[Page]:
     """The text layer of each page of the PDF ``data`` (of ``pages``, first..last, 1-based
     and inclusive, when given).
 
-    Raises DependencyError without pypdfium2, FormatError for a file PDFium cannot open
+    Raises MissingExtraError without pypdfium2, FormatError for a file PDFium cannot open
     (not a PDF, damaged, encrypted) and for a PDF without a text layer (a scan, or text
     drawn as outlines), and InputError for a page range outside the document.
     """
