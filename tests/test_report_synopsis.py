@@ -288,8 +288,8 @@ def test_publish_the_family_site(corpus: Path, tmp_path: Path) -> None:
             "comparison[0].threshold: 3 is not between 0 and 1",
         ),
         (
-            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\ninput_format = "pdf"',
-            "comparison[0].input_format: 'pdf' is not one of un-text, laws-markdown,",
+            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\ninput_format = "rtf"',
+            "comparison[0].input_format: 'rtf' is not one of un-text, laws-markdown,",
         ),
         (
             '[[synopsis]]\nrefs = ["p.txt", "p.txt"]\nname = "../../../x"',

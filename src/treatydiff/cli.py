@@ -130,10 +130,28 @@ def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
 
-def _read_options(docx_revisions: str) -> ReadOptions:
+def _read_options(docx_revisions: str, pages: tuple[int, int] | None = None) -> ReadOptions:
     from treatydiff.formats.document import ReadOptions
 
-    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions))
+    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions), pages=pages)
+
+
+def _page_range(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    first, _, last = value.partition("-")
+    if not (first.isdigit() and (last or first).isdigit() and 0 < int(first) <= int(last or first)):
+        raise click.BadParameter("give pages as A-B (or A), counted from 1")
+    return (int(first), int(last or first))
+
+
+pages_option = click.option(
+    "--pages",
+    metavar="A-B",
+    callback=_page_range,
+    default=None,
+    help="Read only pages A to B of a PDF (counted from 1, as a PDF viewer counts).",
+)
 
 
 def _build_time() -> str | None:
@@ -171,6 +189,7 @@ def _build_time() -> str | None:
 @lang_option
 @input_format_option
 @docx_revisions_option
+@pages_option
 @output_option
 def show(
     ref: str,
@@ -180,6 +199,7 @@ def show(
     lang: str,
     input_format: str,
     docx_revisions: str,
+    pages: tuple[int, int] | None,
     output: Path | None,
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
@@ -187,7 +207,7 @@ def show(
     from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    options = _read_options(docx_revisions)
+    options = _read_options(docx_revisions, pages)
     if list_parts:
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
         emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
@@ -237,6 +257,7 @@ def show(
 @lang_option
 @input_format_option
 @docx_revisions_option
+@pages_option
 @output_option
 def compare(
     left: str,
@@ -247,6 +268,7 @@ def compare(
     lang: str,
     input_format: str,
     docx_revisions: str,
+    pages: tuple[int, int] | None,
     output: Path | None,
     assets_dir: Path | None,
 ) -> None:
@@ -263,7 +285,7 @@ def compare(
     from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
-    options = _read_options(docx_revisions)
+    options = _read_options(docx_revisions, pages)
     style = cast("LabelStyle", labels)
     comparison = compare_instruments(
         refs.resolve(left, lang=lang, fmt=source_format, options=options),

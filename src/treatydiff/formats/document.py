@@ -42,9 +42,12 @@ class ReadOptions:
 
     ``docx_revisions``: which text of a Word file with tracked changes is read, the one
     with all changes accepted (as it reads now) or the original before them.
+    ``pages``: the pages of a PDF to read, first and last (from 1, inclusive); None for
+    all.
     """
 
     docx_revisions: Revisions = "accepted"
+    pages: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp, Summary
-from treatydiff.model import Instrument, LeafView
+from treatydiff.model import Instrument, LeafView, Metadata
 from treatydiff.segment.labels import LabelStyle, citation
 
 if TYPE_CHECKING:
@@ -91,13 +91,24 @@ def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -
         "id": instrument.id,
         "title": instrument.title,
         "metadata": dict(sorted(meta.items())),
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=instrument.metadata)
+            for leaf in instrument.leaves
+        ],
     }
 
 
-def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, Any]:
-    """The JSON shape of a leaf clause: id, label, kind, num, heading, text, source line."""
+def leaf_dict(
+    leaf: LeafView, *, label_style: LabelStyle = "un", metadata: Metadata | None = None
+) -> dict[str, Any]:
+    """The JSON shape of a leaf clause: id, label, kind, num, heading, text, source line;
+    the source has the page and the line on the page too when ``metadata`` maps a paged
+    source (a PDF)."""
     clause = leaf.clause
+    source: dict[str, int | None] = {"line": clause.line}
+    position = metadata.position(clause.line) if metadata and clause.line else None
+    if position is not None:
+        source["page"], source["page_line"] = position
     return {
         "id": clause.eid,
         "label": citation(leaf.path, style=label_style),
@@ -105,7 +116,7 @@ def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, An
         "num": clause.num,
         "heading": _heading(leaf),
         "text": clause.text,
-        "source": {"line": clause.line},
+        "source": source,
     }
 
 
@@ -161,7 +172,9 @@ def _side(instrument: Instrument, label_style: LabelStyle) -> dict[str, Any]:
         "version": meta.version,
         "source": meta.source,
         "sha256": meta.sha256,
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=meta) for leaf in instrument.leaves
+        ],
     }
 
 
