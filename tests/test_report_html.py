@@ -146,7 +146,7 @@ def test_header_names_both_instruments_and_the_summary(sample_doc: HtmlElement) 
         "0 merged",
     ]
     overall = " ".join(sample_doc.xpath("//p[@class='overall']")[0].text_content().split())
-    assert overall == "Overall similarity 83 %; the texts differ."
+    assert overall == "Overall similarity 83.5 %; the texts differ."
     options = " ".join(
         sample_doc.xpath("//p[starts-with(text(), 'Options')]")[0].text_content().split()
     )
@@ -161,7 +161,7 @@ def _row(doc: HtmlElement, anchor: str) -> HtmlElement:
 def test_rows_show_label_status_similarity_tags(sample_doc: HtmlElement) -> None:
     row = _row(sample_doc, "art_1__para_1")
     head = " ".join(row.xpath(".//div[@class='row-head']")[0].text_content().split())
-    assert head == "article 1, paragraph 1 modified similarity 91 % wording modal"
+    assert head == "article 1, paragraph 1 modified similarity 91.0 % wording modal"
     assert row.xpath(".//div[contains(@class, 'left')]//del/text()") == ["should"]
     assert row.xpath(".//div[contains(@class, 'right')]//ins/text()") == ["shall"]
     assert row.xpath(".//div[@class='inline']//del/text()") == ["should"]

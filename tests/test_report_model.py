@@ -20,8 +20,8 @@ from treatydiff.report.comparison import (
     Row,
     build_report,
     collapse,
-    percent,
 )
+from treatydiff.report.figures import exact, percent
 
 
 @pytest.fixture(scope="module")
@@ -155,10 +155,26 @@ def test_short_runs_stay_open() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "text"), [(1.0, "100 %"), (0.999, "99 %"), (0.58, "58 %"), (0.0, "0 %")]
+    ("value", "text"),
+    [
+        (1.0, "100.0 %"),
+        (0.99999, "99.9 %"),
+        (0.9999, "99.9 %"),
+        (0.999, "99.9 %"),
+        (0.9789, "97.8 %"),
+        (0.58, "58.0 %"),
+        (0.0, "0.0 %"),
+    ],
 )
 def test_percent_never_rounds_up_to_equal(value: float, text: str) -> None:
     assert percent(value) == text
+
+
+@pytest.mark.parametrize("value", [0.97995, 0.12345, 0.5, 0.66666, 0.0004, 0.99949])
+def test_shown_percent_is_cut_from_the_json_value(value: float) -> None:
+    """The figure every format shows can be read off the JSON's four decimals."""
+    tenths = int(exact(value) * 10000) // 10
+    assert percent(value) == f"{tenths // 10}.{tenths % 10} %"
 
 
 # --- real comparisons: every clause's text, once, exactly ---------------------------------

@@ -117,6 +117,21 @@ output_option = click.option(
 )
 
 
+left_label_option = click.option(
+    "--left-label",
+    metavar="NAME",
+    default=None,
+    help='Name of the left side in the output ("Draft A") [default: its id with its '
+    "version, e.g. opsc@2005-09-23].",
+)
+right_label_option = click.option(
+    "--right-label",
+    metavar="NAME",
+    default=None,
+    help="Name of the right side in the output [default: its id with its version].",
+)
+
+
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
@@ -200,6 +215,8 @@ def show(
     show_default=True,
     help="Citation style of clause labels.",
 )
+@left_label_option
+@right_label_option
 @lang_option
 @input_format_option
 @output_option
@@ -209,6 +226,8 @@ def compare(
     fmt: str,
     threshold: float | None,
     labels: str,
+    left_label: str | None,
+    right_label: str | None,
     lang: str,
     input_format: str,
     output: Path | None,
@@ -225,6 +244,7 @@ def compare(
     from treatydiff.outputs import emit
     from treatydiff.render.json import render_json
     from treatydiff.render.text import render_text
+    from treatydiff.report.sides import side_labels
 
     source_format = _input_format(input_format)
     style = cast("LabelStyle", labels)
@@ -232,6 +252,9 @@ def compare(
         refs.resolve(left, lang=lang, fmt=source_format),
         refs.resolve(right, lang=lang, fmt=source_format),
         threshold=threshold,
+    )
+    names = side_labels(
+        comparison.left, comparison.right, left_label=left_label, right_label=right_label
     )
     if fmt in ("html", "md"):
         from treatydiff.render import render_comparison
@@ -246,12 +269,12 @@ def compare(
             assets = Assets.in_folder(assets_dir, page)
         generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets=assets, label_style=style, generated=generated
+            comparison, fmt, assets=assets, label_style=style, labels=names, generated=generated
         )
         emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)
     render = render_json if fmt == "json" else render_text
-    emit(render(comparison, label_style=style), output)
+    emit(render(comparison, label_style=style, labels=names), output)
     sys.exit(1 if comparison.has_differences else 0)
 
 
@@ -471,6 +494,8 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",
 )
+@left_label_option
+@right_label_option
 @input_format_option
 @output_option
 def check(
@@ -485,6 +510,8 @@ def check(
     junit: Path | None,
     fmt: str,
     lang: str | None,
+    left_label: str | None,
+    right_label: str | None,
     input_format: str,
     output: Path | None,
 ) -> None:
@@ -518,6 +545,8 @@ def check(
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
+            left_label=left_label,
+            right_label=right_label,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
     from treatydiff.render.html import Assets
+    from treatydiff.report.sides import SideLabels
     from treatydiff.report.synopsis import Synopsis
     from treatydiff.segment.labels import LabelStyle
 
@@ -25,17 +26,18 @@ def render_comparison(
     *,
     assets: Assets | None = None,
     label_style: LabelStyle = "un",
+    labels: SideLabels | None = None,
     generated: str | None = None,
 ) -> str:
     """The report of ``comparison`` as ``html`` or ``md``, clauses cited in
-    ``label_style``. HTML only: ``assets`` links the page to the stylesheet and script
-    instead of inlining them, ``generated`` is the build time it states. Another format
-    raises ValueError."""
+    ``label_style``, the sides named by ``labels`` (None: their defaults). HTML only:
+    ``assets`` links the page to the stylesheet and script instead of inlining them,
+    ``generated`` is the build time it states. Another format raises ValueError."""
     # Imported here: each renderer loads Jinja2 and its templates, which the other
     # commands do without.
     from treatydiff.report.comparison import build_report
 
-    report = build_report(comparison, label_style=label_style)
+    report = build_report(comparison, label_style=label_style, labels=labels)
     if fmt == "md":
         from treatydiff.render.markdown import comparison_markdown
 

@@ -26,7 +26,8 @@ from markupsafe import escape as html_escape
 
 from treatydiff.errors import InputError
 from treatydiff.render.templates import asset, environment
-from treatydiff.report.comparison import ComparisonReport, percent
+from treatydiff.report.comparison import ComparisonReport
+from treatydiff.report.figures import percent
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis, heatmap
 

@@ -20,7 +20,8 @@ from markupsafe import Markup
 from treatydiff.render.mdtext import escape as md_escape
 from treatydiff.render.mdtext import table_cell
 from treatydiff.render.templates import environment
-from treatydiff.report.comparison import ComparisonReport, percent
+from treatydiff.report.comparison import ComparisonReport
+from treatydiff.report.figures import percent
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis
 

@@ -10,13 +10,13 @@ be. ``collapse`` folds runs of unchanged rows away.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.model import Clause, Instrument, LeafView
+from treatydiff.report.sides import SideLabels, side_labels, version_name
 from treatydiff.report.spans import Span, redline, side_spans
 from treatydiff.segment.labels import LabelStyle, citation
 
@@ -32,18 +32,6 @@ STATUS_WORDS: dict[Status, str] = {
     "added": "added",
     "removed": "removed",
 }
-
-
-def whole_percent(similarity: float) -> int:
-    """A similarity (0..1) as a whole percentage, floored: below 100 unless the texts
-    are equal."""
-    # With room for float error (0.58 * 100 = 57.99...).
-    return math.floor(similarity * 100 + 1e-9)
-
-
-def percent(similarity: float) -> str:
-    """A similarity (0..1) as reports write it: "57 %"."""
-    return f"{whole_percent(similarity)} %"
 
 
 @dataclass(frozen=True)
@@ -190,9 +178,11 @@ class Section:
 
 @dataclass(frozen=True)
 class SideInfo:
-    """The facts about one instrument that a report's header shows."""
+    """The facts about one instrument that a report's header shows; ``label`` is the
+    side's name in the report (``report.sides``)."""
 
     id: str
+    label: str
     title: str
     version: str | None
     source: str | None
@@ -257,10 +247,17 @@ class ComparisonReport:
 # --- building a comparison report ----------------------------------------------------
 
 
-def build_report(comparison: Comparison, *, label_style: LabelStyle = "un") -> ComparisonReport:
+def build_report(
+    comparison: Comparison,
+    *,
+    label_style: LabelStyle = "un",
+    labels: SideLabels | None = None,
+) -> ComparisonReport:
     """The report of ``comparison``; clause labels and section titles in ``label_style``
-    (each cell also carries its short label)."""
+    (each cell also carries its short label); the sides named by ``labels`` (None: their
+    default names, ``report.sides.side_labels``)."""
     left, right = comparison.left, comparison.right
+    names = labels or side_labels(left, right)
     left_eids = {leaf.clause.eid for leaf in left.leaves}
     rows = [
         _row(alignment, left, right, left_eids, label_style) for alignment in comparison.alignments
@@ -278,8 +275,8 @@ def build_report(comparison: Comparison, *, label_style: LabelStyle = "un") -> C
         items.extend(after.get(row.anchor, ()))
     items.extend(after.get("", ()))
     return ComparisonReport(
-        left=side_info(left),
-        right=side_info(right),
+        left=side_info(left, names.left),
+        right=side_info(right, names.right),
         summary=comparison.summary,
         options=tuple(
             (f.name, str(getattr(comparison.options, f.name))) for f in fields(comparison.options)
@@ -303,11 +300,13 @@ def _count_changes(items: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(out)
 
 
-def side_info(instrument: Instrument) -> SideInfo:
-    """The facts about ``instrument`` that a report's header shows."""
+def side_info(instrument: Instrument, label: str | None = None) -> SideInfo:
+    """The facts about ``instrument`` that a report's header shows, under ``label``
+    (None: its ``version_name``)."""
     meta = instrument.metadata
     return SideInfo(
         id=instrument.id,
+        label=label or version_name(instrument),
         title=instrument.title,
         version=meta.version,
         source=meta.source,

@@ -19,7 +19,8 @@ from treatydiff.engine.comparison import Comparison, Status
 from treatydiff.errors import InputError
 from treatydiff.model import Instrument
 from treatydiff.normalize import WordCodes
-from treatydiff.report.comparison import SideInfo, percent, side_info, whole_percent
+from treatydiff.report.comparison import SideInfo, side_info
+from treatydiff.report.figures import percent, shown
 from treatydiff.segment.labels import citation
 
 # Least share of words for a synopsis to name an unpaired clause's closest clause
@@ -279,7 +280,8 @@ _SLANT = math.radians(60)
 
 def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
     """The heat map of ``synopsis.matrix``, ``cell`` SVG units a square; each square
-    prints its whole percentage, on the colour of its square root on the Cividis scale."""
+    prints its similarity in percent (``figures.shown``), on the colour of its square
+    root on the Cividis scale."""
     labels = tuple(inst.id for inst in synopsis.instruments)
     text_width = _CHAR_WIDTH * max(len(label) for label in labels)
     left = math.ceil(text_width) + 16
@@ -296,7 +298,7 @@ def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
                     y=top + i * cell,
                     fill=_CIVIDIS[step],
                     ink="#ffffff" if step < 5 else "#000000",
-                    text=str(whole_percent(value)),
+                    text=shown(value),
                     title=f"{labels[i]} and {labels[j]}: similarity {percent(value)}",
                 )
             )
