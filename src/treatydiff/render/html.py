@@ -128,12 +128,19 @@ _HTML_TAG = {"insert": "ins", "delete": "del"}
 
 
 def html_spans(spans: Sequence[Span]) -> Markup:
-    """Spans as HTML: ``<ins>`` and ``<del>`` around changes."""
+    """Spans as HTML: ``<ins>`` and ``<del>`` around changes, the whitespace at their
+    edges outside the tags ("any State <del>that</del>.")."""
     out: list[str] = []
     for span in spans:
         tag = _HTML_TAG.get(span.kind)
-        text = html_escape(span.text)
-        out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+        core = span.text.strip()
+        if not tag or not core:
+            text = html_escape(span.text)
+            out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+            continue
+        start = span.text.index(core)
+        before, after = span.text[:start], span.text[start + len(core) :]
+        out.append(f"{before}<{tag}>{html_escape(core)}</{tag}>{after}")
     return Markup("".join(out))
 
 
