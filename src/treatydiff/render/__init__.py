@@ -10,7 +10,10 @@ site). Modules: ``text`` (plain text and the inline word-diff notation), ``json`
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
+
+from treatydiff.errors import InputError
 
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
@@ -18,6 +21,18 @@ if TYPE_CHECKING:
     from treatydiff.report.sides import SideLabels
     from treatydiff.report.synopsis import Synopsis
     from treatydiff.segment.labels import LabelStyle
+
+
+def source_date(epoch: str | None) -> datetime | None:
+    """The time a build states, from the value of SOURCE_DATE_EPOCH (seconds since 1970,
+    UTC; reproducible builds' convention); None when unset or empty. A value that is no
+    such number raises InputError."""
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise InputError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
 
 
 def render_comparison(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
+from treatydiff.engine.classify import KIND_TAGS
 from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.model import Clause, Instrument, LeafView
 from treatydiff.report.sides import SideLabels, side_labels, version_name
@@ -97,6 +98,24 @@ class Row:
         return None if right == self.label else right
 
     @property
+    def change_kind(self) -> str:
+        """What kind of change the row is: its kind tag when modified (``wording``,
+        ``spelling``, ``punctuation``, ``spacing``), else its status (``added``...)."""
+        return next((tag for tag in self.tags if tag in KIND_TAGS), self.status)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """What a reader looks for besides the kind: the flag tags (``modal``,
+        ``negation``, ``number``, ``defined-term``), then ``moved``, ``split``,
+        ``merge``."""
+        flags = [tag for tag in self.tags if tag not in KIND_TAGS]
+        if self.moved:
+            flags.append("moved")
+        if self.shape in ("split", "merge"):
+            flags.append(self.shape)
+        return tuple(flags)
+
+    @property
     def status_text(self) -> str:
         """The status as the report writes it: "modified, split, moved"."""
         words = STATUS_WORDS[self.status]
@@ -155,12 +174,25 @@ class Fold:
         return sum(isinstance(item, Row) for item in self.items)
 
     @property
-    def title(self) -> str:
-        """Which sections the fold covers: "article 2", "preamble to article 9"."""
-        titles = [item.title for item in self.items if isinstance(item, Heading)]
-        if len(titles) > 1:
-            return f"{titles[0]} to {titles[-1]}"
-        return titles[0] if titles else ""
+    def extent(self) -> str:
+        """The first and last clause of the fold's rows on each side: "article 16,
+        paragraph 2 to article 17, paragraph 2" when both sides read the same, else
+        "left: ...; right: ..."; one clause alone when the range has one."""
+        rows = [item for item in self.items if isinstance(item, Row)]
+        if not rows:
+            return ""
+        ranges = []
+        for cells in (rows[0].left, rows[-1].left), (rows[0].right, rows[-1].right):
+            first, last = cells
+            if not first or not last:
+                ranges.append("")
+                continue
+            start, end = first[0].label, last[-1].label
+            ranges.append(start if start == end else f"{start} to {end}")
+        left, right = ranges
+        if left == right or not right:
+            return left
+        return f"left: {left}; right: {right}" if left else right
 
 
 @dataclass(frozen=True)
@@ -215,6 +247,16 @@ class ComparisonReport:
     def changed_rows(self) -> tuple[Row, ...]:
         """The rows a reader should look at (``Row.changed``)."""
         return tuple(row for row in self.rows if row.changed)
+
+    @property
+    def change_kinds(self) -> tuple[str, ...]:
+        """The kinds of the changed rows (``Row.change_kind``), each once, sorted."""
+        return tuple(sorted({row.change_kind for row in self.changed_rows}))
+
+    @property
+    def change_flags(self) -> tuple[str, ...]:
+        """The flags of the changed rows (``Row.flags``), each once, sorted."""
+        return tuple(sorted({flag for row in self.changed_rows for flag in row.flags}))
 
     @property
     def folds(self) -> tuple[Fold, ...]:

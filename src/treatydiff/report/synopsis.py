@@ -50,6 +50,7 @@ class Counterpart:
     moved: bool
     paired: bool
     link: str  # the pairwise report and the row: "opsc--opac.html#art_12__para_1"
+    text: str  # the counterpart's words: its clauses' texts, one after the other
     term: str | None = None
 
     @property
@@ -182,6 +183,7 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Counterpart]:
             moved=alignment.moved,
             paired=True,
             link=f"{page}#{alignment.left[0]}",
+            text=" ".join(right.by_eid[eid].clause.text for eid in alignment.right),
         )
         for eid in alignment.left:
             out[eid] = match
@@ -214,6 +216,7 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Counterpart]:
             moved=False,
             paired=False,
             link=f"{page}#right-{leaf.clause.eid}",
+            text=leaf.clause.text,
             term=term,
         )
     return out
@@ -249,7 +252,9 @@ _CIVIDIS = (
 
 @dataclass(frozen=True)
 class HeatCell:
-    """One cell of the heat map: its place (SVG units), colours, number and tooltip."""
+    """One cell of the heat map: its place (SVG units), colours, number and tooltip;
+    ``link``: the pairwise report of the pair, for the anchor's pairs (None: no report
+    of that pair)."""
 
     x: int
     y: int
@@ -257,6 +262,7 @@ class HeatCell:
     ink: str
     text: str
     title: str
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -300,6 +306,7 @@ def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
                     ink="#ffffff" if step < 5 else "#000000",
                     text=shown(value),
                     title=f"{labels[i]} and {labels[j]}: similarity {percent(value)}",
+                    link=synopsis.pairs[i + j - 1] if (i == 0) != (j == 0) else None,
                 )
             )
     span = cell * len(labels)
