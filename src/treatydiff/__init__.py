@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         InputError,
         IntegrityError,
         LanguageError,
+        MissingExtraError,
         OutputError,
         TreatydiffError,
         UsageError,
@@ -75,6 +76,7 @@ _LAZY: dict[str, str] = {
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
     "LanguageError": "treatydiff.errors",
+    "MissingExtraError": "treatydiff.errors",
     "UsageError": "treatydiff.errors",
 }
 
@@ -99,6 +101,7 @@ __all__ = [
     "IntegrityError",
     "FetchError",
     "LanguageError",
+    "MissingExtraError",
     "UsageError",
 ]
 

@@ -19,6 +19,9 @@ from treatydiff.errors import TreatydiffError
 from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
+    from treatydiff.engine.comparison import Comparison
+    from treatydiff.render.docx import DocxLayout
+    from treatydiff.report.sides import SideLabels
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -185,10 +188,33 @@ def show(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html", "md"]),
+    type=click.Choice(["text", "json", "html", "md", "docx", "pdf"]),
     default="text",
     show_default=True,
-    help="Output format: text, JSON, a self-contained HTML report, or GitHub Markdown.",
+    help="Output format: text, JSON, a self-contained HTML report, GitHub Markdown, a Word "
+    "document with tracked changes (docx: needs the documents extra), or the HTML report "
+    "printed to PDF (pdf: needs Chromium).",
+)
+@click.option(
+    "--docx-layout",
+    type=click.Choice(["tracked", "table"]),
+    default="tracked",
+    show_default=True,
+    help="With --format docx: the right text with the left's words as tracked changes, or "
+    "the two texts side by side in a table.",
+)
+@click.option(
+    "--author",
+    default="treatydiff",
+    show_default=True,
+    help="With --format docx: the author of the tracked changes.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="With --format pdf: the paper size.",
 )
 @click.option(
     "--assets-dir",
@@ -232,6 +258,9 @@ def compare(
     input_format: str,
     output: Path | None,
     assets_dir: Path | None,
+    docx_layout: str,
+    author: str,
+    paper: str,
 ) -> None:
     """Compare LEFT with RIGHT clause by clause.
 
@@ -239,6 +268,9 @@ def compare(
     """
     if assets_dir is not None and fmt != "html":
         raise click.UsageError("--assets-dir goes with --format html")
+    to_terminal = (output is None or str(output) == "-") and sys.stdout.isatty()
+    if fmt in ("docx", "pdf") and to_terminal:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
@@ -256,6 +288,9 @@ def compare(
     names = side_labels(
         comparison.left, comparison.right, left_label=left_label, right_label=right_label
     )
+    if fmt in ("docx", "pdf"):
+        _emit_bytes(_document(comparison, fmt, names, style, docx_layout, author, paper), output)
+        sys.exit(1 if comparison.has_differences else 0)
     if fmt in ("html", "md"):
         from treatydiff.render import render_comparison
 
@@ -276,6 +311,51 @@ def compare(
     render = render_json if fmt == "json" else render_text
     emit(render(comparison, label_style=style, labels=names), output)
     sys.exit(1 if comparison.has_differences else 0)
+
+
+def _document(
+    comparison: Comparison,
+    fmt: str,
+    names: SideLabels,
+    style: LabelStyle,
+    layout: str,
+    author: str,
+    paper: str,
+) -> bytes:
+    """The Word document or the PDF of a comparison."""
+    import os
+
+    from treatydiff.render import source_date
+
+    if fmt == "docx":
+        from treatydiff.render.docx import comparison_docx
+
+        return comparison_docx(
+            comparison,
+            labels=names,
+            layout=cast("DocxLayout", layout),
+            author=author,
+            date=source_date(os.environ.get("SOURCE_DATE_EPOCH")),
+        )
+    from treatydiff.printing import find_browser, print_pdf
+    from treatydiff.render.html import comparison_html
+    from treatydiff.report.comparison import build_report
+
+    browser = find_browser()  # before the work: a missing browser is told at once
+    report = build_report(comparison, label_style=style, labels=names)
+    html = comparison_html(report, generated=_build_time(), printed=True, paper=paper)
+    return print_pdf(html, browser=browser)
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write a binary document to ``output``, or to standard output (not a terminal)."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from treatydiff.outputs import write_atomic
+
+    write_atomic(output, data)
 
 
 @main.command()

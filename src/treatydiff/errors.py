@@ -45,6 +45,12 @@ class FormatError(TreatydiffError):
     format given or detected."""
 
 
+class MissingExtraError(TreatydiffError):
+    """An optional dependency the input needs is not installed: Word and HTML files need
+    the ``documents`` extra (``pip install 'treatydiff[documents]'``), which the message
+    names."""
+
+
 class CatalogueError(TreatydiffError):
     """An instrument id or version is unknown, or a catalogue entry is malformed."""
 
