@@ -307,3 +307,21 @@ def test_two_snapshots_open_in_libreoffice(corpus: Path, tmp_path: Path) -> None
     text = (tmp_path / "snapshots.txt").read_text(encoding="utf-8-sig")
     lines = text.splitlines()
     assert lines == document_text(load_file(new))
+
+
+def test_without_python_docx_the_cli_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from click.testing import CliRunner
+
+    from treatydiff.cli import main
+
+    monkeypatch.setitem(sys.modules, "docx", None)  # import docx raises ImportError
+    target = tmp_path / "redline.docx"
+    args = ["compare", str(OHCHR), str(REVISED), "--format", "docx", "-o", str(target)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "pip install 'treatydiff[documents]'" in result.output
+    assert not target.exists()
