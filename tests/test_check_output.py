@@ -262,7 +262,7 @@ def test_min_similarity_on_the_command_line(tmp_path: Path) -> None:
         str(edited_copy(tmp_path)), str(typo), "--fail-on", "substantive", "--min-similarity", "1"
     )
     assert strict.returncode == 1
-    assert "similarity 0.99" in strict.stdout and "below 1" in strict.stdout
+    assert "similarity 99.3 % below 100.0 %" in strict.stdout
 
 
 def edited_copy(tmp_path: Path) -> Path:

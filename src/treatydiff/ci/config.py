@@ -73,7 +73,9 @@ else:
 class CheckSpec:
     """One check as configured. ``kind`` says which of the other fields name the texts:
     ``left``/``right`` (pair), ``file``/``against`` (git), ``instrument`` (catalogue).
-    ``min_similarity`` and ``threshold`` are fractions from 0 to 1."""
+    ``min_similarity`` and ``threshold`` are fractions from 0 to 1. ``left_label`` and
+    ``right_label`` name the two texts of a pair or git check in the report (None: the
+    path, ``FILE@REV``)."""
 
     name: str
     kind: CheckKind
@@ -88,6 +90,8 @@ class CheckSpec:
     min_similarity: float | None = None
     threshold: float | None = None
     read_options: ReadOptions | None = None  # of layout formats (Word, HTML)
+    left_label: str | None = None
+    right_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,8 @@ class _CheckTable(_Settings, frozen=True):
     against: Text | None = None
     instrument: Text | None = None
     threshold: Fraction | None = None
+    left_label: Text | None = None
+    right_label: Text | None = None
 
 
 class _ConfigFile(_Settings, frozen=True):
@@ -158,12 +164,15 @@ def from_command_line(
     input_format: str | None = None,
     min_similarity: float | None = None,
     read_options: ReadOptions | None = None,
+    left_label: str | None = None,
+    right_label: str | None = None,
 ) -> Config:
     """The checks of a ``treatydiff check`` command line: LEFT RIGHT, or FILE with
     ``against``, or else the configuration (``config_file``, else the one found in
     ``folder``), each with the command line's settings as defaults; ``baseline``
-    replaces the configuration's. Arguments that do not go together raise UsageError;
-    a bad configuration ConfigError."""
+    replaces the configuration's; ``left_label`` and ``right_label`` name the two texts
+    of LEFT RIGHT or FILE. Arguments that do not go together raise UsageError; a bad
+    configuration ConfigError."""
     rule = next((rule for rule in RULES if rule == fail_on), None)
     if fail_on is not None and rule is None:
         raise UsageError(f"--fail-on: {fail_on!r} is not one of {', '.join(RULES)}")
@@ -185,7 +194,14 @@ def from_command_line(
         if update_baseline and baseline is None:
             raise UsageError("--update-baseline without a configuration needs --baseline")
         right = texts[1] if len(texts) == 2 else None
-        return one_off(texts[0], right, defaults, baseline=baseline)
+        config = one_off(texts[0], right, defaults, baseline=baseline)
+        spec = replace(config.checks[0], left_label=left_label, right_label=right_label)
+        return replace(config, checks=(spec,))
+    if left_label or right_label:
+        raise UsageError(
+            "--left-label and --right-label go with LEFT RIGHT or FILE; in a configuration, "
+            "a check's table sets left_label and right_label"
+        )
     config = load_config(config_file or find_config(folder), defaults)
     return config if baseline is None else replace(config, baseline=baseline)
 
@@ -307,6 +323,8 @@ def _check(
         min_similarity=defaults.min_similarity if min_similarity is None else min_similarity,
         threshold=table.threshold,
         read_options=defaults.read_options,
+        left_label=table.left_label,
+        right_label=table.right_label,
     )
     if table.against is not None and not table.file:
         fail(key_path(where, "against"), "goes with file")
@@ -323,6 +341,9 @@ def _check(
             against=revision,
         )
     if table.instrument:
+        if table.left_label or table.right_label:
+            label = "left_label" if table.left_label else "right_label"
+            fail(key_path(where, label), "goes with left and right, or file")
         return replace(
             base, name=table.name or table.instrument, kind="catalogue", instrument=table.instrument
         )

@@ -27,6 +27,7 @@ from treatydiff.ci.results import Change
 from treatydiff.engine.comparison import Alignment, Comparison
 from treatydiff.normalize import display_text
 from treatydiff.render.text import inline_diff
+from treatydiff.report.figures import percent
 from treatydiff.segment.labels import citation
 
 # Kind tags of a modified alignment each rule lets pass (see classify.py).
@@ -58,7 +59,9 @@ def counted(
         reasons.append("clause moved")
     paired = alignment.left and alignment.right
     if paired and min_similarity is not None and alignment.similarity < min_similarity:
-        reasons.append(f"similarity {alignment.similarity:.4f} below {min_similarity:g}")
+        reasons.append(
+            f"similarity {percent(alignment.similarity)} below {percent(min_similarity)}"
+        )
     return tuple(reasons)
 
 
