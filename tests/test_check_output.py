@@ -255,7 +255,7 @@ def test_rules_on_the_command_line(edited: Path) -> None:
 
 def test_min_similarity_on_the_command_line(tmp_path: Path) -> None:
     typo = tmp_path / "typo.txt"
-    typo.write_text(EDITED.replace("Concerned at", "Concerned af"), encoding="utf-8")
+    typo.write_text(EDITED.replace("Concerned at", "Concerned ta"), encoding="utf-8")
     substantive = check(str(edited_copy(tmp_path)), str(typo), "--fail-on", "substantive")
     assert substantive.returncode == 0, substantive.stdout
     strict = check(

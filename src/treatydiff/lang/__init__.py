@@ -63,8 +63,16 @@ class Language:
       number written in words or digits counts as the same; words that name no single
       number ("hundred", "first") map to themselves.
     * ``periods``: units of time and age ("months", "years").
-    * ``function_words``: short words that are all real words, so that one replacing
-      another is a change of wording, not a typo ("or" -> "of").
+    * ``function_words``: short words that are all real words ("or", "of"), never taken
+      for a defined term.
+    * ``short_words``: every word of one or two letters: a string that short is a word
+      only when listed ("no" is, "ho" is not); longer words are judged by the language's
+      word list (``treatydiff.lang.words``).
+    * ``negation_prefixes``: prefixes that turn a word into its opposite ("un": lawful /
+      unlawful).
+    * ``inflections``: endings of grammatical number and inflection ("s": principle /
+      principles): a word and the same word with one of them are two words, never a
+      typo of each other.
     * ``definitions_captions``: words of the caption of a definitions article ("use of
       terms"), matched ignoring case anywhere in the caption.
 
@@ -94,6 +102,9 @@ class Language:
     number_words: Mapping[str, str]
     periods: frozenset[str]
     function_words: frozenset[str]
+    short_words: frozenset[str]
+    negation_prefixes: tuple[str, ...]
+    inflections: tuple[str, ...]
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]
 

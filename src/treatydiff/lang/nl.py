@@ -12,8 +12,10 @@ _UNITS = (
 _TENS = "dertig veertig vijftig zestig zeventig tachtig negentig".split()
 # Words that name no single number: counted as themselves.
 _OTHER_NUMBERS = (
-    "honderd duizend miljoen half helft tweemaal eenmaal eerste tweede derde vierde vijfde "
-    "zesde zevende achtste negende tiende"
+    "honderd duizend miljoen miljard half helft kwart procent tweemaal eenmaal driemaal "
+    "dubbel eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde "
+    "twaalfde dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende "
+    "twintigste dertigste honderdste"
 ).split()
 
 LANGUAGE = Language(
@@ -160,8 +162,15 @@ LANGUAGE = Language(
         **{word: str(10 * tens) for tens, word in enumerate(_TENS, start=3)},
         **{word: word for word in _OTHER_NUMBERS},
     },
-    periods=frozenset("dag dagen week weken maand maanden jaar jaren leeftijd".split()),
+    periods=frozenset(
+        "uur uren dag dagen week weken maand maanden jaar jaren decennium leeftijd".split()
+    ),
     function_words=frozenset("de het een van op in te en of om aan als is dat die bij uit".split()),
+    short_words=frozenset(
+        "u af al de en er ga ik in is ja je me na nu of om op te uw we ze zo".split()
+    ),
+    negation_prefixes=("niet", "on"),
+    inflections=("s", "'s", "e", "en", "n"),
     definitions_captions=("begripsomschrijving",),
     citation_forms={
         "part": ("deel {num}", "dl. {num}"),
