@@ -10,6 +10,9 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   "vijf jaar", a space a source lost or gained; kept apart from formatting because a
   space can change a word, "apart" -> "a part"),
   ``punctuation`` (the words are the same, only punctuation differs),
+  ``citation`` (only the numbers of cross-references changed, each to follow the clause
+  it cites to its new number: "article 2" -> "article 3" where article 2 became article
+  3; ``treatydiff.engine.references``),
   ``spelling`` (a change that cannot change the law: each changed word is letter case
   only, a recognised spelling variant of its counterpart ("organisation" ->
   "organization", ``treatydiff.lang.words``), or one edit (insertion, deletion,
@@ -28,7 +31,9 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   ages, months of dates: "three months" -> "six months"; "eighteen" and "18" count as
   the same number; "two" -> "tow" drops one),
   ``defined-term`` (the clause defines a term and its wording changed, or the use of a
-  defined or quoted term changed).
+  defined or quoted term changed),
+  ``reference`` (a cross-reference left citing the old number of a renumbered clause;
+  raised by ``treatydiff.engine.references``, also on a clause whose words are the same).
 
 Flags and typos. A flag is raised when the words it names appear, disappear or change
 between the sides, as the sides read: a wording change is read as written; in a
@@ -55,8 +60,8 @@ from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key_of
 
-KIND_TAGS = ("spacing", "punctuation", "spelling", "wording")
-FLAG_TAGS = ("modal", "negation", "number", "defined-term")
+KIND_TAGS = ("spacing", "punctuation", "citation", "spelling", "wording")
+FLAG_TAGS = ("modal", "negation", "number", "defined-term", "reference")
 TAGS = KIND_TAGS + FLAG_TAGS
 
 _WORDS = re.compile(r"\w+")
@@ -194,16 +199,30 @@ def tags(
     ids: Iterable[str],
     terms: Terms,
     lexicon: Lexicon = EVERY_LANGUAGE,
+    updated: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> tuple[str, ...]:
-    """Tags of a modified alignment: its kind first, then its flags in TAGS order.
+    """Tags of a modified alignment: its kind first, then its flags in TAGS order (all
+    but ``reference``, which the caller adds).
 
     ``diff``: the alignment's word diff, whose runs are judged whole (``runs``); ``left``
     and ``right``: the texts of the clauses of each side; ``lexicon``: the words of the
-    languages of the texts (default: every known language)."""
+    languages of the texts (default: every known language); ``updated``: the spans
+    (start, end) in the left and right text of the cross-references updated to follow a
+    renumbering, for a one-to-one alignment: a changed run within one is kind
+    ``citation`` and raises no flag."""
     kinds: set[str] = set()
     flags: set[str] = set()
+    offsets = (0, 0)
     for run in runs(diff):
+        start = offsets
+        offsets = (
+            offsets[0] + sum(len(op.left) for op in run),
+            offsets[1] + sum(len(op.right) for op in run),
+        )
         if run[0].op == "equal":
+            continue
+        if _within(run, start, updated):
+            kinds.add("citation")
             continue
         a = [w for op in run for w in _WORDS.findall(op.left)]
         b = [w for op in run for w in _WORDS.findall(op.right)]
@@ -222,6 +241,24 @@ def tags(
         flags.add("defined-term")
     strongest = [k for k in KIND_TAGS if k in kinds][-1:]
     return (*strongest, *(f for f in FLAG_TAGS if f in flags))
+
+
+def _within(
+    run: Sequence[DiffOp],
+    start: tuple[int, int],
+    spans: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+) -> bool:
+    """Whether a changed run that starts at ``start`` (in the left and right text) lies,
+    without its trailing spaces, within the left and right span of one of ``spans``."""
+    left = "".join(op.left for op in run).rstrip()
+    right = "".join(op.right for op in run).rstrip()
+    return any(
+        a0 <= start[0]
+        and start[0] + len(left) <= a1
+        and b0 <= start[1]
+        and start[1] + len(right) <= b1
+        for (a0, a1), (b0, b1) in spans
+    )
 
 
 def _flags(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> set[str]:

@@ -24,6 +24,34 @@ from treatydiff.errors import LanguageError
 
 
 @dataclass(frozen=True)
+class ReferenceWords:
+    """The words of a language's cross-references ("article 3, paragraph 2 (b)",
+    "artikel 3, eerste lid, onder b"), for ``treatydiff.engine.references``; all matched
+    ignoring case.
+
+    * ``article``, ``paragraph``, ``point``: the words that name an article ("article",
+      "articles", "art."), a paragraph ("paragraph", "lid") and a point ("subparagraph",
+      "onder"; a point is also a bracketed letter or numeral, "(b)").
+    * ``ordinals``: ordinal to number, for paragraphs cited by ordinal ("eerste lid").
+    * ``ranges``: words between the ends of a range ("to", "tot en met");
+      ``lists``: words between the items of a list ("and", "en").
+    * ``of``: the word that ties a citation to what it belongs to ("of", "van");
+      ``this``: the words after it that name this very instrument or article ("this",
+      "the present"; "dit", "het onderhavige"). "article 1 of the Convention" cites
+      another instrument and is left alone.
+    """
+
+    article: tuple[str, ...]
+    paragraph: tuple[str, ...]
+    point: tuple[str, ...]
+    ordinals: Mapping[str, str]
+    ranges: tuple[str, ...]
+    lists: tuple[str, ...]
+    of: tuple[str, ...]
+    this: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Language:
     """The word lists of one language.
 
@@ -76,6 +104,8 @@ class Language:
     * ``definitions_captions``: words of the caption of a definitions article ("use of
       terms"), matched ignoring case anywhere in the caption.
 
+    Cross-references in clause texts: ``references`` (see ``ReferenceWords``).
+
     Citation labels (``treatydiff.segment.labels``): ``citation_forms`` maps a clause
     kind to its label in the UN style and in the short style, ``{num}`` standing for the
     clause's number and ``{n}`` for its position; the kind ``"unnumbered paragraph"``
@@ -107,6 +137,7 @@ class Language:
     inflections: tuple[str, ...]
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]
+    references: ReferenceWords
 
 
 # The modules of this package, each holding one language (no import needed to list them).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from treatydiff.lang import Language
+from treatydiff.lang import Language, ReferenceWords
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -10,6 +10,10 @@ _UNITS = (
 ).split()
 _TENS = "thirty forty fifty sixty seventy eighty ninety".split()
 # Words that name no single number: counted as themselves.
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
 _OTHER_NUMBERS = (
     "hundred thousand million billion half halves quarter quarters thirds twice once thrice "
     "double triple percent cent first second third fourth fifth sixth seventh eighth ninth "
@@ -212,4 +216,14 @@ LANGUAGE = Language(
         "heading": ("heading", "heading"),
         "docTitle": ("title", "title"),
     },
+    references=ReferenceWords(
+        article=("articles", "article", "arts.", "art."),
+        paragraph=("paragraphs", "paragraph", "paras.", "para."),
+        point=("subparagraphs", "subparagraph", "sub-paragraphs", "sub-paragraph"),
+        ordinals={word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        ranges=("to", "through"),
+        lists=("and", "or"),
+        of=("of",),
+        this=("this", "the present", "these"),
+    ),
 )

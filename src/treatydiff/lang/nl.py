@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from treatydiff.lang import Language
+from treatydiff.lang import Language, ReferenceWords
 
 # "een" is also the indefinite article ("een kind"): only the stressed "één" names a number.
 _UNITS = (
@@ -11,6 +11,10 @@ _UNITS = (
 ).split()
 _TENS = "dertig veertig vijftig zestig zeventig tachtig negentig".split()
 # Words that name no single number: counted as themselves.
+_ORDINALS = (
+    "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde "
+    "dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende twintigste"
+).split()
 _OTHER_NUMBERS = (
     "honderd duizend miljoen miljard half helft kwart procent tweemaal eenmaal driemaal "
     "dubbel eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde "
@@ -193,4 +197,14 @@ LANGUAGE = Language(
         "heading": ("opschrift", "opschrift"),
         "docTitle": ("titel", "titel"),
     },
+    references=ReferenceWords(
+        article=("artikelen", "artikel", "art."),
+        paragraph=("leden", "lid"),
+        point=("onder",),
+        ordinals={word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        ranges=("tot en met", "t/m", "tot"),
+        lists=("en", "of"),
+        of=("van",),
+        this=("dit", "deze", "het onderhavige", "de onderhavige"),
+    ),
 )
