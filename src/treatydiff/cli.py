@@ -580,6 +580,14 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     "fail_on wins.",
 )
 @click.option(
+    "--fail-on-flags",
+    metavar="FLAGS",
+    default=None,
+    help="Also fail on every change carrying one of these flags, whatever --fail-on lets "
+    "pass: a comma-separated list of modal, negation, number, defined-term, reference, or "
+    "none [default: negation,modal,number,reference]. A check's own fail_on_flags wins.",
+)
+@click.option(
     "--min-similarity",
     type=click.FloatRange(0.0, 1.0),
     default=None,
@@ -642,6 +650,7 @@ def check(
     texts: tuple[str, ...],
     config_file: Path | None,
     fail_on: str | None,
+    fail_on_flags: str | None,
     min_similarity: float | None,
     against: str | None,
     baseline: Path | None,
@@ -682,6 +691,7 @@ def check(
             baseline=baseline,
             update_baseline=update_baseline,
             fail_on=fail_on,
+            fail_on_flags=fail_on_flags,
             lang=lang,
             against=against,
             input_format=_input_format(input_format),

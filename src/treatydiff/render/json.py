@@ -146,7 +146,7 @@ def comparison_dict(
             "scorer": comparison.options.scorer,
             "threshold": comparison.options.threshold,
         },
-        "alignments": [_alignment(a) for a in comparison.alignments],
+        "alignments": [_alignment(a, comparison, label_style) for a in comparison.alignments],
         "summary": summary_dict(comparison.summary),
         "differences": comparison.has_differences,
     }
@@ -161,6 +161,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "added": summary.added,
         "removed": summary.removed,
         "moved": summary.moved,
+        "renumbered": summary.renumbered,
         "splits": summary.splits,
         "merges": summary.merges,
         "left_clauses": summary.left_clauses,
@@ -185,14 +186,24 @@ def _side(instrument: Instrument, label: str, label_style: LabelStyle) -> dict[s
     }
 
 
-def _alignment(alignment: Alignment) -> dict[str, Any]:
+def _alignment(
+    alignment: Alignment, comparison: Comparison, label_style: LabelStyle
+) -> dict[str, Any]:
+    renumbered = None
+    if alignment.renumbered:
+        renumbered = {
+            side: citation(getattr(comparison, side).by_eid[ids[0]].path, style=label_style)
+            for side, ids in (("left", alignment.left), ("right", alignment.right))
+        }
     return {
         "left": list(alignment.left),
         "right": list(alignment.right),
         "status": alignment.status,
         "moved": alignment.moved,
+        "renumbered": renumbered,
         "similarity": exact(alignment.similarity),
         "tags": list(alignment.tags),
+        "notes": list(alignment.notes),
         "diff": [_op(op, alignment) for op in alignment.diff],
     }
 

@@ -123,18 +123,22 @@ def render_text(
         where = " + ".join(_label(left, eid, label_style) for eid in alignment.left) or "-"
         to = " + ".join(_label(right, eid, label_style) for eid in alignment.right) or "-"
         status = alignment.status + (", moved" if alignment.moved else "")
+        status += ", renumbered" if alignment.renumbered else ""
         head = f"{status}: {where} -> {to}"
         if alignment.left and alignment.right:
             head += f" (similarity {percent(alignment.similarity)})"
         if alignment.tags:
             head += f" [{', '.join(alignment.tags)}]"
         lines += ["", head, "    " + inline_diff(alignment.diff).replace("\n", "\n    ")]
+        lines += [f"    reference: {note}" for note in alignment.notes]
     s = comparison.summary
     lines += [
         "",
         f"{s.left_clauses} clauses left, {s.right_clauses} right: {s.identical} identical, "
         f"{s.formatting} formatting, {s.modified} modified, {s.added} added, "
-        f"{s.removed} removed, {s.moved} moved, {s.splits} split, {s.merges} merged; "
+        f"{s.removed} removed, {s.moved} moved, "
+        + (f"{s.renumbered} renumbered, " if s.renumbered else "")
+        + f"{s.splits} split, {s.merges} merged; "
         f"similarity {percent(s.similarity)}",
     ]
     return "\n".join(lines) + "\n"

@@ -60,7 +60,8 @@ class Row:
     (``Alignment.is_difference``), which a reader should look at. ``redline`` is the
     inline view, line by line: deletions and insertions in reading order, a new line
     where a clause of a split or merge ends. ``moved_from`` is the anchor of the marker left where a
-    moved clause used to be.
+    moved clause used to be. ``renumbered``: the clause is cited by another number on the
+    right (``counterpart_label`` gives it); ``notes``: the stale references found in it.
     """
 
     anchor: str
@@ -75,6 +76,8 @@ class Row:
     right: tuple[Cell, ...]
     redline: tuple[tuple[Span, ...], ...]
     moved_from: str | None = None
+    renumbered: bool = False
+    notes: tuple[str, ...] = ()
     kind: Literal["row"] = "row"
 
     @property
@@ -117,11 +120,13 @@ class Row:
 
     @property
     def status_text(self) -> str:
-        """The status as the report writes it: "modified, split, moved"."""
+        """The status as the report writes it: "modified, split, moved, renumbered"."""
         words = STATUS_WORDS[self.status]
         if self.shape in ("split", "merge"):
             words = f"{words}, {self.shape}"
-        return f"{words}, moved" if self.moved else words
+        if self.moved:
+            words = f"{words}, moved"
+        return f"{words}, renumbered" if self.renumbered else words
 
 
 @dataclass(frozen=True)
@@ -388,6 +393,8 @@ def _row(
         right=right_cells,
         redline=redline(alignment.diff),
         moved_from=f"moved-from-{anchor}" if alignment.moved else None,
+        renumbered=alignment.renumbered,
+        notes=alignment.notes,
     )
 
 
