@@ -183,3 +183,46 @@ def test_defined_term_flag() -> None:
     assert tag("the lease is banned", "the lease is prohibited", terms) == ("wording",)
     # A typo fix in a definition raises no flag.
     assert tag("any transfr", "any transfer", terms, ids=("art_2__point_a",)) == ("spelling",)
+
+
+# A changed figure is a changed number, however little the characters move (the newcomer
+# trial found ranges and decimals graded formatting or spacing, and passing every check).
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("articles 1-3 of the Convention", "articles 13 of the Convention"),
+        ("within 2\u20133 months", "within 23 months"),
+        ("within 1.5 years", "within 15 years"),
+        ("1.5 million persons", "15 million persons"),
+        ("100,00 persons", "10000 persons"),
+        ("1,000 persons", "1.000 persons"),
+        ("10.000 persons", "10,000 persons"),
+        ("within 30 days", "within 3 0 days"),
+        ("the age of 18 years", "the age of 1 8 years"),
+        ("the 2nd report", "the 3rd report"),
+        ("paragraphs 2/3 of", "paragraphs 23 of"),
+    ],
+)
+def test_a_changed_figure_is_wording_with_the_number_flag(left: str, right: str) -> None:
+    assert status((left,), (right,)) == "modified"
+    assert tag(left, right) == ("wording", "number")
+    assert tag(right, left) == ("wording", "number")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("within 1\u20133 months", "within 1-3 months", None),  # the dash alone: formatting
+        ("the age of 18 years", "the age of eighteen years", ("wording",)),  # the same number
+        ("vijfjaar", "vijf jaar", ("spacing",)),
+        ("they may decide", "they May decide", ("spelling",)),  # letter case: no flag
+        ("10 per cent of the", "10 % of the", ("punctuation",)),  # one percentage
+    ],
+)
+def test_the_same_number_written_otherwise(
+    left: str, right: str, expected: tuple[str, ...] | None
+) -> None:
+    if expected is None:
+        assert status((left,), (right,)) == "formatting"
+    else:
+        assert tag(left, right) == expected

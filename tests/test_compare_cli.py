@@ -85,7 +85,7 @@ def test_text_output_shows_word_changes(tmp_path: Path) -> None:
     (change,) = [b for b in blocks if b.startswith("modified")]
     head, body = change.split("\n", 1)
     where = "preambular paragraph 3 -> preambular paragraph 3"
-    assert head == f"modified: {where} (similarity 96.9 %) [wording]"
+    assert head == f"modified: {where} (similarity 97.5 %) [wording]"
     assert body.strip().startswith("[-Gravely concerned-]{+Concerned+} at the significant")
     assert "14 identical" not in blocks[-1] and "13 identical" in blocks[-1]
 

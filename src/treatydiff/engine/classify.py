@@ -212,6 +212,8 @@ def tags(
     ``citation`` and raises no flag."""
     kinds: set[str] = set()
     flags: set[str] = set()
+    left_all = "".join(op.left for op in diff)
+    right_all = "".join(op.right for op in diff)
     offsets = (0, 0)
     for run in runs(diff):
         start = offsets
@@ -224,10 +226,25 @@ def tags(
         if _within(run, start, updated):
             kinds.add("citation")
             continue
-        a = [w for op in run for w in _WORDS.findall(op.left)]
-        b = [w for op in run for w in _WORDS.findall(op.right)]
+        left_run = "".join(op.left for op in run)
+        right_run = "".join(op.right for op in run)
+        a = _WORDS.findall(_percent(left_run))
+        b = _WORDS.findall(_percent(right_run))
         kind = _run_kind(a, b, lexicon)
         kinds.add(kind)
+        # Any change to a printed figure ("1-3" -> "13", "1.5" -> "15", "30" -> "3 0",
+        # "2nd" -> "3rd") changes a number, whatever else the run reads like; a number
+        # word stands for its figure ("18" -> "eighteen" is none), except in a change of
+        # spacing alone ("vijfjaar" -> "vijf jaar" joins no figure) or a typo, whose number
+        # words _flags judges with the typo read as the word it stands for.
+        words = kind not in ("spacing", "spelling")
+        if _figures(_around(left_all, start[0], offsets[0]), words=words) != _figures(
+            _around(right_all, start[1], offsets[1]), words=words
+        ):
+            kinds.add("wording")
+            flags.add("number")
+        if [w.casefold() for w in a] == [w.casefold() for w in b]:
+            continue  # letter case alone: "may" -> "May" changes no flag word
         if kind == "spelling" and len(a) == len(b):
             # A non-word of the older text reads as the word that replaces it.
             a = [y if x != y and not lexicon.is_word(x) else x for x, y in zip(a, b, strict=True)]
@@ -287,6 +304,49 @@ def _antonyms(left: Sequence[str], right: Sequence[str]) -> bool:
             if any(word.startswith(p) and word[len(p) :] in bases for p in _NEGATION_PREFIXES):
                 return True
     return False
+
+
+# A printed figure: digits, with the separators a number or a range is printed with
+# ("1,000", "1.5", "1-3", "2/3", "3 0" when a space splits one).
+_FIGURE = re.compile(r"\d+(?:[ .,:/\-\u2010-\u2015\u2212]\d+)*")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+# "10 %", "10 per cent", "10 percent", "10 procent": one way of saying a percentage.
+_PERCENT = re.compile(r"\s*%|\bper\s+cent\b|\bprocent\b|\bpourcent\b", re.IGNORECASE)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` widened to the whole figures it touches ("," of "1,000")."""
+    while start > 0 and (text[start - 1].isdigit() or _joins(text, start - 1)):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or _joins(text, end)):
+        end += 1
+    return text[start:end]
+
+
+def _joins(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a separator with a digit on each side."""
+    return (
+        0 < at < len(text) - 1
+        and text[at] in " .,:/-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+        and text[at - 1].isdigit()
+        and text[at + 1].isdigit()
+    )
+
+
+def _figures(text: str, *, words: bool) -> list[str]:
+    """The figures printed in ``text``, dash variants folded ("1–3" is "1-3"), and with
+    ``words`` the number words that stand for one ("eighteen" is "18"), in order."""
+    found = [(m.start(), m.group().translate(_DASHES)) for m in _FIGURE.finditer(text)]
+    for word in _WORDS.finditer(text) if words else ():
+        value = _NUMBER_WORDS.get(word.group().casefold())
+        if value is not None and value.isdigit():
+            found.append((word.start(), value))
+    return [figure for _, figure in sorted(found)]
+
+
+def _percent(text: str) -> str:
+    """``text`` with each way of writing "per cent" as the word "percent"."""
+    return _PERCENT.sub(" percent", text) if ("%" in text or "cent" in text) else text
 
 
 def _run_kind(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> str:

@@ -100,12 +100,22 @@ def compare(
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
+# The highest similarity of two texts whose keys differ: below 1.0, so that only texts
+# the same in wording read as 100 %.
+_BELOW_EQUAL = 0.9999
+
+
 def similarity(left_key: str, right_key: str) -> float:
-    """Similarity of two texts as reported, from their comparison keys: character-level
-    Indel similarity (1.0 exactly when the keys are equal)."""
+    """Similarity of two texts as reported, from their comparison keys: the
+    character-level Indel similarity (0..1) of the keys with letter case folded, so that
+    a title set in capitals is not "20 % similar" to the same title in lower case; 1.0
+    exactly when the keys are equal, at most 0.9999 when they differ."""
     from rapidfuzz.distance import Indel
 
-    return float(Indel.normalized_similarity(left_key, right_key))
+    if left_key == right_key:
+        return 1.0
+    folded = Indel.normalized_similarity(left_key.casefold(), right_key.casefold())
+    return min(float(folded), _BELOW_EQUAL)
 
 
 def _alignment(
