@@ -230,3 +230,28 @@ def test_renumbering_in_every_format_and_check(renumbered: tuple[Path, Path]) ->
     assert checked.returncode == 1
     assert ": identical, reference, renumbered (stale reference)" in checked.stdout
     assert "stale reference: article 1 is now article 2" in checked.stdout
+
+
+def test_a_preamble_cites_other_instruments_unless_it_says_otherwise() -> None:
+    """The OPSC preamble cites the Convention's articles ("especially articles 1, 11,
+    21, ..."): swapping the Protocol's own articles 1 and 2 leaves those citations alone
+    (the newcomer trial saw "stale reference: article 1 is now article 2" fail CI)."""
+    from conftest import USER_PREAMBLE
+
+    preamble = USER_PREAMBLE.read_text(encoding="utf-8") + "\nHave agreed as follows:\n"
+    first = "Article {}\n\nStates Parties shall prohibit the sale of children.\n"
+    second = "Article {}\n\nThe States Parties to the present Protocol shall report.\n"
+    recital = "\nRecalling article 2 of this Protocol and articles 1 and 11 of the Convention,\n"
+    left = preamble.replace("Have agreed", recital.strip() + "\n\nHave agreed")
+    before = left + "\n" + first.format(1) + "\n" + second.format(2)
+    after = left + "\n" + second.format(1) + "\n" + first.format(2)
+    comparison = compare(
+        load(before.encode(), format="un-text"), load(after.encode(), format="un-text")
+    )
+    notes = {a.left[0]: a.notes for a in comparison.alignments if a.notes}
+    # Only the citation that names this Protocol follows its article: "article 2 of this
+    # Protocol" now cites article 1.
+    assert list(notes) == [f"preamble__p_{13}"]
+    assert notes["preamble__p_13"] == ("article 2 is now article 1",)
+    opsc = [a for a in comparison.alignments if a.left and a.left[0] == "preamble__p_1"]
+    assert opsc and not opsc[0].notes and "reference" not in opsc[0].tags

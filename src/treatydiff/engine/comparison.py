@@ -299,7 +299,8 @@ class Comparison:
 
     left: Instrument
     right: Instrument
-    alignments: tuple[Alignment, ...]
+    # Out of the repr (``summary`` counts them): printing a comparison stays short.
+    alignments: tuple[Alignment, ...] = field(repr=False)
     options: CompareOptions = field(default_factory=CompareOptions)
 
     @property

@@ -77,9 +77,10 @@ def _alternatives(words: Sequence[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The citation patterns of every known language: article first, paragraph first,
-    and the words that tie a citation to another instrument."""
+    the words that tie a citation to another instrument, and those that tie it to this
+    one ("of this Protocol", "of the present Convention")."""
     words = [language.references for language in lang.every()]
     article = _alternatives([w for r in words for w in r.article])
     paragraph = _alternatives([w for r in words for w in r.paragraph])
@@ -104,12 +105,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     elsewhere = re.compile(rf"\s*,?\s*(?:{of})\s+(?!(?:{this})\b)\S", re.IGNORECASE)
-    return article_first, paragraph_first, elsewhere
+    here = re.compile(rf"\s*,?\s*(?:{of})\s+(?:{this})\b", re.IGNORECASE)
+    return article_first, paragraph_first, elsewhere, here
 
 
-def citations(text: str) -> tuple[Citation, ...]:
-    """The citations of this instrument's clauses in ``text``, in order."""
-    article_first, paragraph_first, elsewhere = _patterns()
+def citations(text: str, *, explicit: bool = False) -> tuple[Citation, ...]:
+    """The citations of this instrument's clauses in ``text``, in order. With
+    ``explicit``, only those that say so ("article 2 of this Protocol"): a preamble cites
+    the articles of other instruments ("especially articles 1, 11 and 21 [of the
+    Convention]") far more often than its own, which do not exist when it is written."""
+    article_first, paragraph_first, elsewhere, here = _patterns()
     matches = [*article_first.finditer(text), *paragraph_first.finditer(text)]
     found: list[Citation] = []
     end = 0
@@ -120,6 +125,8 @@ def citations(text: str) -> tuple[Citation, ...]:
         end = match.end()
         if elsewhere.match(text, match.end()):
             continue  # "article 1 of the Convention"
+        if explicit and not here.match(text, match.end()):
+            continue
         targets = _targets(match)
         if targets:
             found.append(Citation(match.start(), match.end(), match.group(0), targets))
@@ -259,7 +266,9 @@ def check(
         cited = []
         for index in indices:
             leaf = instrument.leaves[index]
-            cited += [(c, _article_of(leaf)) for c in citations(leaf.clause.text)]
+            in_preamble = any(c.kind == "preamble" for c in leaf.ancestors)
+            texts = citations(leaf.clause.text, explicit=in_preamble)
+            cited += [(c, _article_of(leaf)) for c in texts]
         sides.append(cited)
     left_cited, right_cited = sides
     if not left_cited:
