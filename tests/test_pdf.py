@@ -181,7 +181,8 @@ def test_a_two_column_booklet_is_read_column_by_column_with_its_margin_notes_apa
     lines = [line.text for part in document.parts for line in part.lines]
     # Page 40: article 11 fills the left column, article 11 (2) goes on atop the right one.
     left = lines.index("efecto hasta que termine dicho conflicto.")
-    right = lines.index("2. Toda enmienda adoptada de conformi-")
+    # (the line ends in the soft hyphen PDFium marks: a word broken across two lines)
+    right = lines.index("2. Toda enmienda adoptada de conformi\u00ad")
     assert left < lines.index("Artículo 12", left) < right < lines.index("Artículo 13", left)
     margin = [aside.text for aside in document.asides if aside.kind == "margin-note"]
     assert (
@@ -219,7 +220,8 @@ def test_each_clause_knows_its_page_and_a_page_range_reads_those_pages_only() ->
 # --- nothing lost -----------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-_HYPHEN = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])")
+# A hyphen, or the soft hyphen of a word broken across lines, between letters.
+_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]\s*(?=[^\W\d_])")
 
 
 def _words(text: str) -> Counter[str]:
@@ -336,3 +338,18 @@ def test_show_json_gives_page_and_line_and_pages_restricts_the_read() -> None:
     assert {clause["source"]["page"] for clause in clauses} == {8}
     assert clauses[0]["source"]["page_line"] >= 1
     assert _cli("show", f"{path}", "--pages", "9-10").returncode == 2
+
+
+def test_words_broken_across_lines_are_whole_again() -> None:
+    """PDFium marks a hyphen that breaks a word at a line end (the UNTS prints have many):
+    the word reads whole ("represented", not "rep-resented"); real hyphens stay."""
+    document = _read("opsc-en-unts-vol2171.pdf")
+    text = " ".join(
+        clause.text for part in document.parts for clause in instrument(document, part).walk()
+    )
+    for whole in ("represented", "domestically", "people", "facilitate"):
+        assert whole in text
+    for broken in ("rep-resented", "do-mestically", "peo-ple", "fa-cilitate", "\u00ad"):
+        assert broken not in text
+    for compound in ("Secretary-General", "non-governmental", "socio-economic"):
+        assert compound in text

@@ -81,3 +81,16 @@ def test_labels_cannot_break_out_of_the_page_style() -> None:
     assert f'"Left: {escaped}' in css
     with pytest.raises(ValueError):
         print_page_css("A", "B", paper="a3")
+
+
+def test_the_same_comparison_prints_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chromium stamps the time of printing; the PDF states SOURCE_DATE_EPOCH's, or 1970."""
+    pair = (str(EXAMPLES / "opsc-preamble-ohchr.txt"), str(EXAMPLES / "opsc-preamble-revised.txt"))
+    first = _pdf(tmp_path / "a", *pair).read_bytes()
+    second = _pdf(tmp_path / "b", *pair).read_bytes()
+    assert first == second and b"/CreationDate (D:19700101000000" in first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    dated = _pdf(tmp_path / "c", *pair).read_bytes()
+    assert b"/CreationDate (D:20231114221320" in dated

@@ -403,7 +403,11 @@ def _document(
     browser = find_browser()  # before the work: a missing browser is told at once
     report = build_report(comparison, label_style=style, labels=names)
     html = comparison_html(report, generated=_build_time(), printed=True, paper=paper)
-    return print_pdf(html, browser=browser)
+    import os
+
+    from treatydiff.render import source_date
+
+    return print_pdf(html, browser=browser, date=source_date(os.environ.get("SOURCE_DATE_EPOCH")))
 
 
 def _emit_bytes(data: bytes, output: Path | None) -> None:

@@ -14,9 +14,11 @@ browser's header and footer are switched off.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from treatydiff.errors import OutputError
@@ -57,10 +59,18 @@ def find_browser() -> str:
     raise OutputError(f"cannot print a PDF: no Chromium or Chrome found; {_FIX}")
 
 
-def print_pdf(html: str, *, browser: str | None = None) -> bytes:
+# The dates Chromium stamps in the document information: the time of printing.
+_PDF_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}")
+# The ids of the tagged PDF's structure elements: the browser's node numbers, which shift
+# from run to run.
+_NODE_IDS = re.compile(rb"\(node(\d{8})\)")
+
+
+def print_pdf(html: str, *, browser: str | None = None, date: datetime | None = None) -> bytes:
     """The PDF of the HTML page ``html`` (a self-contained page: it is printed from a
-    temporary folder), printed by ``browser`` (None: ``find_browser()``). OutputError
-    when the browser is missing, fails or prints nothing."""
+    temporary folder), printed by ``browser`` (None: ``find_browser()``), its creation
+    and modification dates ``date`` (None: 1970-01-01 00:00 UTC), so the same page gives
+    the same bytes. OutputError when the browser is missing, fails or prints nothing."""
     program = browser or find_browser()
     with tempfile.TemporaryDirectory(prefix="treatydiff-print-") as folder:
         page = Path(folder) / "report.html"
@@ -92,4 +102,15 @@ def print_pdf(html: str, *, browser: str | None = None) -> bytes:
             said = done.stderr.decode("utf-8", "replace").strip().splitlines()
             why = said[-1] if said else f"exit status {done.returncode}"
             raise OutputError(f"cannot print a PDF: {program} printed nothing ({why})")
-        return data
+        return _reproducible(data, date or datetime(1970, 1, 1))
+
+
+def _reproducible(data: bytes, date: datetime) -> bytes:
+    """``data`` with the dates set to ``date`` and the node ids numbered 1, 2, ... in their
+    own order (an order-keeping renumbering: the ID tree stays sorted). Every value keeps
+    its length, so the cross-reference offsets still hold."""
+    stamp = date.strftime("%Y%m%d%H%M%S").encode("ascii")
+    data = _PDF_DATES.sub(lambda m: m.group(1) + stamp, data)
+    numbers = sorted({int(m.group(1)) for m in _NODE_IDS.finditer(data)})
+    rank = {number: n for n, number in enumerate(numbers, start=1)}
+    return _NODE_IDS.sub(lambda m: b"(node%08d)" % rank[int(m.group(1))], data)

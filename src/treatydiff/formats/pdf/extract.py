@@ -21,8 +21,11 @@ from treatydiff.errors import FormatError, InputError, MissingExtraError
 
 INSTALL_HINT = "pip install 'treatydiff[documents]'"
 
-# PDFium writes an end-of-line hyphen it recognized as U+0002 or U+FFFE; the page shows "-".
+# PDFium writes an end-of-line hyphen it recognized as a word broken across lines as U+0002
+# or U+FFFE (the page shows "-"): a soft hyphen, which joining the lines removes ("rep-" /
+# "resented" reads "represented"; a real hyphen at a line end stays "-").
 _PDFIUM_HYPHENS = "\x02\ufffe"
+_SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def _read_page(page: Any, number: int, raw: Any) -> Page:
             left, upper, right, lower = edges.tolist()
             if upper <= lower:
                 continue  # no extent: a space or line break PDFium made up
-            chars.append("-" if char in _PDFIUM_HYPHENS else char)
+            chars.append(_SOFT_HYPHEN if char in _PDFIUM_HYPHENS else char)
             x0.append(left)
             x1.append(right)
             top.append(height - upper)
