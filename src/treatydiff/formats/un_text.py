@@ -190,7 +190,7 @@ def _vocabulary(lines: list[TextLine]) -> tuple[set[str], set[str]]:
 def _join(left: str, right: str, words: set[str], compounds: set[str]) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation where certain."""
     if left.endswith("\u00ad"):
-        return left[:-1] + right  # a soft hyphen at a line end breaks a word: no wording
+        return left + right
     hyphenated = re.search(r"([^\W\d_]+)-$", left)
     if hyphenated and right[:1].islower():
         head = hyphenated.group(1)

@@ -8,12 +8,14 @@ lines read, in reading order; ``Metadata.pages`` maps them to pages.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from treatydiff.errors import FormatError
 from treatydiff.formats.pdf.document import Document, Part, read
 from treatydiff.formats.pdf.furniture import Aside
 from treatydiff.formats.pdf.repair import Repair
 from treatydiff.formats.un_text import parse_lines
-from treatydiff.model import Instrument
+from treatydiff.model import Clause, Instrument
 
 __all__ = ["Aside", "Document", "Part", "Repair", "instrument", "parse", "read"]
 
@@ -23,10 +25,26 @@ MAGIC = b"%PDF-"
 def instrument(document: Document, part: Part, *, lang: str = "en") -> Instrument:
     """The instrument of one part of ``document``, its page map in the metadata."""
     parsed = parse_lines(list(part.lines), lang=lang, start=part.start)
-    title = parsed.title or part.title
-    return Instrument(id="", title=title, metadata=parsed.metadata, body=parsed.body).with_metadata(
+    title = (parsed.title or part.title).replace(_SOFT_HYPHEN, "")
+    body = tuple(_whole_words(clause) for clause in parsed.body)
+    return Instrument(id="", title=title, metadata=parsed.metadata, body=body).with_metadata(
         pages=document.pages
     )
+
+
+def _whole_words(clause: Clause) -> Clause:
+    """``clause`` with the words PDFium marked as broken across lines whole again: the
+    extractor leaves a soft hyphen where the page prints a line-end hyphen that breaks a
+    word ("rep-" / "resented" reads "represented"), which is typography, not text."""
+    return replace(
+        clause,
+        text=clause.text.replace(_SOFT_HYPHEN, ""),
+        heading=clause.heading.replace(_SOFT_HYPHEN, "") if clause.heading else clause.heading,
+        children=tuple(_whole_words(child) for child in clause.children),
+    )
+
+
+_SOFT_HYPHEN = "\u00ad"
 
 
 def parse(
