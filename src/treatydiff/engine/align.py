@@ -91,6 +91,13 @@ class Match:
     moved: bool = False
 
 
+def scored_words(key: str) -> list[str]:
+    """The words ``token_ratio`` measures in a comparison key (``normalize.comparison_key``):
+    its runs of word characters, casefolded (``"Each State Party"`` -> ``["each", "state",
+    "party"]``)."""
+    return _WORDS.findall(key.casefold())
+
+
 def unit_key(leaf: LeafView) -> str:
     """Id of the unit a leaf belongs to: its article, else the leaf itself."""
     for clause in reversed(leaf.path):
@@ -109,11 +116,10 @@ class _Texts:
 
     def prepare(self, key: str) -> str:
         """Scorer text of a comparison key."""
-        key = key.casefold()
         if self.scorer_name != "token_ratio":
-            return key
+            return key.casefold()
         # Each distinct word becomes one character: fuzz.ratio then measures words.
-        return "".join(map(self._vocabulary.__getitem__, _WORDS.findall(key)))
+        return "".join(map(self._vocabulary.__getitem__, scored_words(key)))
 
     def score(self, a: str, b: str) -> float:
         if not a and not b:

@@ -160,6 +160,12 @@ def index_html(
     return _page("index.html.j2", title, assets, (), entries=entries)
 
 
+def standalone_page(template: str, title: str, **context: Any) -> str:
+    """The self-contained HTML page of ``template`` (which extends ``_page.html.j2``),
+    titled ``title``, rendered with ``context``."""
+    return _page(template, title, None, (), **context)
+
+
 def comparison_markdown(report: ComparisonReport, *, limit: int = MD_LIMIT) -> str:
     """GitHub-flavoured Markdown: the summary, then the changed clauses article by
     article; sections that would pass ``limit`` bytes are left out, with a note."""
