@@ -43,6 +43,7 @@ def run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any
     folder = str(corpus / "laws-markdown")
     lines = _cli(folder, home=home)
     assert lines.returncode == 0, lines.stderr
+    assert lines.stderr == ""  # no progress bar in a pipe
     document = _cli(folder, "--format", "json", home=home)
     assert document.returncode == 0, document.stderr
     return {
@@ -166,7 +167,7 @@ def test_adoption_dates_come_from_the_text_or_the_catalogue(run: dict[str, Any])
 def test_the_cache_is_used_and_a_corrupt_entry_is_rebuilt(
     run: dict[str, Any], tmp_path: Path
 ) -> None:
-    entries = sorted(Path(run["home"], "cache", "reuse").rglob("*.json"))
+    entries = sorted(Path(run["home"], "cache", "reuse").glob("*/*/*.json"))
     assert len(entries) == 38  # every source, the empty one too
     # A changed entry shows in the output: the second run read the cache, not the file.
     opsc = next(
@@ -331,3 +332,68 @@ def test_html_report_shows_families_lineage_and_skipped_sources(
         f"{run['folder']}/{work}" for work in ("opac/2013-09-12.md", "opsc/2012-10-31.md")
     )
     assert f"treatydiff compare {opac} {opsc} --format html" in html
+
+
+def test_a_terminal_shows_the_progress_of_each_stage(corpus: Path, tmp_path: Path) -> None:
+    import pty
+
+    main_fd, terminal = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "treatydiff", "reuse", str(corpus / "laws-markdown")]
+        + ["--scheduler", "synchronous", "-o", str(tmp_path / "pairs.jsonl")],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        env={**os.environ, "TREATYDIFF_HOME": str(tmp_path / "home")},
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the terminal closed with the child
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert child.wait() == 0
+    os.close(main_fd)
+    text = shown.decode("utf-8", "replace")
+    assert "read" in text and "verify" in text and "100%" in text
+
+
+def test_a_treaty_added_is_joined_with_the_pairs_already_known(
+    corpus: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "collection"
+    folder.mkdir()
+    laws = corpus / "laws-markdown"
+    for name in ("opac/2013-09-12.md", "cedaw/2014-06-18.md", "crc/2013-04-15.md"):
+        (folder / name.replace("/", "-")).write_bytes((laws / name).read_bytes())
+
+    def run(home: Path) -> str:
+        result = CliRunner().invoke(
+            main,
+            ["reuse", str(folder), "--scheduler", "synchronous"],
+            env={"TREATYDIFF_HOME": str(home)},
+        )
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    home = tmp_path / "home"
+    run(home)
+    (pairs_entry,) = home.glob("cache/reuse/*/pairs-0.8.json")
+    known = json.loads(pairs_entry.read_text())
+    # Two treaties added: their pairs with the others are found, the others' are kept.
+    for name in ("opsc/2012-10-31.md", "palermo-trafficking/2015-11-27.md"):
+        (folder / name.replace("/", "-")).write_bytes((laws / name).read_bytes())
+    added = run(home)
+    assert added == run(tmp_path / "fresh-home")
+    grown = json.loads(pairs_entry.read_text())
+    assert set(known["texts"]) < set(grown["texts"])
+    assert {tuple(p) for p in known["pairs"]} < {tuple(p) for p in grown["pairs"]}
+    # A damaged entry is ignored: the pairs are looked for afresh.
+    pairs_entry.write_text(
+        '{"schema": 1, "threshold": 0.8, "texts": [], "pairs": [["a", "b", 1.0]]}'
+    )
+    assert run(home) == added

@@ -170,7 +170,11 @@ def _delayed_calls(
     from dask import delayed
 
     run = uuid.uuid4().hex[:12]
-    shared_node = shared if _is_future(shared) else delayed(shared, name=f"{label}-{run}-shared")
+    shared_node = (
+        shared
+        if _is_future(shared)
+        else delayed(shared, name=f"{label}-{run}-shared", traverse=False)
+    )
     keys = [f"{label}-{run}-{n}" for n in range(len(items))]
     call = delayed(func, pure=True)
     tasks = [

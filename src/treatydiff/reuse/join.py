@@ -57,6 +57,9 @@ class Table:
         index: Word rank -> the positions of the texts indexed under it (ascending).
         threshold: The least similarity, 0 < t <= 1.
         shared: How many prefix words a candidate shares at least (``l``).
+        fresh: The positions of the texts whose pairs are not known yet, or None for
+            all: a pair of two other texts is not looked for (a cache holds it).
+        fresh_index: The index of the fresh texts alone (empty when ``fresh`` is None).
     """
 
     texts: tuple[str, ...]
@@ -65,13 +68,20 @@ class Table:
     index: dict[int, list[int]]
     threshold: float
     shared: int
+    fresh: frozenset[int] | None = None
+    fresh_index: dict[int, list[int]] | None = None
 
 
 def build_table(
-    sequences: Sequence[Sequence[str]], threshold: float, min_words: int
+    sequences: Sequence[Sequence[str]],
+    threshold: float,
+    min_words: int,
+    *,
+    fresh: set[int] | None = None,
 ) -> tuple[Table, list[int]]:
     """The table of the distinct word ``sequences`` (each at least ``min_words`` long),
-    and the position in the table of each sequence.
+    and the position in the table of each sequence. ``fresh``: the sequences whose pairs
+    are to be found (None: all); the pairs of two others are known already.
 
     Raises ValueError for a threshold outside (0, 1].
     """
@@ -97,6 +107,7 @@ def build_table(
     position = [0] * len(sequences)
     texts, probes, lengths = [], [], []
     index: dict[int, list[int]] = defaultdict(list)
+    fresh_index: dict[int, list[int]] = defaultdict(list)
     for p, i in enumerate(order):
         position[i] = p
         words = sequences[i]
@@ -107,7 +118,18 @@ def build_table(
         probes.append(tuple(ranks[: n - _least_overlap_probing(n, threshold) + shared]))
         for r in ranks[: n - _least_overlap_indexed(n, threshold) + shared]:
             index[r].append(p)
-    table = Table(tuple(texts), tuple(probes), tuple(lengths), dict(index), threshold, shared)
+            if fresh is not None and i in fresh:
+                fresh_index[r].append(p)
+    table = Table(
+        tuple(texts),
+        tuple(probes),
+        tuple(lengths),
+        dict(index),
+        threshold,
+        shared,
+        None if fresh is None else frozenset(position[i] for i in fresh),
+        None if fresh is None else dict(fresh_index),
+    )
     return table, position
 
 
@@ -157,17 +179,23 @@ def _least_overlap_indexed(n: int, t: float) -> int:
 
 def verify(table: Table, span: tuple[int, int]) -> list[tuple[int, int, float]]:
     """The pairs ``(p, q, similarity)`` with ``q`` in ``span`` (a range of table
-    positions) and ``p < q`` whose similarity is at least the table's threshold. A task
-    of the verification stage."""
+    positions), ``p < q`` and ``p`` or ``q`` fresh, whose similarity is at least the
+    table's threshold. A task of the verification stage."""
     t, shared = table.threshold, table.shared
     cutoff = t * 100.0 - 1e-6  # in percent; the margin keeps a pair exactly at t
     found: list[tuple[int, int, float]] = []
     for q in range(*span):
+        # A fresh text looks for every shorter text; another only for shorter fresh ones.
+        index = table.index
+        if table.fresh is not None and q not in table.fresh:
+            index = table.fresh_index or {}
+            if not index:
+                continue
         n = table.lengths[q]
         shortest = bisect_left(table.lengths, _least_overlap_probing(n, t))
         hits: Counter[int] = Counter()
         for r in table.probes[q]:
-            listed = table.index.get(r)
+            listed = index.get(r)
             if listed:
                 start, stop = bisect_left(listed, shortest), bisect_left(listed, q)
                 if start < stop:

@@ -2,13 +2,16 @@
 different instruments at least ``min_similarity`` similar; or, for one clause, every clause
 that matches it.
 
-Calibration of the default ``min_similarity`` (0.8) on the Dutch Treaty Series
-collection (benchmarks/README.md): pairs scoring 0.8 and more are one clause copied with
-edits of at most a fifth of its words (a changed name, number or party: "this Convention"
-for "this Protocol"); between 0.6 and 0.8 most pairs still share their structure ("The
-present Protocol shall enter into force ...") but differ in what they state; below 0.5
-they are unrelated clauses of one genre. ``compare`` pairs clauses from 0.5 because it
-aligns two texts known to correspond; a search across a collection has no such prior.
+Calibration of the default ``min_similarity``, 0.8, on random samples of the Dutch Treaty
+Series collection (benchmarks/README.md): from 0.8 up a pair is one clause copied with a
+changed party, instrument or number ("have signed this Agreement" for "have signed the
+present Convention"; the Minister of Finance "in the Netherlands" for "in the case of the
+Netherlands Antilles"); between 0.65 and 0.8 it is often one template saying something
+else ("Applicant Party" means the party requesting, "requested Party" the party
+requested; the Agreement applies "to the Kingdom in Europe only", "only to the
+Netherlands Antilles"); below 0.65, clauses of one genre with other content (two lists of
+ways to consent to be bound). ``compare`` pairs clauses from 0.5 because it aligns two
+texts known to correspond; a search across a collection has no such prior.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from treatydiff.errors import InputError
 from treatydiff.model import Instrument
-from treatydiff.reuse.cache import Cache
+from treatydiff.reuse.cache import Cache, KnownPairs, text_digest
 from treatydiff.reuse.collection import Collection, read_collection
 from treatydiff.reuse.execute import Runner
 from treatydiff.reuse.join import Encoder, build_table, spans, verify
@@ -116,22 +119,41 @@ def search(paths: list[str], options: Options, *, runner: Runner, cache: Cache |
     ``options.min_similarity`` similar. Raises InputError for a path that does not exist."""
     reuse = _read(paths, options, runner=runner, cache=cache)
     sequences, carriers = _distinct(reuse.clauses)
+    threshold = options.min_similarity
+    digests = [text_digest(words) for words in sequences]
+    known = cache.get_pairs(threshold) if cache is not None else None
+    fresh: set[int] | None = None
+    text_pairs: list[tuple[int, int, float]] = []
+    if known is not None:
+        where = {digest: text for text, digest in enumerate(digests)}
+        fresh = {text for text, digest in enumerate(digests) if digest not in known.texts}
+        text_pairs = [
+            (where[a], where[b], similarity)
+            for a, b, similarity in known.pairs
+            if a in where and b in where
+        ]
     table, position = build_table(
-        [words.split() for words in sequences], options.min_similarity, options.min_words
+        [words.split() for words in sequences], threshold, options.min_words, fresh=fresh
     )
-    found = runner.map(
-        verify, table, spans(len(sequences), runner.workers * _SPANS_PER_WORKER), label="verify"
-    )
+    work = spans(len(sequences), runner.workers * _SPANS_PER_WORKER)
+    found = runner.map(verify, table, work, label="verify")
     text_at = [0] * len(sequences)
     for text, p in enumerate(position):
         text_at[p] = text
+    text_pairs += [(text_at[p], text_at[q], s) for chunk in found for p, q, s in chunk]
+    if cache is not None and (known is None or known.texts != frozenset(digests)):
+        cache.put_pairs(
+            threshold,
+            KnownPairs(
+                frozenset(digests), tuple((digests[a], digests[b], s) for a, b, s in text_pairs)
+            ),
+        )
     works = [reuse.collection.members[ref.member].work for ref in reuse.clauses]
     pairs: dict[tuple[int, int], float] = {}
     for group in carriers:
         _pair_all(pairs, group, group, 1.0, works)
-    for chunk in found:
-        for p, q, similarity in chunk:
-            _pair_all(pairs, carriers[text_at[p]], carriers[text_at[q]], similarity, works)
+    for a, b, similarity in text_pairs:
+        _pair_all(pairs, carriers[a], carriers[b], similarity, works)
     ordered = tuple(Pair(pairs[key], *key) for key in sorted(pairs))
     return Reuse(options, reuse.collection, reuse.clauses, ordered)
 
