@@ -109,12 +109,15 @@ class Runner:
 
 class LocalDask(Runner):
     """Dask's local ``scheduler`` (processes, threads or synchronous), on ``workers``
-    workers; the tasks are ``dask.delayed`` calls."""
+    workers; the tasks are ``dask.delayed`` calls. The processes scheduler keeps one pool
+    of worker processes for the runner's life: each stage would otherwise start (spawn)
+    and import anew."""
 
     def __init__(self, scheduler: str, progress: Progress | None = None) -> None:
         super().__init__(progress)
         self.scheduler = scheduler
         self.workers = 1 if scheduler == "synchronous" else (os.cpu_count() or 1)
+        self._pool: Any = None
 
     def _map(self, func: Callable[[S, T], R], shared: S, items: Sequence[T], label: str) -> list[R]:
         import dask
@@ -127,9 +130,28 @@ class LocalDask(Runner):
             if key in wanted:
                 self.progress.advance(1)
 
+        options: dict[str, Any] = {"num_workers": self.workers}
+        if self.scheduler == "processes":
+            options["pool"] = self._process_pool()
         with Callback(posttask=posttask):
-            results = dask.compute(*tasks, scheduler=self.scheduler, num_workers=self.workers)
+            results = dask.compute(*tasks, scheduler=self.scheduler, **options)
         return list(results)
+
+    def _process_pool(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Spawned, as Dask's own pools are: forking a process that holds threads
+            # (a progress bar, a library's) may deadlock.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 class Distributed(Runner):

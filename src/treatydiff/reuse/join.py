@@ -30,8 +30,9 @@ clause with a sequence pairs with every clause of each similar sequence.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,30 +47,53 @@ _SURROGATES = range(0xD800, 0xE000)
 
 
 @dataclass(frozen=True)
+class Postings:
+    """Lists of integers under the keys 0 to n - 1, stored flat (compressed sparse rows):
+    list ``k`` is ``values[starts[k] : starts[k + 1]]``. Arrays pickle as their bytes, so
+    a table is sent to a worker process in milliseconds."""
+
+    starts: array[int]
+    values: array[int]
+
+    @classmethod
+    def of(cls, lists: Sequence[Sequence[int]]) -> Postings:
+        starts, values = array("q", [0]), array("i")
+        for values_of_key in lists:
+            values.extend(values_of_key)
+            starts.append(len(values))
+        return cls(starts, values)
+
+    def __getitem__(self, key: int) -> array[int]:
+        if key + 1 >= len(self.starts):
+            return array("i")
+        return self.values[self.starts[key] : self.starts[key + 1]]
+
+
+@dataclass(frozen=True)
 class Table:
     """What every verification task needs: the distinct texts, shortest first.
 
     Attributes:
         texts: Each text's words encoded one character a word (the most frequent words
             get the lowest code points, which rapidfuzz compares fastest).
-        probes: Each text's probing prefix: the ranks of its rarest words.
+        probes: Position -> the text's probing prefix: the ranks of its rarest words.
         lengths: Each text's number of words (ascending).
         index: Word rank -> the positions of the texts indexed under it (ascending).
         threshold: The least similarity, 0 < t <= 1.
         shared: How many prefix words a candidate shares at least (``l``).
-        fresh: The positions of the texts whose pairs are not known yet, or None for
-            all: a pair of two other texts is not looked for (a cache holds it).
-        fresh_index: The index of the fresh texts alone (empty when ``fresh`` is None).
+        fresh: Position -> 1 for a text whose pairs are not known yet, or None when none
+            is known: a pair of two other texts is not looked for (a cache holds it).
+        fresh_index: The index of the fresh texts alone (None when ``fresh`` is None).
     """
 
     texts: tuple[str, ...]
-    probes: tuple[tuple[int, ...], ...]
-    lengths: tuple[int, ...]
-    index: dict[int, list[int]]
+    probes: Postings
+    lengths: array[int]
+    index: Postings
     threshold: float
     shared: int
-    fresh: frozenset[int] | None = None
-    fresh_index: dict[int, list[int]] | None = None
+    fresh: bytes | None = None
+    fresh_index: Postings | None = None
 
 
 def build_table(
@@ -105,30 +129,30 @@ def build_table(
     rank = {token: n for n, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
     order = sorted(range(len(sequences)), key=lambda i: (len(sequences[i]), i))
     position = [0] * len(sequences)
-    texts, probes, lengths = [], [], []
-    index: dict[int, list[int]] = defaultdict(list)
-    fresh_index: dict[int, list[int]] = defaultdict(list)
+    probes: list[list[int]] = []
+    index: list[list[int]] = [[] for _ in rank]
+    fresh_index: list[list[int]] = [[] for _ in rank] if fresh is not None else []
+    mask = bytearray(len(sequences))
     for p, i in enumerate(order):
         position[i] = p
-        words = sequences[i]
-        n = len(words)
+        n = len(sequences[i])
         ranks = sorted(map(rank.__getitem__, tokens[i]))
-        texts.append(encoded[i])
-        lengths.append(n)
-        probes.append(tuple(ranks[: n - _least_overlap_probing(n, threshold) + shared]))
+        probes.append(ranks[: n - _least_overlap_probing(n, threshold) + shared])
+        is_fresh = fresh is not None and i in fresh
+        mask[p] = is_fresh
         for r in ranks[: n - _least_overlap_indexed(n, threshold) + shared]:
             index[r].append(p)
-            if fresh is not None and i in fresh:
+            if is_fresh:
                 fresh_index[r].append(p)
     table = Table(
-        tuple(texts),
-        tuple(probes),
-        tuple(lengths),
-        dict(index),
-        threshold,
-        shared,
-        None if fresh is None else frozenset(position[i] for i in fresh),
-        None if fresh is None else dict(fresh_index),
+        texts=tuple(encoded[i] for i in order),
+        probes=Postings.of(probes),
+        lengths=array("i", (len(sequences[i]) for i in order)),
+        index=Postings.of(index),
+        threshold=threshold,
+        shared=shared,
+        fresh=None if fresh is None else bytes(mask),
+        fresh_index=None if fresh is None else Postings.of(fresh_index),
     )
     return table, position
 
@@ -187,15 +211,15 @@ def verify(table: Table, span: tuple[int, int]) -> list[tuple[int, int, float]]:
     for q in range(*span):
         # A fresh text looks for every shorter text; another only for shorter fresh ones.
         index = table.index
-        if table.fresh is not None and q not in table.fresh:
-            index = table.fresh_index or {}
-            if not index:
+        if table.fresh is not None and not table.fresh[q]:
+            if table.fresh_index is None or not table.fresh_index.values:
                 continue
+            index = table.fresh_index
         n = table.lengths[q]
         shortest = bisect_left(table.lengths, _least_overlap_probing(n, t))
         hits: Counter[int] = Counter()
         for r in table.probes[q]:
-            listed = index.get(r)
+            listed = index[r]
             if listed:
                 start, stop = bisect_left(listed, shortest), bisect_left(listed, q)
                 if start < stop:
