@@ -65,6 +65,7 @@ _OPENERS = re.compile(
 )
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _MARKUP = re.compile(r"</?sup>")
+_OPENER_WORDS = ("done", "adopts", "opened")
 # How far after the opener the date may stand ("DONE in two original copies at
 # Ljubljana on this 22nd day of March 2000").
 _WINDOW = 160
@@ -82,6 +83,9 @@ def adoption_date(texts: Iterable[str]) -> str | None:
 
 
 def _dates_in(text: str) -> Iterable[str]:
+    lowered = text.lower()
+    if not any(word in lowered for word in _OPENER_WORDS):
+        return  # most clauses: no need to normalize them
     plain = _plain(text)
     for opener in _OPENERS.finditer(plain):
         window = plain[opener.end() : opener.end() + _WINDOW]

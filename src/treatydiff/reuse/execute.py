@@ -170,13 +170,16 @@ class Distributed(Runner):
     def _map(self, func: Callable[[S, T], R], shared: S, items: Sequence[T], label: str) -> list[R]:
         from distributed import as_completed
 
+        # The data go to the workers directly, not through the scheduler in the graph:
+        # the shared argument to every worker, the items spread among them.
         shared_on_workers = self.client.scatter(shared, broadcast=True, hash=False)
-        _, tasks = _delayed_calls(func, shared_on_workers, items, label)
+        items_on_workers = self.client.scatter(list(items), hash=False)
+        _, tasks = _delayed_calls(func, shared_on_workers, items_on_workers, label)
         futures = self.client.compute(tasks)
         for _ in as_completed(futures):
             self.progress.advance(1)
         results: list[R] = self.client.gather(futures)
-        self.client.cancel([shared_on_workers])
+        self.client.cancel([shared_on_workers, *items_on_workers, *futures])
         return results
 
     def close(self) -> None:

@@ -113,15 +113,19 @@ def build_table(
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
     shared = max(1, min(PREFIX_SHARED, math.ceil(threshold * min_words - _EPSILON)))
     codes = _word_codes(sequences)
-    # Each word numbered by its occurrence in the text, as one integer: the word's code
-    # point, plus its occurrence number (from 0) times the size of the vocabulary.
-    size = len(codes) + len(_SURROGATES) + 1
+    # The words as a set: a word's character, then for each repetition the character
+    # followed by its occurrence number ("the" twice: "t", "t2").
     encoded = ["".join(map(codes.__getitem__, words)) for words in sequences]
-    tokens: list[list[int]] = []
+    tokens: list[list[str]] = []
     for text in encoded:
         counts = Counter(text)
-        tokens.append([ord(c) + k * size for c, count in counts.items() for k in range(count)])
-    frequency: Counter[int] = Counter()
+        own = list(counts)
+        if len(own) < len(text):
+            own += [
+                c + str(k) for c, count in counts.items() if count > 1 for k in range(2, count + 1)
+            ]
+        tokens.append(own)
+    frequency: Counter[str] = Counter()
     for text_tokens in tokens:
         frequency.update(text_tokens)
     # Rarest first; ties in a fixed order, so that runs probe alike (the pairs found do

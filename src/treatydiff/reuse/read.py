@@ -127,8 +127,8 @@ def imported(instrument: Instrument, lang_code: str) -> Imported:
 
 
 def _foreign(words: list[str], own: frozenset[str], others: list[frozenset[str]]) -> bool:
-    mine = sum(word in own for word in words)
-    return any(sum(word in common for word in words) > mine for common in others)
+    mine = sum(map(own.__contains__, words))
+    return any(sum(map(common.__contains__, words)) > mine for common in others)
 
 
 # --- the cached form: plain JSON -------------------------------------------------------------

@@ -132,15 +132,8 @@ def search(paths: list[str], options: Options, *, runner: Runner, cache: Cache |
             for a, b, similarity in known.pairs
             if a in where and b in where
         ]
-    table, position = build_table(
-        [words.split() for words in sequences], threshold, options.min_words, fresh=fresh
-    )
-    work = spans(len(sequences), runner.workers * _SPANS_PER_WORKER)
-    found = runner.map(verify, table, work, label="verify")
-    text_at = [0] * len(sequences)
-    for text, p in enumerate(position):
-        text_at[p] = text
-    text_pairs += [(text_at[p], text_at[q], s) for chunk in found for p, q, s in chunk]
+    if fresh is None or fresh:  # else every pair is known
+        text_pairs += _join(sequences, options, fresh, runner)
     if cache is not None and (known is None or known.texts != frozenset(digests)):
         cache.put_pairs(
             threshold,
@@ -156,6 +149,25 @@ def search(paths: list[str], options: Options, *, runner: Runner, cache: Cache |
         _pair_all(pairs, carriers[a], carriers[b], similarity, works)
     ordered = tuple(Pair(pairs[key], *key) for key in sorted(pairs))
     return Reuse(options, reuse.collection, reuse.clauses, ordered)
+
+
+def _join(
+    sequences: list[str], options: Options, fresh: set[int] | None, runner: Runner
+) -> list[tuple[int, int, float]]:
+    """The pairs (text, text, similarity) of the distinct ``sequences`` (space-separated
+    words) with a ``fresh`` one (None: all are), found by ``verify`` tasks."""
+    table, position = build_table(
+        [words.split() for words in sequences],
+        options.min_similarity,
+        options.min_words,
+        fresh=fresh,
+    )
+    work = spans(len(sequences), runner.workers * _SPANS_PER_WORKER)
+    found = runner.map(verify, table, work, label="verify")
+    text_at = [0] * len(sequences)
+    for text, p in enumerate(position):
+        text_at[p] = text
+    return [(text_at[p], text_at[q], s) for chunk in found for p, q, s in chunk]
 
 
 def _read(paths: list[str], options: Options, *, runner: Runner, cache: Cache | None) -> Reuse:
