@@ -31,6 +31,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -68,9 +69,10 @@ KNOWN_FAMILIES = {
 ESC_PROTOCOL, ESC_REVISED = "BWBV0001057", "BWBV0001800"
 
 
-def plain_script(files: list[Path]) -> float:
-    """Seconds to read every file, split it into paragraphs and hash its word 5-grams."""
-    started = time.perf_counter()
+def plain_script(files: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds to read every file, split it into paragraphs and hash its word
+    5-grams."""
+    started, cpu = time.perf_counter(), time.process_time()
     shingles = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -78,15 +80,20 @@ def plain_script(files: list[Path]) -> float:
             words = WORD.findall(paragraph.lower())
             shingles += len({hash(tuple(words[k : k + 5])) for k in range(len(words) - 4)})
     assert shingles
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def timed_run(args: list[str], home: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (bytes, the whole process tree) of
-    `treatydiff reuse ARGS` with ``home`` as the data home."""
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed_run(args: list[str], home: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak resident memory (bytes), all of the whole
+    process tree, of `treatydiff reuse ARGS` with ``home`` as the data home."""
     command = [sys.executable, "-m", "treatydiff", "reuse", *args]
     env = {**os.environ, "TREATYDIFF_HOME": str(home)}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     child = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     peak = 0
     done = threading.Event()
@@ -110,7 +117,7 @@ def timed_run(args: list[str], home: Path) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"treatydiff reuse failed ({child.returncode}): {errors}")
-    return seconds, peak
+    return seconds, _children_cpu() - cpu, peak
 
 
 def families_found(document: dict[str, object], collection: Path) -> None:
@@ -237,23 +244,33 @@ def main() -> None:
     if not args.skip_full:
         with tempfile.TemporaryDirectory() as scratch:
             out = Path(scratch, "pairs.jsonl")
-            base = plain_script(files)
-            print(f"plain script (read, paragraphs, word 5-gram hashes): {base:.1f} s")
+            base, base_cpu = plain_script(files)
+            print(
+                f"plain script (read, paragraphs, word 5-gram hashes): {base:.1f} s, "
+                f"CPU {base_cpu:.1f} s"
+            )
             home = Path(scratch, "home")
+            outputs = set()
             for n, scheduler in enumerate(args.schedulers):
                 home = Path(scratch, f"home-{n}")
-                seconds, peak = timed_run(
+                seconds, cpu, peak = timed_run(
                     [str(collection), "--scheduler", scheduler, "-o", str(out)], home
                 )
                 print(
                     f"treatydiff reuse, empty cache, {scheduler}: {seconds:.1f} s, "
-                    f"{seconds / base:.1f}x the plain script, peak memory {peak / 2**30:.2f} GiB"
+                    f"{seconds / base:.1f}x the plain script; CPU {cpu:.1f} s, "
+                    f"{cpu / base_cpu:.1f}x; peak memory {peak / 2**30:.2f} GiB"
                 )
+                outputs.add(hashlib.sha256(out.read_bytes()).hexdigest())
+            print(f"  the same bytes on every scheduler: {len(outputs) == 1}")
             lines = out.read_bytes()
             count = lines.count(b"\n")
             print(f"  {count} pairs, {len(lines) / 1e6:.0f} MB of JSON Lines")
-            seconds, peak = timed_run([str(collection), "-o", str(out)], home)
-            print(f"treatydiff reuse, all cached: {seconds:.1f} s, peak {peak / 2**30:.2f} GiB")
+            seconds, cpu, peak = timed_run([str(collection), "-o", str(out)], home)
+            print(
+                f"treatydiff reuse, all cached: {seconds:.1f} s, CPU {cpu:.1f} s, "
+                f"peak {peak / 2**30:.2f} GiB"
+            )
             assert out.read_bytes() == lines, "the cached run gave other bytes"
             # One treaty less (links to the other files), then the whole collection again:
             # the treaty is added to what the cache knows.
@@ -263,15 +280,18 @@ def main() -> None:
             for path in files:
                 if path != added:
                     (fewer / path.name).symlink_to(path.resolve())
-            seconds, _ = timed_run([str(fewer), "-o", str(Path(scratch, "fewer.jsonl"))], home)
-            print(f"treatydiff reuse, one treaty ({added.stem}) removed: {seconds:.1f} s")
+            seconds, cpu, _ = timed_run([str(fewer), "-o", str(Path(scratch, "fewer.jsonl"))], home)
+            print(
+                f"treatydiff reuse, one treaty ({added.stem}) removed: {seconds:.1f} s, "
+                f"CPU {cpu:.1f} s"
+            )
             document_file = Path(scratch, "reuse.json")
-            seconds, peak = timed_run(
+            seconds, cpu, peak = timed_run(
                 [str(collection), "--format", "json", "-o", str(document_file)], home
             )
             print(
                 f"treatydiff reuse --format json, that treaty added again: {seconds:.1f} s, "
-                f"peak {peak / 2**30:.2f} GiB"
+                f"CPU {cpu:.1f} s, peak {peak / 2**30:.2f} GiB"
             )
             document = json.loads(document_file.read_text(encoding="utf-8"))
             summary = document["summary"]
