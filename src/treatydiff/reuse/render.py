@@ -62,7 +62,11 @@ def render(reuse: Reuse, fmt: str) -> str:
     if fmt == "md":
         from treatydiff.render.pages import markdown_environment
 
-        return markdown_environment().get_template("reuse.md.j2").render(view=view)
+        return (
+            markdown_environment()
+            .get_template("reuse.md.j2")
+            .render(view=view, kin_limit=MD_KIN_PAIRS, shared_limit=MD_SHARED_CLAUSES)
+        )
     if fmt == "html":
         from treatydiff.render.pages import standalone_page
 
