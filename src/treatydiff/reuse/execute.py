@@ -14,7 +14,9 @@ which order its tasks ran.
   the 2-core benchmark machine, processes are the fastest (benchmarks/README.md).
 * ``threads``, ``synchronous``: Dask's other local schedulers.
 * ``tcp://HOST:PORT`` (any ``scheme://`` address): the scheduler of a Dask distributed
-  cluster, through a ``distributed.Client``.
+  cluster, through a ``distributed.Client``. Its workers run treatydiff's task functions:
+  they need the same version of treatydiff installed. The sources are sent from here, so
+  the workers need not see the files; the cache stays on this machine.
 
 Without Dask (``pip install 'treatydiff[dask]'`` brings it), the default runs the same
 task functions in this process, one after the other: a small collection needs no
