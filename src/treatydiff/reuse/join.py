@@ -19,9 +19,11 @@ the index of the texts no longer than itself (and not shorter than ``t |x| / (2 
 the length filter) with its first ``|x| - ceil(t |x| / (2 - t)) + l`` words, and a text
 found under at least ``l`` of them is a candidate. Nothing is approximate: every pair at
 or above the threshold is found (``benchmarks/reuse.py`` checks it against brute force).
-``l`` = ``PREFIX_SHARED`` = 3 made the fewest candidates for the least probing on the
-Dutch Treaty Series collection (l = 1: 27 million candidates; 2: 4.3 million; 3: 1.6
-million; 4: 0.9 million but more probing time; 80,600 distinct clauses).
+``l`` = ``PREFIX_SHARED`` = 3, measured on the Dutch Treaty Series (80,628 distinct
+clauses at 0.8): l = 1 leaves 27.1 million candidates to score, 2: 4.4 million, 3: 1.6
+million, 4: 0.9 million, while probing takes 4.9, 5.8, 7.3 and 8.2 s; probing and
+scoring together take about as long at 2 and 3 (7.3 and 7.9 s of CPU), and 3 scores
+fewer candidates where scoring is dearer (long clauses, lower thresholds).
 
 Identical texts are joined once: the search runs over distinct word sequences, and every
 clause with a sequence pairs with every clause of each similar sequence.
