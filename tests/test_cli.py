@@ -40,6 +40,7 @@ USAGE = {
     ("corpus", "pull"): "treatydiff corpus pull [OPTIONS] [ID | ID@VERSION]...",
     ("instruments",): "treatydiff instruments [OPTIONS]",
     ("publish",): "treatydiff publish [OPTIONS] CONFIG",
+    ("reuse",): "treatydiff reuse [OPTIONS] PATH...",
     ("show",): "treatydiff show [OPTIONS] REF",
     ("synopsis",): "treatydiff synopsis [OPTIONS] REF REF...",
 }

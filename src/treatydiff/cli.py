@@ -475,6 +475,105 @@ def synopsis(
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--min-similarity",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Least word similarity of two clauses (0-1, as compare measures it).",
+)
+@click.option(
+    "--min-words",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="Compare only clauses of at least this many words.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "html", "md"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON line a pair, JSON with instrument pairs and families, "
+    "a self-contained HTML report, or a Markdown summary.",
+)
+@click.option(
+    "--scheduler",
+    metavar="SPEC",
+    default=None,
+    help="Where the tasks run: processes, threads or synchronous (Dask's local "
+    "schedulers), or tcp://HOST:PORT (a Dask distributed cluster) [default: processes "
+    "with Dask installed, else this process].",
+)
+@click.option(
+    "--query",
+    metavar="REF#EID",
+    default=None,
+    help="Only the clauses matching clause EID of REF (opsc#art_2__point_c), best first.",
+)
+@lang_option
+@input_format_option
+@output_option
+def reuse(
+    paths: tuple[str, ...],
+    min_similarity: float,
+    min_words: int,
+    fmt: str,
+    scheduler: str | None,
+    query: str | None,
+    lang: str,
+    input_format: str,
+    output: Path | None,
+) -> None:
+    """Find the clauses that instruments share, across every file under PATH...
+
+    Lists every pair of clauses of different instruments (versions of one instrument
+    are not paired) at least --min-similarity similar. A folder is read recursively.
+    Sources that cannot be read are skipped and listed. Imported files are cached in
+    the data home ($TREATYDIFF_HOME, else the user data folder) by content.
+    """
+    from treatydiff.catalogue.store import data_home
+    from treatydiff.outputs import emit
+    from treatydiff.reuse import cache, execute, render, search
+
+    options = search.Options(min_similarity, min_words, lang, _input_format(input_format))
+    store = cache.Cache(data_home() / "cache" / "reuse")
+    progress = _Bar() if sys.stderr.isatty() else None
+    with execute.runner_for(scheduler, progress) as runner:
+        if query is None:
+            found = search.search(list(paths), options, runner=runner, cache=store)
+            emit(render.render(found, fmt), output)
+            return
+        ref, hash_sign, eid = query.rpartition("#")
+        if not hash_sign or not ref or not eid:
+            raise click.BadParameter("give REF#EID, e.g. opsc#art_2__point_c", param_hint="--query")
+        from treatydiff.catalogue import refs
+
+        instrument = refs.resolve(ref, lang=lang, fmt=options.fmt)
+        matches = search.query(list(paths), options, instrument, eid, runner=runner, cache=store)
+        emit(render.render_query(matches, fmt, ref=query), output)
+
+
+class _Bar:
+    """The progress of a stage as a bar on standard error."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def start(self, label: str, total: int) -> None:
+        self._bar = click.progressbar(length=total, label=label.ljust(6), file=sys.stderr)
+        self._bar.__enter__()
+
+    def advance(self, done: int) -> None:
+        self._bar.update(done)
+
+    def finish(self) -> None:
+        self._bar.__exit__(None, None, None)
+
+
+@main.command()
 @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",

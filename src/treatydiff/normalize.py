@@ -91,6 +91,13 @@ def comparison_key_of(texts: Sequence[str]) -> str:
 _WORDS = re.compile(r"\w+")
 
 
+def scored_words(key: str) -> list[str]:
+    """The words a word-level similarity measures in a comparison key: its runs of word
+    characters, casefolded (``"Each State Party"`` -> ``["each", "state", "party"]``).
+    ``compare``'s alignment and ``reuse`` measure the same words."""
+    return _WORDS.findall(key.casefold())
+
+
 class WordCodes(dict[str, str]):
     """Words as characters, so that a character-level measure (rapidfuzz's ``fuzz.ratio``,
     an Indel similarity) measures words: each distinct word gets one character, in the
@@ -107,4 +114,4 @@ class WordCodes(dict[str, str]):
 
     def encode(self, key: str) -> str:
         """The words (``\\w+``) of a comparison key, casefolded, one character each."""
-        return "".join(map(self.__getitem__, _WORDS.findall(key.casefold())))
+        return "".join(map(self.__getitem__, scored_words(key)))

@@ -253,8 +253,10 @@ def list_parts(
         raise FormatError(f"{source}: {exc}") from None
 
 
-def _default_id(path: Path) -> str:
-    """A readable id for a file: its stem, or folder@stem when the stem is a date."""
+def default_id(path: Path) -> str:
+    """The id of an instrument read from ``path`` whose source states none: the file's
+    stem, or ``folder@stem`` when the stem is a date (``opsc/2012-10-31.md`` ->
+    ``opsc@2012-10-31``)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", path.stem) and path.parent.name:
         return f"{path.parent.name}@{path.stem}"
     return path.stem
@@ -288,7 +290,7 @@ def load_bytes(
 
     return replace(
         instrument.with_metadata(source=source, sha256=hashlib.sha256(data).hexdigest()),
-        id=instrument_id or instrument.id or _default_id(Path(source)),
+        id=instrument_id or instrument.id or default_id(Path(source)),
     )
 
 

@@ -200,6 +200,13 @@ def _csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def standalone_page(template: str, title: str, **context: Any) -> str:
+    """The self-contained HTML page of ``template`` (which extends ``_page.html.j2``),
+    titled ``title``, rendered with ``context``: inline stylesheet and script, no build
+    time, no navigation."""
+    return _page(template, title, None, (), None, **context)
+
+
 def _page(
     template: str,
     title: str,

@@ -37,7 +37,7 @@ _LINE_BREAK = re.compile("[\n\r]")
 def comparison_markdown(report: ComparisonReport, *, limit: int = MD_LIMIT) -> str:
     """The summary, then the changed clauses article by article; sections that would
     pass ``limit`` bytes (UTF-8) are left out, with a note."""
-    env = _environment()
+    env = markdown_environment()
     head = env.get_template("comparison.md.j2").render(report=report)
     section_template = env.get_template("section.md.j2")
     budget = limit - len(head.encode("utf-8")) - _MD_NOTE_ROOM
@@ -65,7 +65,7 @@ def synopsis_markdown(synopsis: Synopsis, *, pair_links: bool = True) -> str:
     """The synopsis: instruments, pairwise similarity and clause lineage as tables;
     ``pair_links``: the pairwise reports exist where the lineage links them."""
     return (
-        _environment()
+        markdown_environment()
         .get_template("synopsis.md.j2")
         .render(synopsis=synopsis, pair_links=pair_links)
     )
@@ -121,7 +121,9 @@ def markdown_quote(markdown: Markup) -> Markup:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def markdown_environment() -> jinja2.Environment:
+    """The Markdown environment (compiled once per process): every expression escaped
+    as Markdown text unless a filter of this module made it Markdown."""
     env = environment(autoescape=False, finalize=_finalize)
     env.filters["spans"] = markdown_spans
     env.filters["lines"] = markdown_lines
