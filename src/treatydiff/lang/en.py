@@ -15,9 +15,16 @@ _OTHER_NUMBERS = (
     "eighth ninth tenth"
 ).split()
 
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_TENTHS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+
 LANGUAGE = Language(
     code="en",
     article_words=("Article", "ARTICLE", "Art."),
+    article_one_words=(),
     container_words={
         "part": "part",
         "chapter": "chapter",
@@ -110,6 +117,17 @@ LANGUAGE = Language(
         "Done at",
         "The foregoing is the authentic text",
     ),
+    instrument_words=(
+        "Convention",
+        "Protocol",
+        "Agreement",
+        "Covenant",
+        "Charter",
+        "Treaty",
+        "Statute",
+        "Resolution",
+        "Annex",
+    ),
     body_openers=(
         "The States",
         "The Member States",
@@ -201,5 +219,25 @@ LANGUAGE = Language(
         "wrapup": ("closing words", "closing words"),
         "heading": ("heading", "heading"),
         "docTitle": ("title", "title"),
+    },
+    ordinal_words={
+        **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENTHS, start=2)},
+        "hundredth": "100",
+        "thirds": "3",
+        "fourths": "4",
+        "quarters": "4",
+        "fifths": "5",
+    },
+    number_scales={"hundred": 100, "thousand": 1000, "million": 1000000},
+    citation_words={
+        **dict.fromkeys(("article", "articles", "art"), "article"),
+        **dict.fromkeys(
+            ("paragraph", "paragraphs", "para", "subparagraph", "subparagraphs"), "paragraph"
+        ),
+        **dict.fromkeys(("annex", "annexes"), "annex"),
+        **dict.fromkeys(
+            ("part", "parts", "chapter", "chapters", "section", "sections"), "container"
+        ),
     },
 )

@@ -16,9 +16,18 @@ _OTHER_NUMBERS = (
     "zesde zevende achtste negende tiende"
 ).split()
 
+_ORDINALS = (
+    "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde "
+    "dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende"
+).split()
+_TENTHS = (
+    "twintigste dertigste veertigste vijftigste zestigste zeventigste tachtigste negentigste"
+).split()
+
 LANGUAGE = Language(
     code="nl",
     article_words=("Artikel", "ARTIKEL", "Art."),
+    article_one_words=(),
     container_words={
         "deel": "part",
         "hoofdstuk": "chapter",
@@ -91,6 +100,16 @@ LANGUAGE = Language(
         "Ten blijke waarvan",
         "GEDAAN te",
         "Gedaan te",
+    ),
+    instrument_words=(
+        "Verdrag",
+        "Protocol",
+        "Overeenkomst",
+        "Akkoord",
+        "Handvest",
+        "Statuut",
+        "Resolutie",
+        "Bijlage",
     ),
     body_openers=(
         "De Staten",
@@ -183,5 +202,19 @@ LANGUAGE = Language(
         "wrapup": ("slotzin", "slotzin"),
         "heading": ("opschrift", "opschrift"),
         "docTitle": ("titel", "titel"),
+    },
+    ordinal_words={
+        **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENTHS, start=2)},
+        "honderdste": "100",
+    },
+    number_scales={"honderd": 100, "duizend": 1000, "miljoen": 1000000},
+    citation_words={
+        **dict.fromkeys(("artikel", "artikelen", "art"), "article"),
+        **dict.fromkeys(("lid", "leden", "paragraaf", "paragrafen", "alinea"), "paragraph"),
+        **dict.fromkeys(("bijlage", "bijlagen"), "annex"),
+        **dict.fromkeys(
+            ("deel", "hoofdstuk", "hoofdstukken", "afdeling", "afdelingen"), "container"
+        ),
     },
 )
