@@ -226,16 +226,21 @@ def _embed(versions: Sequence[Version], encoder: Encoder | None) -> dict[str, Em
 _Vectors = tuple[Embedded | None, Embedded | None]
 
 
-def align_pair(left: Version, right: Version, *, vectors: _Vectors = (None, None)) -> PairAlignment:
+def align_pair(
+    left: Version, right: Version, *, vectors: _Vectors = (None, None), structure: bool = True
+) -> PairAlignment:
     """The alignment of two versions: structure first, then anchors and lengths in the
-    gaps the structure leaves (see the module's description)."""
-    fixed = _structural_pairs(left, right)
+    gaps the structure leaves (see the module's description). Without ``structure`` the
+    eIds are not looked at: anchors, lengths (and embeddings) align everything, as they
+    do where a text's structure says nothing (benchmarks/languages.py measures them so).
+    """
+    fixed = _structural_pairs(left, right) if structure else []
     totals = (
         sum(u.length for u in left.units if u.unit_class == "body"),
         sum(u.length for u in right.units if u.unit_class == "body"),
     )
     model = estimate(totals, [(left.units[i].length, right.units[j].length) for i, j in fixed])
-    search = _Search(left, right, model, vectors)
+    search = _Search(left, right, model, vectors, eids=structure)
     beads: list[Bead] = []
     i0 = j0 = 0
     for i, j in [*fixed, (len(left.units), len(right.units))]:
@@ -284,10 +289,11 @@ class _Search:
     """The dynamic programme that aligns the units of one gap between structural pairs."""
 
     def __init__(
-        self, left: Version, right: Version, model: LengthModel, vectors: _Vectors
+        self, left: Version, right: Version, model: LengthModel, vectors: _Vectors, *, eids: bool
     ) -> None:
         self.left, self.right, self.model = left.units, right.units, model
         self.vectors = vectors
+        self.eids = eids  # whether the eIds' positions weigh in
 
     def gap(self, i0: int, i1: int, j0: int, j1: int) -> list[Bead]:
         """The beads that align left units ``i0:i1`` with right units ``j0:j1``."""
@@ -347,11 +353,11 @@ class _Search:
             shared = len(numbers_a & numbers_b)
             total += _MISMATCHED_NUMBERS * (1 - shared / len(numbers_a | numbers_b))
             total -= _SHARED_NUMBER * min(shared, 3)
-        if len(units_a) == len(units_b) == 1:
+        if self.eids and {u.eid for u in units_a} & {u.eid for u in units_b}:
+            total -= _SAME_POSITION  # also where a layout glued a neighbour to it
+        elif self.eids and len(units_a) == len(units_b) == 1:
             a, b = units_a[0], units_b[0]
-            if a.eid == b.eid:
-                total -= _SAME_POSITION
-            elif a.article == b.article and _item(a.eid) == _item(b.eid):
+            if a.article == b.article and _item(a.eid) == _item(b.eid):
                 total -= _SAME_POSITION / 2  # "point_a" and the chapeau of "point_a"
             elif a.numbered and b.numbered:
                 total += _OTHER_NUMBER
@@ -362,7 +368,8 @@ class _Search:
 
     def method(self, left: tuple[int, ...], right: tuple[int, ...]) -> str:
         """What decided a bead the programme chose."""
-        if len(left) == len(right) == 1 and self.left[left[0]].eid == self.right[right[0]].eid:
+        same = len(left) == len(right) == 1 and self.left[left[0]].eid == self.right[right[0]].eid
+        if self.eids and same:
             return "structure"
         if self.vectors[0] is not None and left and right:
             return "semantic"
