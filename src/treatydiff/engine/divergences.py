@@ -77,11 +77,9 @@ def _pair_divergences(pair: PairAlignment) -> list[Divergence]:
     for bead in pair.beads:
         left = [pair.left.units[i] for i in bead.left]
         right = [pair.right.units[j] for j in bead.right]
-        if not right:
-            out.extend(_unpaired("missing", pair, left))
-            continue
-        if not left:
-            out.extend(_unpaired("extra", pair, right))
+        if not right or not left:
+            if bead not in shifted:
+                out.extend(_unpaired("missing" if left else "extra", pair, left or right))
             continue
         numbers = None if bead in shifted else _numbers(pair, left, right, mapping)
         if numbers is not None:
@@ -99,6 +97,9 @@ def _shifted(pair: PairAlignment, mapping: Mapping[str, str]) -> set[Bead]:
     numbers or in length each, and agree once joined ("... del párrafo 8 de la" /
     "resolución II, ..." cut in the wrong place). Their words are all there."""
     out: set[Bead] = set()
+    for first, second in zip(pair.beads, pair.beads[1:], strict=False):
+        if _cut_off(pair, first, second) or _cut_off(pair, second, first):
+            out.update((first, second))
     beads = [b for b in pair.beads if b.left and b.right]
     for first, second in zip(beads, beads[1:], strict=False):
         units = [
@@ -114,9 +115,27 @@ def _shifted(pair: PairAlignment, mapping: Mapping[str, str]) -> set[Bead]:
             pair.model.deviate(*(sum(u.length for u in side) for side in pair_)) for pair_ in units
         ]
         whole = pair.model.deviate(*(sum(u.length for u in side) for side in joined))
-        if min(z) < -3 < 3 < max(z) and abs(whole) < 3:
+        # One far short, its neighbour long on the same side, both right once joined.
+        opposite = z[0] * z[1] < 0 and min(map(abs, z)) >= 1.5
+        if opposite and max(map(abs, z)) >= 3 and abs(whole) < 2:
             out.update((first, second))
     return out
+
+
+def _cut_off(pair: PairAlignment, paired: Bead, alone: Bead) -> bool:
+    """Whether the unit of ``alone`` (no counterpart) is the rest of a clause of
+    ``paired`` that one layout cut in two: the pair is far off the usual ratio on that
+    side, and agrees once the unit joins it."""
+    if not (paired.left and paired.right) or (alone.left and alone.right):
+        return False
+    la = sum(pair.left.units[i].length for i in (*paired.left, *alone.left))
+    lb = sum(pair.right.units[j].length for j in (*paired.right, *alone.right))
+    before = pair.model.deviate(
+        sum(pair.left.units[i].length for i in paired.left),
+        sum(pair.right.units[j].length for j in paired.right),
+    )
+    short = before > 3 if alone.left else before < -3
+    return short and abs(pair.model.deviate(la, lb)) < 3
 
 
 def _place(pair: PairAlignment, divergence: Divergence) -> tuple[int, int]:

@@ -56,6 +56,10 @@ _SAME_POSITION = 3.0  # the eIds agree by position (the third recital and the th
 _OTHER_NUMBER = 3.0  # both eIds are printed numbers, and they differ
 _MIXED_CLASSES = 50.0  # a title or caption with body text: never
 _SEMANTIC = 6.0  # times (1 - cosine similarity)
+_LEFT_OUT_CHARACTERS = 100  # characters of a unit without counterpart per unit of cost
+# A structural pair this far from the pair's length ratio (one side under a fifth of its
+# expected length) is a layout's cut, not a translation: the programme aligns it.
+_CUT = 5.0
 # Gaps larger than this many cells are searched in a band around their diagonal.
 _FULL_SEARCH = 40_000
 
@@ -240,6 +244,7 @@ def align_pair(
         sum(u.length for u in right.units if u.unit_class == "body"),
     )
     model = estimate(totals, [(left.units[i].length, right.units[j].length) for i, j in fixed])
+    fixed = [(i, j) for i, j in fixed if not _cut(left.units[i], right.units[j], model.c)]
     search = _Search(left, right, model, vectors, eids=structure)
     beads: list[Bead] = []
     i0 = j0 = 0
@@ -260,6 +265,16 @@ def _structural_pairs(left: Version, right: Version) -> list[tuple[int, int]]:
         if unit.numbered and unit.eid in right.by_eid and right.by_eid[unit.eid].numbered
     ]
     return _increasing(candidates)
+
+
+def _cut(a: Unit, b: Unit, ratio: float) -> bool:
+    """Whether one unit of a structural pair is under a fifth of the length the other
+    and the pair's ratio make usual: one version's layout cut it (the rest of it stands
+    in the next unit), and the programme, not the eIds, must align it."""
+    if min(a.length, b.length) == 0:
+        return False
+    expected = a.length * ratio
+    return b.length * _CUT < expected or b.length > expected * _CUT
 
 
 def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -342,10 +357,11 @@ class _Search:
         classes = {u.unit_class for u in (*units_a, *units_b)}
         total = _MIXED_CLASSES if len(classes) > 1 else 0.0
         if not units_a or not units_b:
-            # A unit without counterpart costs its prior alone: a length model of
-            # translations says nothing of a clause left out (with it, the programme
-            # would rather join a long clause to its neighbour than leave it alone).
-            return total
+            # A unit without counterpart costs its prior and a little per character: the
+            # length model of translations says nothing of a clause left out (with it,
+            # the programme would rather join a long clause to its neighbour than leave
+            # it alone), but a long one is left out more rarely than a short one.
+            return total + sum(u.length for u in (*units_a, *units_b)) / _LEFT_OUT_CHARACTERS
         total += self.model.cost(sum(u.length for u in units_a), sum(u.length for u in units_b))
         numbers_a = frozenset().union(*(u.anchors.numbers for u in units_a))
         numbers_b = frozenset().union(*(u.anchors.numbers for u in units_b))
