@@ -19,7 +19,10 @@ from treatydiff.errors import TreatydiffError
 from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
+    from treatydiff.engine.comparison import Comparison
     from treatydiff.formats.document import ReadOptions, Revisions
+    from treatydiff.render.docx import DocxLayout
+    from treatydiff.report.sides import SideLabels
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -126,6 +129,21 @@ output_option = click.option(
 )
 
 
+left_label_option = click.option(
+    "--left-label",
+    metavar="NAME",
+    default=None,
+    help='Name of the left side in the output ("Draft A") [default: its id with its '
+    "version, e.g. opsc@2005-09-23].",
+)
+right_label_option = click.option(
+    "--right-label",
+    metavar="NAME",
+    default=None,
+    help="Name of the right side in the output [default: its id with its version].",
+)
+
+
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
@@ -224,10 +242,33 @@ def show(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html", "md"]),
+    type=click.Choice(["text", "json", "html", "md", "docx", "pdf"]),
     default="text",
     show_default=True,
-    help="Output format: text, JSON, a self-contained HTML report, or GitHub Markdown.",
+    help="Output format: text, JSON, a self-contained HTML report, GitHub Markdown, a Word "
+    "document with tracked changes (docx: needs the documents extra), or the HTML report "
+    "printed to PDF (pdf: needs Chromium).",
+)
+@click.option(
+    "--docx-layout",
+    type=click.Choice(["tracked", "table"]),
+    default="tracked",
+    show_default=True,
+    help="With --format docx: the right text with the left's words as tracked changes, or "
+    "the two texts side by side in a table.",
+)
+@click.option(
+    "--author",
+    default="treatydiff",
+    show_default=True,
+    help="With --format docx: the author of the tracked changes.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="With --format pdf: the paper size.",
 )
 @click.option(
     "--assets-dir",
@@ -254,6 +295,8 @@ def show(
     show_default=True,
     help="Citation style of clause labels.",
 )
+@left_label_option
+@right_label_option
 @lang_option
 @input_format_option
 @docx_revisions_option
@@ -265,12 +308,17 @@ def compare(
     fmt: str,
     threshold: float | None,
     labels: str,
+    left_label: str | None,
+    right_label: str | None,
     lang: str,
     input_format: str,
     docx_revisions: str,
     pages: tuple[int, int] | None,
     output: Path | None,
     assets_dir: Path | None,
+    docx_layout: str,
+    author: str,
+    paper: str,
 ) -> None:
     """Compare LEFT with RIGHT clause by clause.
 
@@ -278,11 +326,15 @@ def compare(
     """
     if assets_dir is not None and fmt != "html":
         raise click.UsageError("--assets-dir goes with --format html")
+    to_terminal = (output is None or str(output) == "-") and sys.stdout.isatty()
+    if fmt in ("docx", "pdf") and to_terminal:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
     from treatydiff.render.json import render_json
     from treatydiff.render.text import render_text
+    from treatydiff.report.sides import side_labels
 
     source_format = _input_format(input_format)
     options = _read_options(docx_revisions, pages)
@@ -292,6 +344,12 @@ def compare(
         refs.resolve(right, lang=lang, fmt=source_format, options=options),
         threshold=threshold,
     )
+    names = side_labels(
+        comparison.left, comparison.right, left_label=left_label, right_label=right_label
+    )
+    if fmt in ("docx", "pdf"):
+        _emit_bytes(_document(comparison, fmt, names, style, docx_layout, author, paper), output)
+        sys.exit(1 if comparison.has_differences else 0)
     if fmt in ("html", "md"):
         from treatydiff.render import render_comparison
 
@@ -305,13 +363,58 @@ def compare(
             assets = Assets.in_folder(assets_dir, page)
         generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets=assets, label_style=style, generated=generated
+            comparison, fmt, assets=assets, label_style=style, labels=names, generated=generated
         )
         emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)
     render = render_json if fmt == "json" else render_text
-    emit(render(comparison, label_style=style), output)
+    emit(render(comparison, label_style=style, labels=names), output)
     sys.exit(1 if comparison.has_differences else 0)
+
+
+def _document(
+    comparison: Comparison,
+    fmt: str,
+    names: SideLabels,
+    style: LabelStyle,
+    layout: str,
+    author: str,
+    paper: str,
+) -> bytes:
+    """The Word document or the PDF of a comparison."""
+    import os
+
+    from treatydiff.render import source_date
+
+    if fmt == "docx":
+        from treatydiff.render.docx import comparison_docx
+
+        return comparison_docx(
+            comparison,
+            labels=names,
+            layout=cast("DocxLayout", layout),
+            author=author,
+            date=source_date(os.environ.get("SOURCE_DATE_EPOCH")),
+        )
+    from treatydiff.printing import find_browser, print_pdf
+    from treatydiff.render.html import comparison_html
+    from treatydiff.report.comparison import build_report
+
+    browser = find_browser()  # before the work: a missing browser is told at once
+    report = build_report(comparison, label_style=style, labels=names)
+    html = comparison_html(report, generated=_build_time(), printed=True, paper=paper)
+    return print_pdf(html, browser=browser)
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write a binary document to ``output``, or to standard output (not a terminal)."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from treatydiff.outputs import write_atomic
+
+    write_atomic(output, data)
 
 
 @main.command()
@@ -570,6 +673,14 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     "fail_on wins.",
 )
 @click.option(
+    "--fail-on-flags",
+    metavar="FLAGS",
+    default=None,
+    help="Also fail on every change carrying one of these flags, whatever --fail-on lets "
+    "pass: a comma-separated list of modal, negation, number, defined-term, reference, or "
+    "none [default: negation,modal,number,reference]. A check's own fail_on_flags wins.",
+)
+@click.option(
     "--min-similarity",
     type=click.FloatRange(0.0, 1.0),
     default=None,
@@ -623,6 +734,8 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",
 )
+@left_label_option
+@right_label_option
 @input_format_option
 @docx_revisions_option
 @output_option
@@ -630,6 +743,7 @@ def check(
     texts: tuple[str, ...],
     config_file: Path | None,
     fail_on: str | None,
+    fail_on_flags: str | None,
     min_similarity: float | None,
     against: str | None,
     baseline: Path | None,
@@ -638,6 +752,8 @@ def check(
     junit: Path | None,
     fmt: str,
     lang: str | None,
+    left_label: str | None,
+    right_label: str | None,
     input_format: str,
     docx_revisions: str,
     output: Path | None,
@@ -668,11 +784,14 @@ def check(
             baseline=baseline,
             update_baseline=update_baseline,
             fail_on=fail_on,
+            fail_on_flags=fail_on_flags,
             lang=lang,
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
             read_options=_read_options(docx_revisions),
+            left_label=left_label,
+            right_label=right_label,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

@@ -199,7 +199,8 @@ class Instrument:
     id: str
     title: str
     metadata: Metadata = field(default_factory=Metadata)
-    body: tuple[Clause, ...] = ()
+    # Out of the repr: printing an instrument shows what it is, not its whole text.
+    body: tuple[Clause, ...] = field(default=(), repr=False)
 
     def walk(self) -> Iterator[Clause]:
         """Every clause of the body, containers included, in document order."""

@@ -47,7 +47,7 @@ class Anchors:
     ``numbers``: the numbers it states, as canonical strings ("18", "1994", "2.5",
     "XI"); ``cited``: the subset that stands in a citation ("article 4",
     "paragraphs 1 to 7"), with the kind of provision cited ("article", "paragraph",
-    "annex", "container"); ``acronyms``: words in capitals ("UNICEF", "ILO");
+    "point"); ``acronyms``: words in capitals ("UNICEF", "ILO");
     ``spelled``: the numbers written only in words ("eighteen"), never in digits.
     """
 
@@ -101,7 +101,8 @@ def _is_fraction(first: _Part, second: _Part) -> bool:
 @cache
 def _vocabulary(code: str) -> tuple[dict[str, _Part], dict[str, str]]:
     """The number words of language ``code`` (cardinals but the word for one,
-    ordinals, scales) and its citation words."""
+    ordinals, scales) and its citation words (``Language.references``), each to the
+    kind of provision it cites: "article", "paragraph" or "point"."""
     language = lang.get(code)
     parts = {
         word: _Part(int(value), "card")
@@ -110,7 +111,16 @@ def _vocabulary(code: str) -> tuple[dict[str, _Part], dict[str, str]]:
     }
     parts.update({w: _Part(int(v), "ord") for w, v in language.ordinal_words.items()})
     parts.update({w: _Part(v, "scale") for w, v in language.number_scales.items()})
-    return parts, dict(language.citation_words)
+    words = language.references
+    kinds = (("article", words.article), ("paragraph", words.paragraph), ("point", words.point))
+    citing = {
+        piece: kind
+        for kind, forms in kinds
+        for form in forms
+        for piece in re.split(r"[\s.\u2011-]+", form.casefold())
+        if len(piece) > 2 and piece not in ("sub",)
+    }
+    return parts, citing
 
 
 def anchors(text: str, *, language: str) -> Anchors:

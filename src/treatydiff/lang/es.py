@@ -8,7 +8,7 @@ indefinite article; "medio" (half, but also "means").
 
 from __future__ import annotations
 
-from treatydiff.lang import Language
+from treatydiff.lang import Language, ReferenceWords
 
 _UNITS = (
     "cero _ dos tres cuatro cinco seis siete ocho nueve diez _ doce trece catorce quince "
@@ -204,6 +204,11 @@ LANGUAGE = Language(
     },
     periods=frozenset("día días semana semanas mes meses año años edad".split()),
     function_words=frozenset("el la los las de del y o a en por con se su al lo".split()),
+    short_words=frozenset(
+        "a al de el en es ha he la le lo me mi ni no o os se si su te tu tú u un ya y yo".split()
+    ),
+    negation_prefixes=("no", "in", "im", "i", "des", "anti"),
+    inflections=("s", "es"),
     definitions_captions=("definición", "definiciones", "términos empleados", "terminología"),
     citation_forms={
         "part": ("parte {num}", "pte. {num}"),
@@ -239,10 +244,14 @@ LANGUAGE = Language(
         "cuartos": "4",
     },
     number_scales={"mil": 1000, "millón": 1000000, "millones": 1000000},
-    citation_words={
-        **dict.fromkeys(("artículo", "artículos", "art"), "article"),
-        **dict.fromkeys(("párrafo", "párrafos", "apartado", "apartados", "inciso"), "paragraph"),
-        **dict.fromkeys(("anexo", "anexos"), "annex"),
-        **dict.fromkeys(("parte", "partes", "capítulo", "capítulos", "sección"), "container"),
-    },
+    references=ReferenceWords(
+        article=("artículos", "artículo", "art."),
+        paragraph=("párrafos", "párrafo", "párr."),
+        point=("apartados", "apartado", "incisos", "inciso"),
+        ordinals={word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        ranges=("a",),
+        lists=("y", "e", "o", "u"),
+        of=("de", "del", "de la"),
+        this=("el presente", "la presente", "este", "esta"),
+    ),
 )

@@ -11,7 +11,7 @@ and "cent", which English uses in "per cent" (``number_scales`` holds it, for th
 
 from __future__ import annotations
 
-from treatydiff.lang import Language
+from treatydiff.lang import Language, ReferenceWords
 
 _UNITS = (
     "zéro _ deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize"
@@ -205,6 +205,12 @@ LANGUAGE = Language(
     },
     periods=frozenset("jour jours semaine semaines mois ans année années âge".split()),
     function_words=frozenset("le la les de des du et ou à au aux en par pour sur que qui".split()),
+    short_words=frozenset(
+        "a à au ce ci de du en et il la le ma me ne ni on or ou où sa se si son su ta te tu "
+        "un vu y".split()
+    ),
+    negation_prefixes=("non", "in", "im", "il", "ir", "dés", "dé"),
+    inflections=("s", "x", "e", "es"),
     definitions_captions=(
         "définition",
         "emploi des termes",
@@ -245,10 +251,14 @@ LANGUAGE = Language(
         "quarts": "4",
     },
     number_scales={"cent": 100, "cents": 100, "mille": 1000, "mil": 1000, "million": 1000000},
-    citation_words={
-        **dict.fromkeys(("article", "articles", "art"), "article"),
-        **dict.fromkeys(("paragraphe", "paragraphes", "alinéa", "alinéas"), "paragraph"),
-        **dict.fromkeys(("annexe", "annexes"), "annex"),
-        **dict.fromkeys(("partie", "parties", "chapitre", "chapitres", "section"), "container"),
-    },
+    references=ReferenceWords(
+        article=("articles", "article", "art."),
+        paragraph=("paragraphes", "paragraphe", "alinéas", "alinéa"),
+        point=("lettres", "lettre", "sous-alinéas", "sous-alinéa"),
+        ordinals={word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        ranges=("à",),
+        lists=("et", "ou"),
+        of=("de", "du", "de la"),
+        this=("le présent", "la présente", "ce", "cet", "cette"),
+    ),
 )

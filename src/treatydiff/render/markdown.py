@@ -20,7 +20,8 @@ from markupsafe import Markup
 from treatydiff.render.mdtext import escape as md_escape
 from treatydiff.render.mdtext import table_cell
 from treatydiff.render.templates import environment
-from treatydiff.report.comparison import ComparisonReport, percent
+from treatydiff.report.comparison import ComparisonReport
+from treatydiff.report.figures import percent
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis
 
@@ -71,9 +72,10 @@ def synopsis_markdown(synopsis: Synopsis, *, pair_links: bool = True) -> str:
 
 
 def markdown_spans(spans: Sequence[Span]) -> Markup:
-    """Spans as Markdown: ``<ins>`` and ``<del>`` around changes. Line breaks at the
-    edges of a change stand outside its tags: a tag alone on a line would open an HTML
-    block, in which Markdown escapes no longer work."""
+    """Spans as Markdown: ``<ins>`` and ``<del>`` around changes. Whitespace at the
+    edges of a change stands outside its tags ("any State <del>that</del>."), line
+    breaks too: a tag alone on a line would open an HTML block, in which Markdown
+    escapes no longer work."""
     out = ""
     previous = ""  # the deleted text just before, if any
     for span in spans:
@@ -84,7 +86,7 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
         if not tag:
             out += md_escape(span.text, at_line_start=not out)
             continue
-        before, words, after = _outside_line_breaks(span.text)
+        before, words, after = _outside_whitespace(span.text)
         out += md_escape(before, at_line_start=not out)
         if words:
             out += f"<{tag}>{md_escape(words, at_line_start=not out)}</{tag}>"
@@ -92,19 +94,14 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
     return Markup(out)
 
 
-def _outside_line_breaks(text: str) -> tuple[str, str, str]:
-    """``text`` as (leading whitespace, the rest, trailing whitespace), where the edges
-    are only split off when they hold a line break."""
+def _outside_whitespace(text: str) -> tuple[str, str, str]:
+    """``text`` as (leading whitespace, the rest, trailing whitespace); a change of
+    whitespace only stays whole unless it holds a line break."""
     core = text.strip()
     if not core:
         return ("", "", text) if _LINE_BREAK.search(text) else ("", text, "")
     start = text.index(core)
-    before, after = text[:start], text[start + len(core) :]
-    if not _LINE_BREAK.search(before):
-        core, before = before + core, ""
-    if not _LINE_BREAK.search(after):
-        core, after = core + after, ""
-    return before, core, after
+    return text[:start], core, text[start + len(core) :]
 
 
 def markdown_lines(lines: Sequence[Sequence[Span]]) -> Markup:
