@@ -353,7 +353,7 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("[[check]]\nfile = 'a'\nagainst = '--output=x'\n", "is not a git revision"),
         ("[[check]]\ninstrument = 'crc'\nmin_similarity = 2\n", "2 is not between 0 and 1"),
         ("[[check]]\ninstrument = 'crc'\nmin_similarity = true\n", "expected a number"),
-        ("[[check]]\ninstrument = 'crc'\nlang = 'fr'\n", "lang: 'fr' is not one of en, nl"),
+        ("[[check]]\ninstrument = 'crc'\nlang = 'de'\n", "lang: 'de' is not one of en, es, fr, nl"),
         (
             "[[check]]\ninstrument = 'crc'\nfail-on = 'any'\n",
             "check[0].fail-on: unknown key; known: against,",

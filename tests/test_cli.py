@@ -39,6 +39,7 @@ USAGE = {
     ("corpus",): "treatydiff corpus [OPTIONS] COMMAND [ARGS]...",
     ("corpus", "pull"): "treatydiff corpus pull [OPTIONS] [ID | ID@VERSION]...",
     ("instruments",): "treatydiff instruments [OPTIONS]",
+    ("languages",): "treatydiff languages [OPTIONS] REF [REF...]",
     ("publish",): "treatydiff publish [OPTIONS] CONFIG",
     ("reuse",): "treatydiff reuse [OPTIONS] PATH...",
     ("show",): "treatydiff show [OPTIONS] REF",

@@ -26,7 +26,9 @@ from treatydiff.formats import FORMATS, akn, load_bytes, load_file, native
 from treatydiff.formats import parse as import_text
 from treatydiff.formats.akn import write as akn_write
 
-TEXT_FORMATS = ("un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff")
+TEXT_FORMATS = (
+    "un-text", "laws-markdown", "markdown", "json-articles", "js-articles", "akn", "treatydiff"
+)  # fmt: skip
 # Fuzzed from their bytes: docx and html in test_documents_fuzz.py, pdf below.
 LAYOUT_FORMATS = ("docx", "html", "pdf")
 
@@ -38,6 +40,7 @@ TOKENS = (
     '"text":', ": ", '"', "\\", "- ", "  - ", "text: ", "num: ", "line: -1", "line: x",
     "%treatydiff-instrument 1\n", "\u00ad", "\u200b", "\ufeff", "\x00", "\r", "ﬁ", "\u2028",
     "Adopted and opened for signature", "entry into force", "Preamble", "Have agreed",
+    "articles = {", "t: '", "c: [", "prefix: 'a'", "text: '", "'", "},",
 )  # fmt: skip
 
 
@@ -74,6 +77,9 @@ def _base_text(fmt: str) -> str:
         return (corpus / "raisely-noharm" / "CRC.md").read_text(encoding="utf-8")
     if fmt == "json-articles":
         return (corpus / "lszoszk-generalcomments" / "crc-opsc.json").read_text(encoding="utf-8")
+    if fmt == "js-articles":
+        script = corpus / "procosi-procosi.github.io" / "crc-es-articulos.js"
+        return script.read_text(encoding="utf-8")
     if fmt == "akn":
         return akn_write.dumps(load_file(opsc))
     return native.dumps(load_file(opsc))

@@ -474,6 +474,99 @@ def synopsis(
     emit(text, page)
 
 
+def _language_list(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown or len(set(codes)) != len(codes) or len(codes) < 1:
+        raise click.BadParameter(
+            f"give distinct codes among {', '.join(LANGUAGES)}, separated by commas"
+        )
+    return codes
+
+
+@main.command()
+@click.argument("refs", nargs=-1, required=True, metavar="REF [REF...]")
+@click.option(
+    "--langs",
+    callback=_language_list,
+    required=True,
+    help="The languages, separated by commas: the language of each REF, or with one REF "
+    "(a bilingual file) the languages to read from it. The first is the pivot.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "md"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also weigh sentence embeddings (the semantic extra: pip install "
+    "'treatydiff[semantic]'), to align what the structure leaves open and to flag "
+    "pairs whose meaning stands apart.",
+)
+@input_format_option
+@docx_revisions_option
+@pages_option
+@output_option
+def languages(
+    refs: tuple[str, ...],
+    langs: tuple[str, ...],
+    fmt: str,
+    semantic: bool,
+    input_format: str,
+    docx_revisions: str,
+    pages: tuple[int, int] | None,
+    output: Path | None,
+) -> None:
+    """Align the language versions of one treaty and flag where they diverge.
+
+    One REF holding several languages (a laws-markdown file: --langs en,nl), or one REF
+    per language (--langs en,fr,es). Exit status: 0 no divergence, 1 divergences, 2
+    trouble.
+    """
+    if len(refs) > 1 and len(refs) != len(langs):
+        raise click.UsageError(f"{len(refs)} REFs need {len(refs)} languages in --langs")
+    if len(langs) < 2:
+        raise click.UsageError("--langs needs two languages or more")
+    from treatydiff.catalogue import refs as references
+    from treatydiff.outputs import emit
+    from treatydiff.report.languages import build
+
+    options = _read_options(docx_revisions, pages)
+    sources = refs if len(refs) > 1 else refs * len(langs)
+    instruments = [
+        (code, references.resolve(ref, lang=code, fmt=_input_format(input_format), options=options))
+        for ref, code in zip(sources, langs, strict=True)
+    ]
+    encoder = None
+    if semantic:
+        from treatydiff.engine.semantic import encoder as semantic_encoder
+
+        encoder = semantic_encoder()
+    report = build(instruments, encoder=encoder)
+    if fmt == "html":
+        from treatydiff.render.html import languages_html
+
+        text = languages_html(report, generated=_build_time())
+    else:
+        from treatydiff.render import languages as rendering
+
+        render = {
+            "json": rendering.render_json,
+            "md": rendering.render_markdown,
+            "text": rendering.render_text,
+        }[fmt]
+        text = render(report)
+    emit(text, output)
+    sys.exit(1 if report.flags else 0)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(

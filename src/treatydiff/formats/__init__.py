@@ -40,8 +40,11 @@ _ADAPTERS: dict[str, str] = {
 _DOCUMENT_ADAPTERS: dict[str, str] = {
     "docx": "treatydiff.formats.docx",
     "html": "treatydiff.formats.html",
+    "js-articles": "treatydiff.formats.js_articles",
 }
-_DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer"})  # its top-level modules
+# Layout formats that are text, told from their content as text formats are.
+_TEXT_DOCUMENTS = frozenset({"html", "js-articles"})
+_DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer", "chompjs"})  # its modules
 # PDF (``treatydiff.formats.pdf``, the documents extra): read from the bytes, told by its
 # header.
 _PDF_MAGIC = b"%PDF-"
@@ -122,6 +125,10 @@ def detect_format(text: str) -> str:
         raise FormatError('JSON input without an "articles" list is not a known format')
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
+    from treatydiff.formats.js_articles import looks_like
+
+    if looks_like(text):
+        return "js-articles"
     if _MD_HEADING.search(text):
         return "markdown"
     if re.search(r"[A-Za-z]{3,}", text):
@@ -143,7 +150,7 @@ def parse(
     """
     _check_part(part)
     name = fmt or detect_format(text)
-    if name == "html":
+    if name in _TEXT_DOCUMENTS:
         return read_document(text, fmt=name, lang=lang, part=part)
     if name == "docx":
         raise FormatError("a Word file is read from its bytes, not from a text")
@@ -236,7 +243,7 @@ def list_parts(
             from treatydiff.formats import pdf
 
             pages = options.pages if options is not None else None
-            document = pdf.read(data, source=source, pages=pages)
+            document = pdf.read(data, source=source, pages=pages, lang=lang)
             return [pdf.instrument(document, part, lang=lang).title for part in document.parts]
         if name in _DOCUMENT_ADAPTERS:
             from treatydiff.formats.document import part_titles

@@ -33,6 +33,7 @@ DropReason = Literal[
     "hidden",  # text a page hides and that is no language view; hidden Word text
     "other language",  # the blocks of a bilingual page in the language not chosen
     "text box",  # a Word text box (floating, outside the reading order)
+    "editorial",  # a publisher's summary or commentary, no words of the instrument
 ]
 
 

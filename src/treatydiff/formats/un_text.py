@@ -59,13 +59,16 @@ def _words(code: str) -> _Words:
     )
     preamble = alternatives(language.preamble_words)
     not_openers = alternatives(language.not_sentence_openers)
+    # The first article's number, in digits or as a word ("Article premier").
+    ones = ("1", *language.article_one_words)
+    first = alternatives(f"{word} {one}" for word in language.article_words for one in ones)
+    number = "|".join(("[\\dIVXLC]+[a-z]?", *map(re.escape, language.article_one_words)))
     return _Words(
         heading=re.compile(
-            rf"^(?:(?:(?P<article>{article})|{containers})\s+[\dIVXLC]+[a-z]?\.?|{preamble})$"
+            rf"^(?:(?:(?P<article>{article})|{containers})\s+(?:{number})\.?|{preamble})$"
         ),
         body_start=re.compile(
-            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
-            rf"|(?:{alternatives(f'{word} 1' for word in language.article_words)})\b)"
+            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b|(?:{first})\b)"
         ),
         adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
         entry_into_force=re.compile(

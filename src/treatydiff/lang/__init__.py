@@ -58,7 +58,8 @@ class Language:
     Structure of a treaty (``treatydiff.segment``):
 
     * ``article_words``: what stands before an article's number, as printed ("Article",
-      "ARTICLE", "Art.").
+      "ARTICLE", "Art."); ``article_one_words``: what stands for the number of the first
+      article where it is written as a word ("Article premier"), as printed.
     * ``container_words``: container word, lowercase, to the container kind of the model
       ("hoofdstuk" -> "chapter"); matched ignoring case.
     * ``preamble_words``: headings of a preamble ("Preamble", "PREAMBLE").
@@ -69,6 +70,9 @@ class Language:
     * ``closing_formulas``: words that open the formula closing a preamble ("Have agreed").
     * ``testimonium_openers``: words that open the final formulas ("IN WITNESS WHEREOF",
       "Done at").
+    * ``instrument_words``: words that name a kind of instrument in a title ("Convention",
+      "Protocol", "Annex"), matched ignoring case: a title block naming one starts an
+      instrument of a document that holds several (``treatydiff.formats.pdf``).
 
     Plain text in the UN layout (``treatydiff.formats.un_text``):
 
@@ -106,6 +110,17 @@ class Language:
 
     Cross-references in clause texts: ``references`` (see ``ReferenceWords``).
 
+    Language-neutral anchors (``treatydiff.engine.anchors``, which lines up the language
+    versions of one treaty; lowercase, compared with casefolded words; the citations
+    are read with ``references``):
+
+    * ``ordinal_words``: ordinal to the number it names ("thirtieth" -> "30"), so that
+      "the thirtieth day" and "le trentième jour" agree; also the words for a
+      fraction's denominator ("thirds" -> "3": "two thirds" and "twee derde" agree).
+    * ``number_scales``: the words that multiply the number before them ("hundred" ->
+      100, "thousand" -> 1000), so that "one thousand nine hundred and ninety-four" reads
+      as 1994.
+
     Citation labels (``treatydiff.segment.labels``): ``citation_forms`` maps a clause
     kind to its label in the UN style and in the short style, ``{num}`` standing for the
     clause's number and ``{n}`` for its position; the kind ``"unnumbered paragraph"``
@@ -114,12 +129,14 @@ class Language:
 
     code: str  # ISO 639-1, the module's name
     article_words: tuple[str, ...]
+    article_one_words: tuple[str, ...]
     container_words: Mapping[str, str]
     preamble_words: tuple[str, ...]
     recital_openers: tuple[str, ...]
     conjunctions: tuple[str, ...]
     closing_formulas: tuple[str, ...]
     testimonium_openers: tuple[str, ...]
+    instrument_words: tuple[str, ...]
     body_openers: tuple[str, ...]
     sentence_openers: tuple[str, ...]
     not_sentence_openers: tuple[str, ...]
@@ -138,6 +155,8 @@ class Language:
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]
     references: ReferenceWords
+    ordinal_words: Mapping[str, str]
+    number_scales: Mapping[str, int]
 
 
 # The modules of this package, each holding one language (no import needed to list them).

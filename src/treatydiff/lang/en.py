@@ -21,9 +21,13 @@ _OTHER_NUMBERS = (
     "nineteenth twentieth thirtieth fortieth fiftieth hundredth"
 ).split()
 
+# Tens as ordinals, from the thirtieth (the twentieth ends ``_ORDINALS``).
+_TENTHS = "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+
 LANGUAGE = Language(
     code="en",
     article_words=("Article", "ARTICLE", "Art."),
+    article_one_words=(),
     container_words={
         "part": "part",
         "chapter": "chapter",
@@ -115,6 +119,17 @@ LANGUAGE = Language(
         "DONE at",
         "Done at",
         "The foregoing is the authentic text",
+    ),
+    instrument_words=(
+        "Convention",
+        "Protocol",
+        "Agreement",
+        "Covenant",
+        "Charter",
+        "Treaty",
+        "Statute",
+        "Resolution",
+        "Annex",
     ),
     body_openers=(
         "The States",
@@ -216,6 +231,16 @@ LANGUAGE = Language(
         "heading": ("heading", "heading"),
         "docTitle": ("title", "title"),
     },
+    ordinal_words={
+        **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENTHS, start=3)},
+        "hundredth": "100",
+        "thirds": "3",
+        "fourths": "4",
+        "quarters": "4",
+        "fifths": "5",
+    },
+    number_scales={"hundred": 100, "thousand": 1000, "million": 1000000},
     references=ReferenceWords(
         article=("articles", "article", "arts.", "art."),
         paragraph=("paragraphs", "paragraph", "paras.", "para."),

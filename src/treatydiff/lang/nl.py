@@ -22,9 +22,13 @@ _OTHER_NUMBERS = (
     "twintigste dertigste honderdste"
 ).split()
 
+# Tens as ordinals, from the thirtieth (the twentieth ends ``_ORDINALS``).
+_TENTHS = "dertigste veertigste vijftigste zestigste zeventigste tachtigste negentigste".split()
+
 LANGUAGE = Language(
     code="nl",
     article_words=("Artikel", "ARTIKEL", "Art."),
+    article_one_words=(),
     container_words={
         "deel": "part",
         "hoofdstuk": "chapter",
@@ -97,6 +101,16 @@ LANGUAGE = Language(
         "Ten blijke waarvan",
         "GEDAAN te",
         "Gedaan te",
+    ),
+    instrument_words=(
+        "Verdrag",
+        "Protocol",
+        "Overeenkomst",
+        "Akkoord",
+        "Handvest",
+        "Statuut",
+        "Resolutie",
+        "Bijlage",
     ),
     body_openers=(
         "De Staten",
@@ -197,6 +211,12 @@ LANGUAGE = Language(
         "heading": ("opschrift", "opschrift"),
         "docTitle": ("titel", "titel"),
     },
+    ordinal_words={
+        **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENTHS, start=3)},
+        "honderdste": "100",
+    },
+    number_scales={"honderd": 100, "duizend": 1000, "miljoen": 1000000},
     references=ReferenceWords(
         article=("artikelen", "artikel", "art."),
         paragraph=("leden", "lid"),

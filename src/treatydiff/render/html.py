@@ -27,6 +27,7 @@ from treatydiff.render import source_date
 from treatydiff.render.templates import asset, environment
 from treatydiff.report.comparison import ComparisonReport
 from treatydiff.report.figures import percent
+from treatydiff.report.languages import LanguagesReport
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis, heatmap
 
@@ -148,6 +149,15 @@ def synopsis_html(
         pair_links=pair_links,
         heatmap=heatmap(synopsis),
     )
+
+
+def languages_html(
+    report: LanguagesReport, *, assets: Assets | None = None, generated: str | None = None
+) -> str:
+    """The page of a language-versions report: the divergences listed, the versions side
+    by side with the divergences marked."""
+    title = f"Language versions: {', '.join(report.languages)}"
+    return _page("languages.html.j2", title, assets, (), generated, report=report)
 
 
 def index_html(

@@ -61,7 +61,7 @@ def parse(
     cannot read, without a text layer or without that part, InputError for pages outside
     it.
     """
-    document = read(data, source=source, pages=pages)
+    document = read(data, source=source, pages=pages, lang=lang)
     if part > len(document.parts):
         raise FormatError(f"the PDF holds {len(document.parts)} instrument(s), not {part}")
     return instrument(document, document.parts[part - 1], lang=lang)

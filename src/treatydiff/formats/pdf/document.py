@@ -24,29 +24,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from treatydiff import lang
 from treatydiff.formats.pdf.extract import read_pages
 from treatydiff.formats.pdf.furniture import Aside, Metrics, metrics, sort_out
 from treatydiff.formats.pdf.layout import Line, page_lines
 from treatydiff.formats.pdf.repair import Repair, repair
 from treatydiff.formats.un_text import TextLine, body_start
 from treatydiff.normalize import display_text
+from treatydiff.segment.vocabulary import alternatives
 
-# Parts are told apart in English; a resolution opens "The General Assembly,".
-_OPENING = re.compile(rf"{body_start('en').pattern}|^The General Assembly\b")
-_INSTRUMENT = re.compile(
-    r"\b(?:Convention|Protocol|Agreement|Covenant|Charter|Treaty|Statute|Resolution|Annex)\b",
-    re.IGNORECASE,
-)
-_HEADED = re.compile(
-    r"^(?P<head>(?:Article|ARTICLE|Section|SECTION|Part|PART|Chapter|CHAPTER)\s+"
-    r"(?:\d+[a-z]?|[IVXLC]+)|[IVXLC]+)\.?\s+(?P<caption>\S.*)$"
-)
 _LABEL = re.compile(r"^\[.*\]$")
-_STRUCTURE = re.compile(
-    r"^(?:(?:Article|ARTICLE|Section|SECTION|Part|PART|Chapter|CHAPTER)\s+(?:\d+|[IVXLC]+)\b"
-    r"|[IVXLC]+\.\s)"
-)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The patterns of one language that tell the parts and headings of a PDF apart."""
+
+    opening: re.Pattern[str]  # the opening words of an instrument's body
+    instrument: re.Pattern[str]  # a word naming an instrument, in a title block
+    headed: re.Pattern[str]  # a heading with its caption on one line (groups head, caption)
+    structure: re.Pattern[str]  # a heading line, which is no title
+
+
+@cache
+def _words(code: str) -> _Words:
+    """The patterns of language ``code``; a resolution opens "The General Assembly," in
+    English (other languages list their resolution's opening among their body openers)."""
+    language = lang.get(code)
+    resolution = r"|^The General Assembly\b" if code == "en" else ""
+    words = (*language.article_words, *language.container_words)
+    heads = alternatives(dict.fromkeys(f for w in words for f in (w.capitalize(), w.upper())))
+    number = alternatives(("1", *language.article_one_words))
+    return _Words(
+        opening=re.compile(rf"{body_start(code).pattern}{resolution}"),
+        instrument=re.compile(rf"\b(?:{alternatives(language.instrument_words)})\b", re.IGNORECASE),
+        headed=re.compile(
+            rf"^(?P<head>(?:{heads})\s+(?:\d+[a-z]?|[IVXLC]+|{number})|[IVXLC]+)\.?\s+"
+            r"(?P<caption>\S.*)$"
+        ),
+        structure=re.compile(rf"^(?:(?:{heads})\s+(?:\d+|[IVXLC]+|{number})\b|[IVXLC]+\.\s)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -78,19 +97,23 @@ class Document:
     pages: str
 
 
-def read(data: bytes, *, source: str, pages: tuple[int, int] | None = None) -> Document:
-    """The instruments of the PDF ``data`` (of ``pages`` only, when given).
+def read(
+    data: bytes, *, source: str, pages: tuple[int, int] | None = None, lang: str = "en"
+) -> Document:
+    """The instruments of the PDF ``data`` (of ``pages`` only, when given), told apart by
+    the words of language ``lang``.
 
-    Raises what ``extract.read_pages`` raises.
+    Raises what ``extract.read_pages`` raises, LanguageError for an unknown language.
     """
+    words = _words(lang)
     read_ = read_pages(data, source=source, pages=pages)
     laid_out = [page_lines(page) for page in read_]
     measure = metrics(laid_out)
     heights = {page.number: page.height for page in read_}
     body, asides = sort_out(laid_out, heights, measure)
     body, repairs = repair(body)
-    items = _text_lines(body, measure)
-    parts, front = _parts(items, measure)
+    items = _text_lines(body, measure, words)
+    parts, front = _parts(items, measure, words)
     firsts: dict[int, int] = {}
     for number, line in enumerate(body, 1):
         firsts.setdefault(line.page, number)
@@ -102,7 +125,7 @@ def read(data: bytes, *, source: str, pages: tuple[int, int] | None = None) -> D
 _Item = tuple[TextLine, Line | None]
 
 
-def _text_lines(body: list[Line], measure: Metrics) -> list[_Item]:
+def _text_lines(body: list[Line], measure: Metrics, words: _Words) -> list[_Item]:
     """The body as numbered text lines, a blank line at each paragraph break."""
     paragraphs: list[list[tuple[int, Line]]] = []
     previous: Line | None = None
@@ -115,7 +138,7 @@ def _text_lines(body: list[Line], measure: Metrics) -> list[_Item]:
     for paragraph in paragraphs:
         if items:
             items.append((TextLine(items[-1][0].number, ""), None))
-        items.extend(_paragraph_lines(paragraph))
+        items.extend(_paragraph_lines(paragraph, words))
     return items
 
 
@@ -136,10 +159,10 @@ def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
     return ended and after.indent > step and after.indent > before.indent + step
 
 
-def _paragraph_lines(paragraph: list[tuple[int, Line]]) -> list[_Item]:
+def _paragraph_lines(paragraph: list[tuple[int, Line]], words: _Words) -> list[_Item]:
     """The lines of one paragraph; a centered heading with a caption split in two."""
     number, first = paragraph[0]
-    headed = _HEADED.match(first.text)
+    headed = words.headed.match(first.text)
     if headed and all(line.centered for _, line in paragraph):
         items: list[_Item] = [
             (TextLine(number, headed["head"], "heading"), first),
@@ -153,19 +176,19 @@ def _paragraph_lines(paragraph: list[tuple[int, Line]]) -> list[_Item]:
 # --- parts -----------------------------------------------------------------------------
 
 
-def _parts(items: list[_Item], measure: Metrics) -> tuple[list[Part], list[Aside]]:
+def _parts(items: list[_Item], measure: Metrics, words: _Words) -> tuple[list[Part], list[Aside]]:
     """The instruments in ``items``, and the front matter before the first one."""
     openings: list[tuple[int, int]] = []  # (index of the title block, of the body)
     for k, (text, line) in enumerate(items):
-        if line is None or not _OPENING.match(text.text) or not _starts_paragraph(items, k):
+        if line is None or not words.opening.match(text.text) or not _starts_paragraph(items, k):
             continue
-        block = _title_block(items, k, measure)
+        block = _title_block(items, k, measure, words)
         if not openings:
             openings.append(_first_title(items, block, k))
         elif (
             block is not None
             and block > openings[-1][1]
-            and _names_instrument(items, block, k, measure)
+            and _names_instrument(items, block, k, measure, words)
         ):
             openings.append((block, k))
     if not openings:
@@ -196,14 +219,14 @@ def _starts_paragraph(items: list[_Item], k: int) -> bool:
     return k == 0 or items[k - 1][1] is None or items[k - 1][0].role is not None
 
 
-def _title_like(line: Line, measure: Metrics) -> bool:
+def _title_like(line: Line, measure: Metrics, words: _Words) -> bool:
     letters = [c for c in line.text if c.isalpha()]
     capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
     larger = line.size >= 1.15 * measure.size
-    return (line.centered or larger or capitals) and not _STRUCTURE.match(line.text)
+    return (line.centered or larger or capitals) and not words.structure.match(line.text)
 
 
-def _title_block(items: list[_Item], k: int, measure: Metrics) -> int | None:
+def _title_block(items: list[_Item], k: int, measure: Metrics, words: _Words) -> int | None:
     """Index of the first line of the title block just above the opening at ``k``, on
     its page (or the page before, when the opening starts its page); None if none."""
     first: int | None = None
@@ -213,17 +236,19 @@ def _title_block(items: list[_Item], k: int, measure: Metrics) -> int | None:
         if line is None:
             continue
         page = line.page if page is None else page
-        if line.page != page or not _title_like(line, measure):
+        if line.page != page or not _title_like(line, measure, words):
             break
         first = j
     return first
 
 
-def _names_instrument(items: list[_Item], block: int, opening: int, measure: Metrics) -> bool:
+def _names_instrument(
+    items: list[_Item], block: int, opening: int, measure: Metrics, words: _Words
+) -> bool:
     """A title block that names an instrument and stands apart: atop its page, or after
     a blank line."""
-    words = " ".join(text.text for text, _ in items[block:opening])
-    if not _INSTRUMENT.search(words):
+    title = " ".join(text.text for text, _ in items[block:opening])
+    if not words.instrument.search(title):
         return False
     head = items[block][1]
     before = next((line for _, line in reversed(items[:block]) if line is not None), None)

@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
+from treatydiff import lang
 from treatydiff.formats.pdf.layout import Line
+from treatydiff.segment.vocabulary import alternatives
+
+_STRUCTURE_WORDS = dict.fromkeys(
+    word.rstrip(".")
+    for language in lang.every()
+    for word in (*language.article_words, *language.container_words, *language.preamble_words)
+)
 
 AsideKind = Literal[
     "header",
@@ -42,7 +50,12 @@ _PAGE_NUMBER = re.compile(
 _DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Z0-9.-]*){2,}$")
 _CONTINUED = re.compile(r"^(?:/\s?\.\.\.|\.\.\./?)$")
 _RULE = re.compile(r"^[_\-\u2013\u2014\u2015\u2500]{3,}$")
-_STRUCTURE = re.compile(r"^(?:Article|Part|Chapter|Section|Annex|Preamble)\b", re.IGNORECASE)
+# A heading in a page's top or bottom band is text, in any known language (the band is
+# read before the document's language matters).
+_STRUCTURE = re.compile(
+    rf"^(?:Annex|{alternatives(_STRUCTURE_WORDS)})(?!\w)",
+    re.IGNORECASE,
+)
 _NOTE_START = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])(?:/|\.|\))?(?=\s|[A-Z(])")
 _SLASH_CALL = re.compile(r"^(\d{1,3})/")
 

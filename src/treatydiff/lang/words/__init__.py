@@ -12,7 +12,9 @@ and "commited" (2.59) is not. So:
   (``Language.short_words``);
 * longer ones when the language's list holds them (its frequent words and the rare
   words treaties use: "depositary", "refoulement"), never its common misspellings;
-* a language without a list judges every string a word: nothing is taken for a typo.
+* a language without a list judges every string of three letters or more a word
+  (nothing is taken for a typo), and says nothing where another language of the lexicon
+  has a list.
 
 The lists are read only when a word is judged (a comparison whose changes are all whole
 words never reads them): about 10 to 20 ms each.
@@ -89,13 +91,16 @@ EVERY_LANGUAGE = Lexicon()
 
 @cache
 def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
-    for code in codes:
-        language = lang.get(code)
+    # A language without a list says nothing where another language of the lexicon has
+    # one (French and Spanish have none yet): its short words would make typos of the
+    # others words ("at" / "ta"), its silence every string a word.
+    listed = tuple(code for code in codes if _word_text(code) is not None)
+    if not listed:
+        return len(folded) > 2 or any(folded in lang.get(c).short_words for c in codes)
+    for code in listed:
         if len(folded) <= 2:
-            if folded in language.short_words:
+            if folded in lang.get(code).short_words:
                 return True
-            continue
-        text = _word_text(code)
-        if text is None or f"\n{folded}\n" in text:
+        elif f"\n{folded}\n" in (_word_text(code) or ""):
             return True
     return False
