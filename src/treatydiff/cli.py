@@ -21,6 +21,7 @@ from treatydiff.lang import LANGUAGES
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
     from treatydiff.formats.document import ReadOptions, Revisions
+    from treatydiff.model import Instrument
     from treatydiff.render.docx import DocxLayout
     from treatydiff.report.sides import SideLabels
     from treatydiff.segment.labels import LabelStyle
@@ -49,6 +50,23 @@ class _Group(click.Group):
                 ctx,
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             )
+
+
+def _warn_structure(
+    ref: str,
+    instrument: Instrument,
+    *,
+    lang: str,
+    fmt: str | None,
+    options: ReadOptions | None = None,
+) -> None:
+    """Say on stderr when REF was read with no treaty structure (a text in another
+    language than --lang, or no treaty): the report is still printed."""
+    from treatydiff.catalogue import refs
+
+    warning = refs.structure_warning(ref, instrument, lang=lang, fmt=fmt, options=options)
+    if warning is not None:
+        click.echo(f"treatydiff: warning: {warning}", err=True)
 
 
 def _fail(ctx: click.Context, message: str, *, exit_code: int = EXIT_TROUBLE) -> NoReturn:
@@ -231,7 +249,7 @@ def show(
         emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
         return
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
-
+    _warn_structure(ref, instrument, lang=lang, fmt=_input_format(input_format), options=options)
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
 
@@ -339,11 +357,12 @@ def compare(
     source_format = _input_format(input_format)
     options = _read_options(docx_revisions, pages)
     style = cast("LabelStyle", labels)
-    comparison = compare_instruments(
-        refs.resolve(left, lang=lang, fmt=source_format, options=options),
-        refs.resolve(right, lang=lang, fmt=source_format, options=options),
-        threshold=threshold,
-    )
+    sides = [
+        refs.resolve(ref, lang=lang, fmt=source_format, options=options) for ref in (left, right)
+    ]
+    for ref, instrument in zip((left, right), sides, strict=True):
+        _warn_structure(ref, instrument, lang=lang, fmt=source_format, options=options)
+    comparison = compare_instruments(*sides, threshold=threshold)
     names = side_labels(
         comparison.left, comparison.right, left_label=left_label, right_label=right_label
     )
@@ -464,6 +483,8 @@ def synopsis(
 
     source_format = _input_format(input_format)
     instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
+    for ref, instrument in zip(refs, instruments, strict=True):
+        _warn_structure(ref, instrument, lang=lang, fmt=source_format)
     page = None if output is None or str(output) == "-" else output
     generated = _build_time() if fmt == "html" or pairs_dir is not None else None
     text, pairs = build_synopsis_pages(
