@@ -314,3 +314,23 @@ def test_the_catalogue_is_read_once_until_a_file_changes(tmp_path: Path) -> None
     path = folder / "opsc.toml"
     path.write_text(path.read_text().replace('abbreviation = "OPSC"', 'abbreviation = "OP"'))
     assert catalogue.load(folder).get("opsc").abbreviation == "OP"
+
+
+def test_a_source_the_manifest_says_has_no_preamble_carries_that_caveat(
+    corpus: Path, shipped: catalogue.Catalogue
+) -> None:
+    """Every pinned source whose MANIFEST.tsv notes say it lacks the preamble says so in
+    its caveats (reports show them), and a source whose notes name no damage has none."""
+    by_mirror = {v.mirror_path: v for e in shipped.entries for v in e.versions}
+    checked = 0
+    for row in manifest_rows(corpus):
+        version = by_mirror[f"{row['folder']}/{row['file'].split('/', 1)[1]}"]
+        notes = row["english_structure_notes"]
+        if "NO preamble" in notes:
+            assert version.caveats and version.caveats[0].startswith("no preamble"), row["file"]
+            checked += 1
+        if "DEFECTS" in notes:
+            assert len(version.caveats) > 1, row["file"]
+        if not re.search(r"DEFECTS|NO preamble|damage|typo|run together", notes):
+            assert version.caveats == (), row["file"]
+    assert checked == 8

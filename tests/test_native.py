@@ -69,7 +69,12 @@ def instruments(
     strings: st.SearchStrategy[str], *, min_clauses: int = 0
 ) -> st.SearchStrategy[Instrument]:
     """Any instrument: arbitrary trees, kinds and strings."""
-    metadata = st.builds(Metadata, **{f.name: st.none() | strings for f in fields(Metadata)})
+    # A caveat is one line of text (Metadata.caveats); every other fact a string or None.
+    caveat = strings.filter(lambda text: bool(text) and "\n" not in text)
+    facts: dict[str, st.SearchStrategy[object]] = {
+        f.name: st.none() | strings for f in fields(Metadata) if f.name != "caveats"
+    }
+    metadata = st.builds(Metadata, caveats=st.lists(caveat, max_size=3).map(tuple), **facts)
     return st.builds(
         Instrument,
         id=strings,

@@ -389,3 +389,24 @@ def test_progress_on_a_terminal_only(corpus: Path, home: Path) -> None:
     assert lines[0].startswith("[1/3] opsc@2005-09-23: 17 articles, ")
     assert "from verified copy in the data home" in lines[0]  # pulled a moment ago, piped
     assert lines[-1] == f"pulled 3 version(s) into {home}; 0 failed"
+
+
+def test_a_reports_names_the_known_damage_of_a_pinned_source(use_pulled: Path) -> None:
+    """opac@ohchr lacks the preamble and holds website text in article 13: every report
+    format says so beside the source, so the 'removed' preamble is not taken for a change
+    of the treaty."""
+    runner = CliRunner()
+    text = runner.invoke(main, ["compare", "opac@2013-09-12", "opac@ohchr"]).stdout
+    assert "caveat (opac@ohchr): no preamble" in text.splitlines()[2]
+    assert "caveat (opac@2013-09-12)" not in text
+    report = json.loads(
+        runner.invoke(main, ["compare", "opac@2013-09-12", "opac@ohchr", "--format", "json"]).stdout
+    )
+    assert report["left"]["caveats"] == []
+    assert any("article 13" in caveat for caveat in report["right"]["caveats"])
+    for fmt in ("md", "html"):
+        page = runner.invoke(main, ["compare", "opac@2013-09-12", "opac@ohchr", "--format", fmt])
+        assert "known source damage" in page.stdout.lower()
+        assert "none recorded" in page.stdout
+    clean = runner.invoke(main, ["compare", "opac@2009-10-24", "opac@2013-09-12", "--format", "md"])
+    assert "source damage" not in clean.stdout

@@ -7,10 +7,10 @@ are those of Akoma Ntoso (``ClauseKind``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from treatydiff.normalize import comparison_key
 
@@ -117,6 +117,10 @@ class Metadata:
         pages: For a paged source (a PDF), where each page starts: ``"PAGE:LINE ..."``,
             the first source line of each page (``"1:1 2:41 3:77"``); ``position`` turns
             a clause's ``line`` into its page and line on the page.
+        caveats: Known damage of the source that a reader of a comparison must know
+            ("article 13 holds website footer text instead of the article"), each one
+            non-empty line; the catalogue states them for its pinned sources, and every
+            comparison report shows them beside the source.
 
     Examples:
         >>> import treatydiff
@@ -137,6 +141,28 @@ class Metadata:
     # A paged source (PDF): the first source line of each page, "PAGE:LINE PAGE:LINE ...",
     # so that a clause's ``line`` gives its page (see ``position``).
     pages: str | None = None
+    caveats: tuple[str, ...] = ()
+
+    def as_fields(self) -> dict[str, str]:
+        """The stated facts as strings, by field name, for the formats that store them
+        as named strings (the treatydiff form, Akoma Ntoso's proprietary metadata):
+        ``caveats`` one a line. ``from_fields`` reads them back."""
+        out: dict[str, str] = {}
+        for name in METADATA_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                value = "\n".join(value) or None
+            if value is not None:
+                out[name] = value
+        return out
+
+    @classmethod
+    def from_fields(cls, values: Mapping[str, str]) -> Metadata:
+        """The metadata ``as_fields`` wrote; names not in ``METADATA_FIELDS`` ignored."""
+        facts: dict[str, Any] = {k: v for k, v in values.items() if k in METADATA_FIELDS}
+        if "caveats" in facts:
+            facts["caveats"] = tuple(facts["caveats"].split("\n"))
+        return cls(**facts)
 
     def position(self, line: int) -> tuple[int, int] | None:
         """The page of source line ``line`` and the line's number on that page (both
@@ -148,6 +174,10 @@ class Metadata:
                 break
             found = (int(page), line - int(first) + 1)
         return found
+
+
+# The names of Metadata's fields, as the formats that store them write them.
+METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
 
 
 @dataclass(frozen=True)
@@ -265,7 +295,7 @@ class Instrument:
         """The articles, in document order (none for a preamble alone)."""
         return [c for c in self.walk() if c.kind == "article"]
 
-    def with_metadata(self, **changes: str | None) -> Instrument:
+    def with_metadata(self, **changes: Any) -> Instrument:
         """A copy with the named ``Metadata`` fields changed."""
         return replace(self, metadata=replace(self.metadata, **changes))
 

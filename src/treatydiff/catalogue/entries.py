@@ -86,7 +86,9 @@ class Relation(Table, frozen=True):
 class Version(Table, frozen=True):
     """One pinned source of an instrument: ``size`` in bytes (the key ``bytes``), ``part``
     the instrument's place in a file that holds several, ``has_text`` False for a source
-    that is an empty file."""
+    that is an empty file, ``caveats`` the known damage of the source as the corpus
+    MANIFEST.tsv records it (a missing preamble, website text in an article), which every
+    report of this version shows."""
 
     label: Label
     format: InputFormat
@@ -97,6 +99,7 @@ class Version(Table, frozen=True):
     mirror_path: Text
     part: Count = 1
     has_text: bool = True
+    caveats: tuple[Text, ...] = ()
 
     @property
     def dated(self) -> bool:
@@ -276,6 +279,7 @@ def with_catalogue_metadata(
         source=version.url,
         sha256=version.sha256,
         format=version.format,
+        caveats=version.caveats,
     )
     title = entry.title if lang == "en" else instrument.title
     return replace(instrument, id=entry.id, title=title, metadata=metadata)

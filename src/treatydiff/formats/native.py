@@ -44,17 +44,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from treatydiff.errors import FormatError
-from treatydiff.model import Clause, Instrument, Metadata
+from treatydiff.model import METADATA_FIELDS, Clause, Instrument, Metadata
 
 MAGIC = "%treatydiff-instrument"
 VERSION = 1
 MAX_DEPTH = 100  # deeper trees are not treaties; the model's walks are recursive
 
-_METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
 _CLAUSE_FIELDS: tuple[str, ...] = ("num", "heading", "line", "text")
 _FIELD_LINE = re.compile(r"([a-z][a-z0-9_]*): (.*)")
 _INTEGER = re.compile(r"-?[0-9]+")
@@ -67,10 +66,8 @@ def dumps(instrument: Instrument) -> str:
     """The instrument in the treatydiff form (a ``str`` ending with a newline)."""
     lines = [f"{MAGIC} {VERSION}", f"id: {_value(instrument.id)}"]
     lines.append(f"title: {_value(instrument.title)}")
-    for name in _METADATA_FIELDS:
-        value = getattr(instrument.metadata, name)
-        if value is not None:
-            lines.append(f"{name}: {_value(value)}")
+    for name, value in instrument.metadata.as_fields().items():
+        lines.append(f"{name}: {_value(value)}")
     for clause in instrument.body:
         lines.append("")
         _write_clause(clause, 0, lines)
@@ -183,7 +180,7 @@ class _Reader:
         missing = [name for name in ("id", "title") if name not in header]
         if missing:
             raise FormatError(f"treatydiff form: no {' or '.join(missing)} line")
-        metadata = Metadata(**{k: v for k, v in header.items() if k in _METADATA_FIELDS})
+        metadata = Metadata.from_fields(header)
         return Instrument(
             id=header["id"], title=header["title"], metadata=metadata, body=tuple(body)
         )
@@ -205,7 +202,7 @@ class _Reader:
         if not match:
             raise self.fail("expected 'name: value' or a clause line '- KIND EID'")
         name, value = match.groups()
-        if name not in ("id", "title", *_METADATA_FIELDS):
+        if name not in ("id", "title", *METADATA_FIELDS):
             raise self.fail(f"unknown field {name!r}")
         if name in header:
             raise self.fail(f"{name!r} given twice")

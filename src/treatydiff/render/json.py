@@ -180,6 +180,7 @@ def _side(instrument: Instrument, label: str, label_style: LabelStyle) -> dict[s
         "version": meta.version,
         "source": meta.source,
         "sha256": meta.sha256,
+        "caveats": list(meta.caveats),
         "clauses": [
             leaf_dict(leaf, label_style=label_style, metadata=meta) for leaf in instrument.leaves
         ],

@@ -117,6 +117,8 @@ def render_text(
     left, right = comparison.left, comparison.right
     names = labels or side_labels(left, right)
     lines = [f"--- {names.left}: {left.title}", f"+++ {names.right}: {right.title}"]
+    for name, side in ((names.left, left), (names.right, right)):
+        lines += [f"caveat ({name}): {caveat}" for caveat in side.metadata.caveats]
     for alignment in comparison.alignments:
         if not alignment.is_difference:
             continue

@@ -227,6 +227,7 @@ class SideInfo:
     format: str | None
     language: str | None
     clauses: int
+    caveats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,7 @@ def side_info(instrument: Instrument, label: str | None = None) -> SideInfo:
         format=meta.format,
         language=meta.language,
         clauses=len(instrument.leaves),
+        caveats=meta.caveats,
     )
 
 

@@ -48,10 +48,7 @@ are read exactly.
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from datetime import date
-
-from treatydiff.model import Metadata
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TD_NS = "urn:x-treatydiff:akn:1"  # the treatydiff attributes and the proprietary block
@@ -63,7 +60,6 @@ HIERARCHY_KINDS = frozenset(
     {"part", "chapter", "section", "title", "subsection", "article", "paragraph", "point",
      "indent"}
 )  # fmt: skip
-METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
 # ISO 639-1 -> ISO 639-2/T, as FRBR URIs spell languages; others are "und" (undetermined)
 LANG3 = {
     "ar": "ara", "de": "deu", "en": "eng", "es": "spa", "fr": "fra", "it": "ita",

@@ -20,14 +20,13 @@ from lxml import etree
 from treatydiff.errors import FormatError
 from treatydiff.formats.akn import (
     LANG2,
-    METADATA_FIELDS,
     NULL_DATE,
     akn,
     iso_date,
     td,
 )
 from treatydiff.formats.native import MAX_DEPTH
-from treatydiff.model import Clause, Instrument, Metadata
+from treatydiff.model import METADATA_FIELDS, Clause, Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.eids import EID_PREFIX, SINGLE_KINDS, child_eid, number_token
 
@@ -71,7 +70,7 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     return Instrument(
         id=facts.get("id", ""),
         title=_title_alias(meta) or "",
-        metadata=Metadata(**{name: facts.get(name) for name in METADATA_FIELDS}),
+        metadata=Metadata.from_fields(dict(facts.attrib)),
         body=tuple(body),
     )
 

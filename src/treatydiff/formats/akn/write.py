@@ -21,7 +21,6 @@ from treatydiff.formats.akn import (
     COUNTRY,
     HIERARCHY_KINDS,
     LANG3,
-    METADATA_FIELDS,
     NULL_DATE,
     SOURCE,
     TD_NS,
@@ -84,7 +83,7 @@ def _check_characters(instrument: Instrument) -> None:
     """Refuse what XML 1.0 cannot hold at all (most control characters, lone surrogates),
     naming the clause: lxml would refuse it too, without saying where."""
     values = [instrument.id, instrument.title]
-    values += [v for v in vars(instrument.metadata).values() if v is not None]
+    values += list(instrument.metadata.as_fields().values())
     _refuse_characters("the instrument", values)
     for clause in instrument.walk():
         values = [clause.eid, clause.kind, clause.text, clause.num or "", clause.heading or ""]
@@ -135,11 +134,9 @@ def _write_meta(act: etree._Element, instrument: Instrument) -> None:
     _add(frbr, "FRBRdate", expression_date_attrs)
     _add(frbr, "FRBRauthor", [("href", SOURCE)])
     proprietary = _add(element, "proprietary", [("source", SOURCE)])
-    facts = [(name, getattr(meta, name)) for name in METADATA_FIELDS]
     facts_element = etree.SubElement(proprietary, td("instrument"))
-    for name, value in [("id", instrument.id), *facts]:
-        if value is not None:
-            facts_element.set(name, value)
+    for name, value in [("id", instrument.id), *meta.as_fields().items()]:
+        facts_element.set(name, value)
 
 
 def _date_attrs(value: str | None, name: str) -> _Attrs:
