@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import USER_PREAMBLE
+from click.testing import CliRunner
+from conftest import EXAMPLES, USER_PREAMBLE
+
+from treatydiff.cli import main
 
 # Runs the CLI with one library function (the resolving of REF arguments) replaced by one
 # that raises ``sys.argv[1]``: the stand-in for a bug, which no real input can be relied on
@@ -137,3 +140,30 @@ def test_standard_output_that_cannot_encode_the_text_is_one_line(tmp_path: Path)
     written = tmp_path / "out.txt"
     assert _run("show", str(source), "-o", str(written), PYTHONIOENCODING="ascii").returncode == 0
     assert "Les États parties." in written.read_text(encoding="utf-8")
+
+
+def test_a_report_given_as_input_names_the_export_to_read_back(tmp_path: Path) -> None:
+    """show/compare/synopsis JSON are views: read back, each is refused in one line that
+    says what it is and which export treatydiff reads back (the treatydiff form, AKN)."""
+    runner = CliRunner()
+    revised = EXAMPLES / "opsc-preamble-revised.txt"
+    outputs = {
+        "show.json": ["show", str(USER_PREAMBLE), "--format", "json"],
+        "compare.json": ["compare", str(USER_PREAMBLE), str(revised), "--format", "json"],
+        "synopsis.json": ["synopsis", str(USER_PREAMBLE), str(revised), "--format", "json"],
+    }
+    expected = {
+        "show.json": "the clause list of show --format json",
+        "compare.json": "a treatydiff report (treatydiff.comparison/1)",
+        "synopsis.json": "a treatydiff report (treatydiff.synopsis/1)",
+    }
+    for name, args in outputs.items():
+        path = tmp_path / name
+        assert runner.invoke(main, [*args, "-o", str(path)]).exit_code in (0, 1)
+        done = runner.invoke(main, ["show", str(path)])
+        assert done.exit_code == 2
+        assert expected[name] in done.stderr and "--format treatydiff" in done.stderr
+        assert done.stderr.count("\n") == 1
+    native = tmp_path / "preamble.td"
+    runner.invoke(main, ["show", str(USER_PREAMBLE), "--format", "treatydiff", "-o", str(native)])
+    assert runner.invoke(main, ["compare", str(USER_PREAMBLE), str(native)]).exit_code == 0

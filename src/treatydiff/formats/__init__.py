@@ -106,6 +106,20 @@ def detect_document(data: bytes) -> str | None:
     return "html" if _is_html(text) else None
 
 
+def _unknown_json(text: str) -> str:
+    """Why a JSON text is refused: treatydiff's own reports are views, not inputs, and
+    the message names the export a user can read back."""
+    again = "export with show --format treatydiff or --format akn for a file treatydiff reads back"
+    schema = re.search(r'"schema":\s*"(treatydiff\.[a-z]+/[0-9]+)"', text)
+    if schema:
+        return f"JSON input is a treatydiff report ({schema[1]}), not an instrument; {again}"
+    if re.match(r'\s*\{\s*"clauses":', text):
+        return (
+            f"JSON input is the clause list of show --format json, which is not read back; {again}"
+        )
+    return 'JSON input without an "articles" list is not a known format'
+
+
 def detect_format(text: str) -> str:
     """Name of the format of ``text``; raises FormatError when none fits."""
     head = text.lstrip()[:2000]
@@ -122,7 +136,7 @@ def detect_format(text: str) -> str:
     if head.startswith("{"):
         if '"articles"' in text:
             return "json-articles"
-        raise FormatError('JSON input without an "articles" list is not a known format')
+        raise FormatError(_unknown_json(text))
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
     from treatydiff.formats.js_articles import looks_like
