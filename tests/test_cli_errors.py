@@ -167,3 +167,15 @@ def test_a_report_given_as_input_names_the_export_to_read_back(tmp_path: Path) -
     native = tmp_path / "preamble.td"
     runner.invoke(main, ["show", str(USER_PREAMBLE), "--format", "treatydiff", "-o", str(native)])
     assert runner.invoke(main, ["compare", str(USER_PREAMBLE), str(native)]).exit_code == 0
+
+
+def test_options_that_cannot_apply_are_refused_not_ignored(corpus: Path) -> None:
+    """--pages on a text would compare the whole text unasked; '-' twice would compare
+    standard input with nothing."""
+    runner = CliRunner()
+    text = runner.invoke(main, ["show", str(USER_PREAMBLE), "--pages", "1-2"])
+    assert text.exit_code == 2 and "--pages selects pages of a PDF" in text.stderr
+    pdf = corpus / "documents" / "opsc-en-unts-vol2171.pdf"
+    assert runner.invoke(main, ["show", str(pdf), "--pages", "1-2"]).exit_code == 0
+    stdin = runner.invoke(main, ["compare", "-", "-"], input=USER_PREAMBLE.read_text())
+    assert stdin.exit_code == 2 and "standard input can be read once" in stdin.stderr

@@ -354,6 +354,8 @@ def compare(
     from treatydiff.render.text import render_text
     from treatydiff.report.sides import side_labels
 
+    if left == right == "-":
+        raise click.UsageError("LEFT and RIGHT are both '-': standard input can be read once")
     source_format = _input_format(input_format)
     options = _read_options(docx_revisions, pages)
     style = cast("LabelStyle", labels)

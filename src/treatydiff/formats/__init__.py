@@ -19,7 +19,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, TYPE_CHECKING
 
-from treatydiff.errors import ConfigError, FormatError, InputError, MissingExtraError
+from treatydiff.errors import (
+    ConfigError,
+    FormatError,
+    InputError,
+    MissingExtraError,
+    UsageError,
+)
 from treatydiff.model import Instrument
 
 if TYPE_CHECKING:
@@ -252,6 +258,9 @@ def list_parts(
     the Nth): the parts of a layout document, those of a text adapter that has a
     ``parts(text, *, lang)`` function, else the one instrument's title."""
     name = fmt or detect_document(data)
+    if options is not None and options.pages is not None and name != "pdf":
+        # A page range on a text would be ignored, and the whole text compared unasked.
+        raise UsageError(f"{source}: --pages selects pages of a PDF; this is no PDF")
     try:
         if name == "pdf":
             from treatydiff.formats import pdf
@@ -298,6 +307,9 @@ def load_bytes(
     derived from ``source`` as a path. ``options`` apply to layout formats (Word, HTML,
     PDF)."""
     name = fmt or detect_document(data)
+    if options is not None and options.pages is not None and name != "pdf":
+        # A page range on a text would be ignored, and the whole text compared unasked.
+        raise UsageError(f"{source}: --pages selects pages of a PDF; this is no PDF")
     try:
         if name == "pdf":
             instrument = _read_pdf(data, source=source, lang=lang, part=part, options=options)
