@@ -361,8 +361,11 @@ def _run_kind(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> str:
         return "wording"
     if len(a) == len(b) and all(_typo(x, y, lexicon) for x, y in zip(a, b, strict=True)):
         return "spelling"
-    if len(a) != len(b) and _typo("".join(a), "".join(b), lexicon, labels=False):
-        return "spelling"  # words joined or split: "urbanrural" -> "urban-rural"
+    # Words joined or split ("urbanrural" -> "urban-rural"); a word added or dropped
+    # whole is never one, however short: "(a) (i)" -> "(a)" moves a cross-reference and
+    # "a review" -> "review" changes what is reviewed.
+    if a and b and len(a) != len(b) and _typo("".join(a), "".join(b), lexicon, labels=False):
+        return "spelling"
     return "wording"
 
 
