@@ -163,9 +163,10 @@ def test_compare_refuses_what_is_not_an_instrument_or_an_option() -> None:
 def test_compare_from_the_top_level_is_the_engine() -> None:
     comparison = treatydiff.compare(treatydiff.load(USER_PREAMBLE), treatydiff.load(REVISED))
     assert isinstance(comparison, treatydiff.Comparison)
-    # The title and 13 preamble clauses on the left, the title and 14 on the right.
-    assert comparison.summary.left_clauses == 14
-    assert comparison.summary.right_clauses == 15
+    # The title, the preface's adoption and entry-into-force lines and 13 preamble
+    # clauses on the left; 14 preamble clauses on the right.
+    assert comparison.summary.left_clauses == 16
+    assert comparison.summary.right_clauses == 17
     assert all(isinstance(a, treatydiff.Alignment) for a in comparison.alignments)
 
 
@@ -187,4 +188,4 @@ def test_the_readme_example_runs(
     assert comparison.summary.modified == 2  # as the README's comment says
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "('docTitle',) ('docTitle',) identical ()"
-    assert printed[2] == "('preamble__p_1',) ('preamble__p_1',) modified ('wording', 'modal')"
+    assert printed[4] == "('preamble__p_1',) ('preamble__p_1',) modified ('wording', 'modal')"

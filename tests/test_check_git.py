@@ -108,7 +108,8 @@ def test_file_against_its_previous_revisions(repo: Path) -> None:
     git(repo, "checkout", "-q", "HEAD~1")
     retyped = treatydiff(repo, "check", TEXT, "--against", "HEAD~1")
     assert retyped.returncode == 0, retyped.stdout
-    assert "13 identical, 1 formatting" in retyped.stdout  # the title and 12 clauses
+    # the title, the preface's two lines and 12 clauses
+    assert "15 identical, 1 formatting" in retyped.stdout
     strict = treatydiff(repo, "check", TEXT, "--against", "HEAD~1", "--fail-on", "any")
     assert strict.returncode == 1
     assert strict.stdout.count("formatting change") == 1  # the recital with "child's"

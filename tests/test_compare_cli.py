@@ -87,7 +87,7 @@ def test_text_output_shows_word_changes(tmp_path: Path) -> None:
     where = "preambular paragraph 3 -> preambular paragraph 3"
     assert head == f"modified: {where} (similarity 97.5 %) [wording]"
     assert body.strip().startswith("[-Gravely concerned-]{+Concerned+} at the significant")
-    assert "14 identical" not in blocks[-1] and "13 identical" in blocks[-1]
+    assert "16 identical" not in blocks[-1] and "15 identical" in blocks[-1]
 
 
 def test_standard_input_and_short_labels(tmp_path: Path) -> None:

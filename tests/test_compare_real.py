@@ -189,16 +189,23 @@ def test_user_preamble_against_whole_opsc(corpus: Path, opsc: Instrument) -> Non
     assert_covers(result)
     title, *units = preamble.leaves
     assert title.clause.eid == "docTitle"
-    recitals = [leaf.clause.eid for leaf in units]
+    preface, recitals = (
+        [leaf.clause.eid for leaf in units[:2]],
+        [leaf.clause.eid for leaf in units[2:]],
+    )
+    assert preface == ["preface__formula_1", "preface__formula_2"]
     assert recitals == ["preamble__formula_1", *(f"preamble__p_{k}" for k in range(1, 13))]
     # The recitals pair in order, with the same recitals of the full text ...
-    # (the same title, too) ...
+    # (the same title, too; the Treaty Series text prints no adoption lines) ...
     assert paired(result) == [(("docTitle",), ("docTitle",))] + [
         ((eid,), (eid,)) for eid in recitals
+    ]
+    assert [a.left for a in result.alignments if a.status == "removed"] == [
+        (eid,) for eid in preface
     ]
     assert not any(a.moved for a in result.alignments)
     # ... and the rest of the OPSC is added.
     added = [a.right[0] for a in result.alignments if a.status == "added"]
     assert len(added) == len(opsc.leaves) - len(recitals) - 1
     statuses = Counter(a.status for a in result.alignments if a.left)
-    assert statuses == {"identical": 6 + 1, "modified": 7}
+    assert statuses == {"identical": 6 + 1, "modified": 7, "removed": 2}

@@ -104,7 +104,7 @@ def test_check_names_the_sides_it_was_given() -> None:
     args = ["check", str(OHCHR), str(REVISED), *LABELS]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output
-    assert "    Draft A -> Draft B: 9 identical" in result.output
+    assert "    Draft A -> Draft B: 11 identical" in result.output
     result = CliRunner().invoke(main, ["check", "--left-label", "Draft A"])
     assert result.exit_code == 2
     assert "go with LEFT RIGHT or FILE" in result.output
@@ -127,4 +127,4 @@ def test_a_check_table_names_its_sides(tmp_path: Path, monkeypatch: pytest.Monke
     config.write_text(config.read_text(encoding="utf-8").split("[[check]]\ninstrument")[0])
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1, result.output
-    assert "    Draft A -> Draft B: 9 identical" in result.output
+    assert "    Draft A -> Draft B: 11 identical" in result.output

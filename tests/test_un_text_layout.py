@@ -29,7 +29,7 @@ def test_a_soft_hyphen_inside_a_recitals_opening_word_keeps_the_recital() -> Non
         "Article 1\n"
         "Each Party shall keep a lantern lit.\n"
     )
-    preamble = _instrument(source).body[0]
+    preamble = _instrument(source).preamble
     assert [(c.kind, c.text) for c in preamble.children] == [
         ("formula", "The States Parties to the present Convention,"),
         ("recital", "Con\u00adsidering that lanterns light the harbours,"),
@@ -261,7 +261,7 @@ def test_a_dutch_text_is_read_with_dutch_words() -> None:
         "1989-11-20",
         "1990-09-02",
     )
-    assert [c.kind for c in instrument.body[0].children] == ["formula", "recital", "formula"]
+    assert [c.kind for c in instrument.preamble.children] == ["formula", "recital", "formula"]
     article = instrument.by_eid["art_1"].clause
     assert article.heading == "Begripsomschrijvingen"
     assert [(leaf.eid, leaf.text) for leaf in article.walk() if leaf.is_leaf] == [

@@ -15,8 +15,8 @@ Examples:
     True
     >>> summary = comparison.summary
     >>> summary.identical, summary.formatting, summary.modified, summary.added, summary.removed
-    (9, 2, 2, 2, 1)
-    >>> changed = comparison.alignments[2]
+    (11, 2, 2, 2, 1)
+    >>> changed = comparison.alignments[4]
     >>> changed.left, changed.status, changed.tags
     (('preamble__p_1',), 'modified', ('wording', 'modal'))
     >>> [(op.left, op.right) for op in changed.diff if op.op != "equal"]

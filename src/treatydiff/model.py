@@ -15,6 +15,7 @@ from typing import Any, Literal
 from treatydiff.normalize import comparison_key
 
 ClauseKind = Literal[
+    "preface",  # container of the lines under the title: adoption, entry into force
     "preamble",  # container of the preamble
     "formula",  # "The States Parties to the present Protocol,", "Have agreed as follows:"
     "recital",
@@ -70,7 +71,7 @@ class Clause:
 
     Examples:
         >>> import treatydiff
-        >>> clause = treatydiff.load("examples/opsc-preamble-ohchr.txt").leaves[2].clause
+        >>> clause = treatydiff.load("examples/opsc-preamble-ohchr.txt").leaves[4].clause
         >>> clause.eid, clause.kind, clause.num, clause.line, clause.is_leaf
         ('preamble__p_1', 'recital', '1', 8, True)
         >>> clause.text[:38]
@@ -221,7 +222,7 @@ class Instrument:
         >>> preamble.title[:47]
         'Optional Protocol to the Convention on the Righ'
         >>> [(clause.eid, len(clause.children)) for clause in preamble.body]
-        [('preamble', 13)]
+        [('preface', 2), ('preamble', 13)]
         >>> preamble.by_eid["preamble__p_12"].clause.line
         48
     """
@@ -290,6 +291,13 @@ class Instrument:
         for unit in self.leaves:
             out.setdefault(unit.clause.eid, unit)
         return out
+
+    @property
+    def preamble(self) -> Clause | None:
+        """The preamble container (kind ``"preamble"``), or None when the text has none.
+        It need not open the body: a preface (the adoption and entry-into-force lines
+        under the title) stands before it."""
+        return next((c for c in self.body if c.kind == "preamble"), None)
 
     def articles(self) -> list[Clause]:
         """The articles, in document order (none for a preamble alone)."""

@@ -120,12 +120,12 @@ class Alignment:
         ...     treatydiff.load("examples/opsc-preamble-ohchr.txt"),
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... )
-        >>> first = comparison.alignments[2]
+        >>> first = comparison.alignments[4]
         >>> first.left, first.right, first.status, first.tags
         (('preamble__p_1',), ('preamble__p_1',), 'modified', ('wording', 'modal'))
         >>> [(op.left, op.right) for op in first.diff if op.op != "equal"]
         [('should ', 'shall ')]
-        >>> removed = comparison.alignments[5]
+        >>> removed = comparison.alignments[7]
         >>> removed.left, removed.right, removed.status, removed.similarity
         (('preamble__p_4',), (), 'removed', 0.0)
     """
@@ -246,11 +246,11 @@ class Summary:
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... ).summary
         >>> summary.identical, summary.modified, summary.added, summary.removed
-        (9, 2, 2, 1)
+        (11, 2, 2, 1)
         >>> summary.tags
         (('modal', 1), ('number', 1), ('wording', 2))
         >>> round(summary.similarity, 3)
-        0.956
+        0.958
     """
 
     identical: int
@@ -292,9 +292,9 @@ class Comparison:
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... )
         >>> comparison.has_differences, len(comparison.alignments)
-        (True, 16)
-        >>> [a.status for a in comparison.alignments[:3]]  # the title, two clauses
-        ['identical', 'identical', 'modified']
+        (True, 18)
+        >>> [a.status for a in comparison.alignments[:5]]  # title, preface (2), preamble (2)
+        ['identical', 'identical', 'identical', 'identical', 'modified']
     """
 
     left: Instrument

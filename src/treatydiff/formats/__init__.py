@@ -428,8 +428,8 @@ def load(
         >>> import treatydiff
         >>> preamble = treatydiff.load("examples/opsc-preamble-ohchr.txt")
         >>> preamble.id, preamble.metadata.format, len(preamble.leaves)
-        ('opsc-preamble-ohchr', 'un-text', 14)
-        >>> first = preamble.leaves[2].clause
+        ('opsc-preamble-ohchr', 'un-text', 16)
+        >>> first = preamble.leaves[4].clause
         >>> first.eid, first.kind, first.line
         ('preamble__p_1', 'recital', 8)
 

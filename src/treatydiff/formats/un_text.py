@@ -19,7 +19,7 @@ from functools import cache
 from itertools import pairwise
 
 from treatydiff import lang
-from treatydiff.model import Instrument, Metadata
+from treatydiff.model import Clause, Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
 from treatydiff.segment.markers import follows, read_marker
@@ -206,24 +206,43 @@ def _join(left: str, right: str, words: set[str], compounds: set[str]) -> str:
     return f"{left} {right}"
 
 
-def _metadata(title_lines: list[str], words: _Words) -> tuple[str, Metadata]:
-    title: list[str] = []
-    adoption: list[str] = []
-    entry: list[str] = []
+def _title_block(title_lines: list[TextLine], words: _Words) -> tuple[str, Metadata, Clause | None]:
+    """The title, the facts the title block states and its other lines as a preface.
+
+    The adoption line ("Adopted and opened for signature ... resolution 54/263 of 25 May
+    2000") and the entry-into-force line are facts of the metadata and words of the
+    source: they are also compared, as the formulas of a ``preface`` (Akoma Ntoso's
+    block before the preamble), so that a changed resolution number or date is a change.
+    """
+    title: list[TextLine] = []
+    adoption: list[TextLine] = []
+    entry: list[TextLine] = []
     target = title
     for line in title_lines:
-        if words.adopted.match(line):
+        if words.adopted.match(line.text):
             target = adoption
-        elif words.entry_into_force.match(line):
+        elif words.entry_into_force.match(line.text):
             target = entry
         target.append(line)
-    adoption_text = display_text(" ".join(adoption)) or None
-    entry_text = display_text(" ".join(entry))
-    return display_text(" ".join(title)), Metadata(
+    adoption_text = display_text(" ".join(line.text for line in adoption)) or None
+    entry_text = display_text(" ".join(line.text for line in entry))
+    metadata = Metadata(
         adoption=adoption_text,
         adopted=_iso_date(adoption_text or "", words, last=True),
         entry_into_force=_iso_date(entry_text, words),
     )
+    formulas = [
+        Clause(
+            f"preface__formula_{n}",
+            "formula",
+            num=str(n),
+            text=display_text(" ".join(line.text for line in block)),
+            line=block[0].number,
+        )
+        for n, block in enumerate((b for b in (adoption, entry) if b), start=1)
+    ]
+    preface = Clause("preface", "preface", children=tuple(formulas)) if formulas else None
+    return display_text(" ".join(line.text for line in title)), metadata, preface
 
 
 def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
@@ -389,7 +408,9 @@ def parse_lines(lines: list[TextLine], *, lang: str = "en", start: int | None = 
     words = _words(lang)
     if start is None:
         start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
-    title_lines = [line.text for line in lines[:start] if line.text]
-    title, metadata = _metadata(title_lines, words)
+    title_lines = [line for line in lines[:start] if line.text]
+    title, metadata, preface = _title_block(title_lines, words)
     body = segment(_paragraphs(lines[start:], words), lang=lang)
-    return Instrument(id="", title=title, metadata=metadata, body=body)
+    return Instrument(
+        id="", title=title, metadata=metadata, body=(preface, *body) if preface else body
+    )

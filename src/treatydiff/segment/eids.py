@@ -35,7 +35,7 @@ EID_PREFIX: Mapping[str, str] = {
     "formula": "formula",
 }
 # Kinds that stand once in their parent and carry no number.
-SINGLE_KINDS = frozenset({"preamble", "conclusions", "intro", "wrapup"})
+SINGLE_KINDS = frozenset({"preface", "preamble", "conclusions", "intro", "wrapup"})
 # Kinds named by position, never by a printed number; all but indents also take their
 # position as their number.
 _POSITIONAL_KINDS = frozenset({"recital", "testimonium", "formula", "indent"})
