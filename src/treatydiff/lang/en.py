@@ -216,6 +216,7 @@ LANGUAGE = Language(
         "section": ("section {num}", "sect. {num}"),
         "title": ("title {num}", "titl. {num}"),
         "subsection": ("subsection {num}", "subs. {num}"),
+        "preface": ("preface", "preface"),
         "preamble": ("preamble", "preamble"),
         "recital": ("preambular paragraph {num}", "preamble para. {num}"),
         "formula": ("formula {num}", "formula {num}"),

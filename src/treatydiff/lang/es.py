@@ -216,6 +216,7 @@ LANGUAGE = Language(
         "section": ("sección {num}", "secc. {num}"),
         "title": ("título {num}", "tít. {num}"),
         "subsection": ("subsección {num}", "subsecc. {num}"),
+        "preface": ("portada", "portada"),
         "preamble": ("preámbulo", "preámbulo"),
         "recital": ("párrafo {num} del preámbulo", "preámb. párr. {num}"),
         "formula": ("fórmula {num}", "fórmula {num}"),

@@ -223,6 +223,7 @@ LANGUAGE = Language(
         "section": ("section {num}", "sect. {num}"),
         "title": ("titre {num}", "tit. {num}"),
         "subsection": ("sous-section {num}", "s.-sect. {num}"),
+        "preface": ("page de titre", "page de titre"),
         "preamble": ("préambule", "préambule"),
         "recital": ("alinéa {num} du préambule", "préamb. al. {num}"),
         "formula": ("formule {num}", "formule {num}"),

@@ -196,6 +196,7 @@ LANGUAGE = Language(
         "section": ("afdeling {num}", "afd. {num}"),
         "title": ("titel {num}", "tit. {num}"),
         "subsection": ("onderafdeling {num}", "onderafd. {num}"),
+        "preface": ("titelblad", "titelblad"),
         "preamble": ("preambule", "preambule"),
         "recital": ("overweging {num} van de preambule", "pream. overw. {num}"),
         "formula": ("formule {num}", "formule {num}"),
