@@ -21,14 +21,13 @@ from treatydiff.model import LeafView
 PREAMBLE = "preamble"
 
 
-def in_preamble(leaf: LeafView) -> bool:
-    """Whether a clause belongs to the preamble (a recital or a formula)."""
-    return any(clause.kind == PREAMBLE for clause in leaf.path)
-
-
-def in_article(leaf: LeafView) -> bool:
-    """Whether a clause belongs to an article."""
-    return any(clause.kind == "article" for clause in leaf.path)
+def place(leaf: LeafView) -> str | None:
+    """``"preamble"`` for a clause of the preamble (a recital, a formula), ``"article"``
+    for a clause of an article, else None."""
+    kinds = {clause.kind for clause in leaf.path}
+    if PREAMBLE in kinds:
+        return PREAMBLE
+    return "article" if "article" in kinds else None
 
 
 def across(
@@ -53,22 +52,20 @@ def across(
         One-to-one pairs, moved, no clause in two of them or in ``pairs``.
     """
     taken = ({i for p in pairs for i in p.left}, {j for p in pairs for j in p.right})
-    free = [
-        [k for k, leaf in enumerate(side) if k not in taken[s]] for s, side in enumerate(leaves)
+    places = [
+        [(k, place(leaf)) for k, leaf in enumerate(side) if k not in taken[s]]
+        for s, side in enumerate(leaves)
     ]
     scored: list[tuple[float, int, int]] = []
-    for i in free[0]:
-        for j in free[1]:
-            left, right = leaves[0][i], leaves[1][j]
-            if not (
-                (in_preamble(left) and in_article(right))
-                or (in_article(left) and in_preamble(right))
-            ):
-                continue
-            a, b = prepared[0][i], prepared[1][j]
-            similarity = texts.score(a, b) if a and b else 0.0
-            if similarity >= threshold:
-                scored.append((-similarity, i, j))
+    for here, there in ((PREAMBLE, "article"), ("article", PREAMBLE)):
+        lefts = [i for i, where in places[0] if where == here]
+        rights = [j for j, where in places[1] if where == there]
+        for i in lefts:
+            for j in rights:
+                a, b = prepared[0][i], prepared[1][j]
+                similarity = texts.score(a, b) if a and b else 0.0
+                if similarity >= threshold:
+                    scored.append((-similarity, i, j))
     found: list[Pair] = []
     used_left: set[int] = set()
     used_right: set[int] = set()
