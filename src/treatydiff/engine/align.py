@@ -54,7 +54,7 @@ from rapidfuzz import fuzz, process
 
 from treatydiff.engine import moves, splits, structure
 from treatydiff.engine.comparison import PairedBy
-from treatydiff.engine.structure import unit_key
+from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
 from treatydiff.model import (
     DOC_TITLE_KIND,
     HEADING_KIND,
@@ -76,12 +76,11 @@ SCORERS: dict[str, Scorer] = {
 
 # Weight of the unit (article) similarity in the pairing score.
 UNIT_WEIGHT = 0.3
-# A split or merge must beat its best single piece by this much, and each piece added to
-# the run must raise the similarity by at least SPLIT_STEP.
-SPLIT_GAIN = 0.03
+# A split or merge must beat its best single piece by SPLIT_GAIN, and each piece added
+# to the run must raise the similarity by at least SPLIT_STEP; the pieces' joined length
+# stays within SPLIT_MAX_LENGTH of the whole (``engine.structure``).
 SPLIT_STEP = 0.005
 SPLIT_MAX_PIECES = 6
-SPLIT_MAX_LENGTH = 1.5  # the pieces' joined length, relative to the whole
 # Out-of-order pairs need this much more than in-order ones.
 MOVE_MARGIN = 0.1
 # However strong the evidence of their articles, two leaves whose own texts are less

@@ -27,12 +27,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from treatydiff.engine.structure import Pair, Texts
-
-# A piece must raise the similarity of the whole with the joined pieces by this much.
-SPLIT_GAIN = 0.03
-# The pieces' joined length (in scorer characters), relative to the whole.
-SPLIT_MAX_LENGTH = 1.5
+from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, Pair, Texts
 
 
 def gather(

@@ -27,8 +27,10 @@ pairs. This pass runs after the content alignment and pairs such clauses:
    split in place) when it beats its best single piece by ``SPLIT_GAIN``.
 4. In each gap, the candidates chosen are the heaviest chain increasing on both sides (a
    weighted longest common subsequence); the pairs are recorded as paired by
-   ``"structure"`` (moved beside a moved anchor). The pass repeats while it pairs
-   anything, so that a run of rewritten paragraphs fills from its anchors inwards.
+   ``"structure"`` (moved beside a moved anchor). Last, the clauses of paired containers
+   that lie in different gaps (a paragraph moved within its article) pair on the
+   containers' bar alone, as moves. The pass repeats while it pairs anything, so that a
+   run of rewritten paragraphs fills from its anchors inwards.
 
 Calibration: ``benchmarks/real_pairs.py`` (gold read from four real pairs of treaties;
 figures in ``benchmarks/README.md``) and the synthetic suite (``benchmarks/harness.py``,
@@ -55,9 +57,12 @@ from treatydiff.normalize import scored_words
 # How much more difference than the threshold's a supported pair may have (see step 3).
 NEIGHBOUR_SLACK = 1.2
 CONTAINER_SLACK = 1.1
-# A unit's run against one clause must beat its best single piece by this much (as in
-# the content alignment, ``engine.align.SPLIT_GAIN``).
+# A split or merge must beat its best single piece by this much: the content alignment's
+# bar (``engine.align``) and this pass's and ``engine.splits``'s for a unit's run or a
+# piece apart.
 SPLIT_GAIN = 0.03
+# The pieces' joined length (in scorer characters), relative to the whole; likewise.
+SPLIT_MAX_LENGTH = 1.5
 # Clauses of at most this many words are compared on their letters too.
 SHORT_WORDS = 5
 # The letter similarity (casefolded Indel) of two short clauses, as a slack: 0.85 at the
@@ -154,7 +159,8 @@ def corresponding(
     Returns:
         New pairs of clauses in no pair of ``pairs``: one-to-one, or a unit's clauses
         against one clause; in order within each gap between in-order pairs of
-        ``pairs``, or beside a moved pair and moved too.
+        ``pairs``; beside a moved pair, moved too; or clauses of paired containers in
+        different gaps, moved.
     """
     sides = (
         _side(leaves[0], keys[0], prepared[0]),
