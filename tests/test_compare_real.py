@@ -209,3 +209,30 @@ def test_user_preamble_against_whole_opsc(corpus: Path, opsc: Instrument) -> Non
     assert len(added) == len(opsc.leaves) - len(recitals) - 1
     statuses = Counter(a.status for a in result.alignments if a.left)
     assert statuses == {"identical": 6 + 1, "modified": 7, "removed": 2}
+
+
+def test_sibling_conventions_pair_clauses_in_corresponding_places(corpus: Path) -> None:
+    # The Hague Child Abduction Convention (1980) and the Child Protection Convention
+    # (1996) share a clause on States with several territorial units: article 31 of the
+    # one is article 47 of the other, reworded. Its point (a) pairs by content, moved;
+    # the chapeau before it and point (b), the last point, below the content bar, stand
+    # in the same places (beside that moved pair; in the two articles it pairs) and pair
+    # by structure, moved too.
+    old = load(corpus, "laws-markdown/hcch-1980-abduction/2013-04-08.md")
+    new = load(corpus, "laws-markdown/hcch-1996-protection/2011-09-27.md")
+    result = compare(old, new)
+    assert_covers(result)
+    by_structure = {
+        (a.left, a.right): a.moved for a in result.alignments if a.paired_by == "structure"
+    }
+    assert by_structure[(("art_31__intro",), ("art_47__intro",))] is True
+    assert by_structure[(("art_31__point_b",), ("art_47__para_10",))] is True
+    # The first purpose of the trafficking protocol ("To prevent and combat ...") and of
+    # the Lanzarote Convention stand first in their statements of purposes.
+    trafficking = load(corpus, "laws-markdown/palermo-trafficking/2015-11-27.md")
+    lanzarote = load(corpus, "laws-markdown/lanzarote/2013-06-12.md")
+    purposes = next(
+        a for a in compare(trafficking, lanzarote).alignments if a.left == ("art_2__point_a",)
+    )
+    assert purposes.right == ("art_1__para_1__point_a",)
+    assert (purposes.paired_by, purposes.moved, purposes.status) == ("structure", False, "modified")

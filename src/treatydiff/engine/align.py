@@ -15,7 +15,11 @@ still pair. The steps:
    A candidate's gain is its score above the threshold, times half its number of leaves.
 4. Moves: the remaining candidates whose leaves are all still free, best first, if they
    score at least ``threshold + MOVE_MARGIN``; they are flagged as moved.
-5. Every other leaf is added or removed.
+5. Recitals that became articles (or the reverse), left unpaired, pair as moves on their
+   own words (``engine.moves``).
+6. Clauses in corresponding places pair on a lower bar (``engine.structure``), and pairs
+   take in pieces of a split or merge that lie apart (``engine.splits``).
+7. Every other leaf is added or removed.
 
 A tiny positional prior breaks ties between equal candidates in favour of the one at the
 same relative position, so the result is deterministic and a text compared with itself
@@ -48,6 +52,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from treatydiff.engine import moves, splits, structure
+from treatydiff.engine.comparison import PairedBy
+from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
 from treatydiff.model import (
     DOC_TITLE_KIND,
     HEADING_KIND,
@@ -69,12 +76,11 @@ SCORERS: dict[str, Scorer] = {
 
 # Weight of the unit (article) similarity in the pairing score.
 UNIT_WEIGHT = 0.3
-# A split or merge must beat its best single piece by this much, and each piece added to
-# the run must raise the similarity by at least SPLIT_STEP.
-SPLIT_GAIN = 0.03
+# A split or merge must beat its best single piece by SPLIT_GAIN, and each piece added
+# to the run must raise the similarity by at least SPLIT_STEP; the pieces' joined length
+# stays within SPLIT_MAX_LENGTH of the whole (``engine.structure``).
 SPLIT_STEP = 0.005
 SPLIT_MAX_PIECES = 6
-SPLIT_MAX_LENGTH = 1.5  # the pieces' joined length, relative to the whole
 # Out-of-order pairs need this much more than in-order ones.
 MOVE_MARGIN = 0.1
 # However strong the evidence of their articles, two leaves whose own texts are less
@@ -89,19 +95,13 @@ _POSITION_PRIOR = 1e-3
 
 @dataclass(frozen=True)
 class Match:
-    """Leaf indices of the left and right side that correspond (one side may be empty)."""
+    """Leaf indices of the left and right side that correspond (one side may be empty),
+    and why they were paired (``PairedBy``; meaningless when a side is empty)."""
 
     left: tuple[int, ...]
     right: tuple[int, ...]
     moved: bool = False
-
-
-def unit_key(leaf: LeafView) -> str:
-    """Id of the unit a leaf belongs to: its article, else the leaf itself."""
-    for clause in reversed(leaf.path):
-        if clause.kind == "article":
-            return clause.eid
-    return leaf.clause.eid
+    reason: PairedBy = "content"
 
 
 class _Texts:
@@ -123,6 +123,10 @@ class _Texts:
         if not a and not b:
             return 1.0
         return float(self.scorer(a, b)) / 100.0
+
+    def join(self, texts: Sequence[str]) -> str:
+        """The scorer text of clauses read one after the other."""
+        return _separator(self.scorer_name).join(texts)
 
 
 class _Similarity:
@@ -222,10 +226,13 @@ def align(
     """
     left_classes, right_classes = _classes(left.leaves), _classes(right.leaves)
     body = _align_part(left, right, left_classes["body"], right_classes["body"], threshold, scorer)
+    body = _by_structure(
+        left, right, left_classes["body"], right_classes["body"], body, threshold, scorer
+    )
     matches = [*body, *_align_headings(left, right, body, threshold, scorer)]
     titles = (left_classes[DOC_TITLE_KIND], right_classes[DOC_TITLE_KIND])
     if titles[0] and titles[1]:
-        matches.append(Match((titles[0][0],), (titles[1][0],)))
+        matches.append(Match((titles[0][0],), (titles[1][0],), reason="structure"))
     else:
         matches.extend(Match((i,), ()) for i in titles[0])
         matches.extend(Match((), (j,)) for j in titles[1])
@@ -263,6 +270,63 @@ def _align_part(
         Match(tuple(left_ids[i] for i in m.left), tuple(right_ids[j] for j in m.right), m.moved)
         for m in aligner.run()
     ]
+
+
+def _by_structure(
+    left: Instrument,
+    right: Instrument,
+    left_ids: Sequence[int],
+    right_ids: Sequence[int],
+    body: Sequence[Match],
+    threshold: float,
+    scorer: str,
+) -> list[Match]:
+    """The body alignment ``body`` of the units ``left_ids`` and ``right_ids``, with
+    recitals become articles (or the reverse) paired as moves (``engine.moves``, reason
+    ``"move"``), then the clauses in corresponding places (``engine.structure``, reason
+    ``"structure"``), then pieces apart taken into splits and merges
+    (``engine.splits``)."""
+    local_left = {g: k for k, g in enumerate(left_ids)}
+    local_right = {g: k for k, g in enumerate(right_ids)}
+    paired = [m for m in body if m.left and m.right]
+    pairs = [
+        structure.Pair(
+            tuple(local_left[i] for i in m.left), tuple(local_right[j] for j in m.right), m.moved
+        )
+        for m in paired
+    ]
+    keys = ([left.leaf_keys[i] for i in left_ids], [right.leaf_keys[j] for j in right_ids])
+    texts = _Texts(scorer)
+    prepared = ([texts.prepare(key) for key in keys[0]], [texts.prepare(key) for key in keys[1]])
+    leaves = ([left.leaves[i] for i in left_ids], [right.leaves[j] for j in right_ids])
+    reasons: list[PairedBy] = [m.reason for m in paired]
+    crossing = moves.across(leaves, prepared, pairs, texts=texts, threshold=threshold)
+    pairs.extend(crossing)
+    reasons.extend(["move"] * len(crossing))
+    found = structure.corresponding(leaves, keys, prepared, pairs, texts=texts, threshold=threshold)
+    pairs.extend(found)
+    reasons.extend(["structure"] * len(found))
+    grown = splits.gather(
+        prepared,
+        ([structure.container(x) for x in leaves[0]], [structure.container(x) for x in leaves[1]]),
+        pairs,
+        scorer=texts,
+        threshold=threshold,
+    )
+    matches = [
+        Match(
+            tuple(left_ids[i] for i in p.left),
+            tuple(right_ids[j] for j in p.right),
+            p.moved,
+            reason=reason,
+        )
+        for p, reason in zip(grown, reasons, strict=True)
+    ]
+    now_left = {i for m in matches for i in m.left}
+    now_right = {j for m in matches for j in m.right}
+    matches.extend(Match((i,), ()) for i in left_ids if i not in now_left)
+    matches.extend(Match((), (j,)) for j in right_ids if j not in now_right)
+    return matches
 
 
 def _align_headings(
@@ -309,7 +373,7 @@ def _align_headings(
         if h not in used_left and target not in used_right:
             used_left.add(h)
             used_right.add(target)
-            matches.append(Match((h,), (target,), bool(was_moved)))
+            matches.append(Match((h,), (target,), bool(was_moved), reason="structure"))
     rest = _align_part(
         left,
         right,

@@ -180,6 +180,7 @@ def _alignment(
         diff=diff,
         keys=keys,
         notes=found.notes,
+        paired_by=match.reason,
     )
 
 

@@ -14,6 +14,11 @@ from treatydiff.normalize import comparison_key_of
 
 Status = Literal["identical", "formatting", "modified", "added", "removed"]
 DiffOpKind = Literal["equal", "insert", "delete", "replace"]
+# Why two clauses were paired: by their own words ("content": the content alignment, in
+# document order or moved), by their places in paired articles and preambles, on a lower
+# bar ("structure"; also a caption paired through its owner, the title with the title),
+# or as a move across structures, a recital become an article or the reverse ("move").
+PairedBy = Literal["content", "structure", "move"]
 
 STATUSES: tuple[Status, ...] = ("identical", "formatting", "modified", "added", "removed")
 
@@ -109,6 +114,11 @@ class Alignment:
         diff: The word diff, cut where the clauses of a split or merge end (see
             ``DiffOp``); an added, removed, identical or formatting one-to-one alignment
             has a single op.
+        paired_by: Why the clauses were paired (``PairedBy``): ``"content"`` (their own
+            words, with their articles'), ``"structure"`` (their places: the same place
+            in paired articles or preambles, on a lower bar; a caption through its
+            owner; the title with the title) or ``"move"`` (a recital become an article,
+            or the reverse); None for an added or removed clause.
         keys: The comparison keys of the two sides (of a side's clause texts in order,
             ``normalize.comparison_key_of``), derived from the diff when not given; like
             ``status`` and ``similarity`` they are not recomputed when
@@ -140,6 +150,7 @@ class Alignment:
     keys: tuple[str, str] = ("", "")
     renumbered: bool = False
     notes: tuple[str, ...] = ()
+    paired_by: PairedBy | None = None
 
     def __post_init__(self) -> None:
         if self.keys == ("", ""):
@@ -203,7 +214,10 @@ class CompareOptions:
     Attributes:
         threshold: The least pairing score (0..1) for two clauses to be paired: the word
             similarity of their texts blended with that of their articles. Lower pairs
-            more loosely; clauses below it stay added and removed.
+            more loosely; clauses below it stay added and removed, unless they stand in
+            corresponding places of paired articles or preambles, where a bar that
+            allows a fifth more difference applies (``engine.structure``; at 1.0 only
+            the same words pair either way).
         scorer: The rapidfuzz similarity of clause texts, a key of
             ``treatydiff.engine.align.SCORERS`` (``"token_ratio"``...).
 

@@ -201,6 +201,7 @@ def _alignment(
         "right": list(alignment.right),
         "status": alignment.status,
         "moved": alignment.moved,
+        "paired_by": alignment.paired_by,
         "renumbered": renumbered,
         "similarity": exact(alignment.similarity),
         "tags": list(alignment.tags),
