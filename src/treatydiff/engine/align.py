@@ -114,12 +114,12 @@ class _Texts:
         self.scorer = SCORERS[scorer]
         self._codes = WordCodes()
 
-    def prepare(self, key: str) -> str:
-        """Scorer text of a comparison key."""
+    def prepare(self, key: str, words: Sequence[str]) -> str:
+        """Scorer text of a comparison key, whose scored words are ``words``."""
         if self.scorer_name != "token_ratio":
             return key.casefold()
         # Each distinct word becomes one character: fuzz.ratio then measures words.
-        return self._codes.encode(key)
+        return self._codes.encode_words(words)
 
     def words(self, text: str) -> Sequence[str]:
         """The words of a scorer text: its characters for ``token_ratio`` (one a word),
@@ -312,6 +312,7 @@ def _align_part(
         [left.leaves[i] for i in left_ids],
         [right.leaves[j] for j in right_ids],
         keys=([left.leaf_keys[i] for i in left_ids], [right.leaf_keys[j] for j in right_ids]),
+        words=([left.leaf_words[i] for i in left_ids], [right.leaf_words[j] for j in right_ids]),
         threshold=threshold,
         scorer=scorer,
     )
@@ -392,6 +393,7 @@ class _Aligner:
         right: Sequence[LeafView],
         *,
         keys: tuple[Sequence[str], Sequence[str]],
+        words: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]],
         threshold: float,
         scorer: str,
     ) -> None:
@@ -399,8 +401,8 @@ class _Aligner:
         self.threshold = threshold
         texts = _Texts(scorer)
         self.texts = texts
-        self.left_texts = [texts.prepare(key) for key in keys[0]]
-        self.right_texts = [texts.prepare(key) for key in keys[1]]
+        self.left_texts = [texts.prepare(*pair) for pair in zip(keys[0], words[0], strict=True)]
+        self.right_texts = [texts.prepare(*pair) for pair in zip(keys[1], words[1], strict=True)]
         # Listed: every pair a candidate or a piece of a split may come from.
         self.leaf_sim = _Similarity(
             texts,
