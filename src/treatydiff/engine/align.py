@@ -3,8 +3,10 @@
 Identity comes from content, never from numbers, so renumbered and restructured texts
 still pair. The steps:
 
-1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.extract``), and
-   of every pair of *units* (an article with all its leaves, or a leaf outside articles).
+1. Similarity of leaf pairs on the comparison key: every pair where a side has at most
+   ``candidates.WINDOW`` leaves, else each leaf against its neighbourhood and the leaves
+   sharing a rare word (``engine.candidates``); and of the pairs of *units* (an article
+   with all its leaves, or a leaf outside articles) those leaf pairs belong to.
    The pairing score blends the two, ``(1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit``,
    so that article-level evidence guides the pairing of paragraphs and points.
 2. Candidates: leaf pairs scoring at least ``threshold`` (and whose own texts are not far
@@ -137,10 +139,11 @@ class _Similarity:
     ``rapidfuzz.process.cdist`` matrix would hold them, without one: two empty texts are
     the same text, one empty text resembles nothing, others score with the scorer.
 
-    The pairs scoring at least ``listed`` are found at once (``rapidfuzz.process.extract``
-    with a cutoff) and kept by row and by column; any other pair is scored when asked for.
-    Why: cdist needs numpy, whose import takes longer than a whole comparison of two
-    conventions, and most pairs score far below any threshold.
+    The pairs scoring at least ``listed`` are found at once among the candidates of
+    ``candidates.listed_pairs`` (rapidfuzz's ``process.extract`` with a cutoff) and kept
+    by row and by column; any other pair is scored when asked for. Why not
+    ``process.cdist``: it needs numpy, whose import takes longer than a whole comparison
+    of two conventions, and most pairs score far below any threshold.
     """
 
     def __init__(
