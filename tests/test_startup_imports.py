@@ -5,6 +5,8 @@ imports alone would cost more than comparing two conventions (see benchmarks/REA
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,8 @@ from pathlib import Path
 from conftest import EXAMPLES
 
 HEAVY = ("numpy", "jinja2")
+# What no comparison report needs: the language-version engine (anchors, divergences).
+NEEDLESS = ("treatydiff.engine.languages", "treatydiff.engine.divergences")
 # Neither `import treatydiff` nor the CLI's start-up may load these: the comparison engine
 # and the libraries of single formats and outputs load when a command needs them.
 ENGINE = ("treatydiff.engine", "rapidfuzz", "jinja2", "lxml", "markdown_it", "numpy")
@@ -83,11 +87,16 @@ def _compare(fmt: str, tmp_path: Path) -> dict[str, object]:
     output = tmp_path / f"out.{fmt}"
     argv = ["compare", str(left), str(right), "--format", fmt, "-o", str(output)]
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _PROBE, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"TREATYDIFF_HOME": str(tmp_path / "home")},
     )
     assert output.stat().st_size > 0
     result = json.loads(done.stdout)
-    return {"exit": result["exit"], "loaded": [m for m in HEAVY if m in result["modules"]]}
+    wanted = (*HEAVY, *NEEDLESS)
+    return {"exit": result["exit"], "loaded": [m for m in wanted if m in result["modules"]]}
 
 
 def test_json_and_text_compare_load_neither_numpy_nor_jinja2(tmp_path: Path) -> None:
@@ -95,6 +104,34 @@ def test_json_and_text_compare_load_neither_numpy_nor_jinja2(tmp_path: Path) -> 
         assert _compare(fmt, tmp_path) == {"exit": 1, "loaded": []}
 
 
-def test_the_html_report_does_load_jinja2(tmp_path: Path) -> None:
-    # The probe sees imports: the HTML report is rendered with jinja2.
+def test_the_html_and_markdown_reports_load_jinja2_only(tmp_path: Path) -> None:
+    # The probe sees imports: the reports are rendered with jinja2, and nothing of the
+    # language-version report comes with it.
     assert _compare("html", tmp_path) == {"exit": 1, "loaded": ["jinja2"]}
+    assert _compare("md", tmp_path) == {"exit": 1, "loaded": ["jinja2"]}
+
+
+def test_compiled_templates_are_kept_in_the_data_home(tmp_path: Path) -> None:
+    # The first run compiles the report's templates and stores their code; the next runs
+    # load it (jinja2 checks it against the template's source) and write the same report.
+    cache = tmp_path / "home" / "cache" / "templates"
+    _compare("html", tmp_path)
+    first = (tmp_path / "out.html").read_bytes()
+    stored = sorted(cache.iterdir())
+    assert len(stored) >= 2  # the page and the template it extends
+    assert all(path.suffix == ".cache" and path.stat().st_size > 0 for path in stored)
+    _compare("html", tmp_path)
+    assert (tmp_path / "out.html").read_bytes() == first
+    assert sorted(cache.iterdir()) == stored
+
+
+def test_a_data_home_that_cannot_hold_the_cache_still_renders(tmp_path: Path) -> None:
+    # A file where the home should be (a permission would not stop a root user): no cache,
+    # the same report.
+    _compare("html", tmp_path)
+    expected = (tmp_path / "out.html").read_bytes()
+    (tmp_path / "out.html").unlink()
+    shutil.rmtree(tmp_path / "home")
+    (tmp_path / "home").write_text("not a folder")
+    assert _compare("html", tmp_path)["exit"] == 1
+    assert (tmp_path / "out.html").read_bytes() == expected

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, Literal
 
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import comparison_key, scored_words
 
 ClauseKind = Literal[
     "preface",  # container of the lines under the title: adoption, entry into force
@@ -274,6 +274,13 @@ class Instrument:
         """The comparison key of each leaf's text, as ``leaves`` orders them: computed
         once per instrument, however many comparisons it takes part in."""
         return tuple(comparison_key(leaf.clause.text) for leaf in self.leaves)
+
+    @cached_property
+    def leaf_words(self) -> tuple[tuple[str, ...], ...]:
+        """The words each leaf's comparison key is scored on (``normalize.scored_words``),
+        as ``leaves`` orders them: computed once per instrument, however many comparisons
+        it takes part in."""
+        return tuple(tuple(scored_words(key)) for key in self.leaf_keys)
 
     @cached_property
     def by_eid(self) -> dict[str, LeafView]:

@@ -114,4 +114,8 @@ class WordCodes(dict[str, str]):
 
     def encode(self, key: str) -> str:
         """The words (``\\w+``) of a comparison key, casefolded, one character each."""
-        return "".join(map(self.__getitem__, scored_words(key)))
+        return self.encode_words(scored_words(key))
+
+    def encode_words(self, words: Sequence[str]) -> str:
+        """Words (as ``scored_words`` gives them), one character each."""
+        return "".join(map(self.__getitem__, words))

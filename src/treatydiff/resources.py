@@ -1,4 +1,5 @@
-"""Where the shipped data folders are: inside the installed package, or the source tree.
+"""Where the shipped data folders are (inside the installed package, or the source tree),
+and the data home, where treatydiff keeps what it pulls and caches.
 
 A wheel carries ``templates/`` and ``instruments/`` inside the package; an editable
 install or a source checkout keeps them at the top of the project.
@@ -6,7 +7,10 @@ install or a source checkout keeps them at the top of the project.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+HOME_ENV = "TREATYDIFF_HOME"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -17,3 +21,13 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"treatydiff installation is missing its {name}/ folder")
+
+
+def data_home() -> Path:
+    """``$TREATYDIFF_HOME``, else the platform's user data folder for treatydiff."""
+    configured = os.environ.get(HOME_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("treatydiff"))

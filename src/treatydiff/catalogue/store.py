@@ -13,7 +13,6 @@ and ``load_pulled`` reads them back with the catalogue's facts as metadata.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +29,9 @@ from treatydiff.catalogue.entries import (
 from treatydiff.errors import FormatError, InputError
 from treatydiff.model import Instrument
 
-HOME_ENV = "TREATYDIFF_HOME"
-
-
-def data_home() -> Path:
-    """``$TREATYDIFF_HOME``, else the platform's user data folder for treatydiff."""
-    configured = os.environ.get(HOME_ENV)
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("treatydiff"))
+# The data home is defined beside the shipped data (the renderers cache templates there).
+from treatydiff.resources import HOME_ENV as HOME_ENV
+from treatydiff.resources import data_home as data_home
 
 
 def stored_source(home: Path, entry: Entry, version: Version) -> Path:

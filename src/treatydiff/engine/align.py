@@ -3,8 +3,10 @@
 Identity comes from content, never from numbers, so renumbered and restructured texts
 still pair. The steps:
 
-1. Similarity of every leaf pair on the comparison key (``rapidfuzz.process.extract``), and
-   of every pair of *units* (an article with all its leaves, or a leaf outside articles).
+1. Similarity of leaf pairs on the comparison key: every pair where a side has at most
+   ``candidates.WINDOW`` leaves, else each leaf against its neighbourhood and the leaves
+   sharing a rare word (``engine.candidates``); and of the pairs of *units* (an article
+   with all its leaves, or a leaf outside articles) those leaf pairs belong to.
    The pairing score blends the two, ``(1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit``,
    so that article-level evidence guides the pairing of paragraphs and points.
 2. Candidates: leaf pairs scoring at least ``threshold`` (and whose own texts are not far
@@ -46,6 +48,7 @@ of a clause, splits and merges; 14 instruments, 84 cases):
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -53,6 +56,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from treatydiff.engine import moves, splits, structure
+from treatydiff.engine.candidates import listed_pairs
 from treatydiff.engine.comparison import PairedBy
 from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
 from treatydiff.model import (
@@ -112,12 +116,17 @@ class _Texts:
         self.scorer = SCORERS[scorer]
         self._codes = WordCodes()
 
-    def prepare(self, key: str) -> str:
-        """Scorer text of a comparison key."""
+    def prepare(self, key: str, words: Sequence[str]) -> str:
+        """Scorer text of a comparison key, whose scored words are ``words``."""
         if self.scorer_name != "token_ratio":
             return key.casefold()
         # Each distinct word becomes one character: fuzz.ratio then measures words.
-        return self._codes.encode(key)
+        return self._codes.encode_words(words)
+
+    def words(self, text: str) -> Sequence[str]:
+        """The words of a scorer text: its characters for ``token_ratio`` (one a word),
+        else its space-separated words."""
+        return text if self.scorer_name == "token_ratio" else text.split()
 
     def score(self, a: str, b: str) -> float:
         if not a and not b:
@@ -134,10 +143,11 @@ class _Similarity:
     ``rapidfuzz.process.cdist`` matrix would hold them, without one: two empty texts are
     the same text, one empty text resembles nothing, others score with the scorer.
 
-    The pairs scoring at least ``listed`` are found at once (``rapidfuzz.process.extract``
-    with a cutoff) and kept by row and by column; any other pair is scored when asked for.
-    Why: cdist needs numpy, whose import takes longer than a whole comparison of two
-    conventions, and most pairs score far below any threshold.
+    The pairs scoring at least ``listed`` are found at once among the candidates of
+    ``candidates.listed_pairs`` (rapidfuzz's ``process.extract`` with a cutoff) and kept
+    by row and by column; any other pair is scored when asked for. Why not
+    ``process.cdist``: it needs numpy, whose import takes longer than a whole comparison
+    of two conventions, and most pairs score far below any threshold.
     """
 
     def __init__(
@@ -151,18 +161,16 @@ class _Similarity:
             self._list(listed)
 
     def _list(self, floor: float) -> None:
-        worded = [j for j, text in enumerate(self._right) if text]
-        choices = [self._right[j] for j in worded]
+        rows = listed_pairs(
+            self._left, self._right, scorer=self._texts.scorer, floor=floor, words=self._texts.words
+        )
         unworded = [j for j, text in enumerate(self._right) if not text]
-        # The cutoff is in percent; the margin keeps a pair whose fraction is at the floor.
-        cutoff = max(0.0, floor * 100.0 - 1e-6)
         for i, text in enumerate(self._left):
             if text:
-                found = process.extract(
-                    text, choices, scorer=self._texts.scorer, limit=None, score_cutoff=cutoff
-                )
-                scores = {worded[k]: float(score) / 100.0 for _, score, k in found}
-                scores.update((j, 0.0) for j in unworded)
+                indices, values = rows[i]
+                scores = dict(zip(indices, values, strict=True))
+                if floor <= 0.0:  # an empty text scores 0 with any other
+                    scores.update((j, 0.0) for j in unworded)
             else:
                 scores = {j: self._score(text, other) for j, other in enumerate(self._right)}
             for j in sorted(scores):
@@ -183,6 +191,25 @@ class _Similarity:
             return 1.0 if a == b else 0.0
         return float(self._texts.scorer(a, b)) / 100.0
 
+    def scores(self, i: int, js: set[int]) -> dict[int, float]:
+        """The similarity of left text ``i`` with each right text of ``js``, as ``self(i,
+        j)`` gives it, the missing ones scored together (one rapidfuzz call), not kept."""
+        text, right, known, asked = self._left[i], self._right, self.rows[i], self._asked
+        out = {
+            j: known[j] if j in known else asked[(i, j)]
+            for j in js
+            if j in known or (i, j) in asked
+        }
+        missing = [j for j in js if j not in out]
+        worded = [j for j in missing if text and right[j]]
+        out.update((j, self._score(text, right[j])) for j in missing if not (text and right[j]))
+        if worded:
+            choices = [right[j] for j in worded]
+            scorer = self._texts.scorer
+            for _, score, k in process.extract(text, choices, scorer=scorer, limit=None):
+                out[worded[k]] = float(score) / 100.0
+        return out
+
     def transposed(self) -> _Transposed:
         return _Transposed(self)
 
@@ -198,12 +225,44 @@ class _Transposed:
         return self._of(j, i)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    left: tuple[int, ...]
-    right: tuple[int, ...]
-    score: float  # text similarity blended with the units' similarity
-    gain: float
+class _Candidates:
+    """Candidates in parallel arrays, not one object each: every candidate is a rectangle of
+    leaves, ``left[k]`` to ``left_end[k]`` against ``right[k]`` to ``right_end[k]`` (one
+    leaf, or a run of adjacent leaves against one leaf), with its ``score`` (the text
+    similarity blended with the units') and its ``gain`` in the chain."""
+
+    def __init__(self) -> None:
+        self.left, self.left_end = array("i"), array("i")
+        self.right, self.right_end = array("i"), array("i")
+        self.score, self.gain = array("d"), array("d")
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+    def add(
+        self, left: int, left_end: int, right: int, right_end: int, score: float, gain: float
+    ) -> None:
+        self.left.append(left)
+        self.left_end.append(left_end)
+        self.right.append(right)
+        self.right_end.append(right_end)
+        self.score.append(score)
+        self.gain.append(gain)
+
+    def boxes(self) -> list[tuple[int, int, int, int]]:
+        """(first left, first right, last left, last right) of every candidate."""
+        return list(zip(self.left, self.right, self.left_end, self.right_end, strict=True))
+
+    def leaves(self, k: int) -> tuple[range, range]:
+        """The left and right leaves of candidate ``k``."""
+        return (
+            range(self.left[k], self.left_end[k] + 1),
+            range(self.right[k], self.right_end[k] + 1),
+        )
+
+    def match(self, k: int, *, moved: bool = False) -> Match:
+        left, right = self.leaves(k)
+        return Match(tuple(left), tuple(right), moved)
 
 
 def align(
@@ -263,6 +322,7 @@ def _align_part(
         [left.leaves[i] for i in left_ids],
         [right.leaves[j] for j in right_ids],
         keys=([left.leaf_keys[i] for i in left_ids], [right.leaf_keys[j] for j in right_ids]),
+        words=([left.leaf_words[i] for i in left_ids], [right.leaf_words[j] for j in right_ids]),
         threshold=threshold,
         scorer=scorer,
     )
@@ -297,7 +357,10 @@ def _by_structure(
     ]
     keys = ([left.leaf_keys[i] for i in left_ids], [right.leaf_keys[j] for j in right_ids])
     texts = _Texts(scorer)
-    prepared = ([texts.prepare(key) for key in keys[0]], [texts.prepare(key) for key in keys[1]])
+    prepared = (
+        [texts.prepare(left.leaf_keys[i], left.leaf_words[i]) for i in left_ids],
+        [texts.prepare(right.leaf_keys[j], right.leaf_words[j]) for j in right_ids],
+    )
     leaves = ([left.leaves[i] for i in left_ids], [right.leaves[j] for j in right_ids])
     reasons: list[PairedBy] = [m.reason for m in paired]
     crossing = moves.across(leaves, prepared, pairs, texts=texts, threshold=threshold)
@@ -400,6 +463,7 @@ class _Aligner:
         right: Sequence[LeafView],
         *,
         keys: tuple[Sequence[str], Sequence[str]],
+        words: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]],
         threshold: float,
         scorer: str,
     ) -> None:
@@ -407,8 +471,8 @@ class _Aligner:
         self.threshold = threshold
         texts = _Texts(scorer)
         self.texts = texts
-        self.left_texts = [texts.prepare(key) for key in keys[0]]
-        self.right_texts = [texts.prepare(key) for key in keys[1]]
+        self.left_texts = [texts.prepare(*pair) for pair in zip(keys[0], words[0], strict=True)]
+        self.right_texts = [texts.prepare(*pair) for pair in zip(keys[1], words[1], strict=True)]
         # Listed: every pair a candidate or a piece of a split may come from.
         self.leaf_sim = _Similarity(
             texts,
@@ -433,24 +497,31 @@ class _Aligner:
         y = (j + 0.5) / self.m
         return _POSITION_PRIOR * (1.0 - abs(x - y))
 
-    def _candidates(self) -> list[_Candidate]:
-        out: list[_Candidate] = []
-        leaf_floor = self.threshold * LEAF_FLOOR
+    def _candidates(self) -> _Candidates:
+        out = _Candidates()
+        leaf_floor, threshold = self.threshold * LEAF_FLOOR, self.threshold
+        left_unit, right_unit = self.left_unit, self.right_unit
+        # The units' similarities, scored together for each left unit.
+        needed: dict[int, set[int]] = {}
         for i, row in enumerate(self.leaf_sim.rows):
+            wanted = needed.setdefault(left_unit[i], set())
+            wanted.update(right_unit[j] for j, leaf in row.items() if leaf >= leaf_floor)
+        units = {u: self.unit_sim.scores(u, vs) for u, vs in needed.items()}
+        for i, row in enumerate(self.leaf_sim.rows):
+            unit_row = units[left_unit[i]]
             for j, leaf in row.items():
                 if leaf < leaf_floor:
                     continue
-                unit = self.unit_sim(self.left_unit[i], self.right_unit[j])
-                score = (1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit
-                if score >= self.threshold:
-                    gain = score - self.threshold + self._prior(i, j)
-                    out.append(_Candidate((i,), (j,), score, gain))
-        out.extend(self._blocks(transpose=False))
-        out.extend(self._blocks(transpose=True))
+                score = (1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit_row[right_unit[j]]
+                if score >= threshold:
+                    out.add(i, i, j, j, score, score - threshold + self._prior(i, j))
+        self._blocks(out, transpose=False)
+        self._blocks(out, transpose=True)
         return out
 
-    def _blocks(self, *, transpose: bool) -> list[_Candidate]:
-        """Splits (one left leaf, adjacent right leaves) or, transposed, merges."""
+    def _blocks(self, out: _Candidates, *, transpose: bool) -> None:
+        """Splits (one left leaf, adjacent right leaves) or, transposed, merges, added to
+        ``out``."""
         leaf_sim: _Similarity | _Transposed
         unit_sim: _Similarity | _Transposed
         if transpose:
@@ -462,7 +533,6 @@ class _Aligner:
             leaf_sim, unit_sim = self.leaf_sim, self.unit_sim
             one_unit, many_unit = self.left_unit, self.right_unit
         floor = self.threshold * _PIECE_FLOOR
-        out: list[_Candidate] = []
         lengths = [len(text) for text in many_texts]
         separator = _separator(self.texts.scorer_name)
         for a in range(len(one_texts)):
@@ -501,36 +571,39 @@ class _Aligner:
                     middle = (start + end) / 2
                     prior = self._prior(middle, a) if transpose else self._prior(a, middle)
                     gain = size / 2 * (blended - self.threshold) + prior
-                    many = tuple(pieces)
-                    left, right = (many, (a,)) if transpose else ((a,), many)
-                    out.append(_Candidate(left, right, blended, gain))
-        return out
+                    if transpose:
+                        out.add(start, end, a, a, blended, gain)
+                    else:
+                        out.add(a, a, start, end, blended, gain)
 
     # --- the monotone chain ---------------------------------------------------------------
 
-    def _chain(self, candidates: list[_Candidate]) -> list[_Candidate]:
-        """The heaviest chain of candidates increasing on both sides."""
-        if not candidates:
+    def _chain(self, candidates: _Candidates) -> list[int]:
+        """The heaviest chain of candidates increasing on both sides (their indices)."""
+        count = len(candidates)
+        if not count:
             return []
-        order = sorted(range(len(candidates)), key=lambda k: _box(candidates[k]))
-        by_end = sorted(range(len(candidates)), key=lambda k: candidates[k].left[-1])
+        boxes = candidates.boxes()
+        order = sorted(range(count), key=boxes.__getitem__)
+        left, left_end = candidates.left, candidates.left_end
+        right, right_end, gain = candidates.right, candidates.right_end, candidates.gain
+        by_end = sorted(range(count), key=left_end.__getitem__)
         tree = _MaxTree(self.m)
-        best = [0.0] * len(candidates)
-        back = [-1] * len(candidates)
+        best = [0.0] * count
+        back = [-1] * count
         inserted = 0
         for k in order:
-            cand = candidates[k]
-            while inserted < len(by_end) and candidates[by_end[inserted]].left[-1] < cand.left[0]:
+            while inserted < count and left_end[by_end[inserted]] < left[k]:
                 done = by_end[inserted]
-                tree.update(candidates[done].right[-1], best[done], done)
+                tree.update(right_end[done], best[done], done)
                 inserted += 1
-            value, previous = tree.query(cand.right[0])
-            best[k] = value + cand.gain
+            value, previous = tree.query(right[k])
+            best[k] = value + gain[k]
             back[k] = previous
-        end = max(range(len(candidates)), key=lambda k: (best[k], -k))
-        chain: list[_Candidate] = []
+        end = max(range(count), key=lambda k: (best[k], -k))
+        chain: list[int] = []
         while end >= 0:
-            chain.append(candidates[end])
+            chain.append(end)
             end = back[end]
         chain.reverse()
         return chain
@@ -540,18 +613,30 @@ class _Aligner:
     def run(self) -> list[Match]:
         candidates = self._candidates()
         chain = self._chain(candidates)
-        matches = [Match(c.left, c.right) for c in chain]
-        used_left = {i for c in chain for i in c.left}
-        used_right = {j for c in chain for j in c.right}
-        # Moves: the best remaining candidates whose leaves are all still free.
+        matches = [candidates.match(k) for k in chain]
+        used_left: set[int] = set()
+        used_right: set[int] = set()
+        for k in chain:
+            left, right = candidates.leaves(k)
+            used_left.update(left)
+            used_right.update(right)
+        # Moves: the best remaining candidates whose leaves are all still free (those not
+        # free after the chain never are: they are left out before sorting).
         floor = self.threshold + MOVE_MARGIN
-        for c in sorted(candidates, key=lambda c: (-c.score, _box(c))):
-            if c.score < floor:
-                break
-            if used_left.isdisjoint(c.left) and used_right.isdisjoint(c.right):
-                used_left.update(c.left)
-                used_right.update(c.right)
-                matches.append(Match(c.left, c.right, moved=True))
+        boxes = candidates.boxes()
+        free = [
+            k
+            for k, (left, right, left_end, right_end) in enumerate(boxes)
+            if candidates.score[k] >= floor
+            and used_left.isdisjoint(range(left, left_end + 1))
+            and used_right.isdisjoint(range(right, right_end + 1))
+        ]
+        for k in sorted(free, key=lambda k: (-candidates.score[k], boxes[k])):
+            left, right = candidates.leaves(k)
+            if used_left.isdisjoint(left) and used_right.isdisjoint(right):
+                used_left.update(left)
+                used_right.update(right)
+                matches.append(candidates.match(k, moved=True))
         matches.extend(Match((i,), ()) for i in range(self.n) if i not in used_left)
         matches.extend(Match((), (j,)) for j in range(self.m) if j not in used_right)
         return document_order(matches)
@@ -600,10 +685,6 @@ def _join(texts: Sequence[str], ids: Sequence[int] | range, scorer: str) -> str:
 def _separator(scorer: str) -> str:
     """What joins the scorer texts of adjacent clauses (a token text has no spaces)."""
     return "" if scorer == "token_ratio" else " "
-
-
-def _box(candidate: _Candidate) -> tuple[int, int, int, int]:
-    return (candidate.left[0], candidate.right[0], candidate.left[-1], candidate.right[-1])
 
 
 class _MaxTree:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -27,9 +27,11 @@ from treatydiff.render import source_date
 from treatydiff.render.templates import asset, environment
 from treatydiff.report.comparison import ComparisonReport
 from treatydiff.report.figures import percent
-from treatydiff.report.languages import LanguagesReport
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis, heatmap
+
+if TYPE_CHECKING:  # the language-version report is not read at run time: no import
+    from treatydiff.report.languages import LanguagesReport
 
 CSS_FILE = "treatydiff.css"
 JS_FILE = "treatydiff.js"

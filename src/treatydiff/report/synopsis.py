@@ -105,6 +105,9 @@ def _slug(text: str) -> str:
 
 
 Compare = Callable[[Instrument, Instrument], Comparison]
+# The overall similarity of two instruments, as ``Summary.similarity`` of their comparison
+# gives it (``engine.compare.summary_similarity`` computes it without the word diffs).
+Similarity = Callable[[Instrument, Instrument], float]
 
 
 def family_comparisons(
@@ -128,6 +131,35 @@ def build_synopsis(
     comparisons, as ``family_comparisons`` makes them; links to the pairwise reports point
     into ``pair_folder`` (relative to the synopsis page). InputError for fewer than two
     instruments or a repeated id."""
+    return stream_synopsis(
+        instruments,
+        lambda left, right: comparisons[(_index(instruments, left), _index(instruments, right))],
+        lambda left, right: (
+            comparisons[(_index(instruments, left), _index(instruments, right))].summary.similarity
+        ),
+        pair_folder=pair_folder,
+    )
+
+
+def _index(instruments: Sequence[Instrument], instrument: Instrument) -> int:
+    return next(k for k, inst in enumerate(instruments) if inst is instrument)
+
+
+def stream_synopsis(
+    instruments: Sequence[Instrument],
+    compare: Compare,
+    similarity: Similarity,
+    *,
+    pair_folder: str = "",
+    report: Callable[[Comparison, str], None] | None = None,
+) -> Synopsis:
+    """The synopsis of ``instruments`` (the first is the anchor), one comparison at a
+    time: the anchor against each other instrument with ``compare`` (the lineage needs
+    the alignment), each comparison handed to ``report`` with the name of its pairwise
+    report (``pair_filename``), then reduced to the lineage and similarity the synopsis
+    shows and dropped; every other pair only by ``similarity``. Links to the pairwise
+    reports point into ``pair_folder`` (relative to the synopsis page). InputError for
+    fewer than two instruments or a repeated id."""
     if len(instruments) < 2:
         raise InputError("a synopsis needs at least two instruments")
     ids = [inst.id for inst in instruments]
@@ -135,14 +167,22 @@ def build_synopsis(
         raise InputError(f"instrument ids repeat: {', '.join(ids)}")
     size = len(instruments)
     matrix = [[1.0] * size for _ in range(size)]
-    for (i, j), comparison in comparisons.items():
-        matrix[i][j] = matrix[j][i] = comparison.summary.similarity
     anchor = instruments[0]
     prefix = f"{pair_folder.rstrip('/')}/" if pair_folder else ""
-    pairs = tuple(prefix + pair_filename(anchor.id, other.id) for other in instruments[1:])
+    names = [pair_filename(anchor.id, other.id) for other in instruments[1:]]
+    pairs = tuple(prefix + name for name in names)
     found: list[dict[str, Counterpart]] = []
-    for j, pair in enumerate(pairs, start=1):
-        found.append(_counterparts(comparisons[(0, j)], pair))
+    for i, j in _pairs(instruments):
+        if i == 0:
+            comparison = compare(anchor, instruments[j])
+            if report is not None:
+                report(comparison, names[j - 1])
+            found.append(_counterparts(comparison, pairs[j - 1]))
+            value = comparison.summary.similarity
+            del comparison
+        else:
+            value = similarity(instruments[i], instruments[j])
+        matrix[i][j] = matrix[j][i] = value
     lineage = tuple(
         Lineage(
             eid=leaf.clause.eid,

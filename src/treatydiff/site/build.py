@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from treatydiff.engine.comparison import Comparison
@@ -21,7 +22,7 @@ from treatydiff.model import Instrument
 from treatydiff.render.html import Assets, Link, comparison_html, index_html, synopsis_html
 from treatydiff.render.markdown import comparison_markdown
 from treatydiff.report.comparison import build_report
-from treatydiff.report.synopsis import build_synopsis, pair_filename
+from treatydiff.report.synopsis import pair_filename, stream_synopsis
 from treatydiff.site.config import SiteConfig, Source
 
 ASSETS = "assets"  # the folder of the stylesheet and script, in the site folder
@@ -60,6 +61,8 @@ def build_site(config: SiteConfig, *, generated: str | None = None) -> dict[str,
 def _pages(
     config: SiteConfig, resolve: Resolve, compare: Compare, generated: str | None
 ) -> dict[str, str]:
+    from treatydiff.engine.compare import summary_similarity
+
     pages: dict[str, str] = {}
     assets = Assets(css=f"{ASSETS}/treatydiff.css", js=f"{ASSETS}/treatydiff.js")
     index = Link("index.html", "All reports")
@@ -69,16 +72,21 @@ def _pages(
     for entry in config.synopses:
         source = entry.source
         instruments = _distinct([resolve(ref, source) for ref in entry.refs])
-        comparisons = {
-            (i, j): compare(instruments[i], instruments[j], source)
-            for i in range(len(instruments))
-            for j in range(i + 1, len(instruments))
-        }
-        synopsis = build_synopsis(instruments, comparisons)
+        # The anchor's comparisons (their reports are pages of the site); every other pair
+        # by its similarity alone.
+        anchored = {other.id: compare(instruments[0], other, source) for other in instruments[1:]}
+        synopsis = stream_synopsis(
+            instruments,
+            partial(_anchored, anchored),
+            partial(summary_similarity, threshold=source.threshold),
+        )
         name = f"synopsis-{entry.name or instruments[0].id}.html"
         link = Link(name, entry.title or f"Synopsis: {synopsis.anchor.title}")
         _put(pages, name, synopsis_html(synopsis, assets=assets, nav=[index], generated=generated))
-        pairs = [(comparisons[(0, j)], synopsis.pairs[j - 1]) for j in range(1, len(instruments))]
+        pairs = [
+            (anchored[other.id], page)
+            for other, page in zip(instruments[1:], synopsis.pairs, strict=True)
+        ]
         for _, pair in pairs:
             synopsis_of.setdefault(pair, []).append(link)
         synopsis_pages.append((link, source, pairs))
@@ -130,6 +138,11 @@ def _pages(
     return pages
 
 
+def _anchored(comparisons: dict[str, Comparison], _: Instrument, right: Instrument) -> Comparison:
+    """The comparison of the anchor with ``right``, made already."""
+    return comparisons[right.id]
+
+
 def _markdown_name(html_name: str) -> str:
     return html_name.removesuffix(".html") + ".md"
 
@@ -158,28 +171,37 @@ def build_synopsis_pages(
     pairs_dir: Path | None = None,
     generated: str | None = None,
 ) -> tuple[str, dict[Path, str]]:
-    """Compare every pair of ``instruments`` (the first is the anchor): their synopsis in
-    ``fmt`` (html, md, json), to be written to ``output`` (None: standard output), and,
-    with ``pairs_dir``, the pairwise HTML reports of the anchor by the path they go to,
-    which the synopsis's lineage links to; ``generated``: the build time HTML pages state."""
-    from treatydiff.engine.compare import compare
+    """The synopsis of ``instruments`` (the first is the anchor; see
+    ``report.synopsis.stream_synopsis``) in ``fmt`` (html, md, json), to be written to
+    ``output`` (None: standard output), and, with ``pairs_dir``, the pairwise HTML
+    reports of the anchor by the path they go to, which the synopsis's lineage links to;
+    ``generated``: the build time HTML pages state."""
+    from treatydiff.engine.compare import compare, summary_similarity
     from treatydiff.render import render_synopsis
-    from treatydiff.report.synopsis import family_comparisons
+    from treatydiff.report.synopsis import stream_synopsis
 
     family = _distinct(instruments)
-    comparisons = family_comparisons(family, compare)
     base = output.parent if output is not None else Path(".")
     folder = "" if pairs_dir is None else Path(os.path.relpath(pairs_dir, base)).as_posix()
-    synopsis = build_synopsis(family, comparisons, pair_folder=folder)
-    text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None, generated=generated)
     pairs: dict[Path, str] = {}
-    if pairs_dir is not None:
-        nav: list[Link] = []
-        if output is not None:
-            back = Path(os.path.relpath(output, pairs_dir)).as_posix()
-            nav.append(Link(back, "Synopsis"))
-        for j in range(1, len(family)):
-            report = build_report(comparisons[(0, j)])
-            page = pairs_dir / pair_filename(family[0].id, family[j].id)
-            pairs[page] = comparison_html(report, nav=nav, generated=generated)
+    nav: list[Link] = []
+    if pairs_dir is not None and output is not None:
+        back = Path(os.path.relpath(output, pairs_dir)).as_posix()
+        nav.append(Link(back, "Synopsis"))
+
+    def report(comparison: Comparison, name: str) -> None:
+        if pairs_dir is not None:
+            html = comparison_html(build_report(comparison), nav=nav, generated=generated)
+            pairs[pairs_dir / name] = html
+
+    # The anchor's comparisons one at a time (each report rendered, then the comparison
+    # dropped); every other pair by its similarity alone.
+    synopsis = stream_synopsis(
+        family,
+        compare,
+        summary_similarity,
+        pair_folder=folder,
+        report=report,
+    )
+    text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None, generated=generated)
     return text, pairs
