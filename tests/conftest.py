@@ -41,6 +41,24 @@ def corpus() -> Path:
     return corpus_root()
 
 
+def reliability_cases() -> Path:
+    """The reproducers of hostile and careless input (issue 12): ``$TREATYDIFF_CASES`` or
+    ``../shared/cases`` beside the checkout, its ``reliability`` folder. Missing: the tests
+    fail, as without the corpus."""
+    root = Path(os.environ.get("TREATYDIFF_CASES") or PROJECT.parent / "shared" / "cases")
+    folder = root / "reliability"
+    if not (folder / "README.txt").is_file():
+        pytest.fail(
+            f"reliability cases not found at {folder} (set TREATYDIFF_CASES)", pytrace=False
+        )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def cases() -> Path:
+    return reliability_cases()
+
+
 @pytest.fixture()
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty treatydiff data home for the test."""

@@ -29,18 +29,28 @@ from treatydiff.segment.vocabulary import has_invisible
 
 
 class _Locator:
-    """Source lines of JSON string values, found in document order."""
+    """Source lines of JSON string values, found in document order.
+
+    Linear in the size of the text: lines are counted from the last value found, and a
+    value is looked for in a window after it (a value written with other escapes than
+    json.dumps writes is not found, and a search to the end for each would be quadratic).
+    """
+
+    _WINDOW = 1 << 16  # characters past the last value found, beyond the value's length
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.cursor = 0
+        self.line = 1  # the line of ``cursor``
 
     def line_of(self, value: str) -> int | None:
         for encoded in (json.dumps(value, ensure_ascii=False), json.dumps(value)):
-            position = self.text.find(encoded, self.cursor)
+            end = self.cursor + 4 * len(encoded) + self._WINDOW
+            position = self.text.find(encoded, self.cursor, end)
             if position >= 0:
-                self.cursor = position + len(encoded)
-                return self.text.count("\n", 0, position) + 1
+                self.line += self.text.count("\n", self.cursor, position)
+                self.cursor = position + len(encoded)  # no line break: JSON escapes them
+                return self.line
         return None
 
 

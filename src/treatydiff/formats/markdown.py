@@ -195,14 +195,17 @@ def _html_lines(content: str, line: int) -> list[_Line]:
 def _text_blocks(lines: Sequence[_Line]) -> Iterator[Block]:
     """Blocks of running text: lines joined, a new block at each line opening with a
     list marker (as "a." or "(i)" at a line start in a paragraph)."""
-    text, spans = "", list[tuple[int, int]]()
+    pieces: list[str] = []  # the lines of the block being read (joined once, at its end)
+    spans: list[tuple[int, int]] = []
+    length = 0
     for line in lines:
-        if text and read_marker(line.text) is None:
-            spans.append((len(text) + 1, line.number))
-            text = f"{text} {line.text}"
+        if pieces and read_marker(line.text) is None:
+            spans.append((length + 1, line.number))
+            pieces.append(line.text)
+            length += 1 + len(line.text)
             continue
-        if text:
-            yield Block(text, spans[0][1], spans=tuple(spans))
-        text, spans = line.text, [(0, line.number)]
-    if text:
-        yield Block(text, spans[0][1], spans=tuple(spans))
+        if pieces:
+            yield Block(" ".join(pieces), spans[0][1], spans=tuple(spans))
+        pieces, spans, length = [line.text], [(0, line.number)], len(line.text)
+    if pieces:
+        yield Block(" ".join(pieces), spans[0][1], spans=tuple(spans))
