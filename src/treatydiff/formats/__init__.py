@@ -11,13 +11,16 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import import_module
 from pathlib import Path
 from typing import IO
 
 from treatydiff.errors import ConfigError, FormatError, InputError
 from treatydiff.model import Instrument
+from treatydiff.normalize import LONE_SURROGATE
 
 Parser = Callable[..., Instrument]
 
@@ -35,12 +38,52 @@ FORMATS: tuple[str, ...] = tuple(_ADAPTERS)
 _NATIVE_MAGIC = "%treatydiff-instrument"
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S", re.MULTILINE)
 
+# The largest source read, in bytes: the largest treaty file of the corpus is under 2 MB,
+# and a limit keeps a wrong path (``/dev/zero``) from filling the memory.
+MAX_BYTES = 50 * 1024 * 1024
+_max_bytes: ContextVar[int] = ContextVar("max_bytes", default=MAX_BYTES)
+
+
+@contextmanager
+def input_limit(max_bytes: int) -> Iterator[None]:
+    """Within the block, sources larger than ``max_bytes`` bytes are refused (InputError)
+    by every reader of this module; the default is ``MAX_BYTES``. ConfigError for a limit
+    below 1."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigError(
+            f"the input size limit must be a whole number of bytes from 1 up, not {max_bytes!r}"
+        )
+    token = _max_bytes.set(max_bytes)
+    try:
+        yield
+    finally:
+        _max_bytes.reset(token)
+
+
+def read_limited(stream: IO[bytes], *, source: str) -> bytes:
+    """The bytes of ``stream`` to its end; InputError when they are more than the input
+    limit (``input_limit``) or cannot be read. Never reads more than one byte past it."""
+    limit = _max_bytes.get()
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{source}: larger than the input limit of {limit} bytes (--max-bytes)")
+    return data
+
 
 def decode(data: bytes, *, source: str) -> str:
-    """Text of a source file; refuses empty, binary and undecodable input."""
+    """Text of a source file; refuses empty, binary and undecodable input, and input
+    larger than the input limit (``input_limit``)."""
+    if len(data) > _max_bytes.get():
+        raise InputError(
+            f"{source}: larger than the input limit of {_max_bytes.get()} bytes (--max-bytes)"
+        )
     if not data.strip():
         raise InputError(f"{source}: file is empty")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
+        # A text holds no NUL; anywhere, not only where a look at the start would see it.
         raise InputError(f"{source}: binary file, not a text")
     try:
         text = data.decode("utf-8-sig")
@@ -97,7 +140,25 @@ def parse(
     instrument = parser(text, lang=lang, part=part)
     if not instrument.body:
         raise FormatError(f"no clauses found in {name} input")
+    _refuse_lone_surrogates(instrument)
     return instrument.with_metadata(format=name)
+
+
+def _refuse_lone_surrogates(instrument: Instrument) -> None:
+    """FormatError when a string of ``instrument`` holds half a surrogate pair, which a
+    JSON escape (``"\\ud800"``) can write: no character, and no output can encode it."""
+    from dataclasses import astuple
+
+    values: list[tuple[str, object]] = [("id: ", instrument.id), ("title: ", instrument.title)]
+    values += [("metadata: ", value) for value in astuple(instrument.metadata)]
+    for clause in instrument.walk():
+        where = f"clause {clause.eid!r}: "
+        values += [(where, clause.num), (where, clause.heading), (where, clause.text)]
+    for where, value in values:
+        found = LONE_SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            code = ord(found.group())
+            raise FormatError(f"{where}\\u{code:04x} is half of a surrogate pair, not a character")
 
 
 def _default_id(path: Path) -> str:
@@ -143,23 +204,29 @@ def load_file(
     """Read and parse one source file."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            data = read_limited(stream, source=str(path))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # a path with a NUL byte
+        raise InputError(f"{path!r}: not a file name") from None
     return load_bytes(
         data, source=str(path), fmt=fmt, lang=lang, part=part, instrument_id=instrument_id
     )
 
 
 def load_stdin(*, fmt: str | None = None, lang: str = "en", part: int = 1) -> Instrument:
-    """Read and parse standard input (source ``-``, id ``stdin``)."""
-    return load_bytes(
-        sys.stdin.buffer.read(), source="-", fmt=fmt, lang=lang, part=part, instrument_id="stdin"
-    )
+    """Read and parse standard input (source ``-``, id ``stdin``); InputError when it is
+    closed."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("-: standard input is closed")
+    data = read_limited(stream, source="-")
+    return load_bytes(data, source="-", fmt=fmt, lang=lang, part=part, instrument_id="stdin")
 
 
 Source = str | os.PathLike[str] | bytes | IO[bytes] | IO[str]
@@ -246,8 +313,9 @@ def load(
 
 
 def _read_stream(stream: IO[bytes] | IO[str], label: str) -> bytes:
+    limit = _max_bytes.get()
     try:
-        content = stream.read()
+        content = stream.read(limit + 1)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{label}: cannot read ({exc})") from None
     if isinstance(content, str):

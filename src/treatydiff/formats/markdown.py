@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from treatydiff.errors import FormatError
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
@@ -65,9 +66,14 @@ class _Line:
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     """Importer entry point: the instrument of a Markdown document.
 
-    A document holds one instrument: ``part`` is not used. Never raises for any text
-    (Markdown has no syntax errors); an input without clauses is refused by the caller.
+    A document holds one instrument: FormatError for a ``part`` other than 1. Never
+    raises for any text (Markdown has no syntax errors); an input without clauses is
+    refused by the caller.
     """
+    if part != 1:
+        raise FormatError(
+            f"a Markdown document holds one instrument; there is no part {part}, only part 1"
+        )
     title = ""
     blocks: list[Block] = []
     for role, lines in _read(_parser().parse(_GLUED_HEADING.sub(r"\1 ", text))):

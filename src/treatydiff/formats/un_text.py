@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 
 from treatydiff import lang
+from treatydiff.errors import FormatError
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
@@ -392,6 +393,10 @@ def _paragraphs(lines: list[_Line], language: _Words) -> list[Block]:
 
 
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
+    if part != 1:
+        raise FormatError(
+            f"a plain text holds one instrument; there is no part {part}, only part 1"
+        )
     raw_lines = text.split("\n")
     words = _words(lang)
     noise = _noise_lines(raw_lines, words)

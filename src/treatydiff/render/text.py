@@ -12,6 +12,7 @@ from typing import Literal
 
 from treatydiff.engine.comparison import Comparison, DiffOp, runs, starts_line
 from treatydiff.model import Instrument
+from treatydiff.normalize import log_text
 from treatydiff.segment.labels import LabelStyle, citation
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
@@ -107,7 +108,9 @@ def _shortened(text: str, context: int, *, first: bool, last: bool) -> str:
 
 def render_text(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
     """The differences, one block per alignment that differs beyond formatting, with an
-    inline word diff (``inline_diff``, lines indented by four spaces), then a summary."""
+    inline word diff (``inline_diff``, lines indented by four spaces), then a summary.
+    Every line is a ``normalize.log_line``: no control character of a clause reaches the
+    terminal, and no line reads as a CI command."""
     left, right = comparison.left, comparison.right
     lines = [f"--- {left.id}: {left.title}", f"+++ {right.id}: {right.title}"]
     for alignment in comparison.alignments:
@@ -130,7 +133,7 @@ def render_text(comparison: Comparison, *, label_style: LabelStyle = "un") -> st
         f"{s.removed} removed, {s.moved} moved, {s.splits} split, {s.merges} merged; "
         f"similarity {s.similarity:.4f}",
     ]
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def _label(instrument: Instrument, eid: str, style: LabelStyle) -> str:

@@ -44,7 +44,9 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     is no AKN 3.0 act, bill, doc or statement.
     """
     if part != 1:
-        raise FormatError(f"an Akoma Ntoso document holds one instrument; there is no part {part}")
+        raise FormatError(
+            f"an Akoma Ntoso document holds one instrument; there is no part {part}, only part 1"
+        )
     root = _read_xml(text)
     if _local(root) != "akomaNtoso":
         raise FormatError(f"not Akoma Ntoso 3.0: the root element is {_shown(root)}")
