@@ -71,7 +71,7 @@ def growth(
     ``least_seconds`` (or the text has ``most_chars``), and at twice that size."""
     while True:
         text, fmt = shape(n)
-        if import_seconds(text, fmt) >= least_seconds or len(text) * 2 > most_chars:
+        if import_seconds(text, fmt) >= least_seconds or 2 * max(len(text), n) > most_chars:
             break
         n *= 2
     doubled_text, _ = shape(2 * n)
