@@ -141,6 +141,31 @@ def test_an_akn_document_names_its_one_part(tmp_path: Path) -> None:
     one_line_error(run("show", f"{akn}#2"), "there is no part 2, only part 1")
 
 
+def test_numbers_and_names_past_what_the_system_takes(tmp_path: Path) -> None:
+    digits = "9" * 5000  # int() refuses more than 4,300 digits
+    one_line_error(run("show", f"{USER_PREAMBLE}#{digits}"), "File name too long")
+    one_line_error(run("show", "a" * 300), "File name too long")
+    one_line_error(run("show", f"{USER_PREAMBLE}#{'9' * 12}"), "no such file")
+    heading = tmp_path / "heading.txt"
+    heading.write_text(f"TREATY\n\nArticle {digits}\n\nEach State shall act.\n")
+    assert run("show", str(heading)).exit_code == 0
+    config = tmp_path / "publish.toml"
+    config.write_text(
+        f'[[comparison]]\nleft = "{USER_PREAMBLE}"\nright = "{USER_PREAMBLE}"\n'
+        f"threshold = {digits}\n",
+        encoding="utf-8",
+    )
+    one_line_error(run("publish", str(config), "-o", str(tmp_path / "site")), "not valid TOML")
+    akn = tmp_path / "opsc.xml"
+    akn.write_text(
+        run("show", str(USER_PREAMBLE), "--format", "akn").stdout.replace(
+            'td:line="7"', f'td:line="{digits}"', 1
+        ),
+        encoding="utf-8",
+    )
+    one_line_error(run("show", str(akn)), "td:line is not a whole number")
+
+
 def test_the_other_reproducers_import(cases: Path) -> None:
     for name in ("longword20000.txt", "one-paragraph-2000-lines.txt", "md-emphasis-60k.md"):
         result = run("show", str(cases / name))

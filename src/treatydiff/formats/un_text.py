@@ -271,7 +271,7 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
             or i - 1 in headings
         )
         number = re.search(r"\d+", line.text)
-        if match["article"] and number:
+        if match["article"] and number and len(number.group()) <= 9:  # a number, not digits
             n = int(number.group())
             if n == last_article + 1 or (after_sentence and n > last_article):
                 headings.add(i)

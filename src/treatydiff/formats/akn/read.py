@@ -245,7 +245,7 @@ class _Reader:
     def line(self, element: etree._Element) -> int | None:
         given = _td_attr(element, "line")
         if given is not None:
-            if not re.fullmatch(r"-?[0-9]+", given):
+            if not re.fullmatch(r"-?[0-9]{1,18}", given):  # a line, not any number
                 raise FormatError(f"td:line is not a whole number: {given[:40]!r}")
             return int(given)
         return None if self.ours else element.sourceline
