@@ -81,6 +81,16 @@ SHAPES: dict[str, Shape] = {
     ),
     "markdown emphasis marks": lambda n: ("# T\n\n### Article 1\n\n" + "*a " * 10 * n, None),
     "markdown brackets": lambda n: ("# T\n\n### Article 1\n\n" + "[a" * 10 * n, None),
+    # html.parser, which reads a Markdown HTML block, looked for the end of each unclosed
+    # comment or section to the end of the text (found by the fuzz test).
+    "markdown unclosed HTML comments": lambda n: (
+        "# T\n\n### Article 1\n\nText.\n\n" + "<!--num: ]]>&amp;[>" * 5 * n,
+        None,
+    ),
+    "markdown unclosed HTML sections": lambda n: (
+        "# T\n\n### Article 1\n\nText.\n\n" + "<![CDATA[x]> <![if x> <?x <!x </x" * 2 * n,
+        None,
+    ),
     "markdown one paragraph of many lines": lambda n: (
         "# T\n\n### Article 1\n\n" + "\n".join(f"words of line {i}" for i in range(n)),
         None,
