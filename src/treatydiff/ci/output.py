@@ -271,8 +271,8 @@ def render_junit(result: RunResult) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
 
 
-# Characters XML 1.0 does not allow (production [2] Char): controls other than tab, line
-# feed and carriage return are shown by ``printable``; these remain.
+# Characters XML 1.0 does not allow (production [2] Char) that ``printable`` leaves (it
+# shows the controls but tab and line feed as symbols).
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
