@@ -10,6 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed tests: hypothesis's per-example deadline (200 ms) fails a test on a busy
+# machine, not on a wrong answer. Speed is measured in benchmarks/.
+settings.register_profile("treatydiff", deadline=None)
+settings.load_profile("treatydiff")
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples"

@@ -104,7 +104,7 @@ FINAL = Instrument(
         ),
         _article(
             3,
-            "Meetings",
+            "Meetings of the Parties",
             _para(3, 1, "The Parties meet each year."),
             _para(3, 2, "The Parties\u2019 secretariat keeps the records."),
         ),
@@ -119,6 +119,17 @@ def _same(eid: str, text: str, right: str | None = None) -> Alignment:
 
 
 ALIGNMENTS = (
+    Alignment(
+        ("docTitle",),
+        ("docTitle",),
+        "modified",
+        similarity=0.87,
+        tags=("wording",),
+        diff=(
+            DiffOp("equal", "Accord on the Shared River", "Accord on the Shared River"),
+            DiffOp("delete", " (draft)", ""),
+        ),
+    ),
     _same("preamble__formula_1", "The Parties to this Accord,"),
     Alignment(
         ("preamble__p_1",),
@@ -134,6 +145,7 @@ ALIGNMENTS = (
         ),
     ),
     _same("preamble__p_2", "Wishing to keep its water clean,"),
+    _same("art_1__heading", "Purpose"),
     Alignment(
         ("art_1__para_1",),
         ("art_1__para_1",),
@@ -171,6 +183,7 @@ ALIGNMENTS = (
             DiffOp("equal", " autumn.", " autumn.", 0, 1),
         ),
     ),
+    _same("art_2__heading", "Boats"),
     _same("art_2__para_2", "Boats shall carry a light.", "art_2__para_1"),
     _same("art_2__para_3", "Boats shall keep to the right.", "art_2__para_2"),
     _same("art_2__para_4", "Each boat bears a number.", "art_2__para_3"),
@@ -189,6 +202,14 @@ ALIGNMENTS = (
         ("art_2__para_5",),
         "added",
         diff=(DiffOp("insert", "", "Boats shall not use the river at night."),),
+    ),
+    Alignment(
+        ("art_3__heading",),
+        ("art_3__heading",),
+        "modified",
+        similarity=0.53,
+        tags=("wording",),
+        diff=(DiffOp("equal", "Meetings", "Meetings"), DiffOp("insert", "", " of the Parties")),
     ),
     _same("art_3__para_1", "The Parties meet each year."),
     Alignment(
@@ -243,6 +264,15 @@ def hostile_pair() -> Comparison:
     )
     right = Instrument(id="hostile-right", title=hostile_title + " 2", body=right_clauses)
     alignments = (
+        Alignment(
+            ("docTitle",),
+            ("docTitle",),
+            "modified",
+            similarity=0.97,
+            tags=("wording",),
+            diff=(DiffOp("equal", hostile_title, hostile_title), DiffOp("insert", "", " 2")),
+        ),
+        Alignment(("art_x__heading",), (), "removed", diff=(DiffOp("delete", HOSTILE_NUM, ""),)),
         Alignment(("art_x",), (), "removed", diff=(DiffOp("delete", "Plain.", ""),)),
     ) + tuple(
         Alignment(

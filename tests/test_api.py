@@ -135,7 +135,8 @@ def test_load_forces_a_format_a_language_and_a_part(corpus: Path) -> None:
         (b"\x00\x01binary", {}, InputError, "binary file"),
         (b"\xff\xfe Article 1", {}, InputError, "not UTF-8"),
         (42, {}, InputError, "cannot read a int: give a path, bytes or a file object"),
-        (USER_PREAMBLE, {"format": "pdf"}, FormatError, "unknown input format 'pdf'"),
+        (USER_PREAMBLE, {"format": "rtf"}, FormatError, "unknown input format 'rtf'"),
+        (USER_PREAMBLE, {"format": "pdf"}, FormatError, "not a PDF PDFium can read"),
         (USER_PREAMBLE, {"format": "akn"}, FormatError, "not well-formed XML"),
         (b"{}", {}, FormatError, 'without an "articles" list'),
         (USER_PREAMBLE, {"part": 0}, ConfigError, "part must be a whole number from 1 up"),
@@ -162,8 +163,9 @@ def test_compare_refuses_what_is_not_an_instrument_or_an_option() -> None:
 def test_compare_from_the_top_level_is_the_engine() -> None:
     comparison = treatydiff.compare(treatydiff.load(USER_PREAMBLE), treatydiff.load(REVISED))
     assert isinstance(comparison, treatydiff.Comparison)
-    assert comparison.summary.left_clauses == 13
-    assert comparison.summary.right_clauses == 14
+    # The title and 13 preamble clauses on the left, the title and 14 on the right.
+    assert comparison.summary.left_clauses == 14
+    assert comparison.summary.right_clauses == 15
     assert all(isinstance(a, treatydiff.Alignment) for a in comparison.alignments)
 
 
@@ -184,4 +186,5 @@ def test_the_readme_example_runs(
     assert isinstance(comparison, treatydiff.Comparison)
     assert comparison.summary.modified == 2  # as the README's comment says
     printed = capsys.readouterr().out.splitlines()
-    assert printed[1] == "('preamble__p_1',) ('preamble__p_1',) modified ('wording', 'modal')"
+    assert printed[0] == "('docTitle',) ('docTitle',) identical ()"
+    assert printed[2] == "('preamble__p_1',) ('preamble__p_1',) modified ('wording', 'modal')"

@@ -99,7 +99,7 @@ def test_file_against_its_previous_revisions(repo: Path) -> None:
     line = line_of(repo / TEXT, "Concerned at the significant")
     assert annotation.startswith(
         f"::error file={TEXT},line={line},title=treatydiff%3A {TEXT}::"
-        "preambular paragraph 3: wording change: [-Gravely concerned-]{+Concerned+} at the"
+        "preambular paragraph 3: wording \u2014 [-Gravely concerned-]{+Concerned+} at the"
     )
     assert f"{TEXT}@HEAD~1 -> {TEXT}: " in last.stdout
     # the commit before only re-typed apostrophes: formatting, which wording lets pass
@@ -108,7 +108,7 @@ def test_file_against_its_previous_revisions(repo: Path) -> None:
     git(repo, "checkout", "-q", "HEAD~1")
     retyped = treatydiff(repo, "check", TEXT, "--against", "HEAD~1")
     assert retyped.returncode == 0, retyped.stdout
-    assert "12 identical, 1 formatting" in retyped.stdout
+    assert "13 identical, 1 formatting" in retyped.stdout  # the title and 12 clauses
     strict = treatydiff(repo, "check", TEXT, "--against", "HEAD~1", "--fail-on", "any")
     assert strict.returncode == 1
     assert strict.stdout.count("formatting change") == 1  # the recital with "child's"

@@ -39,7 +39,9 @@ USAGE = {
     ("corpus",): "treatydiff corpus [OPTIONS] COMMAND [ARGS]...",
     ("corpus", "pull"): "treatydiff corpus pull [OPTIONS] [ID | ID@VERSION]...",
     ("instruments",): "treatydiff instruments [OPTIONS]",
+    ("languages",): "treatydiff languages [OPTIONS] REF [REF...]",
     ("publish",): "treatydiff publish [OPTIONS] CONFIG",
+    ("reuse",): "treatydiff reuse [OPTIONS] PATH...",
     ("show",): "treatydiff show [OPTIONS] REF",
     ("synopsis",): "treatydiff synopsis [OPTIONS] REF REF...",
 }
@@ -95,7 +97,8 @@ def test_show_json_of_the_user_supplied_preamble() -> None:
     assert sorted(data) == ["clauses", "id", "metadata", "title"]
     assert data["id"] == "opsc-preamble-ohchr"
     assert data["metadata"]["entry_into_force"] == "2002-01-18"
-    first = data["clauses"][1]
+    assert data["clauses"][0]["id"] == "docTitle"
+    first = data["clauses"][2]
     assert first == {
         "heading": None,
         "id": "preamble__p_1",
@@ -134,7 +137,7 @@ def test_show_a_json_export_in_dutch(corpus: Path) -> None:
 
     dutch = ids("nl")
     assert dutch == ids("en")
-    assert dutch[:3] == ["art_1", "art_2__para_1", "art_2__para_2"]
+    assert dutch[:4] == ["docTitle", "art_1", "art_2__para_1", "art_2__para_2"]
     assert not [eid for eid in dutch if eid.startswith("preamble")]
 
 
@@ -143,6 +146,13 @@ def test_show_selects_an_appended_instrument(corpus: Path) -> None:
     result = _run("show", f"{path}#2", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"].startswith("Optional Protocol")
+    listed = _run("show", str(path), "--parts")
+    assert listed.stdout.decode().splitlines() == [
+        "1\tInternational Covenant on Civil and Political Rights",
+        "2\tOptional Protocol to the International Covenant on Civil and Political Rights",
+    ]
+    single = _run("show", str(corpus / "raisely-noharm" / "CRC.md"), "--parts")
+    assert single.stdout == b"1\tConvention on the Rights of the Child\n"
 
 
 @pytest.mark.parametrize(
@@ -151,7 +161,8 @@ def test_show_selects_an_appended_instrument(corpus: Path) -> None:
         (b"", "file is empty"),
         (b"\x00\x01\x02binary", "binary file"),
         (b"caf\xe9 Article 1", "not UTF-8"),
-        (b"<html></html>", "neither Akoma Ntoso nor a known format"),
+        (b"<svg></svg>", "neither Akoma Ntoso nor a known format"),
+        (b"<html></html>", "no text found in the document"),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, content: bytes, message: str) -> None:

@@ -28,11 +28,15 @@ from support.scaling import worst_growth
 
 from treatydiff.cli import main
 from treatydiff.errors import TreatydiffError
-from treatydiff.formats import FORMATS, akn, load_file, native
+from treatydiff.formats import FORMATS, akn, load_bytes, load_file, native
 from treatydiff.formats import parse as import_text
 from treatydiff.formats.akn import write as akn_write
 
-TEXT_FORMATS = ("un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff")
+TEXT_FORMATS = (
+    "un-text", "laws-markdown", "markdown", "json-articles", "js-articles", "akn", "treatydiff"
+)  # fmt: skip
+# Fuzzed from their bytes: docx and html in test_documents_fuzz.py, pdf below.
+LAYOUT_FORMATS = ("docx", "html", "pdf")
 
 # Pieces of the formats' own syntax, for the random edits to insert.
 TOKENS = (
@@ -42,11 +46,12 @@ TOKENS = (
     '"text":', ": ", '"', "\\", "- ", "  - ", "text: ", "num: ", "line: -1", "line: x",
     "%treatydiff-instrument 1\n", "\u00ad", "\u200b", "\ufeff", "\x00", "\r", "ﬁ", "\u2028",
     "Adopted and opened for signature", "entry into force", "Preamble", "Have agreed",
+    "articles = {", "t: '", "c: [", "prefix: 'a'", "text: '", "'", "},",
 )  # fmt: skip
 
 
 def test_every_text_format_is_fuzzed() -> None:
-    assert set(TEXT_FORMATS) == set(FORMATS)
+    assert set(TEXT_FORMATS) | set(LAYOUT_FORMATS) == set(FORMATS)
 
 
 def _survives(text: str, fmt: str | None) -> None:
@@ -78,6 +83,9 @@ def _base_text(fmt: str) -> str:
         return (corpus / "raisely-noharm" / "CRC.md").read_text(encoding="utf-8")
     if fmt == "json-articles":
         return (corpus / "lszoszk-generalcomments" / "crc-opsc.json").read_text(encoding="utf-8")
+    if fmt == "js-articles":
+        script = corpus / "procosi-procosi.github.io" / "crc-es-articulos.js"
+        return script.read_text(encoding="utf-8")
     if fmt == "akn":
         return akn_write.dumps(load_file(opsc))
     return native.dumps(load_file(opsc))
@@ -281,3 +289,33 @@ def test_no_repeated_fragment_makes_an_importer_super_linear(unit: str, fmt: str
     the time (see support.scaling), whatever the fragment."""
     grown = worst_growth(lambda n: (unit * n, fmt), bound=3.0)
     assert grown.ratio <= 3.0, (unit, grown)
+
+
+@cache
+def _base_pdf() -> bytes:
+    """A real PDF (the UNTS print of the OPAC, 6 pages)."""
+    path = corpus_root() / "documents" / "opac-en-unts-vol2173.pdf"
+    if not path.is_file():
+        pytest.skip("the corpus has no documents/ folder")
+    return path.read_bytes()
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_damaged_pdf_is_an_instrument_or_a_clear_error(data: st.DataObject) -> None:
+    """Cut short, bytes overwritten or dropped: PDFium and the layout reader give an
+    instrument or one clear error, never a crash."""
+    pdf = bytearray(_base_pdf())
+    if data.draw(st.booleans()):
+        del pdf[data.draw(st.integers(16, len(pdf))) :]
+    for _ in range(data.draw(st.integers(0, 6))):
+        at = data.draw(st.integers(0, len(pdf) - 1))
+        edit = data.draw(st.binary(min_size=0, max_size=8))
+        pdf[at : at + data.draw(st.integers(0, 8))] = edit
+    for fmt in ("pdf", None):
+        try:
+            instrument = load_bytes(bytes(pdf), source="damaged.pdf", fmt=fmt)
+        except TreatydiffError as exc:
+            assert str(exc)
+            continue
+        assert instrument.body

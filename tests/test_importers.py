@@ -14,8 +14,10 @@ from treatydiff.errors import FormatError, InputError
 from treatydiff.formats import detect_format, load_file, parse
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
+from treatydiff.segment.blocks import Block
 from treatydiff.segment.labels import citation
 from treatydiff.segment.markers import read_marker
+from treatydiff.segment.tree import segment
 
 ARTICLES = {
     "opsc": 17,
@@ -583,7 +585,8 @@ def test_every_corpus_file_imports_or_is_refused_clearly(corpus: Path) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", InputError, "binary"),
         (b"Article 1 \xff\xfe caf\xe9", InputError, "not UTF-8"),
         (b'{"title": "no articles"}', FormatError, "articles"),
-        (b"<html><body>hi</body></html>", FormatError, "markup"),
+        (b"<svg><text>hi</text></svg>", FormatError, "markup"),
+        (b"<html><body>hi</body></html>", FormatError, "no clauses found in html"),
         (b"12 34 56\n", FormatError, "no recognizable"),
         (b'{"articles": [{"number": "1", "paragraphs": "x"}]}', FormatError, "paragraphs"),
         (b'{"articles": [', FormatError, "invalid JSON"),
@@ -611,3 +614,13 @@ def test_format_detection(corpus: Path) -> None:
     assert detect(corpus / "raisely-noharm" / "CRC.md") == "markdown"
     assert detect(corpus / "lszoszk-generalcomments" / "crc.json") == "json-articles"
     assert detect(USER_PREAMBLE) == "un-text"
+
+
+def test_a_numbered_heading_with_nothing_under_it_is_kept() -> None:
+    # An amendment table lists "Part 1" alone on a row before "Part 2 ad. No. 30": the
+    # first part has no words under it, and its number is kept all the same.
+    blocks = [Block("Part 1", 1), Block("Part 2 ad. No. 30, 1993", 2), Block("Article 7", 3)]
+    assert [(c.kind, c.num, c.heading) for c in segment(blocks)] == [
+        ("part", "1", None),
+        ("part", "2", "ad. No. 30, 1993"),
+    ]

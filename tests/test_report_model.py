@@ -20,8 +20,8 @@ from treatydiff.report.comparison import (
     Row,
     build_report,
     collapse,
-    percent,
 )
+from treatydiff.report.figures import exact, percent
 
 
 @pytest.fixture(scope="module")
@@ -115,20 +115,23 @@ def test_moved_clause_links_both_ways(report: ComparisonReport) -> None:
     # that followed it on the left
     kinds = [(type(i).__name__, i.anchor) for i in report.items]
     at = kinds.index(("MovedMarker", marker.anchor))
-    assert kinds[at - 1] == ("Heading", "section-art_2")
+    assert kinds[at - 2 : at] == [("Heading", "section-art_2"), ("Row", "art_2__heading")]
     assert kinds[at + 1] == ("Row", "art_2__para_2")
 
 
 def test_headings_and_their_change_counts(report: ComparisonReport) -> None:
     headings = [i for i in report.items if isinstance(i, Heading)]
     assert [(h.title, h.changes) for h in headings] == [
+        ("title", 1),
         ("preamble", 0),
         ("article 1: Purpose", 3),
         ("article 2: Boats", 2),
-        ("article 3: Meetings", 2),
+        # the caption changed: the section names both
+        ("article 3: Meetings \u2194 article 3: Meetings of the Parties", 3),
     ]
     sections = report.sections
-    assert [len(s.rows) for s in sections] == [3, 3, 5, 3]
+    # each article's caption is a row of its section
+    assert [len(s.rows) for s in sections] == [1, 3, 4, 6, 4]
     assert sum(len(s.rows) for s in sections) == len(report.rows)
 
 
@@ -139,7 +142,15 @@ def test_unchanged_runs_collapse_but_headings_of_changes_stay(
     flat = [item for fold in folds for item in fold.items]
     assert flat == list(report.items)  # nothing lost, nothing reordered
     collapsed = [f for f in folds if f.collapsed]
-    assert [(f.row_count, f.title) for f in collapsed] == [(3, "preamble"), (3, "")]
+    assert [(f.row_count, f.extent) for f in collapsed] == [
+        (3, "preamble, formula 1 to preambular paragraph 2"),
+        # article 2 (1) moved to the end of article 2: the sides' numbers differ
+        (
+            4,
+            "left: article 2, heading to article 2, paragraph 4; right: article 2, "
+            "heading to article 2, paragraph 3",
+        ),
+    ]
     for fold in collapsed:
         assert not any(isinstance(i, Row) and i.changed for i in fold.items)
     # article 2's heading is not hidden although its first rows are unchanged
@@ -155,10 +166,26 @@ def test_short_runs_stay_open() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "text"), [(1.0, "100 %"), (0.999, "99 %"), (0.58, "58 %"), (0.0, "0 %")]
+    ("value", "text"),
+    [
+        (1.0, "100.0 %"),
+        (0.99999, "99.9 %"),
+        (0.9999, "99.9 %"),
+        (0.999, "99.9 %"),
+        (0.9789, "97.8 %"),
+        (0.58, "58.0 %"),
+        (0.0, "0.0 %"),
+    ],
 )
 def test_percent_never_rounds_up_to_equal(value: float, text: str) -> None:
     assert percent(value) == text
+
+
+@pytest.mark.parametrize("value", [0.97995, 0.12345, 0.5, 0.66666, 0.0004, 0.99949])
+def test_shown_percent_is_cut_from_the_json_value(value: float) -> None:
+    """The figure every format shows can be read off the JSON's four decimals."""
+    tenths = int(exact(value) * 10000) // 10
+    assert percent(value) == f"{tenths // 10}.{tenths % 10} %"
 
 
 # --- real comparisons: every clause's text, once, exactly ---------------------------------

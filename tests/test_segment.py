@@ -33,7 +33,7 @@ def test_freezing_names_the_clauses_and_leaves_the_draft_alone() -> None:
     assert draft == before
     assert freeze(draft) == clauses  # again: the same names, nothing inserted twice
     eids = [c.eid for top in clauses for c in top.walk()]
-    # article 3 holds no words: left out
+    # article 3 holds no words but its number, which stood in the source: kept
     assert eids == [
         "preamble",
         "preamble__formula_1",
@@ -42,6 +42,7 @@ def test_freezing_names_the_clauses_and_leaves_the_draft_alone() -> None:
         "art_2",
         "art_2__p_1",
         "art_2__p_2",
+        "art_3",
     ]
     recitals = [c for c in clauses[0].children if c.kind == "recital"]
     assert [r.num for r in recitals] == ["1", "2"]
@@ -70,4 +71,4 @@ def test_a_letter_after_its_predecessor_continues_the_list() -> None:
 
 def test_an_unknown_language_fails_before_segmenting() -> None:
     with pytest.raises(LanguageError):
-        segment([Block("Article 1", 1, "heading")], lang="fr")
+        segment([Block("Article 1", 1, "heading")], lang="de")

@@ -15,8 +15,8 @@ Examples:
     True
     >>> summary = comparison.summary
     >>> summary.identical, summary.formatting, summary.modified, summary.added, summary.removed
-    (8, 2, 2, 2, 1)
-    >>> changed = comparison.alignments[1]
+    (9, 2, 2, 2, 1)
+    >>> changed = comparison.alignments[2]
     >>> changed.left, changed.status, changed.tags
     (('preamble__p_1',), 'modified', ('wording', 'modal'))
     >>> [(op.left, op.right) for op in changed.diff if op.op != "equal"]
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         InputError,
         IntegrityError,
         LanguageError,
+        MissingExtraError,
         OutputError,
         TreatydiffError,
         UsageError,
@@ -75,6 +76,7 @@ _LAZY: dict[str, str] = {
     "IntegrityError": "treatydiff.errors",
     "FetchError": "treatydiff.errors",
     "LanguageError": "treatydiff.errors",
+    "MissingExtraError": "treatydiff.errors",
     "UsageError": "treatydiff.errors",
 }
 
@@ -99,6 +101,7 @@ __all__ = [
     "IntegrityError",
     "FetchError",
     "LanguageError",
+    "MissingExtraError",
     "UsageError",
 ]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
@@ -21,7 +20,11 @@ from treatydiff.errors import TreatydiffError
 from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
+    from treatydiff.engine.comparison import Comparison
+    from treatydiff.formats.document import ReadOptions, Revisions
     from treatydiff.model import Instrument
+    from treatydiff.render.docx import DocxLayout
+    from treatydiff.report.sides import SideLabels
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -48,6 +51,23 @@ class _Group(click.Group):
                 ctx,
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             )
+
+
+def _warn_structure(
+    ref: str,
+    instrument: Instrument,
+    *,
+    lang: str,
+    fmt: str | None,
+    options: ReadOptions | None = None,
+) -> None:
+    """Say on stderr when REF was read with no treaty structure (a text in another
+    language than --lang, or no treaty): the report is still printed."""
+    from treatydiff.catalogue import refs
+
+    warning = refs.structure_warning(ref, instrument, lang=lang, fmt=fmt, options=options)
+    if warning is not None:
+        _say(f"warning: {warning}")
 
 
 def _fail(ctx: click.Context, message: str, *, exit_code: int = EXIT_TROUBLE) -> NoReturn:
@@ -119,6 +139,14 @@ lang_option = click.option(
     show_default=True,
     help="Language of the text to read from a bilingual source.",
 )
+docx_revisions_option = click.option(
+    "--docx-revisions",
+    type=click.Choice(["accepted", "original"]),
+    default="accepted",
+    show_default=True,
+    help="Which text of a Word file with tracked changes to read: with every change "
+    "accepted, or the original before them.",
+)
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
@@ -140,26 +168,67 @@ def output_option(command: _Command) -> _Command:
     )(command)
 
 
+def _input_limit(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    """Set the reading limit of ``--max-bytes`` for the rest of the command (the default
+    limit of ``formats.MAX_BYTES`` when not given)."""
+    if value is not None:
+        from treatydiff.formats import input_limit
+
+        ctx.with_resource(input_limit(value))
+
+
 max_bytes_option = click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
+    callback=_input_limit,
+    expose_value=False,
     default=None,
     metavar="BYTES",
     help="Refuse an input larger than this [default: 52428800, 50 MiB].",
 )
 
 
-def _input_limit(max_bytes: int | None) -> AbstractContextManager[None]:
-    """The reading limit of ``--max-bytes`` for the block (the default: none set here)."""
-    if max_bytes is None:
-        return nullcontext()
-    from treatydiff.formats import input_limit
-
-    return input_limit(max_bytes)
+left_label_option = click.option(
+    "--left-label",
+    metavar="NAME",
+    default=None,
+    help='Name of the left side in the output ("Draft A") [default: its id with its '
+    "version, e.g. opsc@2005-09-23].",
+)
+right_label_option = click.option(
+    "--right-label",
+    metavar="NAME",
+    default=None,
+    help="Name of the right side in the output [default: its id with its version].",
+)
 
 
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
+
+
+def _read_options(docx_revisions: str, pages: tuple[int, int] | None = None) -> ReadOptions:
+    from treatydiff.formats.document import ReadOptions
+
+    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions), pages=pages)
+
+
+def _page_range(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    first, _, last = value.partition("-")
+    if not (first.isdigit() and (last or first).isdigit() and 0 < int(first) <= int(last or first)):
+        raise click.BadParameter("give pages as A-B (or A), counted from 1")
+    return (int(first), int(last or first))
+
+
+pages_option = click.option(
+    "--pages",
+    metavar="A-B",
+    callback=_page_range,
+    default=None,
+    help="Read only pages A to B of a PDF (counted from 1, as a PDF viewer counts).",
+)
 
 
 def _build_time() -> str | None:
@@ -188,17 +257,27 @@ def _build_time() -> str | None:
     show_default=True,
     help="Citation style of clause labels.",
 )
+@click.option(
+    "--parts",
+    "list_parts",
+    is_flag=True,
+    help="List the instruments the file holds (FILE#N selects the Nth) with their titles.",
+)
 @lang_option
 @input_format_option
 @max_bytes_option
+@docx_revisions_option
+@pages_option
 @output_option
 def show(
     ref: str,
     fmt: str,
     labels: str,
+    list_parts: bool,
     lang: str,
     input_format: str,
-    max_bytes: int | None,
+    docx_revisions: str,
+    pages: tuple[int, int] | None,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -207,8 +286,14 @@ def show(
     from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    with _input_limit(max_bytes):
-        instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format))
+    options = _read_options(docx_revisions, pages)
+    if list_parts:
+        titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
+        listing = "".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1))
+        emit(listing, output, force=force, inputs=[ref, ref.rpartition("#")[0]])
+        return
+    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
+    _warn_structure(ref, instrument, lang=lang, fmt=_input_format(input_format), options=options)
     style = cast("LabelStyle", labels)
     text = views.render_instrument(instrument, fmt=fmt, label_style=style)
     emit(text, output, force=force, inputs=_sources(instrument))
@@ -226,10 +311,33 @@ def _sources(*instruments: Instrument) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html", "md"]),
+    type=click.Choice(["text", "json", "html", "md", "docx", "pdf"]),
     default="text",
     show_default=True,
-    help="Output format: text, JSON, a self-contained HTML report, or GitHub Markdown.",
+    help="Output format: text, JSON, a self-contained HTML report, GitHub Markdown, a Word "
+    "document with tracked changes (docx: needs the documents extra), or the HTML report "
+    "printed to PDF (pdf: needs Chromium).",
+)
+@click.option(
+    "--docx-layout",
+    type=click.Choice(["tracked", "table"]),
+    default="tracked",
+    show_default=True,
+    help="With --format docx: the right text with the left's words as tracked changes, or "
+    "the two texts side by side in a table.",
+)
+@click.option(
+    "--author",
+    default="treatydiff",
+    show_default=True,
+    help="With --format docx: the author of the tracked changes.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="With --format pdf: the paper size.",
 )
 @click.option(
     "--assets-dir",
@@ -256,9 +364,13 @@ def _sources(*instruments: Instrument) -> list[str]:
     show_default=True,
     help="Citation style of clause labels.",
 )
+@left_label_option
+@right_label_option
 @lang_option
 @input_format_option
 @max_bytes_option
+@docx_revisions_option
+@pages_option
 @output_option
 def compare(
     left: str,
@@ -266,12 +378,18 @@ def compare(
     fmt: str,
     threshold: float | None,
     labels: str,
+    left_label: str | None,
+    right_label: str | None,
     lang: str,
     input_format: str,
-    max_bytes: int | None,
+    docx_revisions: str,
+    pages: tuple[int, int] | None,
     output: Path | None,
     force: bool,
     assets_dir: Path | None,
+    docx_layout: str,
+    author: str,
+    paper: str,
 ) -> None:
     """Compare LEFT with RIGHT clause by clause.
 
@@ -279,18 +397,33 @@ def compare(
     """
     if assets_dir is not None and fmt != "html":
         raise click.UsageError("--assets-dir goes with --format html")
+    to_terminal = (output is None or str(output) == "-") and sys.stdout.isatty()
+    if fmt in ("docx", "pdf") and to_terminal:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
     from treatydiff.render.json import render_json
     from treatydiff.render.text import render_text
+    from treatydiff.report.sides import side_labels
 
     source_format = _input_format(input_format)
+    options = _read_options(docx_revisions, pages)
     style = cast("LabelStyle", labels)
-    with _input_limit(max_bytes):
-        sides = [refs.resolve(ref, lang=lang, fmt=source_format) for ref in (left, right)]
+    sides = [
+        refs.resolve(ref, lang=lang, fmt=source_format, options=options) for ref in (left, right)
+    ]
+    for ref, instrument in zip((left, right), sides, strict=True):
+        _warn_structure(ref, instrument, lang=lang, fmt=source_format, options=options)
     comparison = compare_instruments(*sides, threshold=threshold)
     inputs = _sources(*sides)
+    names = side_labels(
+        comparison.left, comparison.right, left_label=left_label, right_label=right_label
+    )
+    if fmt in ("docx", "pdf"):
+        document = _document(comparison, fmt, names, style, docx_layout, author, paper)
+        emit(document, output, force=force, inputs=inputs)
+        sys.exit(1 if comparison.has_differences else 0)
     if fmt in ("html", "md"):
         from treatydiff.render import render_comparison
 
@@ -304,13 +437,51 @@ def compare(
             assets = Assets.in_folder(assets_dir, page)
         generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets=assets, label_style=style, generated=generated
+            comparison, fmt, assets=assets, label_style=style, labels=names, generated=generated
         )
         emit(report, output, force=force, inputs=inputs)
         sys.exit(1 if comparison.has_differences else 0)
     render = render_json if fmt == "json" else render_text
-    emit(render(comparison, label_style=style), output, force=force, inputs=inputs)
+    emit(render(comparison, label_style=style, labels=names), output, force=force, inputs=inputs)
     sys.exit(1 if comparison.has_differences else 0)
+
+
+def _document(
+    comparison: Comparison,
+    fmt: str,
+    names: SideLabels,
+    style: LabelStyle,
+    layout: str,
+    author: str,
+    paper: str,
+) -> bytes:
+    """The Word document or the PDF of a comparison."""
+    import os
+
+    from treatydiff.render import source_date
+
+    if fmt == "docx":
+        from treatydiff.render.docx import comparison_docx
+
+        return comparison_docx(
+            comparison,
+            labels=names,
+            layout=cast("DocxLayout", layout),
+            author=author,
+            date=source_date(os.environ.get("SOURCE_DATE_EPOCH")),
+        )
+    from treatydiff.printing import find_browser, print_pdf
+    from treatydiff.render.html import comparison_html
+    from treatydiff.report.comparison import build_report
+
+    browser = find_browser()  # before the work: a missing browser is told at once
+    report = build_report(comparison, label_style=style, labels=names)
+    html = comparison_html(report, generated=_build_time(), printed=True, paper=paper)
+    import os
+
+    from treatydiff.render import source_date
+
+    return print_pdf(html, browser=browser, date=source_date(os.environ.get("SOURCE_DATE_EPOCH")))
 
 
 @main.command()
@@ -342,7 +513,6 @@ def synopsis(
     pairs_dir: Path | None,
     lang: str,
     input_format: str,
-    max_bytes: int | None,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -358,8 +528,9 @@ def synopsis(
     from treatydiff.site.build import build_synopsis_pages
 
     source_format = _input_format(input_format)
-    with _input_limit(max_bytes):
-        instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
+    instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
+    for ref, instrument in zip(refs, instruments, strict=True):
+        _warn_structure(ref, instrument, lang=lang, fmt=source_format)
     page = None if output is None or str(output) == "-" else output
     generated = _build_time() if fmt == "html" or pairs_dir is not None else None
     text, pairs = build_synopsis_pages(
@@ -369,6 +540,205 @@ def synopsis(
     for path, report in pairs.items():
         write_atomic(path, report.encode("utf-8"), inputs=inputs)
     emit(text, page, force=force, inputs=inputs)
+
+
+def _language_list(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown or len(set(codes)) != len(codes) or len(codes) < 1:
+        raise click.BadParameter(
+            f"give distinct codes among {', '.join(LANGUAGES)}, separated by commas"
+        )
+    return codes
+
+
+@main.command()
+@click.argument("refs", nargs=-1, required=True, metavar="REF [REF...]")
+@click.option(
+    "--langs",
+    callback=_language_list,
+    required=True,
+    help="The languages, separated by commas: the language of each REF, or with one REF "
+    "(a bilingual file) the languages to read from it. The first is the pivot.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "md"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also weigh sentence embeddings (the semantic extra: pip install "
+    "'treatydiff[semantic]'), to align what the structure leaves open and to flag "
+    "pairs whose meaning stands apart.",
+)
+@input_format_option
+@max_bytes_option
+@docx_revisions_option
+@pages_option
+@output_option
+def languages(
+    refs: tuple[str, ...],
+    langs: tuple[str, ...],
+    fmt: str,
+    semantic: bool,
+    input_format: str,
+    docx_revisions: str,
+    pages: tuple[int, int] | None,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Align the language versions of one treaty and flag where they diverge.
+
+    One REF holding several languages (a laws-markdown file: --langs en,nl), or one REF
+    per language (--langs en,fr,es). Exit status: 0 no divergence, 1 divergences, 2
+    trouble.
+    """
+    if len(refs) > 1 and len(refs) != len(langs):
+        raise click.UsageError(f"{len(refs)} REFs need {len(refs)} languages in --langs")
+    if len(langs) < 2:
+        raise click.UsageError("--langs needs two languages or more")
+    from treatydiff.catalogue import refs as references
+    from treatydiff.outputs import emit
+    from treatydiff.report.languages import build
+
+    options = _read_options(docx_revisions, pages)
+    sources = refs if len(refs) > 1 else refs * len(langs)
+    instruments = [
+        (code, references.resolve(ref, lang=code, fmt=_input_format(input_format), options=options))
+        for ref, code in zip(sources, langs, strict=True)
+    ]
+    encoder = None
+    if semantic:
+        from treatydiff.engine.semantic import encoder as semantic_encoder
+
+        encoder = semantic_encoder()
+    report = build(instruments, encoder=encoder)
+    if fmt == "html":
+        from treatydiff.render.html import languages_html
+
+        text = languages_html(report, generated=_build_time())
+    else:
+        from treatydiff.render import languages as rendering
+
+        render = {
+            "json": rendering.render_json,
+            "md": rendering.render_markdown,
+            "text": rendering.render_text,
+        }[fmt]
+        text = render(report)
+    emit(text, output, force=force, inputs=_sources(*(one for _, one in instruments)))
+    sys.exit(1 if report.flags else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--min-similarity",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Least word similarity of two clauses (0-1, as compare measures it).",
+)
+@click.option(
+    "--min-words",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="Compare only clauses of at least this many words.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "html", "md"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON line a pair, JSON with instrument pairs and families, "
+    "a self-contained HTML report, or a Markdown summary.",
+)
+@click.option(
+    "--scheduler",
+    metavar="SPEC",
+    default=None,
+    help="Where the tasks run: processes, threads or synchronous (Dask's local "
+    "schedulers), or tcp://HOST:PORT (a Dask distributed cluster) [default: processes "
+    "with Dask installed, else this process].",
+)
+@click.option(
+    "--query",
+    metavar="REF#EID",
+    default=None,
+    help="Only the clauses matching clause EID of REF (opsc#art_2__point_c), best first.",
+)
+@lang_option
+@input_format_option
+@max_bytes_option
+@output_option
+def reuse(
+    paths: tuple[str, ...],
+    min_similarity: float,
+    min_words: int,
+    fmt: str,
+    scheduler: str | None,
+    query: str | None,
+    lang: str,
+    input_format: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Find the clauses that instruments share, across every file under PATH...
+
+    Lists every pair of clauses of different instruments (versions of one instrument
+    are not paired) at least --min-similarity similar. A folder is read recursively.
+    Sources that cannot be read are skipped and listed. Imported files are cached in
+    the data home ($TREATYDIFF_HOME, else the user data folder) by content.
+    """
+    from treatydiff.catalogue.store import data_home
+    from treatydiff.outputs import emit
+    from treatydiff.reuse import cache, execute, render, search
+    from treatydiff.reuse.collection import find_sources
+
+    options = search.Options(min_similarity, min_words, lang, _input_format(input_format))
+    inputs: list[str | Path] = [path for _, path in find_sources(list(paths))]
+    store = cache.Cache(data_home() / "cache" / "reuse")
+    progress = _Bar() if sys.stderr.isatty() else None
+    with execute.runner_for(scheduler, progress) as runner:
+        if query is None:
+            found = search.search(list(paths), options, runner=runner, cache=store)
+            emit(render.render(found, fmt), output, force=force, inputs=inputs)
+            return
+        ref, hash_sign, eid = query.rpartition("#")
+        if not hash_sign or not ref or not eid:
+            raise click.BadParameter("give REF#EID, e.g. opsc#art_2__point_c", param_hint="--query")
+        from treatydiff.catalogue import refs
+
+        instrument = refs.resolve(ref, lang=lang, fmt=options.fmt)
+        matches = search.query(list(paths), options, instrument, eid, runner=runner, cache=store)
+        inputs += _sources(instrument)
+        emit(render.render_query(matches, fmt, ref=query), output, force=force, inputs=inputs)
+
+
+class _Bar:
+    """The progress of a stage as a bar on standard error."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def start(self, label: str, total: int) -> None:
+        self._bar = click.progressbar(length=total, label=label.ljust(6), file=sys.stderr)
+        self._bar.__enter__()
+
+    def advance(self, done: int) -> None:
+        self._bar.update(done)
+
+    def finish(self) -> None:
+        self._bar.__exit__(None, None, None)
 
 
 @main.command()
@@ -381,7 +751,7 @@ def synopsis(
     help="Folder to write the site into.",
 )
 @max_bytes_option
-def publish(config: Path, output: Path, max_bytes: int | None) -> None:
+def publish(config: Path, output: Path) -> None:
     """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
     index page, relative links only.
 
@@ -394,8 +764,7 @@ def publish(config: Path, output: Path, max_bytes: int | None) -> None:
     from treatydiff.site.config import load_config
 
     site = load_config(config)
-    with _input_limit(max_bytes):
-        built = build_site(site, generated=_build_time())
+    built = build_site(site, generated=_build_time())
     inputs = [config, *site_inputs(site)]
     pages = write_pages(output, built, inputs=inputs)
     write_pages(output / ASSETS, asset_files(), inputs=inputs)
@@ -505,6 +874,14 @@ def corpus_pull(
     "fail_on wins.",
 )
 @click.option(
+    "--fail-on-flags",
+    metavar="FLAGS",
+    default=None,
+    help="Also fail on every change carrying one of these flags, whatever --fail-on lets "
+    "pass: a comma-separated list of modal, negation, number, defined-term, reference, or "
+    "none [default: negation,modal,number,reference]. A check's own fail_on_flags wins.",
+)
+@click.option(
     "--min-similarity",
     type=click.FloatRange(0.0, 1.0),
     default=None,
@@ -558,13 +935,17 @@ def corpus_pull(
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",
 )
+@left_label_option
+@right_label_option
 @input_format_option
 @max_bytes_option
+@docx_revisions_option
 @output_option
 def check(
     texts: tuple[str, ...],
     config_file: Path | None,
     fail_on: str | None,
+    fail_on_flags: str | None,
     min_similarity: float | None,
     against: str | None,
     baseline: Path | None,
@@ -573,8 +954,10 @@ def check(
     junit: Path | None,
     fmt: str,
     lang: str | None,
+    left_label: str | None,
+    right_label: str | None,
     input_format: str,
-    max_bytes: int | None,
+    docx_revisions: str,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -604,16 +987,19 @@ def check(
             baseline=baseline,
             update_baseline=update_baseline,
             fail_on=fail_on,
+            fail_on_flags=fail_on_flags,
             lang=lang,
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
+            read_options=_read_options(docx_revisions),
+            left_label=left_label,
+            right_label=right_label,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     approvals = baselines.load_baseline(config.baseline)
-    with _input_limit(max_bytes):
-        result = run_checks(config, approvals)
+    result = run_checks(config, approvals)
     inputs = configs.inputs(config)
     if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
         text = baselines.render_baseline(result, keep=approvals)

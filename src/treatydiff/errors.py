@@ -46,6 +46,12 @@ class FormatError(TreatydiffError):
     format given or detected."""
 
 
+class MissingExtraError(TreatydiffError):
+    """An optional dependency is not installed: Word, HTML and PDF input, and Word
+    output, need the ``documents`` extra (``pip install 'treatydiff[documents]'``), which
+    the message names."""
+
+
 class CatalogueError(TreatydiffError):
     """An instrument id or version is unknown, or a catalogue entry is malformed."""
 

@@ -31,7 +31,18 @@ ClauseKind = Literal[
     "wrapup",  # closing words after a list
     "conclusions",  # container of the final formulas (testimonium, "DONE at ...")
     "testimonium",
+    # Compared units that are not nodes of the body (see ``Instrument.leaves``):
+    "heading",  # the caption of an article or the title of a container, as a unit of its own
+    "docTitle",  # the title of the instrument
 ]
+
+HEADING_KIND = "heading"
+DOC_TITLE_KIND = "docTitle"
+# The eId of the title unit, and the last component of a caption unit's eId: Akoma
+# Ntoso's element names (``<docTitle>``, ``<heading>``), which the naming convention
+# gives no eId of their own.
+DOC_TITLE_EID = "docTitle"
+HEADING_EID_SUFFIX = "__heading"
 
 CONTAINER_KINDS: frozenset[str] = frozenset(
     {"preamble", "part", "chapter", "section", "title", "subsection", "conclusions"}
@@ -59,7 +70,7 @@ class Clause:
 
     Examples:
         >>> import treatydiff
-        >>> clause = treatydiff.load("examples/opsc-preamble-ohchr.txt").leaves[1].clause
+        >>> clause = treatydiff.load("examples/opsc-preamble-ohchr.txt").leaves[2].clause
         >>> clause.eid, clause.kind, clause.num, clause.line, clause.is_leaf
         ('preamble__p_1', 'recital', '1', 8, True)
         >>> clause.text[:38]
@@ -103,6 +114,9 @@ class Metadata:
         source: The path or URL the text was read from (``"-"`` for standard input).
         sha256: The hex SHA-256 of the source bytes read.
         format: The input format the text was read as (``"un-text"``, ``"akn"``...).
+        pages: For a paged source (a PDF), where each page starts: ``"PAGE:LINE ..."``,
+            the first source line of each page (``"1:1 2:41 3:77"``); ``position`` turns
+            a clause's ``line`` into its page and line on the page.
 
     Examples:
         >>> import treatydiff
@@ -120,6 +134,20 @@ class Metadata:
     source: str | None = None  # path or URL the text was read from
     sha256: str | None = None
     format: str | None = None
+    # A paged source (PDF): the first source line of each page, "PAGE:LINE PAGE:LINE ...",
+    # so that a clause's ``line`` gives its page (see ``position``).
+    pages: str | None = None
+
+    def position(self, line: int) -> tuple[int, int] | None:
+        """The page of source line ``line`` and the line's number on that page (both
+        1-based), or None for a source without pages."""
+        found: tuple[int, int] | None = None
+        for entry in (self.pages or "").split():
+            page, _, first = entry.partition(":")
+            if int(first) > line:
+                break
+            found = (int(page), line - int(first) + 1)
+        return found
 
 
 @dataclass(frozen=True)
@@ -171,7 +199,8 @@ class Instrument:
     id: str
     title: str
     metadata: Metadata = field(default_factory=Metadata)
-    body: tuple[Clause, ...] = ()
+    # Out of the repr: printing an instrument shows what it is, not its whole text.
+    body: tuple[Clause, ...] = field(default=(), repr=False)
 
     def walk(self) -> Iterator[Clause]:
         """Every clause of the body, containers included, in document order."""
@@ -180,12 +209,27 @@ class Instrument:
 
     @cached_property
     def leaves(self) -> tuple[LeafView, ...]:
-        """Leaf clauses in document order: every word of the body sits in exactly one."""
+        """The compared units in document order: every word of the instrument sits in
+        exactly one, and every one takes part in alignment and diff.
+
+        They are the leaf clauses of the body, and two kinds of unit that are no nodes
+        of it: the title (kind ``"docTitle"``, eId ``"docTitle"``, first, when the
+        instrument has one) and each caption or container title (kind ``"heading"``,
+        eId ``<owner eId>__heading``, right before the first unit inside its owner; its
+        ancestors are the owner's path, its line the owner's). A caption is compared as
+        text of its own, so a changed caption is a change, never a silent one.
+        """
         out: list[LeafView] = []
+        if self.title:
+            out.append(LeafView(Clause(DOC_TITLE_EID, DOC_TITLE_KIND, text=self.title), ()))
 
         def visit(clause: Clause, ancestors: tuple[Clause, ...]) -> None:
+            if clause.heading:
+                out.append(LeafView(_heading_unit(clause), (*ancestors, clause)))
             if clause.is_leaf:
-                out.append(LeafView(clause, ancestors))
+                # A childless container holds its heading alone: it is no unit of its own.
+                if clause.text or not clause.heading:
+                    out.append(LeafView(clause, ancestors))
                 return
             for child in clause.children:
                 visit(child, (*ancestors, clause))
@@ -202,7 +246,8 @@ class Instrument:
 
     @cached_property
     def by_eid(self) -> dict[str, LeafView]:
-        """Every clause (leaf or not) by eId, with its ancestors."""
+        """Every clause (leaf or not) and every compared unit (``leaves``) by eId, with
+        its ancestors."""
         out: dict[str, LeafView] = {}
 
         def visit(clause: Clause, ancestors: tuple[Clause, ...]) -> None:
@@ -212,6 +257,8 @@ class Instrument:
 
         for top in self.body:
             visit(top, ())
+        for unit in self.leaves:
+            out.setdefault(unit.clause.eid, unit)
         return out
 
     def articles(self) -> list[Clause]:
@@ -221,3 +268,14 @@ class Instrument:
     def with_metadata(self, **changes: str | None) -> Instrument:
         """A copy with the named ``Metadata`` fields changed."""
         return replace(self, metadata=replace(self.metadata, **changes))
+
+
+# The kinds of compared unit that are not nodes of the body.
+UNIT_KINDS: frozenset[str] = frozenset({HEADING_KIND, DOC_TITLE_KIND})
+
+
+def _heading_unit(owner: Clause) -> Clause:
+    """The caption or container title of ``owner`` as a compared unit."""
+    return Clause(
+        f"{owner.eid}{HEADING_EID_SUFFIX}", HEADING_KIND, text=owner.heading or "", line=owner.line
+    )

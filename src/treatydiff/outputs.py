@@ -63,29 +63,39 @@ def write_atomic(
 
 
 def emit(
-    text: str, output: Path | None, *, force: bool = False, inputs: Iterable[str | Path] = ()
+    content: str | bytes,
+    output: Path | None,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | Path] = (),
 ) -> None:
-    """Write ``text`` to ``output`` (see ``write_atomic``), or to standard output when
-    ``output`` is None or ``-``.
+    """Write ``content`` (text, written as UTF-8, or the bytes of a binary document) to
+    ``output`` (see ``write_atomic``), or to standard output when ``output`` is None or
+    ``-``.
 
     Raises OutputError when the file cannot be written, or standard output is closed,
     cannot be written (a full disk) or cannot encode the text.
     """
     if output is None or str(output) == "-":
-        write_stdout(text)
+        write_stdout(content)
     else:
-        write_atomic(output, text.encode("utf-8"), force=force, inputs=inputs)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        write_atomic(output, data, force=force, inputs=inputs)
 
 
-def write_stdout(text: str) -> None:
-    """Write ``text`` to standard output and flush it; OutputError when standard output is
-    closed, cannot take the bytes (``ENOSPC``, ``EIO``) or cannot encode the text.
-    BrokenPipeError (the reader went away) is raised as it is."""
+def write_stdout(content: str | bytes) -> None:
+    """Write ``content`` (text, or bytes as they are) to standard output and flush it;
+    OutputError when standard output is closed, cannot take the bytes (``ENOSPC``,
+    ``EIO``) or cannot encode the text. BrokenPipeError (the reader went away) is raised
+    as it is."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed")
     try:
-        stream.write(text)
+        if isinstance(content, bytes):
+            stream.buffer.write(content)
+        else:
+            stream.write(content)
         stream.flush()
     except UnicodeEncodeError as exc:
         raise OutputError(

@@ -25,7 +25,7 @@ from dataclasses import astuple, dataclass
 from itertools import product
 
 from treatydiff.engine.comparison import Alignment, Comparison, Status
-from treatydiff.model import Instrument
+from treatydiff.model import UNIT_KINDS, Instrument, LeafView
 
 Side = str  # "left" or "right"
 Pair = tuple[str, str]
@@ -62,7 +62,7 @@ class Case:
 
     def __post_init__(self) -> None:
         for side, instrument in (("left", self.left), ("right", self.right)):
-            leaves = [leaf.clause.eid for leaf in instrument.leaves]
+            leaves = [leaf.clause.eid for leaf in body_leaves(instrument)]
             covered = [eid for e in self.expected for eid in getattr(e, side)]
             if sorted(covered) != sorted(leaves):
                 missing = sorted(set(leaves) - set(covered))
@@ -71,6 +71,12 @@ class Case:
                     f"case {self.name}: the truth does not cover the {side} leaves exactly "
                     f"once (missing {missing[:5]}, unknown or repeated {extra[:5]})"
                 )
+
+
+def body_leaves(instrument: Instrument) -> list[LeafView]:
+    """The compared units that are clauses of the body: the truth speaks of these alone
+    (titles and captions are compared too, but no perturbation records them)."""
+    return [leaf for leaf in instrument.leaves if leaf.clause.kind not in UNIT_KINDS]
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -145,7 +151,14 @@ def _pair_lines(what: str, pairs: set[Pair]) -> list[str]:
 def score(case: Case, comparison: Comparison) -> CaseResult:
     """How far ``comparison`` (the engine's answer for ``case``) agrees with the truth."""
     problems: list[str] = []
-    predicted = comparison.alignments
+    # Captions and titles are aligned among themselves; the truth covers the body.
+    captions = {
+        leaf.clause.eid
+        for side in (case.left, case.right)
+        for leaf in side.leaves
+        if leaf.clause.kind in UNIT_KINDS
+    }
+    predicted = tuple(a for a in comparison.alignments if captions.isdisjoint((*a.left, *a.right)))
     expected_pairs = _pairs(case.expected)
     predicted_pairs = _pairs(predicted)
     problems += [
@@ -159,8 +172,8 @@ def score(case: Case, comparison: Comparison) -> CaseResult:
     holder: dict[tuple[Side, str], Alignment] = {}
     coverage_errors = 0
     known = {
-        "left": {leaf.clause.eid for leaf in case.left.leaves},
-        "right": {leaf.clause.eid for leaf in case.right.leaves},
+        "left": {leaf.clause.eid for leaf in body_leaves(case.left)},
+        "right": {leaf.clause.eid for leaf in body_leaves(case.right)},
     }
     for alignment in predicted:
         for side, eids in (("left", alignment.left), ("right", alignment.right)):

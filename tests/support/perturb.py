@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 
-from support.evaluate import Case, Expected
+from support.evaluate import Case, Expected, body_leaves
 from treatydiff import lang
 from treatydiff.engine.comparison import Status
 from treatydiff.errors import InputError
@@ -271,7 +271,7 @@ def _novel(candidates: list[Clause], original: Instrument, limit: int) -> list[C
             usable.append((candidate, keys))
     if not usable:
         return []
-    target_keys = [_key(leaf.clause.text) for leaf in original.leaves]
+    target_keys = [_key(leaf.clause.text) for leaf in body_leaves(original)]
     all_keys = [key for _, keys in usable for key in keys]
     best = process.cdist(all_keys, target_keys, scorer=fuzz.ratio).max(axis=1)
     novel: list[Clause] = []
@@ -611,7 +611,7 @@ _OPERATIONS = {
 def _truth(left: Instrument, right: Instrument, nodes: list[_Node]) -> tuple[Expected, ...]:
     """Expected alignments from the origins of the right leaves: clauses linked through
     origins form one alignment (one-to-one, split or merge)."""
-    right_eids = [leaf.clause.eid for leaf in right.leaves]
+    right_eids = [leaf.clause.eid for leaf in body_leaves(right)]
     # Union-find over left eIds, keyed by the first left eId of each group.
     group: dict[str, str] = {}
 
@@ -624,7 +624,7 @@ def _truth(left: Instrument, right: Instrument, nodes: list[_Node]) -> tuple[Exp
         for eid in node.origin[1:]:
             group[find(eid)] = find(node.origin[0])
     members: dict[str, tuple[list[str], list[str], list[_Node]]] = {}
-    order = {leaf.clause.eid: k for k, leaf in enumerate(left.leaves)}
+    order = {leaf.clause.eid: k for k, leaf in enumerate(body_leaves(left))}
     for eid in order:
         members.setdefault(find(eid), ([], [], []))[0].append(eid)
     expected: list[Expected] = []
@@ -871,7 +871,10 @@ def retypeset(instrument: Instrument, seed: int, damage: Damage | None = None) -
             f"(lost {lost[:6]}, new {new[:6]}{', reordered' if not lost and not new else ''})",
             text,
         )
-    expected = tuple(Expected((e,), (e,), ("identical", "formatting")) for e in left_eids)
+    expected = tuple(
+        Expected((leaf.clause.eid,), (leaf.clause.eid,), ("identical", "formatting"))
+        for leaf in body_leaves(instrument)
+    )
     return Case(name, "retypeset", instrument, right, expected, ("re-typeset as UN text",))
 
 

@@ -53,7 +53,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from treatydiff.model import Instrument, LeafView
+from treatydiff.model import (
+    DOC_TITLE_KIND,
+    HEADING_KIND,
+    UNIT_KINDS,
+    Clause,
+    Instrument,
+    LeafView,
+)
 from treatydiff.normalize import WordCodes
 
 Scorer = Callable[..., float]
@@ -207,28 +214,151 @@ def align(
     threshold: float,
     scorer: str,
 ) -> list[Match]:
-    """Matches covering every leaf of both sides exactly once, in document order; the
-    leaves are compared on their comparison keys (``Instrument.leaf_keys``). The mirror
-    of ``align(right, left)``, whichever instrument comes first."""
-    first, second = (left, right) if _in_order(left, right) else (right, left)
-    keys = (first.leaf_keys, second.leaf_keys)
-    aligner = _Aligner(first.leaves, second.leaves, keys=keys, threshold=threshold, scorer=scorer)
-    matches = aligner.run()
-    if first is left:
-        return matches
-    return document_order([Match(m.right, m.left, m.moved) for m in matches])
+    """Matches covering every compared unit (``Instrument.leaves``) of both sides exactly
+    once, in document order; units are compared on their comparison keys
+    (``Instrument.leaf_keys``).
+
+    A unit pairs only with a unit of its own class: body clauses with body clauses (by
+    content, steps 1 to 5 of the module's description), the title with the title, and
+    captions with captions: first the caption of each pair of clauses that the body
+    alignment says correspond (the owners' units are mostly paired with each other), so
+    a caption rewritten beyond recognition still pairs with its article's; then the
+    remaining captions by content, like body clauses.
+
+    The mirror of ``align(right, left)``, whichever instrument comes first: the steps
+    run with the two in the order ``_in_order`` fixes, and the matches are mirrored back.
+    """
+    if not _in_order(left, right):
+        mirrored = _align_in_order(right, left, threshold=threshold, scorer=scorer)
+        return document_order([Match(m.right, m.left, m.moved) for m in mirrored])
+    return _align_in_order(left, right, threshold=threshold, scorer=scorer)
 
 
 def _in_order(left: Instrument, right: Instrument) -> bool:
     """Whether the alignment runs with ``left`` first: the order of the two by what the
-    aligner sees of each (the comparison keys of the leaves, then how they group into
-    units), the same whichever is given first. Equal instruments keep the given order,
+    aligner sees of each (the comparison keys of the units, how they group, and the
+    kinds and ids of the clauses above each unit, which pair the captions), the same
+    whichever is given first. Instruments equal in all of that keep the given order,
     which then makes no difference."""
 
-    def seen(instrument: Instrument) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        return tuple(instrument.leaf_keys), tuple(_units(instrument.leaves)[1])
+    def seen(instrument: Instrument) -> tuple[object, ...]:
+        paths = tuple(tuple((c.kind, c.eid) for c in leaf.path) for leaf in instrument.leaves)
+        return tuple(instrument.leaf_keys), tuple(_units(instrument.leaves)[1]), paths
 
     return seen(left) <= seen(right)
+
+
+def _align_in_order(
+    left: Instrument, right: Instrument, *, threshold: float, scorer: str
+) -> list[Match]:
+    """``align`` with the two in the order given (its ties favour the left side)."""
+    left_classes, right_classes = _classes(left.leaves), _classes(right.leaves)
+    body = _align_part(left, right, left_classes["body"], right_classes["body"], threshold, scorer)
+    matches = [*body, *_align_headings(left, right, body, threshold, scorer)]
+    titles = (left_classes[DOC_TITLE_KIND], right_classes[DOC_TITLE_KIND])
+    if titles[0] and titles[1]:
+        matches.append(Match((titles[0][0],), (titles[1][0],)))
+    else:
+        matches.extend(Match((i,), ()) for i in titles[0])
+        matches.extend(Match((), (j,)) for j in titles[1])
+    return document_order(matches)
+
+
+def _classes(leaves: Sequence[LeafView]) -> dict[str, list[int]]:
+    """Unit indices by class: ``"body"`` (clauses of the body), ``"heading"``,
+    ``"docTitle"``."""
+    out: dict[str, list[int]] = {"body": [], HEADING_KIND: [], DOC_TITLE_KIND: []}
+    for k, leaf in enumerate(leaves):
+        kind = leaf.clause.kind
+        out[kind if kind in UNIT_KINDS else "body"].append(k)
+    return out
+
+
+def _align_part(
+    left: Instrument,
+    right: Instrument,
+    left_ids: Sequence[int],
+    right_ids: Sequence[int],
+    threshold: float,
+    scorer: str,
+) -> list[Match]:
+    """The content alignment of the units ``left_ids`` and ``right_ids`` (indices into
+    each side's ``leaves``), with indices mapped back to ``leaves``."""
+    aligner = _Aligner(
+        [left.leaves[i] for i in left_ids],
+        [right.leaves[j] for j in right_ids],
+        keys=([left.leaf_keys[i] for i in left_ids], [right.leaf_keys[j] for j in right_ids]),
+        threshold=threshold,
+        scorer=scorer,
+    )
+    return [
+        Match(tuple(left_ids[i] for i in m.left), tuple(right_ids[j] for j in m.right), m.moved)
+        for m in aligner.run()
+    ]
+
+
+def _align_headings(
+    left: Instrument,
+    right: Instrument,
+    body: Sequence[Match],
+    threshold: float,
+    scorer: str,
+) -> list[Match]:
+    """Captions paired through their owners, then by content; the rest added or removed."""
+    right_heading = {
+        right.leaves[j].ancestors[-1].eid: j for j in _classes(right.leaves)[HEADING_KIND]
+    }
+    # For each left body unit, the right body units it is paired with.
+    partners: dict[int, tuple[int, ...]] = {}
+    moved: dict[int, bool] = {}
+    for match in body:
+        for i in match.left if match.right else ():
+            partners[i] = match.right
+            moved[i] = match.moved
+    # The body units inside each clause of the left side (a leaf is inside itself).
+    inside: dict[str, list[int]] = {}
+    for i in partners:
+        for clause in left.leaves[i].path:
+            inside.setdefault(clause.eid, []).append(i)
+    votes: list[tuple[int, int, int, int]] = []  # (-support, left heading, right heading, moved)
+    for h in _classes(left.leaves)[HEADING_KIND]:
+        owner = left.leaves[h].ancestors[-1]
+        support: dict[int, int] = {}
+        moved_support: dict[int, int] = {}
+        for i in inside.get(owner.eid, ()):
+            for j in partners[i]:
+                counterpart = _owner_of_kind(right.leaves[j].path, owner.kind)
+                target = right_heading.get(counterpart or "")
+                if target is not None:
+                    support[target] = support.get(target, 0) + 1
+                    moved_support[target] = moved_support.get(target, 0) + moved[i]
+        for target, count in support.items():
+            votes.append((-count, h, target, 2 * moved_support[target] > count))
+    matches: list[Match] = []
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for _, h, target, was_moved in sorted(votes):
+        if h not in used_left and target not in used_right:
+            used_left.add(h)
+            used_right.add(target)
+            matches.append(Match((h,), (target,), bool(was_moved)))
+    rest = _align_part(
+        left,
+        right,
+        [h for h in _classes(left.leaves)[HEADING_KIND] if h not in used_left],
+        [h for h in _classes(right.leaves)[HEADING_KIND] if h not in used_right],
+        threshold,
+        scorer,
+    )
+    return [*matches, *rest]
+
+
+def _owner_of_kind(path: Sequence[Clause], kind: str) -> str | None:
+    """The eId of the innermost clause of ``kind`` in ``path``, if any."""
+    for clause in reversed(path):
+        if clause.kind == kind:
+            return clause.eid
+    return None
 
 
 class _Aligner:

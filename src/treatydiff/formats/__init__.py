@@ -1,8 +1,10 @@
 """Import adapters: one per source format, detected from content or forced.
 
-Every adapter is a pure function ``parse(text, *, lang, part) -> Instrument``; this module
-does the I/O around them (reading, decoding, hashing) and fills in the metadata that
-describes the source. ``load`` (exported as ``treatydiff.load``) reads any kind of source.
+Every text adapter is a pure function ``parse(text, *, lang, part) -> Instrument``; every
+layout adapter (Word, HTML: the ``documents`` extra) a pure function ``read(data, *, lang,
+options) -> document.Document`` of the file's bytes. This module does the I/O around them
+(reading, decoding, hashing) and fills in the metadata that describes the source. ``load``
+(exported as ``treatydiff.load``) reads any kind of source.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import import_module
 from pathlib import Path
-from typing import IO
+from types import ModuleType
+from typing import IO, TYPE_CHECKING
 
-from treatydiff.errors import ConfigError, FormatError, InputError
+from treatydiff.errors import ConfigError, FormatError, InputError, MissingExtraError
 from treatydiff.model import Instrument
 from treatydiff.normalize import LONE_SURROGATE
+
+if TYPE_CHECKING:
+    from treatydiff.formats.document import Document, ReadOptions
 
 Parser = Callable[..., Instrument]
 
@@ -33,7 +39,19 @@ _ADAPTERS: dict[str, str] = {
     "akn": "treatydiff.formats.akn.read",
     "treatydiff": "treatydiff.formats.native",
 }
-FORMATS: tuple[str, ...] = tuple(_ADAPTERS)
+# Formats read from the file's bytes with their layout (the ``documents`` extra).
+_DOCUMENT_ADAPTERS: dict[str, str] = {
+    "docx": "treatydiff.formats.docx",
+    "html": "treatydiff.formats.html",
+    "js-articles": "treatydiff.formats.js_articles",
+}
+# Layout formats that are text, told from their content as text formats are.
+_TEXT_DOCUMENTS = frozenset({"html", "js-articles"})
+_DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer", "chompjs"})  # its modules
+# PDF (``treatydiff.formats.pdf``, the documents extra): read from the bytes, told by its
+# header.
+_PDF_MAGIC = b"%PDF-"
+FORMATS: tuple[str, ...] = (*_ADAPTERS, *_DOCUMENT_ADAPTERS, "pdf")
 
 _NATIVE_MAGIC = "%treatydiff-instrument"
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S", re.MULTILINE)
@@ -93,6 +111,42 @@ def decode(data: bytes, *, source: str) -> str:
 
 
 _AKN_ROOT = re.compile(r"<(?:[\w.-]+:)?akomaNtoso\b")
+# An HTML page opens, after an XML declaration, comments and whitespace, with its doctype
+# or one of its first elements.
+_MARKUP_PROLOGUE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.DOTALL)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _is_html(head: str) -> bool:
+    prologue = _MARKUP_PROLOGUE.match(head)
+    return bool(_HTML_START.match(head, prologue.end() if prologue else 0))
+
+
+def detect_document(data: bytes) -> str | None:
+    """The layout format of the file ``data`` ("pdf", "docx", "html") or None for text.
+
+    A PDF has its header within the first kilobyte (as readers accept it); a Word file is
+    a zip package holding ``word/document.xml``; an HTML page is told by its start, in
+    any encoding that writes ASCII as ASCII, or in UTF-16 with a BOM.
+    """
+    if _PDF_MAGIC in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                return "docx" if "word/document.xml" in package.namelist() else None
+        except (zipfile.BadZipFile, OSError, EOFError):
+            return None
+    head = data[:4096]
+    if head.startswith(_UTF16_BOMS):
+        text = head.decode("utf-16", errors="replace")
+    else:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    return "html" if _is_html(text) else None
 
 
 def detect_format(text: str) -> str:
@@ -102,6 +156,8 @@ def detect_format(text: str) -> str:
         return "treatydiff"
     if head.startswith("<meta http-equiv") or re.search(r"^##[^#\s]", head, re.MULTILINE):
         return "laws-markdown"
+    if _is_html(head):
+        return "html"
     # An XML declaration, or the root element after comments or a doctype, with or
     # without a namespace prefix ("<akn:akomaNtoso").
     if head.startswith("<?xml") or _AKN_ROOT.search(head):
@@ -112,6 +168,10 @@ def detect_format(text: str) -> str:
         raise FormatError('JSON input without an "articles" list is not a known format')
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
+    from treatydiff.formats.js_articles import looks_like
+
+    if looks_like(text):
+        return "js-articles"
     if _MD_HEADING.search(text):
         return "markdown"
     if re.search(r"[A-Za-z]{3,}", text):
@@ -131,9 +191,14 @@ def parse(
     Raises FormatError for an unknown format, malformed input or a text without clauses,
     and ConfigError for a ``part`` below 1.
     """
-    if isinstance(part, bool) or not isinstance(part, int) or part < 1:
-        raise ConfigError(f"part must be a whole number from 1 up, not {part!r}")
+    _check_part(part)
     name = fmt or detect_format(text)
+    if name in _TEXT_DOCUMENTS:
+        return read_document(text, fmt=name, lang=lang, part=part)
+    if name == "docx":
+        raise FormatError("a Word file is read from its bytes, not from a text")
+    if name == "pdf":
+        raise FormatError("a PDF is read from its bytes, not from a text")
     if name not in _ADAPTERS:
         raise FormatError(f"unknown input format {name!r}; known: {', '.join(FORMATS)}")
     parser: Parser = import_module(_ADAPTERS[name]).parse
@@ -161,8 +226,105 @@ def _refuse_lone_surrogates(instrument: Instrument) -> None:
             raise FormatError(f"{where}\\u{code:04x} is half of a surrogate pair, not a character")
 
 
-def _default_id(path: Path) -> str:
-    """A readable id for a file: its stem, or folder@stem when the stem is a date."""
+def _check_part(part: int) -> None:
+    if isinstance(part, bool) or not isinstance(part, int) or part < 1:
+        raise ConfigError(f"part must be a whole number from 1 up, not {part!r}")
+
+
+def _read_pdf(
+    data: bytes, *, source: str, lang: str, part: int, options: ReadOptions | None
+) -> Instrument:
+    """Instrument number ``part`` of the PDF ``data`` (``treatydiff.formats.pdf``)."""
+    from treatydiff.formats import pdf
+
+    _check_part(part)
+    pages = options.pages if options is not None else None
+    instrument = pdf.parse(data, source=source, lang=lang, part=part, pages=pages)
+    if not instrument.body:
+        raise FormatError("no clauses found in pdf input")
+    return instrument.with_metadata(format="pdf")
+
+
+def _document_adapter(fmt: str) -> ModuleType:
+    try:
+        return import_module(_DOCUMENT_ADAPTERS[fmt])
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] in _DOCUMENTS_EXTRA:
+            raise MissingExtraError(
+                f"reading {fmt} files needs the documents extra: "
+                "pip install 'treatydiff[documents]'"
+            ) from None
+        raise
+
+
+def read_layout(
+    data: bytes | str, *, fmt: str, lang: str = "en", options: ReadOptions | None = None
+) -> Document:
+    """What the layout adapter for ``fmt`` ("docx", "html") reads in ``data``: parts,
+    notes and the text left out (see ``formats.document``).
+
+    Raises MissingExtraError when the ``documents`` extra is not installed.
+    """
+    document: Document = _document_adapter(fmt).read(data, lang=lang, options=options)
+    return document
+
+
+def read_document(
+    data: bytes | str,
+    *,
+    fmt: str,
+    lang: str = "en",
+    part: int = 1,
+    options: ReadOptions | None = None,
+) -> Instrument:
+    """Instrument number ``part`` of the layout document ``data`` in format ``fmt``."""
+    from treatydiff.formats import document
+
+    layout = read_layout(data, fmt=fmt, lang=lang, options=options)
+    instrument = document.instrument(layout, part=part, lang=lang)
+    if not instrument.body:
+        raise FormatError(f"no clauses found in {fmt} input")
+    return instrument.with_metadata(format=fmt)
+
+
+def list_parts(
+    data: bytes,
+    *,
+    source: str,
+    fmt: str | None = None,
+    lang: str = "en",
+    options: ReadOptions | None = None,
+) -> list[str]:
+    """The titles of the instruments the file ``data`` holds, in order (``FILE#N`` selects
+    the Nth): the parts of a layout document, those of a text adapter that has a
+    ``parts(text, *, lang)`` function, else the one instrument's title."""
+    name = fmt or detect_document(data)
+    try:
+        if name == "pdf":
+            from treatydiff.formats import pdf
+
+            pages = options.pages if options is not None else None
+            document = pdf.read(data, source=source, pages=pages, lang=lang)
+            return [pdf.instrument(document, part, lang=lang).title for part in document.parts]
+        if name in _DOCUMENT_ADAPTERS:
+            from treatydiff.formats.document import part_titles
+
+            return part_titles(read_layout(data, fmt=name, lang=lang, options=options))
+        text = decode(data, source=source)
+        name = name or detect_format(text)
+        adapter = import_module(_ADAPTERS[name]) if name in _ADAPTERS else None
+        if adapter is not None and hasattr(adapter, "parts"):
+            titles: list[str] = adapter.parts(text, lang=lang)
+            return titles
+        return [parse(text, fmt=name, lang=lang).title]
+    except FormatError as exc:
+        raise FormatError(f"{source}: {exc}") from None
+
+
+def default_id(path: Path) -> str:
+    """The id of an instrument read from ``path`` whose source states none: the file's
+    stem, or ``folder@stem`` when the stem is a date (``opsc/2012-10-31.md`` ->
+    ``opsc@2012-10-31``)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", path.stem) and path.parent.name:
         return f"{path.parent.name}@{path.stem}"
     return path.stem
@@ -176,21 +338,44 @@ def load_bytes(
     lang: str = "en",
     part: int = 1,
     instrument_id: str | None = None,
+    options: ReadOptions | None = None,
 ) -> Instrument:
-    """Decode and parse the bytes of one source named ``source`` (a path, URL or label
-    for messages and metadata); the id is ``instrument_id``, else the one the format
-    states, else derived from ``source`` as a path."""
-    text = decode(data, source=source)
+    """Parse the bytes of one source named ``source`` (a path, URL or label for messages
+    and metadata); the id is ``instrument_id``, else the one the format states, else
+    derived from ``source`` as a path. ``options`` apply to layout formats (Word, HTML,
+    PDF)."""
+    name = fmt or detect_document(data)
     try:
-        instrument = parse(text, fmt=fmt, lang=lang, part=part)
+        if name == "pdf":
+            instrument = _read_pdf(data, source=source, lang=lang, part=part, options=options)
+        elif name in _DOCUMENT_ADAPTERS:
+            instrument = read_document(data, fmt=name, lang=lang, part=part, options=options)
+        else:
+            instrument = parse(decode(data, source=source), fmt=name, lang=lang, part=part)
     except FormatError as exc:
         raise FormatError(f"{source}: {exc}") from None
     from dataclasses import replace
 
     return replace(
         instrument.with_metadata(source=source, sha256=hashlib.sha256(data).hexdigest()),
-        id=instrument_id or instrument.id or _default_id(Path(source)),
+        id=instrument_id or instrument.id or default_id(Path(source)),
     )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the file at ``path``; InputError when it cannot be read or is larger
+    than the input limit (``input_limit``)."""
+    try:
+        with open(path, "rb") as stream:
+            return read_limited(stream, source=str(path))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # a path with a NUL byte
+        raise InputError(f"{path!r}: not a file name") from None
 
 
 def load_file(
@@ -200,33 +385,38 @@ def load_file(
     lang: str = "en",
     part: int = 1,
     instrument_id: str | None = None,
+    options: ReadOptions | None = None,
 ) -> Instrument:
     """Read and parse one source file."""
     path = Path(path)
-    try:
-        with open(path, "rb") as stream:
-            data = read_limited(stream, source=str(path))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except ValueError:  # a path with a NUL byte
-        raise InputError(f"{path!r}: not a file name") from None
     return load_bytes(
-        data, source=str(path), fmt=fmt, lang=lang, part=part, instrument_id=instrument_id
+        read_bytes(path),
+        source=str(path),
+        fmt=fmt,
+        lang=lang,
+        part=part,
+        instrument_id=instrument_id,
+        options=options,
     )
 
 
-def load_stdin(*, fmt: str | None = None, lang: str = "en", part: int = 1) -> Instrument:
+def load_stdin(
+    *, fmt: str | None = None, lang: str = "en", part: int = 1, options: ReadOptions | None = None
+) -> Instrument:
     """Read and parse standard input (source ``-``, id ``stdin``); InputError when it is
-    closed."""
+    closed or larger than the input limit."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError("-: standard input is closed")
-    data = read_limited(stream, source="-")
-    return load_bytes(data, source="-", fmt=fmt, lang=lang, part=part, instrument_id="stdin")
+    return load_bytes(
+        read_limited(stream, source="-"),
+        source="-",
+        fmt=fmt,
+        lang=lang,
+        part=part,
+        instrument_id="stdin",
+        options=options,
+    )
 
 
 Source = str | os.PathLike[str] | bytes | IO[bytes] | IO[str]
@@ -252,8 +442,9 @@ def load(
             mode (read to its end and left open).
         format: The source format, one of ``treatydiff.formats.FORMATS``: ``"un-text"``,
             ``"laws-markdown"``, ``"markdown"``, ``"json-articles"``, ``"akn"`` (Akoma
-            Ntoso 3.0 XML) or ``"treatydiff"`` (the project's own stored form). None
-            detects it from the content.
+            Ntoso 3.0 XML), ``"treatydiff"`` (the project's own stored form), or with the
+            ``documents`` extra ``"docx"`` (Word), ``"html"`` and ``"pdf"``. None detects
+            it from the content.
         lang: The language to read, as an ISO 639-1 code (``"en"``, ``"nl"``): from a
             bilingual source the text in that language; it also selects the words the
             clause structure is read by (article and paragraph words, preamble
@@ -280,8 +471,8 @@ def load(
         >>> import treatydiff
         >>> preamble = treatydiff.load("examples/opsc-preamble-ohchr.txt")
         >>> preamble.id, preamble.metadata.format, len(preamble.leaves)
-        ('opsc-preamble-ohchr', 'un-text', 13)
-        >>> first = preamble.leaves[1].clause
+        ('opsc-preamble-ohchr', 'un-text', 14)
+        >>> first = preamble.leaves[2].clause
         >>> first.eid, first.kind, first.line
         ('preamble__p_1', 'recital', 8)
 

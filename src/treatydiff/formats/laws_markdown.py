@@ -209,11 +209,22 @@ def _blocks(section: _Section) -> list[Block]:
     return blocks
 
 
-def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
+def _chosen(text: str, lang: str) -> list[_Section]:
+    """The instruments of the file in language ``lang``; FormatError when there is none."""
     sections = [s for s in _sections(_read_lines(text)) if s.lines]
     chosen = [s for s in sections if s.language() == lang]
     if not chosen:
         raise FormatError(f"no {lang} text in this laws-markdown file")
+    return chosen
+
+
+def parts(text: str, *, lang: str = "en") -> list[str]:
+    """The titles of the file's instruments in language ``lang`` (``part=2`` the second)."""
+    return [_title(section.title) for section in _chosen(text, lang)]
+
+
+def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
+    chosen = _chosen(text, lang)
     if part > len(chosen):
         parts = "only part 1" if len(chosen) == 1 else f"parts 1 to {len(chosen)}"
         raise FormatError(

@@ -64,13 +64,16 @@ def _words(code: str) -> _Words:
     )
     preamble = alternatives(language.preamble_words)
     not_openers = alternatives(language.not_sentence_openers)
+    # The first article's number, in digits or as a word ("Article premier").
+    ones = ("1", *language.article_one_words)
+    first = alternatives(f"{word} {one}" for word in language.article_words for one in ones)
+    number = "|".join(("[\\dIVXLC]+[a-z]?", *map(re.escape, language.article_one_words)))
     return _Words(
         heading=re.compile(
-            rf"^(?:(?:(?P<article>{article})|{containers})\s+[\dIVXLC]+[a-z]?\.?|{preamble})$"
+            rf"^(?:(?:(?P<article>{article})|{containers})\s+(?:{number})\.?|{preamble})$"
         ),
         body_start=re.compile(
-            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
-            rf"|(?:{alternatives(f'{word} 1' for word in language.article_words)})\b)"
+            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b|(?:{first})\b)"
         ),
         adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
         entry_into_force=re.compile(
@@ -87,9 +90,16 @@ def _words(code: str) -> _Words:
 
 
 @dataclass(frozen=True)
-class _Line:
+class TextLine:
+    """One line of the text: its 1-based source line number and its stripped text.
+
+    An importer that knows more than the words (the PDF importer sees fonts and
+    positions) may set ``role`` to say the line is a heading or caption.
+    """
+
     number: int
-    text: str  # stripped
+    text: str  # stripped; empty for a blank line
+    role: BlockRole | None = None
 
 
 def _noise_lines(lines: list[str], words: _Words) -> set[int]:
@@ -170,7 +180,7 @@ def _gaps(lines: list[str], noise: set[int]) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in pairwise(text) if b > a + 1]
 
 
-def _vocabulary(lines: list[_Line]) -> tuple[set[str], set[str]]:
+def _vocabulary(lines: list[TextLine]) -> tuple[set[str], set[str]]:
     """Words of the document, and its hyphenated compounds, both lowercased."""
     words: set[str] = set()
     compounds: set[str] = set()
@@ -251,7 +261,7 @@ def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
     return f"{year}-{words.months.index(month) + 1:02d}-{int(day):02d}"
 
 
-def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
+def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
     """Indexes of the heading lines ("Article 12", "PART II").
 
     A wrapped sentence can put "Article 20." alone on a line: a heading is the next
@@ -281,7 +291,7 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
     return headings
 
 
-def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set[int]:
+def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> set[int]:
     """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
 
     A caption follows a heading, ends without punctuation, and is followed by a blank
@@ -319,21 +329,25 @@ def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set
     return captions
 
 
-def _next_text_line(lines: list[_Line], start: int) -> int:
+def _next_text_line(lines: list[TextLine], start: int) -> int:
     """Index of the first line from ``start`` on that is not blank; len(lines) if none."""
     return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
 
 
-def _paragraphs(lines: list[_Line], language: _Words) -> list[Block]:
+def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
     words, compounds = _vocabulary(lines)
-    headings = _heading_lines(lines, language)
-    captions = _caption_lines(lines, headings, language)
+    headings = _heading_lines(lines, language) | {
+        i for i, ln in enumerate(lines) if ln.role == "heading"
+    }
+    captions = _caption_lines(lines, headings, language) | {
+        i for i, ln in enumerate(lines) if ln.role == "caption"
+    }
     blocks: list[Block] = []
     pieces: list[str] = []  # the lines of the paragraph being read, hyphens undone
     spans: list[tuple[int, int]] = []
     length = 0  # of the paragraph so far, joined
     role: BlockRole = "text"
-    previous: _Line | None = None
+    previous: TextLine | None = None
     last_of_style: dict[str, str] = {}  # the last item number of each marker shape
 
     def flush() -> None:
@@ -402,11 +416,25 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     noise = _noise_lines(raw_lines, words)
     noise |= _blank_lines_inside_paragraphs(raw_lines, noise, words)
     lines = [
-        _Line(i + 1, raw.replace("\f", "").strip())
+        TextLine(i + 1, raw.replace("\f", "").strip())
         for i, raw in enumerate(raw_lines)
         if i not in noise
     ]
-    start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
+    return parse_lines(lines, lang=lang)
+
+
+def body_start(lang: str = "en") -> re.Pattern[str]:
+    """The pattern of the words that open the body of an instrument in ``lang``, after
+    its title block ("The States Parties", "Preamble", "Article 1")."""
+    return _words(lang).body_start
+
+
+def parse_lines(lines: list[TextLine], *, lang: str = "en", start: int | None = None) -> Instrument:
+    """The instrument in ``lines`` (page furniture already dropped): the title block, then
+    the body from line index ``start`` (where the opening words stand when None)."""
+    words = _words(lang)
+    if start is None:
+        start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
     title_lines = [line.text for line in lines[:start] if line.text]
     title, metadata = _metadata(title_lines, words)
     body = segment(_paragraphs(lines[start:], words), lang=lang)

@@ -64,5 +64,6 @@ class Node:
 
     @property
     def has_content(self) -> bool:
-        """Whether the node holds any words: text, children or a heading."""
-        return bool(self._pieces or self.children or self.heading)
+        """Whether the node holds any words: text, children, a heading or a number (a
+        "Part 1" with nothing under it before the next heading keeps its number)."""
+        return bool(self._pieces or self.children or self.heading or self.num)

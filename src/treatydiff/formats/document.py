@@ -1,0 +1,248 @@
+"""What the layout importers (Word, HTML) make of a document before segmentation.
+
+A layout document is read into ``Block``s (with roles from its styles and markup), the
+notes kept apart from them, and the text left out with the reason for it; the blocks are
+split into the instruments the document holds (an act and the convention it schedules).
+The segmenter then builds each instrument's clause tree as for every other format.
+
+The clause model has no note yet: footnotes and endnotes are recorded here, never merged
+into clause text, so that a report can show them once the model can carry them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from treatydiff.errors import FormatError
+from treatydiff.model import Clause, Instrument
+from treatydiff.segment.blocks import Block
+from treatydiff.segment.tree import segment
+
+Revisions = Literal["accepted", "original"]
+NoteKind = Literal["footnote", "endnote"]
+REVISIONS: tuple[Revisions, ...] = ("accepted", "original")
+
+# Why text of a source was left out of the clauses.
+DropReason = Literal[
+    "contents",  # a table of contents (generated from the headings)
+    "navigation",  # a web page's menus, bars and sidebars
+    "footer",  # a web page's footer: copyright, licence, contact
+    "boilerplate",  # other page furniture: a copyright line, text outside <main>
+    "hidden",  # text a page hides and that is no language view; hidden Word text
+    "other language",  # the blocks of a bilingual page in the language not chosen
+    "text box",  # a Word text box (floating, outside the reading order)
+    "editorial",  # a publisher's summary or commentary, no words of the instrument
+]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Settings of the layout importers, from the command line.
+
+    ``docx_revisions``: which text of a Word file with tracked changes is read, the one
+    with all changes accepted (as it reads now) or the original before them.
+    ``pages``: the pages of a PDF to read, first and last (from 1, inclusive); None for
+    all.
+    """
+
+    docx_revisions: Revisions = "accepted"
+    pages: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote or endnote of the source, kept apart from the clause text.
+
+    ``mark`` is the number or sign the reader sees ("1", "iv", "*"); ``line`` is the
+    position of the reference (the paragraph index in a Word file) and ``offset`` the
+    character offset in that paragraph's text where the mark stood.
+    """
+
+    kind: NoteKind
+    mark: str
+    text: str
+    line: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text of the source left out of the clauses, where it stood and why."""
+
+    reason: DropReason
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One instrument of a document: its title and the blocks of its text."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A layout document as read: its instruments, notes and the text left out.
+
+    ``title`` is the document's own title (Word's document properties, an HTML
+    ``<title>``), for a part that has no title block of its own.
+    """
+
+    parts: tuple[Part, ...]
+    notes: tuple[Note, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    title: str = ""
+
+
+_CONTAINERS = frozenset({"part", "chapter", "section", "title", "subsection"})
+_SENTENCE_ENDS = (".", ",", ";", ":")
+
+
+def structure_of(text: str, *, lang: str) -> Clause | None:
+    """The structural unit a heading with ``text`` opens ("Article 3", "CHAPTER II",
+    "Preamble"), as the segmenter reads it in ``lang``, or None for any other text."""
+    # A heading alone makes no clause: a line of text follows it.
+    clauses = segment([Block(text, 1, "heading"), Block("text", 2)], lang=lang)
+    if not clauses:
+        return None
+    clause = clauses[0]
+    if clause.kind == "article" or clause.kind in _CONTAINERS:
+        return clause
+    if clause.kind == "preamble" and clause.heading:
+        return clause
+    return None
+
+
+def mark_captions(blocks: Sequence[Block], *, lang: str) -> list[Block]:
+    """``blocks`` with each heading that directly follows an article or container
+    heading, and opens no structure itself, made its caption ("CHAPTER I" /
+    "PURPOSES AND PRINCIPLES")."""
+    out: list[Block] = []
+    opened = False  # the block before is a structural heading
+    for block in blocks:
+        if block.role == "heading":
+            structure = structure_of(block.text, lang=lang)
+            if opened and structure is None:
+                block = Block(block.text, block.line, "caption", block.spans)
+            opened = structure is not None and structure.kind != "preamble"
+        else:
+            opened = False
+        out.append(block)
+    return out
+
+
+def split(blocks: Sequence[Block], *, starts: frozenset[int], lang: str) -> tuple[Part, ...]:
+    """The instruments ``blocks`` hold, each with its title.
+
+    A part starts at each index in ``starts`` (where the format shows a new instrument:
+    a Word section that opens with an outline heading) and where article numbering
+    starts again at 1 (a convention's annexed statute): there the part takes the title
+    headings just before the first article. A part's title is its first block when that
+    is a heading, or a short line that ends no sentence and opens no structure.
+    """
+    cuts = sorted({0, *(i for i in starts if 0 < i < len(blocks)), *_restarts(blocks, lang)})
+    parts: list[Part] = []
+    for begin, end in zip(cuts, [*cuts[1:], len(blocks)], strict=True):
+        chunk = list(blocks[begin:end])
+        if not chunk:
+            continue
+        first = chunk[0]
+        if _is_title(first, lang=lang):
+            parts.append(Part(first.text, tuple(chunk[1:])))
+        else:
+            parts.append(Part("", tuple(chunk)))
+    return tuple(parts)
+
+
+def _is_title(block: Block, *, lang: str) -> bool:
+    if structure_of(block.text, lang=lang) is not None:
+        return False
+    if block.role in ("heading", "caption"):
+        return True
+    text = block.text.strip()
+    return len(text) <= 200 and not text.endswith(_SENTENCE_ENDS)
+
+
+def _restarts(blocks: Sequence[Block], lang: str) -> list[int]:
+    """Indexes where a new instrument starts because article numbering starts again."""
+    cuts: list[int] = []
+    seen_article = False
+    for i, block in enumerate(blocks):
+        if block.role != "heading" and len(block.text) >= 60:
+            continue  # the segmenter reads an article heading only in a heading or short line
+        structure = structure_of(block.text, lang=lang)
+        if structure is None or structure.kind != "article":
+            continue
+        if structure.num == "1" and seen_article:
+            start = i
+            while start > 0 and _opens_no_article(blocks[start - 1], lang):
+                start -= 1
+            cuts.append(start)
+        seen_article = True
+    return cuts
+
+
+def _opens_no_article(block: Block, lang: str) -> bool:
+    """Whether ``block`` is a heading that may stand above a first article: a title, a
+    container heading or its caption."""
+    if block.role != "heading":
+        return False
+    structure = structure_of(block.text, lang=lang)
+    return structure is None or structure.kind != "article"
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """List number ``n`` in format ``fmt``, named as Word names them (``w:numFmt``; an
+    HTML ``<ol type>`` is one of them): decimal, decimalZero, lowerLetter / upperLetter
+    (a..z, aa..zz), lowerRoman / upperRoman, ordinal, none; any other is decimal."""
+    if fmt == "none":
+        return ""
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and n > 0:
+        roman = _roman(n)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return str(n)
+
+
+def part_titles(document: Document) -> list[str]:
+    """The title of each instrument the document holds, in order (``FILE#N`` is the Nth)."""
+    return [part.title or document.title for part in document.parts]
+
+
+def instrument(document: Document, *, part: int, lang: str) -> Instrument:
+    """Instrument number ``part`` (1-based) of ``document``, segmented in ``lang``.
+
+    Raises FormatError when the document holds fewer parts.
+    """
+    if not document.parts:
+        raise FormatError("no text found in the document")
+    if part > len(document.parts):
+        raise FormatError(f"the file holds {len(document.parts)} instrument(s), not {part}")
+    chosen = document.parts[part - 1]
+    blocks = mark_captions(chosen.blocks, lang=lang)
+    return Instrument(id="", title=chosen.title or document.title, body=segment(blocks, lang=lang))
