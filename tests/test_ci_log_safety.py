@@ -37,7 +37,9 @@ def log(result: Result) -> str:
     return result.stdout + result.stderr
 
 
-def _pair(tmp_path: Path, texts: list[str], changed: list[str]) -> tuple[Path, Path]:
+def _pair(
+    tmp_path: Path, texts: list[str], changed: list[str], *, title: str = "T"
+) -> tuple[Path, Path]:
     """A JSON article export with one article per text, and one with ``changed`` texts."""
     paths = []
     for name, side in (("left.json", texts), ("right.json", changed)):
@@ -46,7 +48,7 @@ def _pair(tmp_path: Path, texts: list[str], changed: list[str]) -> tuple[Path, P
             for n, text in enumerate(side, 1)
         ]
         path = tmp_path / name
-        path.write_text(json.dumps({"name_full": "T", "articles": articles}), encoding="utf-8")
+        path.write_text(json.dumps({"name_full": title, "articles": articles}), encoding="utf-8")
         paths.append(path)
     return paths[0], paths[1]
 
@@ -69,7 +71,10 @@ HOSTILE = [
     "Each State %0A::error::shall act, escaped.",
     "::pwned123:: and ::treatydiff:: resume nothing",
     "::stop-commands::pwned123 States shall act.",
+    "Each State \x1b[2J\x1b]0;pwned\x07 \x9b1m \x00 shall act.",
 ]
+# A title is text from the input as well.
+HOSTILE_TITLE = "::warning::The ##[error]Treaty\n::error::of \x1b[2J the States"
 
 
 def _annotations(commands: list[Command]) -> list[Command]:
@@ -123,16 +128,43 @@ def test_annotations_carry_hostile_clauses_as_data(tmp_path: Path) -> None:
         ("show", "{left}"),
         ("show", "{left}", "--format", "json"),
         ("show", "{left}", "--format", "treatydiff"),
+        ("show", "{left}", "--format", "md"),
+        ("show", "{left}", "--format", "akn"),
+        ("show", "{left}", "--parts"),
+        ("compare", "{left}", "{right}", "--format", "md"),
+        ("compare", "{left}", "{right}", "--format", "html"),
+        ("synopsis", "{left}", "{right}", "--format", "md"),
+        ("synopsis", "{left}", "{right}", "--format", "html"),
+        ("synopsis", "{left}", "{right}", "--format", "json"),
+        ("languages", "{left}", "{right}", "--langs", "en,fr"),
+        ("languages", "{left}", "{right}", "--langs", "en,fr", "--format", "json"),
+        ("languages", "{left}", "{right}", "--langs", "en,fr", "--format", "md"),
+        ("languages", "{left}", "{right}", "--langs", "en,fr", "--format", "html"),
+        ("reuse", "{left}", "{right}", "--min-words", "1", "--scheduler", "synchronous"),
+        *(
+            ("reuse", "{left}", "{right}", "--min-words", "1", "--scheduler", "synchronous")
+            + ("--format", fmt)
+            for fmt in ("json", "md", "html")
+        ),
+        *(
+            ("reuse", "{left}", "{right}", "--min-words", "1", "--scheduler", "synchronous")
+            + ("--query", "{left}#art_1__para_1", "--format", fmt)
+            for fmt in ("jsonl", "json", "md", "html")
+        ),
     ],
     ids=" ".join,
 )
 def test_reports_hold_no_command_whatever_the_clauses(tmp_path: Path, args: tuple[str]) -> None:
-    left, right = _pair(tmp_path, HOSTILE, [text + " Now." for text in HOSTILE])
+    changed = [text + " Now." for text in HOSTILE]
+    left, right = _pair(tmp_path, HOSTILE, changed, title=HOSTILE_TITLE)
     result = run(*(arg.format(left=left, right=right) for arg in args))
-    assert result.exit_code in (0, 1), result.stderr
+    # Akoma Ntoso is XML 1.0, which cannot hold ESC: one line of trouble.
+    assert result.exit_code in ((0, 1, 2) if "akn" in args else (0, 1)), result.stderr
     assert _annotations(executed_commands(log(result))) == executed_commands(log(result))
     if "--annotations" not in args:
         assert executed_commands(log(result)) == []
+    if "html" not in args and "akn" not in args:  # HTML and XML keep the text as it is
+        assert not _TERMINAL_CONTROLS.search(log(result))
 
 
 def test_no_clause_text_starts_a_line_of_the_text_report(tmp_path: Path) -> None:

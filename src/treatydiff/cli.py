@@ -289,7 +289,9 @@ def show(
     options = _read_options(docx_revisions, pages)
     if list_parts:
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
-        listing = "".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1))
+        from treatydiff.normalize import log_line
+
+        listing = "".join(f"{n}\t{log_line(title)}\n" for n, title in enumerate(titles, 1))
         emit(listing, output, force=force, inputs=[ref, ref.rpartition("#")[0]])
         return
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
