@@ -107,6 +107,55 @@ def test_a_link_to_a_device_is_refused_even_with_force(tmp_path: Path, device: P
     assert stat.S_ISCHR(device.stat().st_mode)
 
 
+# Every command that writes -o, in each of its kinds of output: the same rules hold.
+WRITING_COMMANDS = [
+    ("show", "{a}"),
+    ("show", "{a}", "--parts"),
+    ("compare", "{a}", "{b}"),
+    ("compare", "{a}", "{b}", "--format", "html"),
+    ("compare", "{a}", "{b}", "--format", "docx"),
+    ("synopsis", "{a}", "{b}"),
+    ("languages", "{a}", "{b}", "--langs", "en,fr"),
+    ("reuse", "{a}", "{b}", "--scheduler", "synchronous"),
+    ("check", "{a}", "{b}"),
+    ("check", "{a}", "{b}", "--junit"),
+]
+
+
+@pytest.mark.parametrize("command", WRITING_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("target", ["fifo", "device", "link", "input", "folder"])
+def test_every_writing_command_keeps_the_rules(
+    tmp_path: Path, device: Path, command: tuple[str, ...], target: str
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(USER_PREAMBLE.read_bytes())
+    b.write_bytes(REVISED.read_bytes())
+    path = {"device": device, "input": a, "folder": tmp_path}.get(target, tmp_path / target)
+    if target == "fifo":
+        os.mkfifo(path)
+    elif target == "link":
+        path.symlink_to(tmp_path / "elsewhere.txt")
+    args = [arg.format(a=a, b=b) for arg in command]
+    result = run(*args, str(path)) if args[-1] == "--junit" else run(*args, "-o", str(path))
+    expected = {
+        "fifo": "is a FIFO (named pipe), not a regular file",
+        "device": "is a device, not a regular file",
+        "link": "is a symbolic link; give --force",
+        "input": "is an input of this command; not overwritten",
+        "folder": "is a directory",
+    }[target]
+    assert result.exit_code == 2, result.stderr
+    if target == "folder":  # click's usage error for -o, one line of write_atomic for --junit
+        assert "is a directory" in result.stderr or "is a folder" in result.stderr
+    else:
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("treatydiff: ")
+        assert expected in result.stderr, result.stderr
+    assert a.read_bytes() == USER_PREAMBLE.read_bytes()
+    assert not (tmp_path / "elsewhere.txt").exists()
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert temp_files(tmp_path) == []
+
+
 # --- never over an input -----------------------------------------------------------------
 
 

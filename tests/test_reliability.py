@@ -85,6 +85,8 @@ def _export(paragraph: str, *, number: str = '"1"', name: str = '"T"') -> bytes:
         (b'{"articles": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", "nested more than 16"),
         (b'{"articles": ' + b"[" * 17 + b"]" * 17 + b"}", "nested more than 16"),
         (b'{"articles": "x"}', "'articles' is missing or not a list"),
+        (b'[{"number": "1", "paragraphs": []}]\n', "a JSON list is no known format"),
+        (b"[" * 50_000 + b"]" * 50_000, "a JSON list is no known format"),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else None,
 )
@@ -94,6 +96,11 @@ def test_malformed_json_is_one_line(tmp_path: Path, data: bytes, words: str) -> 
     one_line_error(run("show", str(source)), words)
     with pytest.raises(FormatError):
         treatydiff.load(data)
+
+
+def test_a_text_that_only_starts_like_a_json_list_is_text() -> None:
+    text = b"[Draft] Convention on testing\n\nArticle 1\n\nStates shall act.\n"
+    assert treatydiff.load(text).title == "[Draft] Convention on testing"
 
 
 def test_a_whole_number_and_a_null_are_still_read() -> None:
@@ -156,7 +163,13 @@ def test_numbers_and_names_past_what_the_system_takes(tmp_path: Path) -> None:
         f"threshold = {digits}\n",
         encoding="utf-8",
     )
-    one_line_error(run("publish", str(config), "-o", str(tmp_path / "site")), "not valid TOML")
+    one_line_error(
+        run("publish", str(config), "-o", str(tmp_path / "site")),
+        "not valid TOML (an integer of more than 4300 digits)",
+    )
+    one_line_error(run("check", "--config", str(config)), "not valid TOML")
+    one_line_error(run("reuse", "a" * 300), "File name too long")
+    one_line_error(run("languages", "a" * 300, "--langs", "en,fr"), "File name too long")
     akn = tmp_path / "opsc.xml"
     akn.write_text(
         run("show", str(USER_PREAMBLE), "--format", "akn").stdout.replace(

@@ -72,8 +72,8 @@ def read(path: Path, error: type[TreatydiffError] = ConfigError) -> dict[str, An
         raise error(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML ({exc})") from None
-    except ValueError as exc:  # an integer of more than 4,300 digits, which int() refuses
-        raise error(f"{path}: not valid TOML ({exc})") from None
+    except ValueError:  # an integer of more than 4,300 digits, which int() refuses
+        raise error(f"{path}: not valid TOML (an integer of more than 4300 digits)") from None
 
 
 def decode(

@@ -168,6 +168,8 @@ def detect_format(text: str) -> str:
         raise FormatError('JSON input without an "articles" list is not a known format')
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
+    if head.startswith("[") and _is_json(text):
+        raise FormatError("a JSON list is no known format (an article export is an object)")
     from treatydiff.formats.js_articles import looks_like
 
     if looks_like(text):
@@ -177,6 +179,22 @@ def detect_format(text: str) -> str:
     if re.search(r"[A-Za-z]{3,}", text):
         return "un-text"
     raise FormatError("no recognizable treaty text in input")
+
+
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is one JSON value (a text that only starts like one, "[Draft]
+    Convention ...", is not)."""
+    import json
+
+    if not text.rstrip().endswith("]"):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    except RecursionError:  # lists nested deeper than json reads: no treaty either
+        return True
+    return True
 
 
 def parse(
