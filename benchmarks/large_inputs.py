@@ -1,27 +1,40 @@
-"""Large inputs: import and compare two instruments of 1 to 50 MB, with time and peak memory.
+"""Large and pathological inputs: time, peak memory and growth exponent of import and
+compare, each measured against a linear floor in the same run.
 
-    python benchmarks/large_inputs.py [--sizes 1 2 4 10 50] [--memory-limit 2048]
-                                      [--time-limit 600] [--stages import|compare|json]
+    python benchmarks/large_inputs.py [--part large shapes search]
+        [--sizes 1 2 4 10 50] [--memory-limit 2048] [--time-limit 600]
+        [--stages import compare json] [--examples 40] [--seed 0]
 
-The inputs are made at run time, never stored: the English articles of the Dutch Treaty
-Series mirror (``../shared/corpus-scale/laws-markdown-all``, else the laws-markdown folder
-of ``$TREATYDIFF_CORPUS`` or ``../shared/corpus``), renumbered one after the other and
-written in the UN plain-text layout ("Article 12", "1. ...") until the size is reached,
-the sources repeated if they run out. The other side is the same text perturbed with a
-fixed seed: 3 % of the articles dropped, 5 % with three words edited, 2 % swapped.
+``--part large``: two instruments of 1 to 50 MB each, imported and compared. The inputs
+are made at run time, never stored: the English articles of the Dutch Treaty Series mirror
+(``../shared/corpus-scale/laws-markdown-all``, else the laws-markdown folder of
+``$TREATYDIFF_CORPUS`` or ``../shared/corpus``), renumbered one after the other and written
+in the UN plain-text layout ("Article 12", "1. ...") until the size is reached, the
+sources repeated if they run out. The other side is the same text perturbed with a fixed
+seed: 3 % of the articles dropped, 5 % with three words edited, 2 % swapped. Each size
+runs in a process of its own, whose address space is capped at ``--memory-limit`` MiB
+(``RLIMIT_AS``; the aim is 2 GB) and whose stages stop after ``--time-limit`` seconds in
+all: a stage that runs out of either is reported as such. Peak memory is the process's
+peak resident set (``resource.getrusage``), which includes the interpreter and its
+libraries. The floor is reading both files and splitting them into words; the growth
+exponent of each stage is the slope of log time over log size between successive sizes
+(1 linear, 2 quadratic).
 
-Each size runs in a process of its own, whose address space is capped at
-``--memory-limit`` MiB (``RLIMIT_AS``; the aim is 2 GB) and whose stages stop after
-``--time-limit`` seconds in all: a stage that runs out of either is reported as such,
-with the function it was in (for the memory) or the peak memory when it was stopped.
-Peak memory is the process's peak resident set (``resource.getrusage``), which includes
-the interpreter and its libraries (about 25 MB).
+``--part shapes``: every shape of ``tests/support/shapes.py`` (the texts that once made
+an importer quadratic, and the reproducers grown from their own content), measured at
+three sizes as ``benchmarks/scaling.py`` says: the import's growth exponent beside the
+floor's, its time over the floor's, and its peak memory.
+
+``--part search``: ``--examples`` random fragments of the formats' syntax (seeded), each
+repeated to a text; the worst growth exponents found. This is the search for super-linear
+imports that no test does (no test is timed).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -35,6 +48,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 STAGES = ("import", "compare", "json")
+PARTS = ("large", "shapes", "search")
 
 
 def _sources() -> list[Path]:
@@ -135,6 +149,9 @@ def child(left: Path, right: Path, stages: tuple[str, ...]) -> None:
     from treatydiff.render.json import render_json
 
     started = time.perf_counter()
+    words = sum(len(path.read_text(encoding="utf-8").split()) for path in (left, right))
+    _report("floor", started, words=words)
+    started = time.perf_counter()
     with input_limit(1 << 30):
         a = treatydiff.load(left)
         _report("import left", started, clauses=len(a.leaves))
@@ -157,7 +174,8 @@ def _limit_memory(mib: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (mib << 20, mib << 20))
 
 
-def run_size(size_mb: float, args: argparse.Namespace, folder: Path) -> None:
+def run_size(size_mb: float, args: argparse.Namespace, folder: Path) -> dict[str, float]:
+    """Run one size in a child process; the seconds of each stage it finished."""
     started = time.perf_counter()
     left, right = make_inputs(int(size_mb * 1_000_000), folder)
     made = time.perf_counter() - started
@@ -179,16 +197,91 @@ def run_size(size_mb: float, args: argparse.Namespace, folder: Path) -> None:
             process.kill()
             output, error = process.communicate()
             ending = f"stopped at the time limit of {args.time_limit} s (peak {peak:,.0f} MB)"
+    times: dict[str, float] = {}
     for line in output.splitlines():
         record = json.loads(line)
         stage = record.pop("stage")
         seconds, peak = record.pop("seconds"), record.pop("peak_mb")
+        times[stage] = seconds
         details = ", ".join(f"{key} {value:,}" for key, value in record.items())
         print(f"  {stage:13s} {seconds:8.2f} s   peak {peak:6,.0f} MB   {details}", flush=True)
     if ending:
         print(f"  next stage: {ending}", flush=True)
     for path in (left, right):
         path.unlink()
+    return times
+
+
+def large(args: argparse.Namespace) -> None:
+    """``--part large``: each size, then the growth exponents between successive sizes."""
+    print(
+        f"memory limit {args.memory_limit} MiB, time limit {args.time_limit} s, "
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
+    measured: list[tuple[float, dict[str, float]]] = []
+    with tempfile.TemporaryDirectory(prefix="treatydiff-large-") as folder:
+        for size in args.sizes:
+            measured.append((size, run_size(size, args, Path(folder))))
+    print("\ngrowth exponents (slope of log time over log size; floor: read and split)")
+    stages = [stage for stage in measured[0][1] if stage != "import right"]
+    print("  sizes MB     " + "".join(f"{stage:>14s}" for stage in stages))
+    for (small, before), (big, after) in zip(measured, measured[1:], strict=False):
+        cells = [
+            f"{math.log(after[s] / before[s]) / math.log(big / small):14.2f}"
+            if s in before and s in after and before[s] > 0 and after[s] > 0
+            else f"{'-':>14s}"
+            for s in stages
+        ]
+        print(f"  {small:g} -> {big:g}".ljust(15) + "".join(cells))
+
+
+def shapes(args: argparse.Namespace) -> None:
+    """``--part shapes``: every pathological shape, its growth against the floor."""
+    sys.path.insert(0, str(PROJECT / "tests"))
+    from scaling import growth
+    from support.shapes import REPRODUCERS, SHAPES
+
+    print(f"{'shape':48s} {'chars at 4n':>12s} {'s at 4n':>8s} {'exp':>5s} "
+          f"{'floor exp':>9s} {'x floor':>8s} {'peak MB':>8s}")  # fmt: skip
+    for name, shape in {**SHAPES, **REPRODUCERS}.items():
+        grown = growth(shape)
+        print(
+            f"{name[:48]:48s} {grown.chars[-1]:12,d} {grown.seconds[-1]:8.3f} "
+            f"{grown.exponent:5.2f} {grown.floor_exponent:9.2f} {grown.over_floor:8.0f} "
+            f"{grown.peak_mb:8.1f}",
+            flush=True,
+        )
+
+
+# Pieces of the formats' own syntax (as the fuzz test of the importers uses).
+_FRAGMENTS = (
+    "\n", "\n\n", "  ", "Article 1", "Article", "PART II", "CHAPTER", "1.", "(a)", "(i)",
+    "a.", "# ", "## ", "### ", "**", "*a ", "_", "[", "](", ")", "<", ">", "</p>", "<p>",
+    "<!--", "]]>", "{", "}", '"articles"', '"text":', ": ", '"', "\\", "- ", "text: ",
+    "\u00ad", "\u200b", "\r", "\f", "\t", "Preamble", "Have agreed", "articles = {",
+    "t: '", "c: [", "'", "a", "word", "-\n", "1", "i)", "##", "<sup>", "&amp;",
+)  # fmt: skip
+
+
+def search(args: argparse.Namespace) -> None:
+    """``--part search``: random fragments repeated; the worst growth exponents."""
+    from scaling import growth
+
+    rng = random.Random(args.seed)
+    found = []
+    for _ in range(args.examples):
+        unit = "".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 6)))
+        fmt = rng.choice([None, "un-text", "markdown", "laws-markdown"])
+        grown = growth(lambda n, unit=unit, fmt=fmt: (unit * n, fmt), least_seconds=0.02)
+        found.append((grown.exponent, grown.floor_exponent, unit, fmt, grown))
+    found.sort(key=lambda item: item[0], reverse=True)
+    print(f"{args.examples} random fragments (seed {args.seed}), the ten steepest:")
+    print(f"  {'exp':>5s} {'floor':>5s} {'s at 4n':>8s} {'chars at 4n':>12s}  format, fragment")
+    for exp, floor, unit, fmt, grown in found[:10]:
+        print(
+            f"  {exp:5.2f} {floor:5.2f} {grown.seconds[-1]:8.3f} {grown.chars[-1]:12,d}  "
+            f"{fmt or 'detected'}, {unit!r}"
+        )
 
 
 def _ending(stderr: str) -> str:
@@ -213,22 +306,22 @@ def _peak_of(pid: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--part", nargs="+", choices=PARTS, default=list(PARTS))
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4, 10, 50])
     parser.add_argument("--memory-limit", type=int, default=2048, metavar="MiB")
     parser.add_argument("--time-limit", type=int, default=600, metavar="SECONDS")
     parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES))
+    parser.add_argument("--examples", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child, stages=tuple(args.stages))
         return
-    print(
-        f"memory limit {args.memory_limit} MiB, time limit {args.time_limit} s, "
-        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
-    )
-    with tempfile.TemporaryDirectory(prefix="treatydiff-large-") as folder:
-        for size in args.sizes:
-            run_size(size, args, Path(folder))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    for part in args.part:
+        print(f"\n== {part}", flush=True)
+        {"large": large, "shapes": shapes, "search": search}[part](args)
 
 
 if __name__ == "__main__":
