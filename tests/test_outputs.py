@@ -431,3 +431,17 @@ def test_the_folder_itself_may_be_a_link(tmp_path: Path) -> None:
     (tmp_path / "site").symlink_to(real, target_is_directory=True)
     assert write_pages(tmp_path / "site", {"a/index.html": "<p>"}) == ["a/index.html"]
     assert (real / "a" / "index.html").read_text(encoding="utf-8") == "<p>"
+
+
+def test_update_baseline_keeps_the_write_rules(tmp_path: Path) -> None:
+    left, right = tmp_path / "a.txt", tmp_path / "b.txt"
+    left.write_bytes(USER_PREAMBLE.read_bytes())
+    right.write_bytes(REVISED.read_bytes())
+    kept = tmp_path / "kept.json"
+    baseline = tmp_path / "baseline.json"
+    baseline.symlink_to(kept)
+    update = ("check", str(left), str(right), "--baseline", str(baseline), "--update-baseline")
+    one_line_error(run(*update), "is a symbolic link; give --force")
+    assert not kept.exists()
+    assert run(*update, "--force").exit_code == 0
+    assert baseline.is_symlink() and kept.is_file()

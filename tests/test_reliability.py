@@ -261,7 +261,21 @@ def test_a_page_name_is_never_a_path(cases: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "instrument_id",
-    ["/../../escaped-by-id", "../../x", "..\\..\\x", "a/../../b", "..", "", "\u00e9t\u00e9" * 200],
+    [
+        "/../../escaped-by-id",
+        "../../x",
+        "..\\..\\x",
+        "a/../../b",
+        "..",
+        "",
+        "\u00e9t\u00e9" * 200,
+        "%2e%2e%2fx",
+        "~root/x",
+        "x\u0000y",
+        "-rf",
+        " ",
+        "....//",
+    ],  # fmt: skip
 )
 def test_an_id_from_an_input_file_makes_a_safe_page_name(
     cases: Path, tmp_path: Path, instrument_id: str
@@ -283,6 +297,7 @@ def test_an_id_from_an_input_file_makes_a_safe_page_name(
     for page in site.rglob("*"):
         assert len(page.name.encode()) <= 255
         assert ".." not in page.relative_to(site).parts
+        assert not page.name.startswith(("-", "."))
 
 
 def test_a_language_publish_does_not_know_is_refused(tmp_path: Path) -> None:

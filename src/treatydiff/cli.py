@@ -1005,7 +1005,8 @@ def check(
     inputs = configs.inputs(config)
     if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
         text = baselines.render_baseline(result, keep=approvals)
-        write_atomic(config.baseline, text.encode("utf-8"))
+        others = [path for path in inputs if path != config.baseline]  # the texts, the config
+        write_atomic(config.baseline, text.encode("utf-8"), force=force, inputs=others)
         result = baselines.approve_all(result)
         approved = sum(len(c.changes) for c in result.checks)
         where = display_path(str(config.baseline))

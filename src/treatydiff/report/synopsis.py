@@ -109,10 +109,11 @@ _MOST_PART = 100
 def file_name_part(text: str) -> str:
     """``text`` (an instrument id, which the input file states) as a part of a file name:
     letters, digits, ``.``, ``_`` and ``-`` only (any other run becomes ``_``), not
-    starting or ending with ``.`` or ``_`` (so never ``..``), at most 100 characters (a
+    starting or ending with ``.``, ``_`` or ``-`` (so never ``..``, nor a name a shell
+    command reads as an option: ``-rf``), at most 100 characters (a
     longer one keeps its start and a hash of the whole), ``instrument`` when nothing is
     left."""
-    part = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "instrument"
+    part = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._-") or "instrument"
     if len(part) <= _MOST_PART:
         return part
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
