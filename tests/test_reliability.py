@@ -444,3 +444,23 @@ def test_update_baseline_keeps_the_approvals_of_other_checks(
     assert checks["another check"] == others
     assert "stale#000000000000" not in json.dumps(checks)
     assert run(*args).exit_code == 0
+
+
+def test_a_word_package_that_unpacks_past_the_limit_is_refused(tmp_path: Path) -> None:
+    """A zip bomb: a package of a few hundred bytes whose part unpacks to 1 MB (to
+    gigabytes in the real thing) is refused before python-docx reads it."""
+    import io
+    import zipfile
+
+    from treatydiff.formats import input_limit
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", b"<w:document/>" + b" " * 1_000_000)
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(buffer.getvalue())
+    assert bomb.stat().st_size < 5_000
+    result = run("show", str(bomb), "--input-format", "docx", "--max-bytes", "100000")
+    one_line_error(result, "unpacks to 1000013 bytes, more than 400000")
+    with input_limit(100_000), pytest.raises(FormatError, match="unpacks to"):
+        treatydiff.load(bomb.read_bytes(), format="docx")

@@ -78,6 +78,11 @@ def input_limit(max_bytes: int) -> Iterator[None]:
         _max_bytes.reset(token)
 
 
+def current_input_limit() -> int:
+    """The input limit in force (``input_limit``), in bytes."""
+    return _max_bytes.get()
+
+
 def read_limited(stream: IO[bytes], *, source: str) -> bytes:
     """The bytes of ``stream`` to its end; InputError when they are more than the input
     limit (``input_limit``) or cannot be read. Never reads more than one byte past it."""
