@@ -10,6 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed tests: hypothesis's per-example deadline (200 ms) fails a test on a busy
+# machine, not on a wrong answer. Speed is measured in benchmarks/.
+settings.register_profile("treatydiff", deadline=None)
+settings.load_profile("treatydiff")
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples"
@@ -39,6 +45,24 @@ def corpus_root() -> Path:
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     return corpus_root()
+
+
+def reliability_cases() -> Path:
+    """The reproducers of hostile and careless input (issue 12): ``$TREATYDIFF_CASES`` or
+    ``../shared/cases`` beside the checkout, its ``reliability`` folder. Missing: the tests
+    fail, as without the corpus."""
+    root = Path(os.environ.get("TREATYDIFF_CASES") or PROJECT.parent / "shared" / "cases")
+    folder = root / "reliability"
+    if not (folder / "README.txt").is_file():
+        pytest.fail(
+            f"reliability cases not found at {folder} (set TREATYDIFF_CASES)", pytrace=False
+        )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def cases() -> Path:
+    return reliability_cases()
 
 
 @pytest.fixture()

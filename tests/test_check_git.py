@@ -95,7 +95,7 @@ def line_of(path: Path, words: str) -> int:
 def test_file_against_its_previous_revisions(repo: Path) -> None:
     last = treatydiff(repo, "check", TEXT, "--against", "HEAD~1", "--annotations", "github")
     assert last.returncode == 1, last.stderr
-    (annotation,) = [line for line in last.stdout.splitlines() if line.startswith("::")]
+    (annotation,) = [line for line in last.stdout.splitlines() if line.startswith("::error")]
     line = line_of(repo / TEXT, "Concerned at the significant")
     assert annotation.startswith(
         f"::error file={TEXT},line={line},title=treatydiff%3A {TEXT}::"

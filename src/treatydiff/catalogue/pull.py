@@ -11,11 +11,17 @@ the scheme and host of each pinned URL are replaced by URL, the path is kept
 Bytes whose sha256 differs from the pin are refused before anything is written. Every
 language of a version is imported in memory first; only then are the files written, each
 atomically, the source last: a version whose source is stored is complete.
+
+A download has a deadline for the whole of it (``deadline``, 300 s), not only for each
+read: a server that answers a byte every half second would otherwise hold a pull for
+hours. It reads at most one byte more than the pinned size (enough to see a mismatch),
+and refuses at once a response that announces more.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
@@ -32,12 +38,14 @@ from treatydiff.catalogue.entries import (
     with_catalogue_metadata,
 )
 from treatydiff.catalogue.store import stored_source, stored_text
-from treatydiff.errors import FetchError, IntegrityError, TreatydiffError
+from treatydiff.errors import ConfigError, FetchError, IntegrityError, TreatydiffError
 from treatydiff.formats import load_bytes
 from treatydiff.outputs import write_atomic
 
 BASE_URL_ENV = "TREATYDIFF_SOURCE_BASE_URL"
-TIMEOUT_SECONDS = 30.0
+TIMEOUT_SECONDS = 30.0  # for the server to answer, and for each read
+DEADLINE_SECONDS = 300.0  # for a whole download
+_CHUNK = 1 << 16
 
 Progress = Callable[[str], None]
 
@@ -80,9 +88,12 @@ def pull(
     mirror: Path | None = None,
     base_url: str | None = None,
     timeout: float = TIMEOUT_SECONDS,
+    deadline: float = DEADLINE_SECONDS,
     progress: Progress | None = None,
 ) -> list[str]:
-    """Pull every target, going on after a failure; returns one message per failure."""
+    """Pull every target, going on after a failure; returns one message per failure.
+    ``timeout``: seconds for a server to answer and for each read; ``deadline``: seconds
+    for a whole download."""
 
     def say(message: str) -> None:
         if progress is not None:
@@ -96,7 +107,14 @@ def pull(
             say(f"{counter}: skipped, its pinned source is an empty file (no text)")
             continue
         try:
-            how = _pull_one(target, home=home, mirror=mirror, base_url=base_url, timeout=timeout)
+            how = _pull_one(
+                target,
+                home=home,
+                mirror=mirror,
+                base_url=base_url,
+                timeout=min(timeout, deadline),
+                deadline=deadline,
+            )
         except TreatydiffError as exc:
             failures.append(str(exc))
             say(f"{counter}: FAILED")
@@ -108,7 +126,13 @@ def pull(
 
 
 def _pull_one(
-    target: Target, *, home: Path, mirror: Path | None, base_url: str | None, timeout: float
+    target: Target,
+    *,
+    home: Path,
+    mirror: Path | None,
+    base_url: str | None,
+    timeout: float,
+    deadline: float,
 ) -> str:
     from treatydiff.formats import native
 
@@ -123,7 +147,7 @@ def _pull_one(
         data, origin = _read_mirror(target, mirror), f"mirror {mirror}"
     else:
         url = rebase(version.url, base_url) if base_url else version.url
-        data, origin = _download(target, url, timeout=timeout), url
+        data, origin = _download(target, url, timeout=timeout, deadline=deadline), url
     actual = hashlib.sha256(data).hexdigest()
     if actual != version.sha256:
         raise IntegrityError(
@@ -177,20 +201,54 @@ def _read_mirror(target: Target, mirror: Path) -> bytes:
         raise FetchError(f"{target.ref}: cannot read {path} ({exc.strerror})") from None
 
 
+def check_base_url(base_url: str) -> None:
+    """ConfigError unless ``base_url`` is an http:// or https:// URL with a host (and a
+    valid port, if any)."""
+    try:
+        parts = urlsplit(base_url)
+        # .port raises ValueError for a port that is no number or out of range
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError as exc:
+        raise ConfigError(f"{base_url!r} is not a valid URL ({exc})") from None
+    if not valid:
+        raise ConfigError(f"{base_url!r}: must be an http:// or https:// URL with a host")
+
+
 def rebase(url: str, base_url: str) -> str:
     """``url`` with its scheme and host replaced by ``base_url`` (path kept)."""
     parts = urlsplit(url)
     return base_url.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _download(target: Target, url: str, *, timeout: float) -> bytes:
+def _download(target: Target, url: str, *, timeout: float, deadline: float) -> bytes:
+    """The bytes at ``url``: at most one more than the pinned size, within ``deadline``
+    seconds in all (each read waits at most ``timeout``); FetchError otherwise."""
     request = urllib.request.Request(url, headers={"User-Agent": f"treatydiff/{__version__}"})
     host = urlsplit(url).netloc or url
+    most = target.version.size + 1  # one byte more than pinned shows a mismatch
+    give_up = time.monotonic() + deadline
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            # one byte more than pinned is enough to see a mismatch; never read more
-            data: bytes = response.read(target.version.size + 1)
-            return data
+            announced = response.headers.get("Content-Length", "")
+            if announced.isdigit() and int(announced) > target.version.size:
+                raise FetchError(
+                    f"{target.ref}: {host} sends {int(announced)} bytes, the pinned source "
+                    f"has {target.version.size}; nothing stored"
+                )
+            chunks: list[bytes] = []
+            size = 0
+            while size < most:
+                if time.monotonic() > give_up:
+                    raise FetchError(
+                        f"{target.ref}: the download from {host} did not finish within "
+                        f"{deadline:g} s (--timeout)"
+                    )
+                chunk = response.read1(min(_CHUNK, most - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            return b"".join(chunks)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{target.ref}: {url}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from treatydiff.formats.document import ReadOptions
 
 _CATALOGUE_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[\w.-]+))?$")
-_PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]*)$")
+_PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]{0,8})$")
 
 
 def catalogue_ref(ref: str) -> tuple[str, str | None] | None:
@@ -30,14 +30,15 @@ def resolve(
 ) -> Instrument:
     """The instrument REF names: `-`, a file path (`FILE#2` for a file's second
     instrument), or a catalogue id with an optional `@version`. ``options`` apply to
-    files in a layout format (Word, HTML)."""
+    files in a layout format (Word, HTML). InputError when it names none, or a path the
+    system refuses (a name too long)."""
     if ref == "-":
         return load_stdin(fmt=fmt, lang=lang, options=options)
     path = Path(ref)
-    if path.is_file():
+    if _exists(path, ref) and path.is_file():
         return load_file(path, fmt=fmt, lang=lang, options=options)
     selected = _PART_SELECTOR.match(ref)
-    if selected and Path(selected["path"]).exists():
+    if selected and _exists(Path(selected["path"]), ref):
         part = int(selected["part"])
         return load_file(Path(selected["path"]), fmt=fmt, lang=lang, part=part, options=options)
     named = catalogue_ref(ref)
@@ -50,13 +51,25 @@ def resolve(
     raise InputError(f"{ref}: no such file or catalogue instrument")
 
 
+def _exists(path: Path, ref: str) -> bool:
+    """Whether ``path`` exists; InputError when the system refuses to look (a file name
+    over 255 bytes, a NUL byte)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not a file name"
+        raise InputError(
+            f"{ref[:80]}...: {reason}" if len(ref) > 80 else f"{ref}: {reason}"
+        ) from None
+
+
 def parts(
     ref: str, *, lang: str = "en", fmt: str | None = None, options: ReadOptions | None = None
 ) -> list[str]:
     """The titles of the instruments the file REF holds (`FILE#N` names the Nth)."""
     selected = _PART_SELECTOR.match(ref)
-    path = Path(selected["path"] if selected and not Path(ref).exists() else ref)
-    if not path.exists():
+    path = Path(selected["path"] if selected and not _exists(Path(ref), ref) else ref)
+    if not _exists(path, ref):
         raise InputError(f"{ref}: no such file (--parts lists the instruments of a file)")
     return list_parts(read_bytes(path), source=str(path), fmt=fmt, lang=lang, options=options)
 

@@ -20,9 +20,11 @@ BASELINE_SCHEMA = "treatydiff.baseline/1"
 
 @dataclass(frozen=True)
 class Baseline:
-    """Approved change ids by check name."""
+    """Approved change ids by check name, and the entries of the file as read (each a JSON
+    object with at least an ``id``), which an update keeps for the checks it did not run."""
 
     approved: dict[str, frozenset[str]] = field(default_factory=dict)
+    entries: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
     def of(self, check: str) -> frozenset[str]:
         """The ids approved for the check named ``check`` (none for a check it lacks)."""
@@ -43,19 +45,25 @@ def load_baseline(path: Path | None) -> Baseline:
     if not isinstance(checks, dict):
         raise ConfigError(f"{path}: checks: expected an object of check names")
     approved: dict[str, frozenset[str]] = {}
+    kept: dict[str, tuple[dict[str, Any], ...]] = {}
     for name, entries in checks.items():
         if not isinstance(entries, list) or not all(
             isinstance(entry, dict) and isinstance(entry.get("id"), str) for entry in entries
         ):
             raise ConfigError(f"{path}: checks.{name}: expected a list of changes with an id")
         approved[name] = frozenset(entry["id"] for entry in entries)
-    return Baseline(approved)
+        kept[name] = tuple(entries)
+    return Baseline(approved, kept)
 
 
-def render_baseline(result: RunResult) -> str:
+def render_baseline(result: RunResult, *, keep: Baseline | None = None) -> str:
     """The baseline that approves every change ``result`` counts: deterministic JSON,
-    one entry per change id (sorted), with what a reviewer needs to judge it."""
-    checks: dict[str, list[dict[str, Any]]] = {}
+    one entry per change id (sorted), with what a reviewer needs to judge it. The
+    approvals of the checks ``result`` did not run are kept from ``keep`` (the baseline
+    read before the run), as they were: a one-off check replaces its own approvals only."""
+    checks: dict[str, list[dict[str, Any]]] = {
+        name: list(entries) for name, entries in (keep.entries if keep else {}).items()
+    }
     for check in result.checks:
         entries: dict[str, dict[str, Any]] = {}
         for change in check.changes:

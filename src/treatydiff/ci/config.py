@@ -50,8 +50,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 from treatydiff import tomlfile
 from treatydiff.engine.classify import FLAG_TAGS
 from treatydiff.errors import ConfigError, UsageError
-from treatydiff.lang import LANGUAGES
-from treatydiff.tomlfile import Fraction, InputFormat, Table, Text, key_path
+from treatydiff.tomlfile import Fraction, InputFormat, Language, Table, Text, key_path
 
 Rule = Literal["any", "wording", "substantive"]
 RULES: tuple[Rule, ...] = ("any", "wording", "substantive")
@@ -71,11 +70,9 @@ if TYPE_CHECKING:
     from treatydiff.formats.document import ReadOptions
 
     RuleName = Rule
-    Language = str
     FlagName = str
 else:
     RuleName = tomlfile.one_of(RULES)
-    Language = tomlfile.one_of(LANGUAGES)
     FlagName = tomlfile.one_of(FLAG_TAGS)
 
 
@@ -130,6 +127,16 @@ class Config:
     checks: tuple[CheckSpec, ...]
     baseline: Path | None
     source: Path | None = None
+
+
+def inputs(config: Config) -> list[Path]:
+    """The files a run of ``config`` reads, which none of its outputs may overwrite: the
+    configuration, the baseline, and the files its checks name."""
+    files = [path for path in (config.source, config.baseline) if path is not None]
+    for spec in config.checks:
+        files += [Path(ref) for ref in (spec.left, spec.right) if ref is not None]
+        files += [spec.file] if spec.file is not None else []
+    return files
 
 
 # --- the file's shape ---------------------------------------------------------------------

@@ -3,17 +3,29 @@ commands (annotations), a Markdown job summary, JUnit XML and JSON.
 
 Each is a pure function of a ``RunResult``; the same run gives the same bytes. The CLI
 writes them: the Markdown summary it appends to the file ``$GITHUB_STEP_SUMMARY`` names.
+
+The texts compared are anyone's (a treaty file in a pull request), and a CI log reads
+some lines as commands: the GitHub Actions runner takes a line that begins with
+``::command::`` (after spaces) or holds ``##[command]`` anywhere as a workflow command
+(``::stop-commands::`` silences every later annotation, ``::add-mask::`` hides text,
+``::error file=...::`` forges one). So no clause text begins a line of the text report
+(an excerpt follows ``> ``), every line of it is a ``normalize.log_line`` (controls shown
+as symbols, both forms of a command defused), annotations escape their data and
+properties as the runner's rules say, the JSON spells ``##[`` as ``##\\u005b`` (the same
+value), and ``stop_commands`` encloses a report printed where annotations are read.
+JUnit XML holds only characters XML 1.0 allows.
 """
 
 from __future__ import annotations
 
-import json
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
 from treatydiff.ci.config import DEFAULT_FAIL_ON_FLAGS
 from treatydiff.ci.results import Change, CheckResult, PairResult, RunResult
 from treatydiff.engine.comparison import STATUSES, Summary
+from treatydiff.normalize import log_text, printable
 from treatydiff.render.mdtext import table_cell
 
 JSON_SCHEMA = "treatydiff.check/1"
@@ -36,7 +48,7 @@ def render_text(result: RunResult) -> str:
         lines += _check_text(check)
         lines.append("")
     lines.append(verdict(result))
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def verdict(result: RunResult) -> str:
@@ -74,7 +86,7 @@ def _check_text(check: CheckResult) -> list[str]:
         lines.append(f"  - {change.clause}{where}: {change.what} ({', '.join(change.reasons)})")
         if len(check.pairs) > 1:
             lines.append(f"      in {change.pair}")
-        lines.append(f"      {change.excerpt}")
+        lines.append(f"      > {change.excerpt}")
         lines += [f"      stale reference: {note}" for note in change.notes]
         lines.append(f"      id {change.id}")
     if check.stale:
@@ -148,11 +160,25 @@ def _command(
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The data of a workflow command, escaped as the runner unescapes it (``%``, CR and
+    LF), its control characters shown as symbols."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def stop_commands(text: str, token: str) -> str:
+    """``text`` between ``::stop-commands::TOKEN`` and ``::TOKEN::``: the runner reads no
+    workflow command in it, whatever it holds. ``token`` must be unguessable (random, at
+    least 16 hex digits) and not in ``text``: a line ``::TOKEN::`` inside would resume the
+    commands. ValueError otherwise."""
+    if not re.fullmatch(r"[0-9a-f]{16,}", token) or token in text:
+        raise ValueError("the token of stop-commands must be random hex digits not in the text")
+    body = text if text.endswith("\n") or not text else text + "\n"
+    return f"::stop-commands::{token}\n{body}::{token}::\n"
 
 
 # --- Markdown --------------------------------------------------------------------------
@@ -247,21 +273,39 @@ def render_junit(result: RunResult) -> str:
             failure.text = "\n".join(_check_text(check)[1:])
         out = ET.SubElement(case, "system-out")
         out.text = "\n".join(f"{pair.label}: {_pair_counts(pair)}" for pair in check.pairs)
+    for element in suites.iter():
+        element.text = None if element.text is None else _xml_text(element.text)
+        for name, value in element.attrib.items():
+            element.set(name, _xml_text(value))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+# Characters XML 1.0 does not allow (production [2] Char) that ``printable`` leaves (it
+# shows the controls but tab and line feed as symbols).
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with only characters XML 1.0 allows: controls as their symbols, the rest
+    of what XML forbids as U+FFFD. (ElementTree writes any character as it is.)"""
+    return _NOT_XML.sub("\ufffd", printable(text))
 
 
 # --- JSON ------------------------------------------------------------------------------
 
 
 def render_json(result: RunResult) -> str:
+    """The run as JSON (schema ``treatydiff.check/1``), as ``render.json.dumps`` writes it."""
+    from treatydiff.render.json import dumps
+
     data = {
         "schema": JSON_SCHEMA,
         "exit_code": result.exit_code,
         "baseline": None if result.baseline is None else str(result.baseline),
         "checks": [_check_dict(check) for check in result.checks],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(data) + "\n"
 
 
 def _check_dict(check: CheckResult) -> dict[str, Any]:

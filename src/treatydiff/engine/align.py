@@ -25,7 +25,12 @@ still pair. The steps:
 
 A tiny positional prior breaks ties between equal candidates in favour of the one at the
 same relative position, so the result is deterministic and a text compared with itself
-pairs each clause with itself.
+pairs each clause with itself. The result does not depend on which instrument is given
+first: the steps run with the two in an order fixed by their content (``_in_order``) and
+the matches are mirrored back, so ``align(b, a)`` pairs exactly the mirror of
+``align(a, b)``, ties included (a tie-break blind to the sides would have to tell apart
+two mirror-image candidates, left i with right j and left j with right i, which can tie
+exactly where clauses are duplicated).
 
 Calibration (on the real corpus and a scratch suite of perturbed corpus instruments:
 renumbering, deleted, inserted and moved articles and recitals, word edits of up to 45 %
@@ -282,7 +287,34 @@ def align(
     alignment says correspond (the owners' units are mostly paired with each other), so
     a caption rewritten beyond recognition still pairs with its article's; then the
     remaining captions by content, like body clauses.
+
+    The mirror of ``align(right, left)``, whichever instrument comes first: the steps
+    run with the two in the order ``_in_order`` fixes, and the matches are mirrored back.
     """
+    if not _in_order(left, right):
+        mirrored = _align_in_order(right, left, threshold=threshold, scorer=scorer)
+        return document_order([Match(m.right, m.left, m.moved, m.reason) for m in mirrored])
+    return _align_in_order(left, right, threshold=threshold, scorer=scorer)
+
+
+def _in_order(left: Instrument, right: Instrument) -> bool:
+    """Whether the alignment runs with ``left`` first: the order of the two by what the
+    aligner sees of each (the comparison keys of the units, how they group, and the
+    kinds and ids of the clauses above each unit, which pair the captions), the same
+    whichever is given first. Instruments equal in all of that keep the given order,
+    which then makes no difference."""
+
+    def seen(instrument: Instrument) -> tuple[object, ...]:
+        paths = tuple(tuple((c.kind, c.eid) for c in leaf.path) for leaf in instrument.leaves)
+        return tuple(instrument.leaf_keys), tuple(_units(instrument.leaves)[1]), paths
+
+    return seen(left) <= seen(right)
+
+
+def _align_in_order(
+    left: Instrument, right: Instrument, *, threshold: float, scorer: str
+) -> list[Match]:
+    """``align`` with the two in the order given (its ties favour the left side)."""
     left_classes, right_classes = _classes(left.leaves), _classes(right.leaves)
     body = _align_part(left, right, left_classes["body"], right_classes["body"], threshold, scorer)
     body = _by_structure(

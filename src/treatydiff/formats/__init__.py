@@ -13,7 +13,9 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
@@ -27,6 +29,7 @@ from treatydiff.errors import (
     UsageError,
 )
 from treatydiff.model import Instrument
+from treatydiff.normalize import LONE_SURROGATE
 
 if TYPE_CHECKING:
     from treatydiff.formats.document import Document, ReadOptions
@@ -59,12 +62,57 @@ FORMATS: tuple[str, ...] = (*_ADAPTERS, *_DOCUMENT_ADAPTERS, "pdf")
 _NATIVE_MAGIC = "%treatydiff-instrument"
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S", re.MULTILINE)
 
+# The largest source read, in bytes: the largest treaty file of the corpus is under 2 MB,
+# and a limit keeps a wrong path (``/dev/zero``) from filling the memory.
+MAX_BYTES = 50 * 1024 * 1024
+_max_bytes: ContextVar[int] = ContextVar("max_bytes", default=MAX_BYTES)
+
+
+@contextmanager
+def input_limit(max_bytes: int) -> Iterator[None]:
+    """Within the block, sources larger than ``max_bytes`` bytes are refused (InputError)
+    by every reader of this module; the default is ``MAX_BYTES``. ConfigError for a limit
+    below 1."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigError(
+            f"the input size limit must be a whole number of bytes from 1 up, not {max_bytes!r}"
+        )
+    token = _max_bytes.set(max_bytes)
+    try:
+        yield
+    finally:
+        _max_bytes.reset(token)
+
+
+def current_input_limit() -> int:
+    """The input limit in force (``input_limit``), in bytes."""
+    return _max_bytes.get()
+
+
+def read_limited(stream: IO[bytes], *, source: str) -> bytes:
+    """The bytes of ``stream`` to its end; InputError when they are more than the input
+    limit (``input_limit``) or cannot be read. Never reads more than one byte past it."""
+    limit = _max_bytes.get()
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{source}: larger than the input limit of {limit} bytes (--max-bytes)")
+    return data
+
 
 def decode(data: bytes, *, source: str) -> str:
-    """Text of a source file; refuses empty, binary and undecodable input."""
+    """Text of a source file; refuses empty, binary and undecodable input, and input
+    larger than the input limit (``input_limit``)."""
+    if len(data) > _max_bytes.get():
+        raise InputError(
+            f"{source}: larger than the input limit of {_max_bytes.get()} bytes (--max-bytes)"
+        )
     if not data.strip():
         raise InputError(f"{source}: file is empty")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
+        # A text holds no NUL; anywhere, not only where a look at the start would see it.
         raise InputError(f"{source}: binary file, not a text")
     try:
         text = data.decode("utf-8-sig")
@@ -145,6 +193,8 @@ def detect_format(text: str) -> str:
         raise FormatError(_unknown_json(text))
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
+    if head.startswith("[") and _is_json(text):
+        raise FormatError("a JSON list is no known format (an article export is an object)")
     from treatydiff.formats.js_articles import looks_like
 
     if looks_like(text):
@@ -154,6 +204,22 @@ def detect_format(text: str) -> str:
     if re.search(r"[A-Za-z]{3,}", text):
         return "un-text"
     raise FormatError("no recognizable treaty text in input")
+
+
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is one JSON value (a text that only starts like one, "[Draft]
+    Convention ...", is not)."""
+    import json
+
+    if not text.rstrip().endswith("]"):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    except RecursionError:  # lists nested deeper than json reads: no treaty either
+        return True
+    return True
 
 
 def parse(
@@ -182,7 +248,25 @@ def parse(
     instrument = parser(text, lang=lang, part=part)
     if not instrument.body:
         raise FormatError(f"no clauses found in {name} input")
+    _refuse_lone_surrogates(instrument)
     return instrument.with_metadata(format=name)
+
+
+def _refuse_lone_surrogates(instrument: Instrument) -> None:
+    """FormatError when a string of ``instrument`` holds half a surrogate pair, which a
+    JSON escape (``"\\ud800"``) can write: no character, and no output can encode it."""
+    from dataclasses import astuple
+
+    values: list[tuple[str, object]] = [("id: ", instrument.id), ("title: ", instrument.title)]
+    values += [("metadata: ", value) for value in astuple(instrument.metadata)]
+    for clause in instrument.walk():
+        where = f"clause {clause.eid!r}: "
+        values += [(where, clause.num), (where, clause.heading), (where, clause.text)]
+    for where, value in values:
+        found = LONE_SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            code = ord(found.group())
+            raise FormatError(f"{where}\\u{code:04x} is half of a surrogate pair, not a character")
 
 
 def _check_part(part: int) -> None:
@@ -328,15 +412,19 @@ def load_bytes(
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of the file at ``path``; InputError when it cannot be read."""
+    """The bytes of the file at ``path``; InputError when it cannot be read or is larger
+    than the input limit (``input_limit``)."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            return read_limited(stream, source=str(path))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # a path with a NUL byte
+        raise InputError(f"{path!r}: not a file name") from None
 
 
 def load_file(
@@ -364,9 +452,13 @@ def load_file(
 def load_stdin(
     *, fmt: str | None = None, lang: str = "en", part: int = 1, options: ReadOptions | None = None
 ) -> Instrument:
-    """Read and parse standard input (source ``-``, id ``stdin``)."""
+    """Read and parse standard input (source ``-``, id ``stdin``); InputError when it is
+    closed or larger than the input limit."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("-: standard input is closed")
     return load_bytes(
-        sys.stdin.buffer.read(),
+        read_limited(stream, source="-"),
         source="-",
         fmt=fmt,
         lang=lang,
@@ -461,8 +553,9 @@ def load(
 
 
 def _read_stream(stream: IO[bytes] | IO[str], label: str) -> bytes:
+    limit = _max_bytes.get()
     try:
-        content = stream.read()
+        content = stream.read(limit + 1)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{label}: cannot read ({exc})") from None
     if isinstance(content, str):

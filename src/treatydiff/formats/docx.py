@@ -470,12 +470,35 @@ _OPEN_ERRORS = (
 )
 
 
+# How much larger than the input limit a Word package may unpack to: its XML is some ten
+# times the text it holds, and zip compresses XML about as much.
+UNPACKED_PER_INPUT_BYTE = 4
+
+
+def _refuse_a_bomb(data: bytes) -> None:
+    """FormatError when the parts of the package ``data`` unpack to more than
+    ``UNPACKED_PER_INPUT_BYTE`` times the input limit (``formats.input_limit``): a file
+    of a few kilobytes can unpack to gigabytes (a zip bomb), and python-docx reads every
+    part into memory. The sizes the package declares bound what zipfile unpacks."""
+    from treatydiff.formats import current_input_limit
+
+    most = UNPACKED_PER_INPUT_BYTE * current_input_limit()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(info.file_size for info in package.infolist())
+    if unpacked > most:
+        raise FormatError(
+            f"the Word package unpacks to {unpacked} bytes, more than {most} "
+            f"({UNPACKED_PER_INPUT_BYTE} times the input limit, --max-bytes)"
+        )
+
+
 def read(data: bytes, *, lang: str = "en", options: ReadOptions | None = None) -> Document:
     """The instruments, notes and left-out text of the Word document ``data``.
 
     Raises FormatError for a file that is no readable Word document.
     """
     try:
+        _refuse_a_bomb(data)
         document = docx.Document(io.BytesIO(data))
     except _OPEN_ERRORS as exc:
         raise FormatError(f"not a readable Word document ({type(exc).__name__}: {exc})") from None

@@ -29,8 +29,10 @@ from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
 
 # What tells this format: an assignment of an object literal to ``articles`` whose
-# entries have a heading ``t`` and paragraphs ``c``.
-_START = re.compile(r"^\s*(?:(?:var|let|const)\s+)?articles\s*=\s*\{", re.MULTILINE)
+# entries have a heading ``t`` and paragraphs ``c``. Only spaces and tabs before it on its
+# line: ``\s*`` there would run from every line start over all the blank lines that
+# follow (quadratic in a text of empty lines).
+_START = re.compile(r"^[ \t]*(?:(?:var|let|const)\s+)?articles\s*=\s*\{", re.MULTILINE)
 _SHAPE = re.compile(r"\bt\s*:\s*['\"].*?\bc\s*:\s*\[", re.DOTALL)
 
 
@@ -46,13 +48,16 @@ class _Locator:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cursor = 0
+        self.line = 1  # the line of ``cursor``: lines are counted once, from there on
 
     def line_of(self, value: str) -> int:
         position = self.text.find(value, self.cursor)
         if position < 0:
             return 0
+        line = self.line + self.text.count("\n", self.cursor, position)
         self.cursor = position + len(value)
-        return self.text.count("\n", 0, position) + 1
+        self.line = line + value.count("\n")
+        return line
 
 
 def read(data: bytes | str, *, lang: str = "es", options: ReadOptions | None = None) -> Document:

@@ -23,7 +23,9 @@ from treatydiff.segment.blocks import Block, BlockRole
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
 
-_HEADING = re.compile(r"^(?P<hashes>#{2,6})\s*(?P<text>.*?)\s*$")
+# A heading's text is the rest of its line, stripped (a lazy ``.*?`` before ``\s*$`` would
+# try every whitespace run to its end: quadratic in a line of many spaced words).
+_HEADING = re.compile(r"^(?P<hashes>#{2,6})(?P<text>.*)$")
 # Headings that carry structure, in any language (a section's language is not known when
 # its title is read); any other "###" line before a "####" is part of a title.
 _STRUCTURE_WORDS = [
@@ -33,16 +35,27 @@ _STRUCTURE_WORDS = [
 ]
 _STRUCTURAL = re.compile(rf"^(?:{alternatives(_STRUCTURE_WORDS)}|[IVXLC]+\.?$)", re.IGNORECASE)
 # The mirror's debris, removed line by line. A link target may hold balanced parentheses
-# ("/treaty/(wct)/(1996)/..."): one level.
-_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+# ("/treaty/(wct)/(1996)/..."): one level. Each pattern is applied so that the time is
+# linear in the line (see ``_linear_sub`` and ``_unlink``): a pattern that can fail after
+# reading to the end of the line, tried at every opening mark, would be quadratic.
+_LINK_TAIL = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
+_SUP_END = re.compile(r"</sup>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TAG_END = re.compile(r">")
 # Underscores inside words are text; a closing asterisk may touch the next word where the
 # mirror lost the space after it ("*inter alia,*include"), which CommonMark would not read
-# as emphasis: this dialect is cleaned by these patterns, not by a Markdown parser.
+# as emphasis: this dialect is cleaned by these patterns, not by a Markdown parser. Each
+# comes with the pattern of its closing marks.
 _EMPHASIS = (
-    re.compile(r"(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}(?!\*)"),
-    re.compile(r"(?<![\w_])_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?![\w_])"),
+    (
+        re.compile(r"(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}(?!\*)"),
+        re.compile(r"(?<=\S)\*{1,2}(?!\*)"),
+    ),
+    (
+        re.compile(r"(?<![\w_])_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?![\w_])"),
+        re.compile(r"(?<=\S)_{1,2}(?![\w_])"),
+    ),
 )
 
 
@@ -69,22 +82,65 @@ class _Section:
 
 
 def clean_inline(text: str) -> str:
-    """Remove links (keeping their text), emphasis, tags, footnote calls and entities."""
+    """Remove links (keeping their text), emphasis, tags, footnote calls and entities.
+    Linear in the length of ``text``."""
     # Each pattern needs its mark; most lines have none, and a scan costs more than a look.
     if "<" in text:
-        text = _SUP.sub("", text)
+        text = _by_line(_SUP, _SUP_END, text)
     if "[" in text:
-        text = _LINK.sub(r"\1", text)
+        text = _unlink(text)
     if "<" in text:
-        text = _TAG.sub("", text)
-    for emphasis, mark in zip(_EMPHASIS, "*_", strict=True):
+        text = _linear_sub(_TAG, _TAG_END, text)
+    for (emphasis, closing), mark in zip(_EMPHASIS, "*_", strict=True):
         if mark in text:
-            text = emphasis.sub(r"\1", text)
+            text = _by_line(emphasis, closing, text)
     if "&" not in text:
         return text  # as html.unescape would; most texts have no entity, and need no html
     import html
 
     return html.unescape(text)
+
+
+def _linear_sub(pattern: re.Pattern[str], closing: re.Pattern[str], text: str) -> str:
+    """``pattern.sub(r"\\1" or "", text)`` in linear time, for a pattern that ends with a
+    ``closing`` mark and matches from every opening that has such a mark after it: the
+    text after the last closing mark holds no match, and is left as it is instead of being
+    read to its end from every opening mark in it."""
+    end = 0
+    for end_match in closing.finditer(text):
+        end = end_match.end()
+    if not end:
+        return text
+    replacement = r"\1" if pattern.groups else ""
+    return pattern.sub(replacement, text[:end]) + text[end:]
+
+
+def _by_line(pattern: re.Pattern[str], closing: re.Pattern[str], text: str) -> str:
+    """``_linear_sub`` on each line of ``text``, for a pattern that matches within a line."""
+    if "\n" not in text:
+        return _linear_sub(pattern, closing, text)
+    return "\n".join(_linear_sub(pattern, closing, line) for line in text.split("\n"))
+
+
+def _unlink(text: str) -> str:
+    """Links and images reduced to their text: ``!?\\[([^\\]]*)\\]`` then ``_LINK_TAIL``,
+    substituted as ``re.sub`` would, in linear time: every "[" before the same "]" meets
+    the same tail, so after a failed tail the search goes on after that "]"."""
+    out: list[str] = []
+    done = search = 0
+    while (start := text.find("[", search)) >= 0:
+        close = text.find("]", start)
+        if close < 0:
+            break
+        tail = _LINK_TAIL.match(text, close)
+        if tail is None:
+            search = close + 1
+            continue
+        begin = start - 1 if start > done and text[start - 1] == "!" else start
+        out += [text[done:begin], text[start + 1 : close]]
+        done = search = tail.end()
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _read_lines(text: str) -> list[_Line]:
@@ -95,7 +151,8 @@ def _read_lines(text: str) -> list[_Line]:
             continue
         heading = _HEADING.match(stripped)
         if heading:
-            lines.append(_Line(number, clean_inline(heading["text"]), len(heading["hashes"])))
+            text = clean_inline(heading["text"].strip())
+            lines.append(_Line(number, text, len(heading["hashes"])))
         else:
             lines.append(_Line(number, clean_inline(stripped), 0))
     return [ln for ln in lines if ln.text.strip() or ln.level]
@@ -169,6 +226,9 @@ def parts(text: str, *, lang: str = "en") -> list[str]:
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     chosen = _chosen(text, lang)
     if part > len(chosen):
-        raise FormatError(f"the file holds {len(chosen)} {lang} instrument(s), not {part}")
+        parts = "only part 1" if len(chosen) == 1 else f"parts 1 to {len(chosen)}"
+        raise FormatError(
+            f"the file holds {len(chosen)} {lang} instrument(s); there is no part {part}, {parts}"
+        )
     section = chosen[part - 1]
     return Instrument(id="", title=_title(section.title), body=segment(_blocks(section), lang=lang))

@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from treatydiff.errors import FormatError
 from treatydiff.model import Instrument
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
@@ -65,9 +66,14 @@ class _Line:
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     """Importer entry point: the instrument of a Markdown document.
 
-    A document holds one instrument: ``part`` is not used. Never raises for any text
-    (Markdown has no syntax errors); an input without clauses is refused by the caller.
+    A document holds one instrument: FormatError for a ``part`` other than 1. Never
+    raises for any text (Markdown has no syntax errors); an input without clauses is
+    refused by the caller.
     """
+    if part != 1:
+        raise FormatError(
+            f"a Markdown document holds one instrument; there is no part {part}, only part 1"
+        )
     title = ""
     blocks: list[Block] = []
     for role, lines in _read(_parser().parse(_GLUED_HEADING.sub(r"\1 ", text))):
@@ -187,22 +193,70 @@ class _HtmlText(HTMLParser):
 
 def _html_lines(content: str, line: int) -> list[_Line]:
     reader = _HtmlText(line)
-    reader.feed(content)
+    reader.feed(_unclosable_escaped(content))
     reader.close()
     return reader.lines()
+
+
+# The ends html.parser looks for (as _markupbase spells them): of a comment, of a marked
+# section ("<![CDATA[...]]>"), of a Microsoft one ("<![if !vml]>", from Word), and of every
+# other markup ("<?...>", "<!...>", tags).
+_COMMENT_END = re.compile(r"--\s*>")
+_SECTION_END = re.compile(r"]\s*]\s*>")
+_MS_SECTION_END = re.compile(r"]\s*>")
+_MS_SECTION = re.compile(r"(?:if|else|endif)(?![-_.a-zA-Z0-9])", re.IGNORECASE)
+_MARKUP_OPEN = re.compile(r"<(?:!--|!\[)?")
+
+
+def _unclosable_escaped(content: str) -> str:
+    """``content`` with the ``<`` of each comment, marked section or other markup that no
+    end follows written ``&lt;``: html.parser reads such markup as text at the end anyway,
+    but finds that out by searching to the end of the text for each one (quadratic in
+    Python before 3.13.4 and 3.12.11: a line of 8,000 "<!--" took 2.5 s). Markup that has
+    an end after it is left alone."""
+    if "<!" not in content and content.rfind(">") > content.rfind("<"):
+        return content  # every "<" has a ">" after it: the usual case
+    last_end = content.rfind(">")
+    last_comment_end = _last_start(_COMMENT_END, content)
+    last_section_end = _last_start(_SECTION_END, content)
+    last_ms_section_end = _last_start(_MS_SECTION_END, content)
+
+    def escaped(opening: re.Match[str]) -> str:
+        mark, end = opening.group(), opening.end()
+        if mark == "<!--":
+            closable = end <= last_comment_end
+        elif mark == "<![":
+            microsoft = _MS_SECTION.match(content, end) is not None
+            closable = end <= (last_ms_section_end if microsoft else last_section_end)
+        else:
+            closable = end <= last_end
+        return mark if closable else "&lt;" + mark[1:]
+
+    return _MARKUP_OPEN.sub(escaped, content)
+
+
+def _last_start(end: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``end`` in ``text`` starts; -1 for none."""
+    start = -1
+    for match in end.finditer(text):
+        start = match.start()
+    return start
 
 
 def _text_blocks(lines: Sequence[_Line]) -> Iterator[Block]:
     """Blocks of running text: lines joined, a new block at each line opening with a
     list marker (as "a." or "(i)" at a line start in a paragraph)."""
-    text, spans = "", list[tuple[int, int]]()
+    pieces: list[str] = []  # the lines of the block being read (joined once, at its end)
+    spans: list[tuple[int, int]] = []
+    length = 0
     for line in lines:
-        if text and read_marker(line.text) is None:
-            spans.append((len(text) + 1, line.number))
-            text = f"{text} {line.text}"
+        if pieces and read_marker(line.text) is None:
+            spans.append((length + 1, line.number))
+            pieces.append(line.text)
+            length += 1 + len(line.text)
             continue
-        if text:
-            yield Block(text, spans[0][1], spans=tuple(spans))
-        text, spans = line.text, [(0, line.number)]
-    if text:
-        yield Block(text, spans[0][1], spans=tuple(spans))
+        if pieces:
+            yield Block(" ".join(pieces), spans[0][1], spans=tuple(spans))
+        pieces, spans, length = [line.text], [(0, line.number)], len(line.text)
+    if pieces:
+        yield Block(" ".join(pieces), spans[0][1], spans=tuple(spans))

@@ -37,7 +37,9 @@ Version 1 of the format, by example::
   literal: when it is empty, starts with a double quote, starts or ends with whitespace, or
   holds a character that is not printable (controls, line separators, format characters
   such as the soft hyphen, no-break spaces), written ``\\uXXXX``. KIND and EID are quoted
-  also when they hold a space, which is then written ``\\u0020``.
+  also when they hold a space, which is then written ``\\u0020``. A value holding ``##[``
+  is quoted too, with ``[`` written ``\\u005b``: the GitHub Actions runner reads
+  ``##[command]`` anywhere in a line of a log as a workflow command.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ MAX_DEPTH = 100  # deeper trees are not treaties; the model's walks are recursiv
 
 _CLAUSE_FIELDS: tuple[str, ...] = ("num", "heading", "line", "text")
 _FIELD_LINE = re.compile(r"([a-z][a-z0-9_]*): (.*)")
-_INTEGER = re.compile(r"-?[0-9]+")
+_INTEGER = re.compile(r"-?[0-9]{1,18}")  # a line number, not a number of any length
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -93,13 +95,13 @@ def _write_clause(clause: Clause, depth: int, lines: list[str]) -> None:
 def _value(value: str, *, token: bool = False) -> str:
     """``value`` as written: bare when unambiguous, else a JSON string literal."""
     plain = value and value[0] != '"' and value == value.strip() and value.isprintable()
-    if plain and not (token and " " in value):
+    if plain and not (token and " " in value) and "##[" not in value:
         return value
     quoted = json.dumps(value, ensure_ascii=False)
     return "".join(
         _escape(char) if not char.isprintable() or (token and char == " ") else char
         for char in quoted
-    )
+    ).replace("##[", "##\\u005b")
 
 
 def _escape(char: str) -> str:
@@ -122,7 +124,9 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     """Importer entry point. A file holds one instrument in one language: ``lang`` is not
     used, and ``part`` must be 1."""
     if part != 1:
-        raise FormatError(f"a treatydiff file holds one instrument; there is no part {part}")
+        raise FormatError(
+            f"a treatydiff file holds one instrument; there is no part {part}, only part 1"
+        )
     return _Reader(text).read()
 
 
@@ -237,7 +241,7 @@ class _Reader:
             raise self.fail(f"field {name!r} repeated or out of order")
         if name == "line":
             if not _INTEGER.fullmatch(value):
-                raise self.fail(f"line is not a whole number: {value!r}")
+                raise self.fail(f"line is not a whole number: {value[:40]!r}")
             draft.values[name] = int(value)
         else:
             draft.values[name] = self._decode(value)

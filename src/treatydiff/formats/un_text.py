@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 
 from treatydiff import lang
+from treatydiff.errors import FormatError
 from treatydiff.model import Clause, Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
@@ -31,6 +32,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTERS_BACKWARDS = re.compile(r"[^\W\d_]+")  # matched on reversed text, at its start
+# How much of the end of a paragraph ``ends_clause`` looks at: a search over the whole
+# paragraph for each of its lines would be quadratic.
+_CLAUSE_END_WINDOW = 1000
 
 
 @dataclass(frozen=True)
@@ -190,20 +195,42 @@ def _vocabulary(lines: list[TextLine]) -> tuple[set[str], set[str]]:
     return words, compounds
 
 
-def _join(left: str, right: str, words: set[str], compounds: set[str]) -> str:
-    """Join two wrapped lines, undoing end-of-line hyphenation where certain."""
+def _joint(pieces: list[str], right: str, words: set[str], compounds: set[str]) -> str:
+    """What joins the next wrapped line ``right`` to a paragraph so far (its lines
+    ``pieces``): a space, or nothing where end-of-line hyphenation is undone for certain,
+    in which case the hyphen ending the last piece is dropped from it.
+
+    Linear in the hyphenated word, never in the paragraph: the letters before the hyphen
+    are read backwards from the end.
+    """
+    left = pieces[-1]
     if left.endswith("\u00ad"):
-        return left + right
-    hyphenated = re.search(r"([^\W\d_]+)-$", left)
-    if hyphenated and right[:1].islower():
-        head = hyphenated.group(1)
-        tail_match = _WORD.match(right)
-        tail = tail_match.group().split("-")[0] if tail_match else ""
-        whole = (head + tail).lower()
-        if whole in words and f"{head}-{tail}".lower() not in compounds:
-            return left[:-1] + right
-        return left + right
-    return f"{left} {right}"
+        return ""
+    if not (left.endswith("-") and right[:1].islower()):
+        return " "
+    head = _letters_before_hyphen(pieces)
+    if not head:
+        return " "
+    tail_match = _WORD.match(right)
+    tail = tail_match.group().split("-")[0] if tail_match else ""
+    whole = (head + tail).lower()
+    if whole in words and f"{head}-{tail}".lower() not in compounds:
+        pieces[-1] = left[:-1]
+    return ""
+
+
+def _letters_before_hyphen(pieces: list[str]) -> str:
+    """The letters that end the paragraph ``pieces`` before its final hyphen, across
+    pieces joined without a space ("interna" of "... inter", "", "na-")."""
+    backwards: list[str] = []
+    for index in range(len(pieces) - 1, -1, -1):
+        text = pieces[index][:-1] if index == len(pieces) - 1 else pieces[index]
+        letters = _LETTERS_BACKWARDS.match(text[::-1])
+        run = letters.group() if letters else ""
+        backwards.append(run)
+        if len(run) < len(text):
+            break
+    return "".join(backwards)[::-1]
 
 
 def _title_block(title_lines: list[TextLine], words: _Words) -> tuple[str, Metadata, Clause | None]:
@@ -273,7 +300,7 @@ def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
             or i - 1 in headings
         )
         number = re.search(r"\d+", line.text)
-        if match["article"] and number:
+        if match["article"] and number and len(number.group()) <= 9:  # a number, not digits
             n = int(number.group())
             if n == last_article + 1 or (after_sentence and n > last_article):
                 headings.add(i)
@@ -335,17 +362,30 @@ def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
         i for i, ln in enumerate(lines) if ln.role == "caption"
     }
     blocks: list[Block] = []
-    text = ""
+    pieces: list[str] = []  # the lines of the paragraph being read, hyphens undone
     spans: list[tuple[int, int]] = []
+    length = 0  # of the paragraph so far, joined
     role: BlockRole = "text"
     previous: TextLine | None = None
     last_of_style: dict[str, str] = {}  # the last item number of each marker shape
 
     def flush() -> None:
-        nonlocal text, spans
-        if text:
-            blocks.append(Block(text, spans[0][1], role, tuple(spans)))
-        text, spans = "", []
+        nonlocal pieces, spans, length
+        if pieces:
+            blocks.append(Block("".join(pieces), spans[0][1], role, tuple(spans)))
+        pieces, spans, length = [], [], 0
+
+    def ends_clause() -> bool:
+        """Whether the paragraph so far, not its last line, ends a clause: "and" may
+        stand alone on a line."""
+        tail: list[str] = []
+        size = 0
+        for piece in reversed(pieces):
+            tail.append(piece)
+            size += len(piece)
+            if size >= _CLAUSE_END_WINDOW:
+                break
+        return language.ends_clause.search("".join(reversed(tail))) is not None
 
     for index, line in enumerate(lines):
         if not line.text:
@@ -364,8 +404,7 @@ def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
             previous is None
             or line_role != role
             or line_role == "heading"
-            # The paragraph so far, not its last line: "and" may stand alone on a line.
-            or (marker is not None and language.ends_clause.search(text) is not None)
+            or (marker is not None and ends_clause())
             # "2." after "1." opens an item even where the source lost a full stop.
             or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
         )
@@ -373,17 +412,24 @@ def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
             last_of_style[marker.style] = marker.num
         if starts_new:
             flush()
-            text, spans, role = line.text, [(0, line.number)], line_role
+            pieces, spans, role, length = [line.text], [(0, line.number)], line_role, len(line.text)
         else:
-            joined = _join(text, line.text, words, compounds)
-            spans.append((len(joined) - len(line.text), line.number))
-            text = joined
+            before = len(pieces[-1])
+            joint = _joint(pieces, line.text, words, compounds)
+            length += len(pieces[-1]) - before + len(joint)
+            spans.append((length, line.number))
+            pieces += [joint, line.text]
+            length += len(line.text)
         previous = line
     flush()
     return blocks
 
 
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
+    if part != 1:
+        raise FormatError(
+            f"a plain text holds one instrument; there is no part {part}, only part 1"
+        )
     raw_lines = text.split("\n")
     words = _words(lang)
     noise = _noise_lines(raw_lines, words)

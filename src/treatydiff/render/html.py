@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -239,7 +240,7 @@ def _page(
     else:
         sources = f"style-src 'self'{own}; script-src 'self'"
     csp = f"default-src 'none'; {sources}; img-src data:; base-uri 'none'; form-action 'none'"
-    return (
+    page = (
         _environment()
         .get_template(template)
         .render(
@@ -254,3 +255,26 @@ def _page(
             **context,
         )
     )
+    return log_safe_html(page)
+
+
+# The elements whose content is no HTML text (character references are not read there):
+# the page's own stylesheet and script, which hold no input text.
+_RAW_ELEMENTS = re.compile(r"(<(script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+_LINE_COMMAND = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+
+
+def log_safe_html(page: str) -> str:
+    """``page`` with no line that a CI log reads as a workflow command (see
+    ``normalize.log_line``), the same page in a browser: outside ``script`` and ``style``
+    elements, ``##[`` is written ``##&#91;`` and a colon that begins a line's ``::`` is
+    written ``&#58;``."""
+    pieces = _RAW_ELEMENTS.split(page)
+    out = []
+    # split() gives text, then each match's two groups (the element, its name), in turn.
+    for k in range(0, len(pieces), 3):
+        text = pieces[k].replace("##[", "##&#91;")
+        out.append(_LINE_COMMAND.sub(r"\1&#58;", text))
+        if k + 1 < len(pieces):
+            out.append(pieces[k + 1])
+    return "".join(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
@@ -245,10 +246,30 @@ def dumps(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)`` of dicts with
     str keys, lists, tuples, strings, numbers, booleans and None: the same text in half
     the time (with an indent, json falls back to its pure-Python encoder, whose
-    generators cost a comparison of two conventions 6 ms)."""
+    generators cost a comparison of two conventions 6 ms).
+
+    One difference: a string holding ``##[`` is written ``##\\u005b``, the same value in
+    JSON, so that no line of the text reads as a GitHub Actions workflow command when it
+    is printed in a CI log (the runner reads ``##[command]`` anywhere in a line)."""
     out: list[str] = []
     _write(value, out, "\n")
-    return "".join(out)
+    return log_safe_json("".join(out))
+
+
+# DEL and the C1 controls, which JSON may hold as they are: a terminal may act on them.
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def log_safe_json(text: str) -> str:
+    """The JSON ``text`` with ``##[`` written ``##\\u005b`` and DEL and the C1 controls as
+    ``\\u`` escapes: the same values, no line a CI log reads as a workflow command
+    (outside its strings JSON holds no ``#``, and a string holds no line break, so no
+    line begins with an input's ``::``), and no character a terminal acts on (JSON
+    escapes the C0 controls itself)."""
+    text = text.replace("##[", "##\\u005b")
+    if _C1_CONTROLS.search(text) is None:
+        return text
+    return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _write(value: Any, out: list[str], newline: str) -> None:

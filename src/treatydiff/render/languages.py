@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from treatydiff.normalize import log_text
+from treatydiff.render.json import dumps
+from treatydiff.render.mdtext import escape, table_cell
 from treatydiff.report.languages import LanguagesReport
 
 SCHEMA_ID = "treatydiff.languages/1"
@@ -83,12 +86,14 @@ def languages_dict(report: LanguagesReport) -> dict[str, Any]:
 
 def render_json(report: LanguagesReport) -> str:
     """The report as JSON text, ending with a newline."""
-    return json.dumps(languages_dict(report), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(languages_dict(report)) + "\n"
 
 
 def render_text(report: LanguagesReport) -> str:
     """The report as plain text: the versions, a summary, then one line per divergence
-    ("number  article 5, paragraph 1  [en art_5__para_1 | nl art_5__para_1]  detail")."""
+    ("number  article 5, paragraph 1  [en art_5__para_1 | nl art_5__para_1]  detail").
+    Every line is a ``normalize.log_line``: no control character of an input reaches the
+    terminal, and no line reads as a CI command."""
     lines = [f"Language versions: {', '.join(report.languages)} (pivot {report.languages[0]})"]
     for v in report.versions:
         lines.append(f"  {v.language}: {v.id}: {v.title} ({v.clauses} units)")
@@ -103,17 +108,17 @@ def render_text(report: LanguagesReport) -> str:
         d = flag.divergence
         where = " | ".join(f"{lang} {' '.join(eids) or '-'}" for lang, eids in d.clauses.items())
         lines.append(f"{d.kind:<9}  {d.label}  [{where}]  {d.detail}")
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def _cell(text: str) -> str:
-    """Text for a Markdown table cell: one line, pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text for a Markdown table cell: one line, escaped (``mdtext.table_cell``)."""
+    return table_cell(text)
 
 
 def render_markdown(report: LanguagesReport) -> str:
     """The report as GitHub Markdown: versions, summary and a table of divergences."""
-    out = [f"# Language versions: {', '.join(report.languages)}", ""]
+    out = [f"# Language versions: {escape(', '.join(report.languages))}", ""]
     out += ["| language | id | title | units |", "| --- | --- | --- | ---: |"]
     out += [
         f"| {v.language} | {_cell(v.id)} | {_cell(v.title)} | {v.clauses} |"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from treatydiff.normalize import printable
+
 # Characters that open inline markup anywhere: emphasis, code, links and images (``!``
 # is inert once ``[`` is escaped), raw HTML and autolinks, table cells, strikethrough,
 # math, and the escape character itself.
@@ -40,9 +42,13 @@ def escape(text: str, *, at_line_start: bool = True) -> str:
     start of every following line is always treated as a line start.
     """
     # A carriage return ends a line in Markdown as a line feed does: make it one, so that
-    # the line-start escapes below see every line.
-    out = _INLINE.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out = _ENTITY.sub(r"\\&", out)
+    # the line-start escapes below see every line. Other control characters are shown as
+    # their symbols (``normalize.printable``): a terminal showing the Markdown acts on none.
+    out = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = _INLINE.sub(r"\\\1", out)
+    # "::" is escaped too ("\::", the same text): a CI log reads a line that begins with
+    # "::" as a workflow command, and "[" is escaped above, so "##[" cannot be one either.
+    out = _ENTITY.sub(r"\\&", out).replace("::", "\\::")
     out = _AUTOLINK.sub(r"\\\1\2", out)
     out = _TRAILING.sub("", _BLANK_LINES.sub("\n", out))
     if at_line_start:

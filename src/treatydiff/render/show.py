@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from treatydiff.model import Instrument
+from treatydiff.normalize import log_text
 from treatydiff.segment.labels import LabelStyle, citation
 
 
@@ -27,11 +28,13 @@ def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelSty
 
 
 def _text(instrument: Instrument, label_style: LabelStyle) -> str:
+    """Every line a ``normalize.log_line``: no control character of a clause reaches the
+    terminal, and no line reads as a CI command."""
     lines = [instrument.title, ""]
     for leaf in instrument.leaves:
         lines.append(f"[{leaf.clause.eid}] {citation(leaf.path, style=label_style)}")
         lines.append(f"    {leaf.clause.text}")
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def _markdown(instrument: Instrument, label_style: LabelStyle) -> str:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from treatydiff.engine.comparison import Comparison, DiffOp, runs, starts_line
 from treatydiff.model import Instrument
+from treatydiff.normalize import log_text
 from treatydiff.report.figures import percent
 from treatydiff.report.sides import SideLabels, side_labels
 from treatydiff.segment.labels import LabelStyle, citation
@@ -113,7 +114,9 @@ def render_text(
     """The differences, one block per alignment that differs beyond formatting, with an
     inline word diff (``inline_diff``, lines indented by four spaces), then a summary.
     The sides are named by ``labels`` (None: their defaults, ``report.sides``);
-    similarities are shown as ``report.figures.percent`` gives them."""
+    similarities are shown as ``report.figures.percent`` gives them. Every line is a
+    ``normalize.log_line``: no control character of a clause reaches the terminal, and no
+    line reads as a CI command."""
     left, right = comparison.left, comparison.right
     names = labels or side_labels(left, right)
     lines = [f"--- {names.left}: {left.title}", f"+++ {names.right}: {right.title}"]
@@ -143,7 +146,7 @@ def render_text(
         + f"{s.splits} split, {s.merges} merged; "
         f"similarity {percent(s.similarity)}",
     ]
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def _label(instrument: Instrument, eid: str, style: LabelStyle) -> str:

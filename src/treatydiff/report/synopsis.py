@@ -8,6 +8,7 @@ the pairwise comparisons only; ``treatydiff.render`` turns it into HTML, Markdow
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -97,11 +98,26 @@ class Synopsis:
 
 def pair_filename(left_id: str, right_id: str, suffix: str = ".html") -> str:
     """File name of the pairwise report of two instruments, for links between reports."""
-    return f"{_slug(left_id)}--{_slug(right_id)}{suffix}"
+    return f"{file_name_part(left_id)}--{file_name_part(right_id)}{suffix}"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "instrument"
+# The longest part of a file name made from an id: two of them and a suffix stay far
+# below the 255 bytes a file name may have.
+_MOST_PART = 100
+
+
+def file_name_part(text: str) -> str:
+    """``text`` (an instrument id, which the input file states) as a part of a file name:
+    letters, digits, ``.``, ``_`` and ``-`` only (any other run becomes ``_``), not
+    starting or ending with ``.``, ``_`` or ``-`` (so never ``..``, nor a name a shell
+    command reads as an option: ``-rf``), at most 100 characters (a
+    longer one keeps its start and a hash of the whole), ``instrument`` when nothing is
+    left."""
+    part = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._-") or "instrument"
+    if len(part) <= _MOST_PART:
+        return part
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{part[: _MOST_PART - 13]}-{digest}"
 
 
 Compare = Callable[[Instrument, Instrument], Comparison]

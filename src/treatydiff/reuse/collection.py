@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from treatydiff.errors import InputError, TreatydiffError
-from treatydiff.formats import default_id
+from treatydiff.formats import default_id, read_bytes
 from treatydiff.reuse.cache import Cache
 from treatydiff.reuse.execute import Runner
 from treatydiff.reuse.read import ClauseRecord, Imported, Outcome, Refused, Source, read_source
@@ -79,10 +79,17 @@ class Collection:
 
 def find_sources(paths: list[str]) -> list[tuple[str, Path]]:
     """(name as given, path) of every source under ``paths``, sorted by name, each file
-    once. Raises InputError for a path that does not exist."""
+    once. Raises InputError for a path that does not exist, is neither a regular file nor
+    a folder (a device, a FIFO), or that the system refuses (a name too long)."""
     found: dict[Path, str] = {}
     for given in paths:
         path = Path(given)
+        try:
+            exists = path.exists()
+        except OSError as exc:
+            raise InputError(f"{given}: {exc.strerror}") from None
+        if exists and not path.is_file() and not path.is_dir():
+            raise InputError(f"{given}: not a regular file or a folder")
         if path.is_file():
             found.setdefault(path.resolve(), given)
         elif path.is_dir():
@@ -120,9 +127,9 @@ def read_collection(
     skipped: list[Skipped] = []
     for name, path in sources:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            skipped.append(Skipped(name, f"cannot read ({error.strerror})"))
+            data = read_bytes(path)
+        except InputError as error:  # unreadable, or over the input limit (--max-bytes)
+            skipped.append(Skipped(name, str(error).removeprefix(f"{path}: ")))
             continue
         sha256 = hashes[name] = hashlib.sha256(data).hexdigest()
         cached = cache.get(sha256, lang, fmt) if cache is not None else None

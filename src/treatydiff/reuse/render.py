@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from treatydiff.render.json import log_safe_json
 from treatydiff.reuse.collection import Member, reasons
 from treatydiff.reuse.report import Aggregates, InstrumentPair, aggregate
 from treatydiff.reuse.search import Query, Reuse
@@ -116,7 +117,7 @@ def render_query(found: Query, fmt: str, *, ref: str) -> str:
         "asked": asked,
         "ref": ref,
         "rows": rows,
-        "title": found.instrument.title,
+        "instrument_title": found.instrument.title,
     }
     if fmt == "md":
         from treatydiff.render.markdown import markdown_environment
@@ -133,7 +134,7 @@ def render_query(found: Query, fmt: str, *, ref: str) -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return log_safe_json(json.dumps(value, ensure_ascii=False))
 
 
 def _similarity(value: float) -> str:

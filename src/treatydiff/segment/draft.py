@@ -3,30 +3,67 @@ order and :func:`treatydiff.segment.eids.freeze` turns into named ``Clause``s.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
-
-@dataclass
 class Node:
     """A clause being built: its kind (a ``model.ClauseKind``), the number printed in the
     source (None for none), caption or container title, display text, 1-based source
-    line, and children in document order."""
+    line, and children in document order.
 
-    kind: str
-    num: str | None = None
-    heading: str | None = None
-    text: str = ""
-    line: int | None = None
-    children: list[Node] = field(default_factory=list)
+    ``text`` grows by :meth:`add_text`, block by block; the pieces are joined when the
+    text is read, once for any number of additions (joining at each would make a clause
+    of many blocks quadratic in its length).
+    """
+
+    __slots__ = ("kind", "num", "heading", "line", "children", "_pieces")
+
+    def __init__(
+        self,
+        kind: str,
+        num: str | None = None,
+        heading: str | None = None,
+        text: str = "",
+        line: int | None = None,
+        children: list[Node] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.num = num
+        self.heading = heading
+        self.line = line
+        self.children: list[Node] = [] if children is None else children
+        self._pieces: list[str] = [text] if text else []
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Node):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.kind, self.num, self.heading, self.text, self.line, self.children)
+
+    def __repr__(self) -> str:
+        return (
+            f"Node({self.kind!r}, num={self.num!r}, heading={self.heading!r}, "
+            f"text={self.text!r}, line={self.line!r}, children={self.children!r})"
+        )
+
+    @property
+    def text(self) -> str:
+        """The clause's words so far, one space apart."""
+        if len(self._pieces) > 1:
+            self._pieces = [" ".join(self._pieces).strip()]
+        return self._pieces[0] if self._pieces else ""
 
     def add_text(self, text: str, line: int) -> None:
         """Append ``text`` (from source ``line``) to the clause's words, one space apart."""
-        if not self.text:
+        if not self._pieces:
             self.line = self.line if self.line is not None else line
-        self.text = f"{self.text} {text}".strip()
+        if text.strip():
+            self._pieces.append(text if self._pieces else text.strip())
 
     @property
     def has_content(self) -> bool:
         """Whether the node holds any words: text, children, a heading or a number (a
         "Part 1" with nothing under it before the next heading keeps its number)."""
-        return bool(self.text or self.children or self.heading or self.num)
+        return bool(self._pieces or self.children or self.heading or self.num)

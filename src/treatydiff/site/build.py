@@ -22,7 +22,7 @@ from treatydiff.model import Instrument
 from treatydiff.render.html import Assets, Link, comparison_html, index_html, synopsis_html
 from treatydiff.render.markdown import comparison_markdown
 from treatydiff.report.comparison import build_report
-from treatydiff.report.synopsis import pair_filename, stream_synopsis
+from treatydiff.report.synopsis import file_name_part, pair_filename, stream_synopsis
 from treatydiff.site.config import SiteConfig, Source
 
 ASSETS = "assets"  # the folder of the stylesheet and script, in the site folder
@@ -58,6 +58,15 @@ def build_site(config: SiteConfig, *, generated: str | None = None) -> dict[str,
         raise type(exc)(f"{config.file}: {exc}") from None
 
 
+def site_inputs(config: SiteConfig) -> list[Path]:
+    """The local files the entries of ``config`` name (a catalogue REF names none), which
+    no page of the site may overwrite."""
+    refs = [ref for entry in config.synopses for ref in entry.refs]
+    refs += [ref for entry in config.comparisons for ref in (entry.left, entry.right)]
+    paths = [config.folder / ref for ref in refs]
+    return [path for path in paths if path.exists()]
+
+
 def _pages(
     config: SiteConfig, resolve: Resolve, compare: Compare, generated: str | None
 ) -> dict[str, str]:
@@ -80,7 +89,7 @@ def _pages(
             partial(_anchored, anchored),
             partial(summary_similarity, threshold=source.threshold),
         )
-        name = f"synopsis-{entry.name or instruments[0].id}.html"
+        name = f"synopsis-{entry.name or file_name_part(instruments[0].id)}.html"
         link = Link(name, entry.title or f"Synopsis: {synopsis.anchor.title}")
         _put(pages, name, synopsis_html(synopsis, assets=assets, nav=[index], generated=generated))
         pairs = [

@@ -29,7 +29,7 @@ import msgspec
 
 from treatydiff import tomlfile
 from treatydiff.errors import ConfigError
-from treatydiff.tomlfile import Fraction, InputFormat, Table, Text
+from treatydiff.tomlfile import Fraction, InputFormat, Language, Table, Text
 
 DEFAULT_TITLE = "treatydiff reports"
 
@@ -57,7 +57,7 @@ class Source:
 class _Entry(Table, frozen=True):
     """The keys every entry takes: how to read its instruments."""
 
-    lang: Text = "en"
+    lang: Language = "en"
     input_format: InputFormat | None = None
     threshold: Fraction | None = None
 

@@ -43,7 +43,9 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     is no AKN 3.0 act, bill, doc or statement.
     """
     if part != 1:
-        raise FormatError(f"an Akoma Ntoso document holds one instrument; there is no part {part}")
+        raise FormatError(
+            f"an Akoma Ntoso document holds one instrument; there is no part {part}, only part 1"
+        )
     root = _read_xml(text)
     if _local(root) != "akomaNtoso":
         raise FormatError(f"not Akoma Ntoso 3.0: the root element is {_shown(root)}")
@@ -242,7 +244,7 @@ class _Reader:
     def line(self, element: etree._Element) -> int | None:
         given = _td_attr(element, "line")
         if given is not None:
-            if not re.fullmatch(r"-?[0-9]+", given):
+            if not re.fullmatch(r"-?[0-9]{1,18}", given):  # a line, not any number
                 raise FormatError(f"td:line is not a whole number: {given[:40]!r}")
             return int(given)
         return None if self.ours else element.sourceline

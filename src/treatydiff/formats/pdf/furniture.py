@@ -78,11 +78,15 @@ class Metrics:
 
 
 def metrics(pages: list[list[Line]]) -> Metrics:
+    """The most common text size (to half a point) of the lines outside the margins, and
+    the most common step between lines of that size. A size that rounds to 0 (a damaged
+    file's text matrix) is no reading size and is not counted: others divide by it."""
     sizes: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
-            if not line.margin:
-                sizes[round(line.size * 2) / 2] += len(line.text)
+            size = round(line.size * 2) / 2
+            if not line.margin and size > 0:
+                sizes[size] += len(line.text)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     pitches: Counter[int] = Counter()
     for lines in pages:
