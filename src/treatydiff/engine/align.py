@@ -49,8 +49,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from treatydiff.model import (
+    ATTACHED_KINDS,
     DOC_TITLE_KIND,
-    HEADING_KIND,
     UNIT_KINDS,
     Clause,
     Instrument,
@@ -215,14 +215,17 @@ def align(
 
     A unit pairs only with a unit of its own class: body clauses with body clauses (by
     content, steps 1 to 5 of the module's description), the title with the title, and
-    captions with captions: first the caption of each pair of clauses that the body
-    alignment says correspond (the owners' units are mostly paired with each other), so
-    a caption rewritten beyond recognition still pairs with its article's; then the
-    remaining captions by content, like body clauses.
+    attached units (captions, notes) with their own kind: first the caption (or the
+    note in the same place) of each pair of clauses that the body alignment says
+    correspond (the owners' units are mostly paired with each other), so a caption
+    rewritten beyond recognition still pairs with its article's; then the remaining ones
+    by content, like body clauses.
     """
     left_classes, right_classes = _classes(left.leaves), _classes(right.leaves)
     body = _align_part(left, right, left_classes["body"], right_classes["body"], threshold, scorer)
-    matches = [*body, *_align_headings(left, right, body, threshold, scorer)]
+    matches = list(body)
+    for kind in sorted(ATTACHED_KINDS):
+        matches.extend(_align_attached(left, right, body, kind, threshold, scorer))
     titles = (left_classes[DOC_TITLE_KIND], right_classes[DOC_TITLE_KIND])
     if titles[0] and titles[1]:
         matches.append(Match((titles[0][0],), (titles[1][0],)))
@@ -233,9 +236,10 @@ def align(
 
 
 def _classes(leaves: Sequence[LeafView]) -> dict[str, list[int]]:
-    """Unit indices by class: ``"body"`` (clauses of the body), ``"heading"``,
-    ``"docTitle"``."""
-    out: dict[str, list[int]] = {"body": [], HEADING_KIND: [], DOC_TITLE_KIND: []}
+    """Unit indices by class: ``"body"`` (clauses of the body), and one class for each
+    kind of unit that is no node of the body (``"heading"``, ``"authorialNote"``,
+    ``"docTitle"``)."""
+    out: dict[str, list[int]] = {"body": [], **{kind: [] for kind in sorted(UNIT_KINDS)}}
     for k, leaf in enumerate(leaves):
         kind = leaf.clause.kind
         out[kind if kind in UNIT_KINDS else "body"].append(k)
@@ -265,17 +269,25 @@ def _align_part(
     ]
 
 
-def _align_headings(
+def _align_attached(
     left: Instrument,
     right: Instrument,
     body: Sequence[Match],
+    kind: str,
     threshold: float,
     scorer: str,
 ) -> list[Match]:
-    """Captions paired through their owners, then by content; the rest added or removed."""
-    right_heading = {
-        right.leaves[j].ancestors[-1].eid: j for j in _classes(right.leaves)[HEADING_KIND]
-    }
+    """Attached units of ``kind`` (captions, notes) paired through their owners, then by
+    content; the rest added or removed.
+
+    An attached unit has a slot in its owner: the caption, or the note in the nth place
+    (the part of its eId after the owner's). A left unit pairs with the unit in the same
+    slot of the right clause that the body units inside its owner are mostly paired
+    with (the innermost clause of the owner's kind around each partner, or the partner
+    itself for an owner that is a leaf).
+    """
+    left_ids, right_ids = _classes(left.leaves)[kind], _classes(right.leaves)[kind]
+    right_slot = {_slot(right.leaves[j]): j for j in right_ids}
     # For each left body unit, the right body units it is paired with.
     partners: dict[int, tuple[int, ...]] = {}
     moved: dict[int, bool] = {}
@@ -288,15 +300,17 @@ def _align_headings(
     for i in partners:
         for clause in left.leaves[i].path:
             inside.setdefault(clause.eid, []).append(i)
-    votes: list[tuple[int, int, int, int]] = []  # (-support, left heading, right heading, moved)
-    for h in _classes(left.leaves)[HEADING_KIND]:
-        owner = left.leaves[h].ancestors[-1]
+    votes: list[tuple[int, int, int, int]] = []  # (-support, left unit, right unit, moved)
+    for h in left_ids:
+        owner, suffix = left.leaves[h].ancestors[-1], _slot(left.leaves[h])[1]
         support: dict[int, int] = {}
         moved_support: dict[int, int] = {}
         for i in inside.get(owner.eid, ()):
             for j in partners[i]:
                 counterpart = _owner_of_kind(right.leaves[j].path, owner.kind)
-                target = right_heading.get(counterpart or "")
+                if counterpart is None and owner.is_leaf:
+                    counterpart = right.leaves[j].clause.eid
+                target = right_slot.get((counterpart or "", suffix))
                 if target is not None:
                     support[target] = support.get(target, 0) + 1
                     moved_support[target] = moved_support.get(target, 0) + moved[i]
@@ -313,12 +327,19 @@ def _align_headings(
     rest = _align_part(
         left,
         right,
-        [h for h in _classes(left.leaves)[HEADING_KIND] if h not in used_left],
-        [h for h in _classes(right.leaves)[HEADING_KIND] if h not in used_right],
+        [h for h in left_ids if h not in used_left],
+        [h for h in right_ids if h not in used_right],
         threshold,
         scorer,
     )
     return [*matches, *rest]
+
+
+def _slot(unit: LeafView) -> tuple[str, str]:
+    """An attached unit's owner eId and its place in the owner ("__heading",
+    "__authorialNote_2")."""
+    owner = unit.ancestors[-1].eid
+    return owner, unit.clause.eid[len(owner) :]
 
 
 def _owner_of_kind(path: Sequence[Clause], kind: str) -> str | None:
