@@ -117,6 +117,13 @@ docx_revisions_option = click.option(
     help="Which text of a Word file with tracked changes to read: with every change "
     "accepted, or the original before them.",
 )
+encoding_option = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Text encoding of text and HTML inputs (utf-8, cp1252, latin-1...), in place of "
+    "the one a byte-order mark states or the one detected.",
+)
 output_option = click.option(
     "-o",
     "--output",
@@ -130,10 +137,10 @@ def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
 
-def _read_options(docx_revisions: str) -> ReadOptions:
+def _read_options(docx_revisions: str, encoding: str | None = None) -> ReadOptions:
     from treatydiff.formats.document import ReadOptions
 
-    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions))
+    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions), encoding=encoding)
 
 
 def _build_time() -> str | None:
@@ -171,6 +178,7 @@ def _build_time() -> str | None:
 @lang_option
 @input_format_option
 @docx_revisions_option
+@encoding_option
 @output_option
 def show(
     ref: str,
@@ -180,6 +188,7 @@ def show(
     lang: str,
     input_format: str,
     docx_revisions: str,
+    encoding: str | None,
     output: Path | None,
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
@@ -187,7 +196,7 @@ def show(
     from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    options = _read_options(docx_revisions)
+    options = _read_options(docx_revisions, encoding)
     if list_parts:
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
         emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
@@ -237,6 +246,7 @@ def show(
 @lang_option
 @input_format_option
 @docx_revisions_option
+@encoding_option
 @output_option
 def compare(
     left: str,
@@ -247,6 +257,7 @@ def compare(
     lang: str,
     input_format: str,
     docx_revisions: str,
+    encoding: str | None,
     output: Path | None,
     assets_dir: Path | None,
 ) -> None:
@@ -263,7 +274,7 @@ def compare(
     from treatydiff.render.text import render_text
 
     source_format = _input_format(input_format)
-    options = _read_options(docx_revisions)
+    options = _read_options(docx_revisions, encoding)
     style = cast("LabelStyle", labels)
     comparison = compare_instruments(
         refs.resolve(left, lang=lang, fmt=source_format, options=options),
@@ -510,6 +521,7 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
 )
 @input_format_option
 @docx_revisions_option
+@encoding_option
 @output_option
 def check(
     texts: tuple[str, ...],
@@ -525,6 +537,7 @@ def check(
     lang: str | None,
     input_format: str,
     docx_revisions: str,
+    encoding: str | None,
     output: Path | None,
 ) -> None:
     """Check versions of texts: fail on changes nobody approved.
@@ -557,7 +570,7 @@ def check(
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
-            read_options=_read_options(docx_revisions),
+            read_options=_read_options(docx_revisions, encoding),
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

@@ -42,9 +42,12 @@ class ReadOptions:
 
     ``docx_revisions``: which text of a Word file with tracked changes is read, the one
     with all changes accepted (as it reads now) or the original before them.
+    ``encoding``: the text encoding of a text file or web page, named by the user (a
+    Python codec name, "cp1252", "latin-1"), in place of the one marked or detected.
     """
 
     docx_revisions: Revisions = "accepted"
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
