@@ -22,7 +22,7 @@ from treatydiff import lang
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
-from treatydiff.segment.markers import follows, read_marker
+from treatydiff.segment.markers import DESIGNATION, designation_key, follows, read_marker
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
 
@@ -31,6 +31,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+# The designations of a first article: "Article 1", "Article I", "Article A".
+_FIRST_DESIGNATIONS = frozenset({"1", "I", "A"})
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,12 @@ def _words(code: str) -> _Words:
     not_openers = alternatives(language.not_sentence_openers)
     return _Words(
         heading=re.compile(
-            rf"^(?:(?:(?P<article>{article})|{containers})\s+[\dIVXLC]+[a-z]?\.?|{preamble})$"
+            rf"^(?:(?P<article>{article})\s*(?P<num>{DESIGNATION})\.?"
+            rf"|(?:{containers})\s+(?:[IVXLC]+|\d+[A-Z]?)\.?|{preamble})$"
         ),
         body_start=re.compile(
             rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
+            rf"|(?:{alternatives(language.recital_openers)})\b"
             rf"|(?:{alternatives(f'{word} 1' for word in language.article_words)})\b)"
         ),
         adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
@@ -231,7 +237,7 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
     article in sequence, or a line that follows the end of a sentence.
     """
     headings: set[int] = set()
-    last_article = 0
+    last: str | None = None  # the designation of the last article heading
     for i, line in enumerate(lines):
         match = words.heading.match(line.text)
         if not match:
@@ -243,14 +249,20 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
             or previous.isupper()
             or i - 1 in headings
         )
-        number = re.search(r"\d+", line.text)
-        if match["article"] and number:
-            n = int(number.group())
-            if n == last_article + 1 or (after_sentence and n > last_article):
+        if not match["article"]:
+            if after_sentence:
                 headings.add(i)
-                last_article = n
-        elif after_sentence:
+            continue
+        num = " ".join(match["num"].split())
+        if last is None:
+            in_order = num in _FIRST_DESIGNATIONS or after_sentence
+        else:
+            key, last_key = designation_key(num), designation_key(last)
+            later = key is None or last_key is None or key > last_key
+            in_order = follows(last, num) or (after_sentence and later)
+        if in_order:
             headings.add(i)
+            last = num
     return headings
 
 

@@ -44,7 +44,9 @@ class Language:
 
     Plain text in the UN layout (``treatydiff.formats.un_text``):
 
-    * ``body_openers``: words that open the body after the title block ("The States").
+    * ``body_openers``: words that open the body after the title block ("The States",
+      "The Parties"); a recital opener or a preamble heading opens it too, for a preamble
+      whose recitals follow the title with no formula.
     * ``sentence_openers``: words capitalized only where a sentence starts ("The",
       "Each"), and ``not_sentence_openers``, capitalized phrases starting with one of them
       that start no sentence ("The Hague", "No.").

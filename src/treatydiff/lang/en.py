@@ -118,6 +118,11 @@ LANGUAGE = Language(
         "The Governments",
         "The High Contracting Parties",
         "The Contracting Parties",
+        "The Contracting States",
+        "The Parties",
+        "The signatory States",
+        "The signatory Governments",
+        "The signatories",
     ),
     sentence_openers=(
         "The",

@@ -100,6 +100,11 @@ LANGUAGE = Language(
         "De Regeringen",
         "De Hoge Verdragsluitende Partijen",
         "De Verdragsluitende Partijen",
+        "De Verdragsluitende Staten",
+        "De Partijen",
+        "De ondertekenende Staten",
+        "De ondertekenende Regeringen",
+        "De ondertekenaars",
     ),
     sentence_openers=(
         "De",

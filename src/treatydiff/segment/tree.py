@@ -103,7 +103,7 @@ class Segmenter:
             return False
         article = self.words.article.match(text)
         if article and (block.role == "heading" or len(text) < 60):
-            self.open_article(article["num"].replace(" ", ""), article["caption"], block.line)
+            self.open_article(" ".join(article["num"].split()), article["caption"], block.line)
             return True
         container = self.words.container.match(text)
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):

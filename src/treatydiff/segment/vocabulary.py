@@ -14,6 +14,7 @@ from functools import cache
 
 from treatydiff import lang
 from treatydiff.normalize import INVISIBLE_CHARACTERS
+from treatydiff.segment.markers import DESIGNATION
 
 # Characters that stand inside a word without changing it: those the comparison key drops.
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
@@ -61,8 +62,9 @@ def has_invisible(text: str) -> bool:
 
 
 def alternatives(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words`` as printed."""
-    return "|".join(map(re.escape, words))
+    """A regular expression matching any of ``words`` as printed, where one space may be
+    any run of whitespace (two spaces, a tab, a no-break space: as extraction leaves it)."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
 
 
 @cache
@@ -91,8 +93,7 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
     container_kind = {word: kind for one in languages for word, kind in one.container_words.items()}
     return Vocabulary(
         article=re.compile(
-            rf"^(?:{words(lambda one: one.article_words)})\s*"
-            r"(?P<num>\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+)\.?"
+            rf"^(?:{words(lambda one: one.article_words)})\s*(?P<num>{DESIGNATION})\.?"
             r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
         ),
         container=re.compile(

@@ -1,0 +1,230 @@
+"""Each kind of layout fault of issue 10, in wordings, numberings and layouts beyond the
+public-reports examples: other preamble openers, whitespace, designations with suffixes
+and letters, encodings, annex names, note markers, header symbols."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import treatydiff
+from treatydiff.errors import ConfigError, InputError
+from treatydiff.formats import load_bytes
+from treatydiff.formats.document import ReadOptions
+from treatydiff.model import Instrument
+from treatydiff.segment.labels import citation
+
+TITLE = "Convention on Cooperation in the Protection of Coastal Waters"
+RECITALS = (
+    "Recalling the principles of international law relating to the marine environment,\n"
+    "Recognizing that coastal waters are of vital importance to coastal communities,\n"
+    "Have agreed as follows:\n"
+)
+ARTICLES = (
+    "Article 1\n"
+    "Each State Party shall take all appropriate measures to prevent pollution.\n"
+    "Article 2\n"
+    "1. Each State Party shall designate a competent authority.\n"
+    "2. The competent authority shall inform the depositary.\n"
+)
+
+
+def _load(text: str, **options: str) -> Instrument:
+    return treatydiff.load(text.encode("utf-8"), **options)  # type: ignore[arg-type]
+
+
+def _kinds(instrument: Instrument) -> list[tuple[str, str]]:
+    return [(leaf.clause.eid, leaf.clause.kind) for leaf in instrument.leaves]
+
+
+# -- preamble openers and whitespace ----------------------------------------------------
+
+OPENERS = [
+    "The States Parties to the present Convention,",
+    "The Parties to this Convention,",
+    "The Contracting States,",
+    "The Contracting Parties,",
+    "The High Contracting Parties,",
+    "The member States of the Council of Europe and the other signatories hereto,",
+    "The Member States of the Council of Europe, signatory hereto,",
+    "The Governments of the Kingdom of Belgium and the Kingdom of the Netherlands,",
+    "The signatory States,",
+]
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+@pytest.mark.parametrize("space", [" ", "  ", "\t", "\u00a0", " \u202f"])
+def test_every_common_preamble_opener_opens_the_preamble(opener: str, space: str) -> None:
+    text = f"{TITLE}\n{opener.replace(' ', space, 2)}\n{RECITALS}{ARTICLES}"
+    instrument = _load(text)
+    assert instrument.title == TITLE
+    assert _kinds(instrument)[1:5] == [
+        ("preamble__formula_1", "formula"),
+        ("preamble__p_1", "recital"),
+        ("preamble__p_2", "recital"),
+        ("preamble__formula_2", "formula"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "De Staten die partij zijn bij dit Verdrag,",
+        "De Partijen bij dit Verdrag,",
+        "De Verdragsluitende Staten,",
+        "De Hoge Verdragsluitende Partijen,",
+        "De lidstaten van de Raad van Europa en de andere ondertekenende Staten,",
+        "De Regeringen van het Koninkrijk België en het Koninkrijk der Nederlanden,",
+    ],
+)
+def test_dutch_preamble_openers_open_the_preamble(opener: str) -> None:
+    text = (
+        "Verdrag inzake de bescherming van kustwateren\n"
+        f"{opener}\n"
+        "Overwegende dat kustwateren van groot belang zijn,\n"
+        "Zijn het volgende overeengekomen:\n"
+        "Artikel 1\n"
+        "Iedere Staat die partij is, neemt alle passende maatregelen.\n"
+    )
+    instrument = _load(text, lang="nl")
+    assert instrument.title == "Verdrag inzake de bescherming van kustwateren"
+    assert _kinds(instrument)[1][0] == "preamble__formula_1"
+
+
+def test_a_recital_list_with_no_opener_is_a_preamble() -> None:
+    instrument = _load(f"{TITLE}\n{RECITALS}{ARTICLES}")
+    assert instrument.title == TITLE
+    assert _kinds(instrument)[1:4] == [
+        ("preamble__p_1", "recital"),
+        ("preamble__p_2", "recital"),
+        ("preamble__formula_1", "formula"),
+    ]
+
+
+# -- designations: suffixes and letters -------------------------------------------------
+
+SUFFIXES = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies"]
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("space", [" ", "", "  ", "\u00a0"])
+def test_articles_with_latin_suffixes_are_articles(suffix: str, space: str) -> None:
+    text = (
+        f"{TITLE}\nThe States Parties,\nHave agreed as follows:\n{ARTICLES}"
+        f"Article 2{space}{suffix}\nEach State Party shall publish its reports.\n"
+        "Article 3\nThe present Convention is open for signature.\n"
+    )
+    instrument = _load(text)
+    articles = instrument.articles()
+    assert [a.eid for a in articles] == ["art_1", "art_2", f"art_2{suffix}", "art_3"]
+    inserted = instrument.by_eid[f"art_2{suffix}"]
+    assert inserted.clause.num == f"2 {suffix}" if space else f"2{suffix}"
+    assert citation(inserted.path) == f"article {inserted.clause.num}"
+
+
+def test_a_run_of_inserted_articles_in_order() -> None:
+    inserted = "".join(
+        f"Article 2 {suffix}\nEach State Party shall report under {suffix}.\n"
+        for suffix in SUFFIXES
+    )
+    text = f"{TITLE}\nThe States Parties,\n{ARTICLES}{inserted}Article 3\nDone.\n"
+    eids = [a.eid for a in _load(text).articles()]
+    assert eids == ["art_1", "art_2", *(f"art_2{s}" for s in SUFFIXES), "art_3"]
+
+
+@pytest.mark.parametrize("letter", ["A", "B", "a"])
+def test_articles_with_a_letter_are_articles(letter: str) -> None:
+    text = (
+        f"{TITLE}\nThe States Parties,\n{ARTICLES}"
+        f"Article 2{letter}\nEach State Party shall publish its reports.\n"
+    )
+    assert [a.eid for a in _load(text).articles()] == ["art_1", "art_2", f"art_2{letter}"]
+
+
+def test_lettered_articles_a_to_o_and_beyond() -> None:
+    letters = [*"ABCDEFGHIJKLMNO", "AA", "A bis"]
+    body = "".join(
+        f"Article {letter}\nThe Parties undertake obligation {n}.\n"
+        for n, letter in enumerate(letters)
+    )
+    instrument = _load(f"{TITLE}\nThe Parties,\n{body}")
+    articles = instrument.articles()
+    assert [a.num for a in articles] == letters
+    assert articles[-1].eid == "art_Abis"
+    assert citation(instrument.by_eid["art_Abis"].path) == "article A bis"
+    assert all(a.text.startswith("The Parties undertake") for a in articles)
+
+
+@pytest.mark.parametrize(
+    ("marker", "num", "eid"),
+    [("1a.", "1a", "para_1a"), ("1 bis.", "1 bis", "para_1bis"), ("(1a)", "1a", "point_1a")],
+)
+def test_inserted_paragraphs_are_paragraphs(marker: str, num: str, eid: str) -> None:
+    text = (
+        f"{TITLE}\nThe Parties,\nArticle 1\n"
+        f"1. Each Party shall report.\n{marker} Each Party shall publish.\n"
+        "2. Each Party shall cooperate.\n"
+    )
+    if marker.startswith("("):
+        text = text.replace("1. ", "(1) ").replace("2. ", "(2) ")
+    instrument = _load(text)
+    paragraph = instrument.by_eid[f"art_1__{eid}"].clause
+    assert paragraph.num == num and paragraph.text == "Each Party shall publish."
+    last = eid.replace("1a", "2").replace("1bis", "2")
+    assert [c.eid for c in instrument.articles()[0].children][-1] == f"art_1__{last}"
+
+
+def test_an_article_with_1500_numbered_paragraphs() -> None:
+    paragraphs = "".join(f"{n}. Each Party shall report on item {n}.\n" for n in range(1, 1501))
+    instrument = _load(f"{TITLE}\nThe Parties,\nArticle 1\n{paragraphs}")
+    children = instrument.articles()[0].children
+    assert len(children) == 1500
+    assert children[999].num == "1000" and children[999].text.endswith("item 1000.")
+    assert children[-1].eid == "art_1__para_1500"
+
+
+# -- encodings --------------------------------------------------------------------------
+
+SAMPLE = f"{TITLE}\nThe States Parties,\nHave agreed as follows:\n{ARTICLES}"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("utf-16"),  # with its byte-order mark, in the machine's order
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        codecs.BOM_UTF16_LE + SAMPLE.replace("\n", "\r\n").encode("utf-16-le"),
+        SAMPLE.encode("utf-32"),
+        codecs.BOM_UTF32_BE + SAMPLE.encode("utf-32-be"),
+    ],
+)
+def test_unicode_encodings_with_a_byte_order_mark_read_the_same(encoded: bytes) -> None:
+    reference = _load(SAMPLE)
+    instrument = load_bytes(encoded, source="x.txt")
+    assert instrument.body == reference.body and instrument.title == TITLE
+    assert not instrument.guesses
+
+
+def test_a_legacy_encoding_is_detected_and_said() -> None:
+    text = SAMPLE.replace("Each State Party", "Chaque État partie") * 2
+    instrument = load_bytes(text.encode("cp1252"), source="x.txt")
+    assert instrument.body == _load(text).body
+    assert [g.kind for g in instrument.guesses] == ["encoding"]
+
+
+def test_a_named_encoding_is_used_as_named() -> None:
+    text = SAMPLE.replace("Each", "Éach")
+    named = load_bytes(text.encode("latin-1"), source="x", options=ReadOptions(encoding="latin-1"))
+    assert named.body == _load(text).body and not named.guesses
+    with pytest.raises(InputError, match="not utf-8 text"):
+        load_bytes(text.encode("latin-1"), source="x", options=ReadOptions(encoding="utf-8"))
+    with pytest.raises(ConfigError, match="unknown text encoding 'klingon'"):
+        load_bytes(b"Article 1", source="x", options=ReadOptions(encoding="klingon"))
+
+
+def test_a_short_text_in_a_legacy_encoding_is_refused_with_a_way_out() -> None:
+    with pytest.raises(InputError, match="name it with --encoding"):
+        load_bytes("Article 1\nÉtat.\n".encode("cp1252"), source="x.txt")
