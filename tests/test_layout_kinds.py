@@ -228,3 +228,76 @@ def test_a_named_encoding_is_used_as_named() -> None:
 def test_a_short_text_in_a_legacy_encoding_is_refused_with_a_way_out() -> None:
     with pytest.raises(InputError, match="name it with --encoding"):
         load_bytes("Article 1\nÉtat.\n".encode("cp1252"), source="x.txt")
+
+
+# -- Akoma Ntoso inline and marker elements, notes ---------------------------------------
+
+
+def _akn(paragraph: str, meta: str = "") -> Instrument:
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act>'
+        f"<meta>{meta}</meta><body><article eId='art_1'><num>1</num><content>"
+        f"<p>{paragraph}</p></content></article></body></act></akomaNtoso>"
+    )
+    return _load(xml)
+
+
+@pytest.mark.parametrize("mark", ["<eol/>", "<eop/>", "<br/>", "<eol breakAt='3'/>"])
+def test_line_and_page_marks_are_spaces(mark: str) -> None:
+    article = _akn(f"Each State{mark}Party shall act.").articles()[0]
+    assert article.text == "Each State Party shall act."
+
+
+def test_inline_elements_are_their_text() -> None:
+    paragraph = (
+        "Each <term refersTo='#p'>State Party</term> shall <b>take</b> <i>all</i> "
+        "<ref href='/x'>appropriate</ref> <span>measures</span>."
+    )
+    assert _akn(paragraph).articles()[0].text == (
+        "Each State Party shall take all appropriate measures."
+    )
+
+
+@pytest.mark.parametrize("marker", ["1", "*", "\u2020", "iv"])
+def test_authorial_notes_and_note_references_are_notes(marker: str) -> None:
+    inline = _akn(
+        f"Each Party shall act<authorialNote marker='{marker}'><p>As amended.</p>"
+        "</authorialNote> now."
+    )
+    referenced = _akn(
+        f"Each Party shall act<noteRef href='#n1' marker='{marker}'/> now.",
+        meta="<notes source='#x'><note eId='n1'><p>As amended.</p></note></notes>",
+    )
+    for instrument in (inline, referenced):
+        article = instrument.articles()[0]
+        assert article.text == "Each Party shall act now."
+        assert [(n.marker, n.text) for n in article.notes] == [(marker, "As amended.")]
+
+
+def test_a_changed_note_is_reported_on_the_note_never_on_its_clause() -> None:
+    before = _akn(
+        "Each Party shall act<authorialNote marker='1'><p>As amended in 2030.</p>"
+        "</authorialNote> now."
+    )
+    after = _akn(
+        "Each Party shall act<authorialNote marker='1'><p>As amended in 2031.</p>"
+        "</authorialNote> now."
+    )
+    comparison = treatydiff.compare(before, after)
+    changed = [(a.status, a.left, a.tags) for a in comparison.alignments if a.is_difference]
+    assert changed == [("modified", ("art_1__authorialNote_1",), ("wording", "number"))]
+    label = citation(after.by_eid["art_1__authorialNote_1"].path)
+    assert label == "article 1, note 1"
+
+
+def test_notes_survive_both_stored_forms() -> None:
+    from treatydiff.formats import native
+    from treatydiff.formats.akn import read, write
+
+    instrument = _akn(
+        "Each Party<authorialNote marker='a'><p>First.</p></authorialNote> shall"
+        "<authorialNote marker='b'><p>Second.</p></authorialNote> act."
+    )
+    assert native.loads(native.dumps(instrument)) == instrument
+    assert read.parse(write.dumps(instrument)) == instrument
+    assert [leaf.clause.kind for leaf in instrument.leaves][-2:] == ["authorialNote"] * 2

@@ -206,5 +206,8 @@ LANGUAGE = Language(
         "wrapup": ("closing words", "closing words"),
         "heading": ("heading", "heading"),
         "docTitle": ("title", "title"),
+        "authorialNote": ("note {num}", "n. {num}"),
+        "attachment": ("annex {num}", "annex {num}"),
+        "unknown": ("unplaced text {n}", "unplaced {n}"),
     },
 )

@@ -188,5 +188,8 @@ LANGUAGE = Language(
         "wrapup": ("slotzin", "slotzin"),
         "heading": ("opschrift", "opschrift"),
         "docTitle": ("titel", "titel"),
+        "authorialNote": ("noot {num}", "nt. {num}"),
+        "attachment": ("bijlage {num}", "bijl. {num}"),
+        "unknown": ("ongeplaatste tekst {n}", "ongeplaatst {n}"),
     },
 )

@@ -16,6 +16,9 @@ from treatydiff.model import Clause
 LabelStyle = Literal["un", "short"]
 
 _CONTAINERS = frozenset({"part", "chapter", "section", "title", "subsection"})
+# Kinds cited by their word alone when they have no number ("part", "annex"); an
+# attachment is cited even where an article stands in the path ("annex, article 1").
+_UNNUMBERED_FORMS = _CONTAINERS | {"attachment"}
 
 
 def _ordinal_in_eid(clause: Clause) -> str:
@@ -47,7 +50,7 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str 
         if kind in _CONTAINERS and has_article:
             continue
         un_form, short_form = forms[kind]
-        if kind in _CONTAINERS and not num:
+        if kind in _UNNUMBERED_FORMS and not num:
             parts.append(un_form.format(num="").strip())
             continue
         label = (short_form if short else un_form).format(num=num, n=_ordinal_in_eid(clause))
