@@ -8,7 +8,10 @@ Rules (``fail_on``), on the engine's status and kind tag of each alignment:
   punctuation-only changes pass;
 * ``substantive``: spelling-level changes (typo fixes) pass too.
 
-Clauses added, removed or moved count under every rule. A threshold can only make a
+Clauses added, removed or moved count under every rule; a note (footnote) that one
+source prints and the other does not counts under ``any`` only: it is the apparatus of an
+edition (a Treaty Series reference), not words of a provision, and a changed note counts
+as the rule says of its change. A threshold can only make a
 check stricter: ``min_similarity`` also counts every paired clause whose similarity falls
 below it, whatever the rule says of its change.
 
@@ -25,6 +28,7 @@ import json
 from treatydiff.ci.config import CheckSpec, Rule
 from treatydiff.ci.results import Change
 from treatydiff.engine.comparison import Alignment, Comparison
+from treatydiff.model import NOTE_EID_INFIX
 from treatydiff.normalize import display_text
 from treatydiff.render.text import inline_diff
 from treatydiff.segment.labels import citation
@@ -40,6 +44,10 @@ _EXCERPT_CONTEXT_WORDS = 6
 _EXCERPT_LIMIT = 400
 
 
+def _is_note(alignment: Alignment) -> bool:
+    return any(NOTE_EID_INFIX in eid for eid in (*alignment.left, *alignment.right))
+
+
 def counted(
     alignment: Alignment, rule: Rule, *, min_similarity: float | None = None
 ) -> tuple[str, ...]:
@@ -47,7 +55,8 @@ def counted(
     it does not count."""
     reasons: list[str] = []
     if alignment.status in ("added", "removed"):
-        reasons.append(f"clause {alignment.status}")
+        if rule == "any" or not _is_note(alignment):
+            reasons.append(f"{'note' if _is_note(alignment) else 'clause'} {alignment.status}")
     elif alignment.status == "modified":
         kind = change_kind(alignment)
         if kind not in _PASSING_KINDS[rule]:

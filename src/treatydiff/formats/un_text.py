@@ -19,10 +19,12 @@ from functools import cache
 from itertools import pairwise
 
 from treatydiff import lang
-from treatydiff.model import Instrument, Metadata
+from treatydiff.formats import footnotes
+from treatydiff.model import Guess, Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
 from treatydiff.segment.markers import DESIGNATION, designation_key, follows, read_marker
+from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
 
@@ -31,6 +33,16 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Page furniture that may stand at one page break only: a UN document symbol
+# ("A/CONF.999/12", "CRC/C/GC/12", "E/CN.4/2000/L.1", "A/RES/48/263"), and the
+# volume and registration lines of the Treaty Series ("United Nations — Treaty Series
+# • Nations Unies — Recueil des Traités 2171", "Vol. 2171, I-27531").
+_DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9][A-Za-z0-9.\-]*){1,6}$")
+_ONE_OFF_FURNITURE = re.compile(
+    rf"{_DOCUMENT_SYMBOL.pattern}"
+    r"|^(?i:.{0,80}\b(?:treaty\s+series|recueil\s+des\s+trait\S*)\b.{0,80}\d)$"
+    r"|^(?i:vol(?:ume|\.)?\s*\d+(?:\s*,\s*[I1]\s*-\s*\d+)?)$"
+)
 
 
 # The designations of a first article: "Article 1", "Article I", "Article A".
@@ -52,6 +64,12 @@ class _Words:
     ends_clause: re.Pattern[str]
     # Words capitalized only where a sentence starts ("The Hague", "No. 182" aside).
     sentence_start: re.Pattern[str]
+    # A cross-reference word at the end of a text ("... referred to in article").
+    reference_end: re.Pattern[str]
+    # Words that cannot end a caption: function words, conjunctions; and modal verbs,
+    # which no caption holds ("Each Party shall notify the" is a wrapped sentence).
+    not_caption_end: frozenset[str]
+    modal_verbs: frozenset[str]
 
 
 @cache
@@ -84,6 +102,11 @@ def _words(code: str) -> _Words:
             (rf"^(?!{not_openers})" if not_openers else "^")
             + rf"(?:{alternatives(language.sentence_openers)})\b"
         ),
+        reference_end=re.compile(
+            rf"(?:^|\s)(?:{alternatives(sorted(language.reference_words))})$", re.IGNORECASE
+        ),
+        not_caption_end=language.function_words | set(language.conjunctions),
+        modal_verbs=language.modal_verbs,
     )
 
 
@@ -115,7 +138,27 @@ def _noise_lines(lines: list[str], words: _Words) -> set[int]:
             at[i] = re.sub(r"\d+", "#", text)
             seen.setdefault(at[i], set()).add(n)
     running = {text for text, near in seen.items() if len(near) >= max(2, len(breaks) / 2)}
-    return noise | {i for i, text in at.items() if text in running}
+    one_off = {i for i in at if _ONE_OFF_FURNITURE.match(lines[i].replace("\f", "").strip())}
+    return (
+        noise
+        | one_off
+        | _interrupting_symbols(lines)
+        | {i for i, text in at.items() if text in running}
+    )
+
+
+def _interrupting_symbols(lines: list[str]) -> set[int]:
+    """Indexes of document symbols standing alone inside a sentence, away from any page
+    break that tells: the line before ends no sentence, the line after goes on with a
+    small letter ("... into coastal" / "A/CONF.999/12" / "waters;")."""
+    out: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        if not _DOCUMENT_SYMBOL.match(lines[i].strip()):
+            continue
+        before, after = lines[i - 1].strip(), lines[i + 1].strip()
+        if before and not before.endswith((".", ";", ":")) and after[:1].islower():
+            out.add(i)
+    return out
 
 
 def _page_breaks(lines: list[int]) -> list[tuple[int, int]]:
@@ -290,6 +333,11 @@ def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set
                 break
             if run[-1].text.endswith(","):
                 continue  # a caption may wrap after a comma, but does not end with one
+            run_words = " ".join(r.text for r in run).lower().split()
+            if words.modal_verbs & set(run_words):
+                break  # the first line of a wrapped sentence, not a caption
+            if run_words[-1] in words.not_caption_end:
+                continue  # a caption may wrap after "and", but does not end with it
             next_text = lines[after].text
             if next_text[:1].islower() and read_marker(next_text) is None:
                 continue  # the next line goes on with the sentence of this one
@@ -309,10 +357,16 @@ def _next_text_line(lines: list[_Line], start: int) -> int:
     return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
 
 
-def _paragraphs(lines: list[_Line], language: _Words) -> list[Block]:
+def _paragraphs(lines: list[_Line], language: _Words, guesses: list[Guess]) -> list[Block]:
+    """The blocks of the body ``lines``; the guesses made on weak evidence are added to
+    ``guesses``."""
     words, compounds = _vocabulary(lines)
     headings = _heading_lines(lines, language)
     captions = _caption_lines(lines, headings, language)
+    guesses += [
+        Guess("caption", lines[i].number, lines[i].text, "read as the caption of the heading above")
+        for i in sorted(captions)
+    ]
     blocks: list[Block] = []
     text = ""
     spans: list[tuple[int, int]] = []
@@ -339,15 +393,25 @@ def _paragraphs(lines: list[_Line], language: _Words) -> list[Block]:
         marker = read_marker(line.text)
         if line_role == "heading":
             last_of_style.clear()
-        starts_new = (
-            previous is None
-            or line_role != role
-            or line_role == "heading"
+        starts_new = previous is None or line_role != role or line_role == "heading"
+        if marker is not None and not starts_new:
             # The paragraph so far, not its last line: "and" may stand alone on a line.
-            or (marker is not None and language.ends_clause.search(text) is not None)
-            # "2." after "1." opens an item even where the source lost a full stop.
-            or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
-        )
+            ends = language.ends_clause.search(text) is not None
+            # "2." after "1." opens an item even where the source lost a full stop ...
+            last = last_of_style.get(marker.style)
+            in_sequence = follows(last, marker.num)
+            # ... but not where it goes on with a cross-reference ("in article" / "2.").
+            reference = language.reference_end.search(text) is not None
+            starts_new = not reference and (ends or in_sequence)
+            if not starts_new:
+                detail = f"read as words of the sentence before it, not as item {marker.num}"
+                guesses.append(Guess("number mid-line", line.number, line.text, detail))
+            elif not ends:
+                detail = (
+                    f"read as item {marker.num} after item {last}, though the line "
+                    "before ends no sentence"
+                )
+                guesses.append(Guess("number mid-line", line.number, line.text, detail))
         if starts_new and marker is not None:
             last_of_style[marker.style] = marker.num
         if starts_new:
@@ -363,10 +427,23 @@ def _paragraphs(lines: list[_Line], language: _Words) -> list[Block]:
 
 
 def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
-    raw_lines = text.split("\n")
     words = _words(lang)
-    noise = _noise_lines(raw_lines, words)
+    notes = footnotes.find(text.split("\n"))
+    raw_lines = notes.lines
+    furniture = _noise_lines(raw_lines, words)
+    noise = furniture | notes.note_lines
     noise |= _blank_lines_inside_paragraphs(raw_lines, noise, words)
+    guesses = [*notes.guesses]
+    guesses += [
+        Guess(
+            "header dropped",
+            i + 1,
+            raw_lines[i].replace("\f", "").strip(),
+            "read as page furniture",
+        )
+        for i in sorted(furniture)
+        if raw_lines[i].strip()
+    ]
     lines = [
         _Line(i + 1, raw.replace("\f", "").strip())
         for i, raw in enumerate(raw_lines)
@@ -375,5 +452,7 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
     title_lines = [line.text for line in lines[:start] if line.text]
     title, metadata = _metadata(title_lines, words)
-    body = segment(_paragraphs(lines[start:], words), lang=lang)
-    return Instrument(id="", title=title, metadata=metadata, body=body)
+    blocks = _paragraphs(lines[start:], words, guesses)
+    body = attach(segment(blocks, lang=lang), notes.cited)
+    guesses.sort(key=lambda guess: guess.line or 0)
+    return Instrument(id="", title=title, metadata=metadata, body=body, guesses=tuple(guesses))

@@ -34,6 +34,8 @@ class Language:
     * ``container_words``: container word, lowercase, to the container kind of the model
       ("hoofdstuk" -> "chapter"); matched ignoring case.
     * ``preamble_words``: headings of a preamble ("Preamble", "PREAMBLE").
+    * ``attachment_words``: what stands before an annex's designation, or alone as its
+      heading ("Annex", "APPENDIX", "Schedule"), as printed.
     * ``recital_openers``: words that open a preambular paragraph ("Considering",
       "Bearing in mind").
     * ``conjunctions``: words that may follow the "," or ";" ending a recital or a list
@@ -50,6 +52,9 @@ class Language:
     * ``sentence_openers``: words capitalized only where a sentence starts ("The",
       "Each"), and ``not_sentence_openers``, capitalized phrases starting with one of them
       that start no sentence ("The Hague", "No.").
+    * ``reference_words``: words after which a number continues a cross-reference
+      ("article", "paragraph"), lowercase: a line that starts "2." after a line ending
+      with one goes on with the sentence.
     * ``adoption_words``, ``entry_into_force_words``: words opening the lines that give
       the adoption and the entry into force (matched ignoring case); ``months``: the
       twelve month names, January first, as dates print them.
@@ -80,6 +85,7 @@ class Language:
     article_words: tuple[str, ...]
     container_words: Mapping[str, str]
     preamble_words: tuple[str, ...]
+    attachment_words: tuple[str, ...]
     recital_openers: tuple[str, ...]
     conjunctions: tuple[str, ...]
     closing_formulas: tuple[str, ...]
@@ -87,6 +93,7 @@ class Language:
     body_openers: tuple[str, ...]
     sentence_openers: tuple[str, ...]
     not_sentence_openers: tuple[str, ...]
+    reference_words: frozenset[str]
     adoption_words: tuple[str, ...]
     entry_into_force_words: tuple[str, ...]
     months: tuple[str, ...]

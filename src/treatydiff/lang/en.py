@@ -26,6 +26,16 @@ LANGUAGE = Language(
         "sub-section": "subsection",
     },
     preamble_words=("Preamble", "PREAMBLE"),
+    attachment_words=(
+        "Annex",
+        "ANNEX",
+        "Appendix",
+        "APPENDIX",
+        "Schedule",
+        "SCHEDULE",
+        "Attachment",
+        "ATTACHMENT",
+    ),  # fmt: skip
     recital_openers=(
         "Accepting",
         "Acknowledging",
@@ -151,6 +161,11 @@ LANGUAGE = Language(
         "Its",
     ),  # fmt: skip
     not_sentence_openers=("The Hague", "No."),
+    reference_words=frozenset(
+        "article articles art. paragraph paragraphs para. subparagraph subparagraphs annex "
+        "annexes appendix schedule chapter part section rule rules resolution decision no. "
+        "vol. volume page".split()
+    ),
     adoption_words=("Adopted",),
     entry_into_force_words=("entry into force",),
     months=(

@@ -26,6 +26,7 @@ LANGUAGE = Language(
         "titel": "title",
     },
     preamble_words=("Preambule", "PREAMBULE"),
+    attachment_words=("Bijlage", "BIJLAGE", "Aanhangsel", "AANHANGSEL"),
     recital_openers=(
         "Aangemoedigd",
         "Benadrukkend",
@@ -136,6 +137,10 @@ LANGUAGE = Language(
         "Haar",
     ),  # fmt: skip
     not_sentence_openers=("De Haag", "Het Haagse"),
+    reference_words=frozenset(
+        "artikel artikelen art. lid leden onderdeel bijlage aanhangsel hoofdstuk deel afdeling "
+        "regel resolutie besluit nr. blz.".split()
+    ),
     adoption_words=("Aangenomen", "Vastgesteld"),
     entry_into_force_words=("inwerkingtreding", "in werking getreden"),
     months=(
