@@ -65,6 +65,7 @@ _STRUCTURE_WORDS = {
     "chapter": "chapter",
     "section": "section",
     "title": "title",
+    "attachment": "annex",
 }
 
 

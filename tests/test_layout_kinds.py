@@ -431,3 +431,103 @@ def test_a_one_off_page_header_inside_a_sentence_is_dropped(header: str, page: s
     )
     dropped = [g.text for g in instrument.guesses if g.kind == "header dropped"]
     assert dropped == [line for line in (header, page) if line]
+
+
+# -- annexes, appendices, schedules -----------------------------------------------------
+
+ENDING = (
+    f"{TITLE}\nThe States Parties,\nHave agreed as follows:\nArticle 1\n"
+    "Each State Party shall prohibit the substances listed in the annex.\n"
+    "Article 2\nThe annex forms an integral part of the present Convention.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "num", "label"),
+    [
+        ("Annex", None, "annex"),
+        ("ANNEX", None, "annex"),
+        ("Annex I", "I", "annex I"),
+        ("Appendix 2", "2", "annex 2"),
+        ("Schedule A", "A", "annex A"),
+        ("Attachment", None, "annex"),
+        ("APPENDIX\u00a0II", "II", "annex II"),
+    ],
+)
+def test_an_annex_of_any_name_is_an_attachment_with_its_own_items(
+    heading: str, num: str | None, label: str
+) -> None:
+    text = f"{ENDING}{heading}\nList of substances\n1. Mercury.\n2. Cadmium.\n"
+    instrument = _load(text)
+    annex = next(c for c in instrument.body if c.kind == "attachment")
+    assert (annex.num, annex.heading) == (num, "List of substances")
+    assert [c.text for c in annex.children] == ["Mercury.", "Cadmium."]
+    assert instrument.by_eid["art_2"].clause.text.endswith("of the present Convention.")
+    item = instrument.by_eid[f"{annex.eid}__para_2"]
+    assert citation(item.path) == f"{label}, paragraph 2"
+
+
+def test_an_annexed_statute_numbers_its_articles_inside_the_annex() -> None:
+    text = (
+        f"{ENDING}Annex\nStatute of the Tribunal\nArticle 1\nThe Tribunal shall sit at Geneva.\n"
+        "Article 2\nThe Tribunal shall have five judges.\n"
+    )
+    instrument = _load(text)
+    eids = [a.eid for a in instrument.articles()]
+    assert eids == ["art_1", "art_2", "att_1__art_1", "att_1__art_2"]
+    assert citation(instrument.by_eid["att_1__art_2"].path) == "annex, article 2"
+
+
+def test_a_markdown_annex_heading_opens_an_attachment() -> None:
+    text = "# Convention\n\n## Article 1\n\nThe Parties shall act.\n\n## Annex I\n\n1. Mercury.\n"
+    instrument = _load(text)
+    assert [leaf.clause.eid for leaf in instrument.leaves] == ["docTitle", "art_1", "att_I__para_1"]
+
+
+def test_a_construct_the_segmenter_cannot_place_is_a_clause_of_its_own() -> None:
+    text = (
+        "# Convention\n\n## Preamble\n\n## PREAMBLE\n\nRecalling its decisions,\n\n"
+        "## Article 1\n\nAct.\n"
+    )
+    instrument = _load(text)
+    unknown = instrument.by_eid["preamble__unknown_1"]
+    assert (unknown.clause.kind, unknown.clause.text, unknown.clause.line) == (
+        "unknown",
+        "PREAMBLE",
+        5,
+    )
+    assert citation(unknown.path) == "preamble, unplaced text 1"
+
+
+def test_show_explain_lists_the_guesses_with_their_lines() -> None:
+    from click.testing import CliRunner
+
+    from treatydiff.cli import main
+
+    text = f"{TITLE}\nThe Parties,\nArticle 1\nScope\nThe Convention applies.\n"
+    result = CliRunner().invoke(main, ["show", "-", "--explain"], input=text)
+    assert result.exit_code == 0
+    assert result.output.endswith(
+        "Structural guesses made on weak evidence (check them in the source):\n"
+        "  line 4: caption: 'Scope' - read as the caption of the heading above\n"
+    )
+    listed = CliRunner().invoke(main, ["show", "-", "--format", "json"], input=text)
+    assert '"kind": "caption"' in listed.output and '"line": 4' in listed.output
+
+
+def test_the_revised_european_social_charter_has_articles_a_to_o() -> None:
+    """Issue 17: lettered articles of a real text (the revised Charter's Parts III to VI),
+    paired with the 1961 Charter's articles they restate."""
+    from conftest import corpus_root
+
+    scale = corpus_root().parent / "corpus-scale" / "laws-markdown-all"
+    revised = treatydiff.load(scale / "BWBV0001800.md")
+    lettered = [a.num for a in revised.articles() if not (a.num or "").isdigit()]
+    assert lettered == list("ABCDEFGHIJKLMNO")
+    assert revised.by_eid["art_E"].clause.heading == "Non-discrimination"
+    charter = treatydiff.load(scale / "BWBV0001021.md")
+    comparison = treatydiff.compare(charter, revised)
+    pairs = {(a.left, a.right): a.status for a in comparison.alignments}
+    assert pairs[("art_32",), ("art_H",)] == "identical"
+    assert pairs[("art_31__para_2",), ("art_G__para_2",)] == "identical"
+    assert pairs[("art_38__heading",), ("art_N__heading",)] == "identical"

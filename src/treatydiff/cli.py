@@ -175,6 +175,12 @@ def _build_time() -> str | None:
     is_flag=True,
     help="List the instruments the file holds (FILE#N selects the Nth) with their titles.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="End with the structural guesses made on weak evidence (a number read mid-line, "
+    "a caption, a dropped header, a detected encoding), with their source lines.",
+)
 @lang_option
 @input_format_option
 @docx_revisions_option
@@ -185,6 +191,7 @@ def show(
     fmt: str,
     labels: str,
     list_parts: bool,
+    explain: bool,
     lang: str,
     input_format: str,
     docx_revisions: str,
@@ -204,7 +211,7 @@ def show(
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
 
     style = cast("LabelStyle", labels)
-    emit(views.render_instrument(instrument, fmt=fmt, label_style=style), output)
+    emit(views.render_instrument(instrument, fmt=fmt, label_style=style, explain=explain), output)
 
 
 @main.command()

@@ -23,7 +23,14 @@ from treatydiff.formats import footnotes
 from treatydiff.model import Guess, Instrument, Metadata
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
-from treatydiff.segment.markers import DESIGNATION, designation_key, follows, read_marker
+from treatydiff.segment.markers import (
+    DESIGNATION,
+    comes_after,
+    designation_key,
+    follows,
+    is_first_item,
+    read_marker,
+)
 from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
@@ -53,7 +60,7 @@ _FIRST_DESIGNATIONS = frozenset({"1", "I", "A"})
 class _Words:
     """The patterns of one language for this layout (from ``treatydiff.lang``)."""
 
-    heading: re.Pattern[str]  # a heading line; group "article" set for an article's
+    heading: re.Pattern[str]  # a heading line; group "article" or "attachment" set for one
     body_start: re.Pattern[str]  # the first line after the title block
     adopted: re.Pattern[str]
     entry_into_force: re.Pattern[str]
@@ -80,11 +87,13 @@ def _words(code: str) -> _Words:
         form for word in language.container_words for form in (word.upper(), word.capitalize())
     )
     preamble = alternatives(language.preamble_words)
+    attachment = alternatives(language.attachment_words)
     not_openers = alternatives(language.not_sentence_openers)
     return _Words(
         heading=re.compile(
             rf"^(?:(?P<article>{article})\s*(?P<num>{DESIGNATION})\.?"
-            rf"|(?:{containers})\s+(?:[IVXLC]+|\d+[A-Z]?)\.?|{preamble})$"
+            rf"|(?:{containers})\s+(?:[IVXLC]+|\d+[A-Z]?)\.?"
+            rf"|(?P<attachment>{attachment})(?:\s+{DESIGNATION})?\.?|{preamble})$"
         ),
         body_start=re.compile(
             rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
@@ -97,7 +106,9 @@ def _words(code: str) -> _Words:
         ),
         date=re.compile(rf"\b(\d{{1,2}})\s+({alternatives(language.months)})\s+(\d{{4}})\b"),
         months=language.months,
-        ends_clause=re.compile(rf"(?:[.:;]|[;,]\s+(?:{alternatives(language.conjunctions)}))$"),
+        ends_clause=re.compile(
+            rf"(?:[.:;]|[;,]\s+(?:{alternatives(language.conjunctions)})|\s[-\u2013\u2014])$"
+        ),
         sentence_start=re.compile(
             (rf"^(?!{not_openers})" if not_openers else "^")
             + rf"(?:{alternatives(language.sentence_openers)})\b"
@@ -293,8 +304,12 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
             or i - 1 in headings
         )
         if not match["article"]:
-            if after_sentence:
+            # A container word in capitals alone on its line ("CHAPTER I") is a heading
+            # even after a sentence the source left open.
+            if after_sentence or line.text.split()[0].isupper():
                 headings.add(i)
+                if match["attachment"]:
+                    last = None  # an annexed statute numbers its articles afresh
             continue
         num = " ".join(match["num"].split())
         if last is None:
@@ -309,28 +324,42 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
     return headings
 
 
+_CAPTION_LENGTH = 240
+
+
 def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set[int]:
     """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
 
     A caption follows a heading, ends without punctuation, and is followed by a blank
     line, a list marker, or a word capitalized only where a sentence starts ("This"), or
-    is short (a body line wraps near the full width) and followed by a capital letter.
-    A caption may wrap twice. Blank lines may stand before it, not inside it.
+    ends before the width of the text (a body line wraps where the next word no longer
+    fits: "Each Party shall notify the" / "Secretary-General" in a 42-column text) and is
+    followed by a capital letter. It holds no modal verb ("shall") and ends with no
+    function word. A caption may wrap (twice, more in a narrow column). Blank lines may
+    stand before it, not inside.
     """
-    lengths = sorted(len(line.text) for line in lines if len(line.text) > 30)
-    width = lengths[len(lengths) // 2] if lengths else 80
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    # The width the text is wrapped at: nine lines in ten end before it.
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    # A caption of up to about 240 characters: three lines, more in a narrow column.
+    most = max(3, _CAPTION_LENGTH // max(width, 1))
     captions: set[int] = set()
     for i in sorted(headings):
         first = _next_text_line(lines, i + 1)
-        for size in (1, 2, 3):
+        for size in range(1, most + 1):
             run = lines[first : first + size]
             after = _next_text_line(lines, first + size)
             if len(run) < size or after == len(lines) or not all(r.text for r in run):
                 break
             if any(k in headings or read_marker(r.text) for k, r in enumerate(run, first)):
                 break
-            if run[-1].text.endswith((".", ";", ":")):
-                break
+            last_line = run[-1].text
+            if (
+                last_line.endswith((".", ";", ":", "\u2013", "\u2014"))
+                or last_line.endswith("-")
+                and not last_line[-2:-1].isalpha()
+            ):
+                break  # a sentence, or a chapeau ending with a dash before its list
             if run[-1].text.endswith(","):
                 continue  # a caption may wrap after a comma, but does not end with one
             run_words = " ".join(r.text for r in run).lower().split()
@@ -343,8 +372,12 @@ def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set
                 continue  # the next line goes on with the sentence of this one
             own_block = after > first + size  # a blank line follows
             before_structure = read_marker(next_text) is not None or after in headings
-            short = len(run[-1].text) < 0.8 * width and next_text[:1].isupper()
             opens_sentence = words.sentence_start.match(next_text) is not None
+            # The line ended because the next word did not fit: a wrap, no caption's end.
+            full = len(run[-1].text) + 1 + len(next_text.split()[0]) > width
+            if full and not (own_block or before_structure or opens_sentence):
+                continue
+            short = next_text[:1].isupper()
             upper = all(r.text.isupper() for r in run)
             if own_block or before_structure or short or opens_sentence or upper:
                 captions.update(range(first, first + size))
@@ -390,7 +423,9 @@ def _paragraphs(lines: list[_Line], language: _Words, guesses: list[Guess]) -> l
             line_role = "heading"
         elif index in captions:
             line_role = "caption"
-        marker = read_marker(line.text)
+        # "(c)" after "(b)" is a letter, not the Roman hundred.
+        open_alpha = [num for style, num in last_of_style.items() if "alpha" in style]
+        marker = read_marker(line.text, previous_alpha=open_alpha)
         if line_role == "heading":
             last_of_style.clear()
         starts_new = previous is None or line_role != role or line_role == "heading"
@@ -400,9 +435,20 @@ def _paragraphs(lines: list[_Line], language: _Words, guesses: list[Guess]) -> l
             # "2." after "1." opens an item even where the source lost a full stop ...
             last = last_of_style.get(marker.style)
             in_sequence = follows(last, marker.num)
-            # ... but not where it goes on with a cross-reference ("in article" / "2.").
+            # ... but not where it goes on with a cross-reference ("in article" / "2."),
+            # nor, for an item that opens no list, where no earlier item of its list
+            # stands before it ("... these factors, or" / "(ii) a group", its "(i)"
+            # inside a line).
             reference = language.reference_end.search(text) is not None
-            starts_new = not reference and (ends or in_sequence)
+            plausible = (
+                in_sequence
+                or marker.style == "dash"  # indents carry no number to check
+                or is_first_item(marker.num)
+                or (last is not None and comes_after(last, marker.num))
+                # "ii." after "(i)": the source changed the shape of its markers
+                or any(follows(num, marker.num) for num in last_of_style.values())
+            )
+            starts_new = not reference and plausible and (ends or in_sequence)
             if not starts_new:
                 detail = f"read as words of the sentence before it, not as item {marker.num}"
                 guesses.append(Guess("number mid-line", line.number, line.text, detail))

@@ -107,9 +107,20 @@ def _outside_line_breaks(text: str) -> tuple[str, str, str]:
     return before, core, after
 
 
+# A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...; Arabic
+# presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
 def markdown_lines(lines: Sequence[Sequence[Span]]) -> Markup:
-    """Lines of spans (``Row.redline``) as Markdown, each a paragraph of its own."""
-    return Markup("\n\n".join(text for text in map(markdown_spans, lines) if text))
+    """Lines of spans (``Row.redline``) as Markdown, each a paragraph of its own; one
+    holding right-to-left text in a ``<span dir="auto">``, so that a viewer sets its
+    direction from its first strong letter (Arabic and Hebrew clauses read right to
+    left, their full stops and changes on the right side)."""
+    texts = (text for text in map(markdown_spans, lines) if text)
+    return Markup(
+        "\n\n".join(f'<span dir="auto">{t}</span>' if _RTL.search(t) else t for t in texts)
+    )
 
 
 def markdown_link(text: str, href: str) -> Markup:

@@ -112,6 +112,23 @@ def follows(previous: str | None, num: str) -> bool:
     return len(previous) == len(num) == 1 and ord(num) == ord(previous) + 1
 
 
+def comes_after(previous: str, num: str) -> bool:
+    """Whether ``num`` comes somewhere after ``previous`` in a list (d after a, 5 after 3,
+    iv after ii), not only right after it."""
+    before, after = designation_key(previous), designation_key(num)
+    if before is not None and after is not None:
+        return after > before
+    romans = previous.lower(), num.lower()
+    if all(r in _ROMANS for r in romans):
+        return _ROMANS.index(romans[1]) > _ROMANS.index(romans[0])
+    return len(previous) == len(num) == 1 and num > previous
+
+
+def is_first_item(num: str) -> bool:
+    """Whether ``num`` opens a list ("a", "i", "1", "A", "I")."""
+    return num in _FIRST_ITEMS
+
+
 def list_level(levels: Sequence[tuple[str, str | None]], marker: Marker) -> int | None:
     """Index of the open list level ``marker`` continues, or None for a new nested list.
 

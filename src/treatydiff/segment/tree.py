@@ -29,7 +29,10 @@ from treatydiff.segment.markers import Marker, list_level, read_marker
 from treatydiff.segment.vocabulary import has_invisible, vocabulary
 
 _ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
-_CONTAINER_RANK = {"part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5}
+# An attachment (annex) closes every container: it stands at the top of the body.
+_CONTAINER_RANK = {
+    "attachment": 0, "part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5
+}  # fmt: skip
 
 
 def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:
@@ -105,6 +108,11 @@ class Segmenter:
         if article and (block.role == "heading" or len(text) < 60):
             self.open_article(" ".join(article["num"].split()), article["caption"], block.line)
             return True
+        attachment = self.words.attachment.match(text)
+        if attachment and (block.role == "heading" or len(text) < 60):
+            num = " ".join(attachment["num"].split()) if attachment["num"] else None
+            self._open_container("attachment", num, attachment["heading"], block.line)
+            return True
         container = self.words.container.match(text)
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):
             kind = self.words.container_kind[container["word"].lower()]
@@ -114,7 +122,11 @@ class Segmenter:
             self._open_container("section", text.rstrip("."), None, block.line)
             return True
         if self.words.preamble_label.fullmatch(text) and not self.seen_structure:
-            self._ensure_preamble(block.line).heading = text
+            preamble = self._ensure_preamble(block.line)
+            if preamble.heading is None:
+                preamble.heading = text
+            else:  # a second preamble heading: kept as what it is, never overwritten
+                preamble.children.append(Node("unknown", text=text, line=block.line))
             return True
         return False
 
@@ -129,7 +141,7 @@ class Segmenter:
         self.article = _Article(node)
         self.pending_caption_for = node
 
-    def _open_container(self, kind: str, num: str, heading: str | None, line: int) -> None:
+    def _open_container(self, kind: str, num: str | None, heading: str | None, line: int) -> None:
         self.seen_structure = True
         self.article = None
         self.conclusions = None

@@ -37,7 +37,8 @@ class Vocabulary:
 
     ``article`` matches an article heading (groups ``num``, ``caption``); ``container``
     a container heading (groups ``word``, ``num``, ``heading``), whose word
-    ``container_kind`` maps (lowercased) to a container kind; ``preamble_label`` the
+    ``container_kind`` maps (lowercased) to a container kind; ``attachment`` the heading
+    of an annex, appendix or schedule (groups ``num``, ``heading``); ``preamble_label`` the
     preamble heading; ``recital_break`` the end of a recital where the next one starts
     in the same block; ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
     the start of a recital, of the formula closing the preamble, and of the final
@@ -48,6 +49,7 @@ class Vocabulary:
     article: re.Pattern[str]
     container: re.Pattern[str]
     container_kind: Mapping[str, str]
+    attachment: re.Pattern[str]
     preamble_label: re.Pattern[str]
     recital_break: re.Pattern[str]
     opens_recital: re.Pattern[str]
@@ -102,6 +104,10 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
             re.IGNORECASE,
         ),
         container_kind=container_kind,
+        attachment=re.compile(
+            rf"^(?:{words(lambda one: one.attachment_words)})(?:\s+(?P<num>{DESIGNATION}))?\.?"
+            r"(?:\s*[-\u2013\u2014:.]\s*(?P<heading>\S.*))?$"
+        ),
         preamble_label=re.compile(rf"^(?:{preamble})(?=$|\s|[A-Z])\s*"),
         # A recital ends with "," or ";" (optionally followed by "and"); the next one
         # starts with an opener. Sources glue them ("Convention,Firmly convinced").
