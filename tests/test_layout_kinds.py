@@ -319,7 +319,16 @@ BODY = (
 
 @pytest.mark.parametrize(
     ("ref", "num"),
-    [("article", "2"), ("paragraph", "2"), ("annex", "3"), ("Article", "12"), ("rule", "7")],
+    [
+        ("article", "2"),
+        ("paragraph", "2"),
+        ("annex", "3"),
+        ("Article", "12"),
+        ("rule", "7"),
+        ("sub-paragraph", "2"),
+        ("point", "2"),
+        ("item", "2"),
+    ],
 )
 def test_a_number_after_a_cross_reference_word_goes_on_with_the_sentence(
     ref: str, num: str
@@ -338,6 +347,46 @@ def test_a_number_in_sequence_after_an_open_sentence_is_an_item_and_said() -> No
     assert [c.num for c in instrument.articles()[0].children] == ["1", "2"]
     (guess,) = instrument.guesses
     assert guess.kind == "number mid-line" and guess.line == 6
+
+
+@pytest.mark.parametrize("end", ["provides", "provides \u2013"])
+def test_a_bracketed_first_item_opens_a_list_after_a_chapeau_without_its_colon(end: str) -> None:
+    # The second list of the article, after a chapeau that lost its colon: "(a)" follows
+    # no item before it, yet opens the list.
+    text = (
+        f"{TITLE}\nThe Parties,\nArticle 1\n1. This Convention applies to:\n"
+        "(a) coastal waters;\n(b) estuaries.\n"
+        f"2. After the entry into force of an amending instrument, unless it otherwise {end}\n"
+        "(a) this Convention shall cease to be open to ratification;\n"
+        "(b) this Convention shall remain in force between its Parties.\n"
+    )
+    second = _load(text).articles()[0].children[1]
+    assert [c.num for c in second.children if c.kind == "point"] == ["a", "b"]
+
+
+def test_a_comma_keeps_a_bracketed_first_item_inside_the_sentence() -> None:
+    text = (
+        f"{TITLE}\nThe Parties,\nArticle 1\n1. This Convention applies to:\n"
+        "(a) coastal waters;\n(b) estuaries.\n"
+        "2. It applies to all persons on board,\n"
+        "(a) persons in distress included, and to their property.\n"
+    )
+    second = _load(text).articles()[0].children[1]
+    assert second.children == ()
+    assert second.text.endswith("board, (a) persons in distress included, and to their property.")
+
+
+def test_a_long_run_of_unpunctuated_lines_is_no_caption() -> None:
+    # Three wide lines with no full stop: a paragraph whose stop the source lost, never a
+    # caption of over 300 characters.
+    lines = [
+        "The Parties undertake to cooperate in the protection of coastal waters and of the marine",
+        "environment of the region through the competent authorities designated under this",
+        "Convention and through the regional centres established by the Meeting of the Parties",
+    ]
+    text = f"{TITLE}\nThe Parties,\nArticle 1\n" + "\n".join(lines) + "\nThe Meeting may act.\n"
+    article = _load(text).articles()[0]
+    assert article.heading is None and article.text.startswith("The Parties undertake")
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,15 @@ SOURCES = [
     ("laws-markdown/hcch-1980-abduction/2013-04-08.md", "en"),
     ("laws-markdown/op-cedaw/2013-04-15.md", "en"),
     ("laws-markdown/budapest-xenophobia-protocol/2010-11-01.md", "en"),
+    ("laws-markdown/crc/2013-04-15.md", "en"),
+    ("laws-markdown/lanzarote/2013-06-12.md", "en"),
+    ("laws-markdown/palermo-trafficking/2015-11-27.md", "en"),
+    ("laws-markdown/ilo-c182/2012-09-03.md", "en"),
+    ("laws-markdown/iccpr/2014-03-24.md", "en"),
+    ("laws-markdown/cedaw/2014-06-18.md", "en"),
+    ("laws-markdown/budapest-cybercrime/2012-10-24.md", "en"),
+    ("laws-markdown/hcch-1993-adoption/2012-08-21.md", "en"),
+    ("laws-markdown/ilo-c138/2013-02-19.md", "en"),
 ]
 
 
@@ -43,7 +52,7 @@ def _printed(instrument: Instrument, damage: Damage, indent: int, seed: int) -> 
     return text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     source=st.sampled_from(SOURCES),
     width=st.integers(30, 120),

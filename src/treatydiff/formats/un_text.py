@@ -353,6 +353,8 @@ def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set
                 break
             if any(k in headings or read_marker(r.text) for k, r in enumerate(run, first)):
                 break
+            if sum(len(r.text) + 1 for r in run) > _CAPTION_LENGTH:
+                break  # a paragraph, not a caption
             last_line = run[-1].text
             if (
                 last_line.endswith((".", ";", ":", "\u2013", "\u2014"))
@@ -448,7 +450,12 @@ def _paragraphs(lines: list[_Line], language: _Words, guesses: list[Guess]) -> l
                 # "ii." after "(i)": the source changed the shape of its markers
                 or any(follows(num, marker.num) for num in last_of_style.values())
             )
-            starts_new = not reference and plausible and (ends or in_sequence)
+            # A bracketed first item opens a list even after a chapeau that lost its colon
+            # ("... unless the new Convention otherwise provides" / "(a) the ..."), not
+            # after a comma, where a list runs inside the sentence (", (i) persons").
+            open_end = text[-1:].isalpha() or text.endswith(("-", "\u2013", "\u2014"))
+            opens_list = is_first_item(marker.num) and marker.style.endswith(")") and open_end
+            starts_new = not reference and plausible and (ends or in_sequence or opens_list)
             if not starts_new:
                 detail = f"read as words of the sentence before it, not as item {marker.num}"
                 guesses.append(Guess("number mid-line", line.number, line.text, detail))

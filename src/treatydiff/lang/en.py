@@ -162,7 +162,8 @@ LANGUAGE = Language(
     ),  # fmt: skip
     not_sentence_openers=("The Hague", "No."),
     reference_words=frozenset(
-        "article articles art. paragraph paragraphs para. subparagraph subparagraphs annex "
+        "article articles art. paragraph paragraphs para. subparagraph subparagraphs "
+        "sub-paragraph sub-paragraphs item items point points annex "
         "annexes appendix schedule chapter part section rule rules resolution decision no. "
         "vol. volume page".split()
     ),

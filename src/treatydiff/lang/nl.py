@@ -138,7 +138,8 @@ LANGUAGE = Language(
     ),  # fmt: skip
     not_sentence_openers=("De Haag", "Het Haagse"),
     reference_words=frozenset(
-        "artikel artikelen art. lid leden onderdeel bijlage aanhangsel hoofdstuk deel afdeling "
+        "artikel artikelen art. lid leden onderdeel onderdelen punt punten bijlage aanhangsel "
+        "hoofdstuk deel afdeling "
         "regel resolutie besluit nr. blz.".split()
     ),
     adoption_words=("Aangenomen", "Vastgesteld"),
