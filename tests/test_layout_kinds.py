@@ -580,3 +580,19 @@ def test_the_revised_european_social_charter_has_articles_a_to_o() -> None:
     assert pairs[("art_32",), ("art_H",)] == "identical"
     assert pairs[("art_31__para_2",), ("art_G__para_2",)] == "identical"
     assert pairs[("art_38__heading",), ("art_N__heading",)] == "identical"
+
+
+@pytest.mark.parametrize(
+    "opening", ["At the request", "On receipt", "By a decision", "To that end"]
+)
+def test_a_caption_filling_the_line_before_a_capitalized_function_word(opening: str) -> None:
+    # The caption ends at the width of the text, so the next word would not have fitted;
+    # a function word is capitalized only where a sentence starts.
+    text = (
+        f"{TITLE}\nThe Parties,\nArticle 1\nLegitimacy and validity of documents\n"
+        f"{opening} of a Party, a Party\nshall verify the documents.\n"
+        "Article 2\nEach Party shall report.\n"
+    )
+    article = _load(text).articles()[0]
+    assert article.heading == "Legitimacy and validity of documents"
+    assert article.text.startswith(opening)

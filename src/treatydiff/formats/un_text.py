@@ -69,7 +69,8 @@ class _Words:
     # A list item ends with "." or ";" or ":", or with "; or", "; and"; only then may a
     # marker at the start of the next line open a new item rather than continue the sentence.
     ends_clause: re.Pattern[str]
-    # Words capitalized only where a sentence starts ("The Hague", "No. 182" aside).
+    # Words capitalized only where a sentence starts ("The Hague", "No. 182" aside): the
+    # language's sentence openers and any capitalized function word ("At the request").
     sentence_start: re.Pattern[str]
     # A cross-reference word at the end of a text ("... referred to in article").
     reference_end: re.Pattern[str]
@@ -89,6 +90,7 @@ def _words(code: str) -> _Words:
     preamble = alternatives(language.preamble_words)
     attachment = alternatives(language.attachment_words)
     not_openers = alternatives(language.not_sentence_openers)
+    openers = {*language.sentence_openers, *(w.capitalize() for w in language.function_words)}
     return _Words(
         heading=re.compile(
             rf"^(?:(?P<article>{article})\s*(?P<num>{DESIGNATION})\.?"
@@ -111,7 +113,7 @@ def _words(code: str) -> _Words:
         ),
         sentence_start=re.compile(
             (rf"^(?!{not_openers})" if not_openers else "^")
-            + rf"(?:{alternatives(language.sentence_openers)})\b"
+            + rf"(?:{alternatives(sorted(openers))})\b"
         ),
         reference_end=re.compile(
             rf"(?:^|\s)(?:{alternatives(sorted(language.reference_words))})$", re.IGNORECASE
