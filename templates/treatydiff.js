@@ -1,5 +1,6 @@
-/* treatydiff reports: filter box, keys n and p for the next and previous change, print
-   expansion. The views and "only changes" work without script (CSS :has). */
+/* treatydiff reports: filter box, change list filters, keys n and p for the next and
+   previous change, anchors below the sticky toolbar, print expansion. The views and
+   "only changes" work without script (CSS :has). */
 (function () {
   "use strict";
   var doc = document;
@@ -11,6 +12,19 @@
   Array.prototype.forEach.call(doc.querySelectorAll("[data-js-only]"), function (el) {
     el.hidden = false;
   });
+
+  /* Anchors land below what sticks to the top of the page: the toolbar, and the column
+     heads of a table that stick under it. The stylesheet reads the heights from here. */
+  var toolbar = doc.querySelector(".toolbar");
+  var stickyHead = doc.querySelector("table.sticky-head thead");
+  function measure() {
+    var bar = toolbar && getComputedStyle(toolbar).position === "sticky" ? toolbar.offsetHeight : 0;
+    var head = stickyHead && getComputedStyle(stickyHead).display !== "none" ? stickyHead.offsetHeight : 0;
+    doc.documentElement.style.setProperty("--toolbar-h", bar + "px");
+    doc.documentElement.style.setProperty("--sticky-h", bar + head + "px");
+  }
+  measure();
+  window.addEventListener("resize", measure);
 
   function openAround(el) {
     var details = el.closest("details");
@@ -50,12 +64,65 @@
     say("Change " + (index + 1) + " of " + list.length);
   }
 
+  /* A citation as a list of tokens: the unit ("article", "preambular", "part"...), then
+     its numbers and letters; level words ("paragraph", "point") dropped, short forms
+     spelt out. "article 3, paragraph 1 (a)" and "art. 3(1)(a)" both give
+     article 3 1 a; "article 3" is a prefix of it, "article 30" is not. */
+  var UNITS = /^(article|preambular|part|chapter|section|subsection|title|annex|formula|final|chapeau)$/;
+  var LEVELS = /^(paragraph|point|indent|unnumbered|subparagraph)$/;
+  var NUMBERISH = /^([0-9]+[a-z]?|[a-z]{1,2}|[ivxlc]+)$/;
+  var SPELT = { art: "article", para: "paragraph", preamble: "preambular", chap: "chapter", sect: "section", subs: "subsection", titl: "title" };
+
+  function citeTokens(text) {
+    var words = text.toLowerCase().replace(/[(),.;:]/g, " ").split(/\s+/).filter(Boolean);
+    return words
+      .map(function (word) {
+        return SPELT[word] || word;
+      })
+      .filter(function (word, n) {
+        return n === 0 || !LEVELS.test(word);
+      });
+  }
+
+  /* The tokens of a query that reads as a citation: a unit, then numbers only; else null. */
+  function citationQuery(query) {
+    var tokens = citeTokens(query);
+    if (!tokens.length || !UNITS.test(tokens[0])) return null;
+    for (var n = 1; n < tokens.length; n += 1) {
+      if (!NUMBERISH.test(tokens[n])) return null;
+    }
+    return tokens;
+  }
+
+  function startsWithTokens(tokens, prefix) {
+    if (prefix.length > tokens.length) return false;
+    for (var n = 0; n < prefix.length; n += 1) {
+      if (tokens[n] !== prefix[n]) return false;
+    }
+    return true;
+  }
+
+  function citesAny(row, prefix) {
+    var cites = (row.getAttribute("data-cite") || "").split("|");
+    return cites.some(function (cite) {
+      return cite && startsWithTokens(citeTokens(cite), prefix);
+    });
+  }
+
+  /* Words match at the start of a word: "moved" finds "moved", never "removed". */
+  function wordPattern(query) {
+    var escaped = query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    return new RegExp("(^|[^\\p{L}\\p{N}])" + escaped, "iu");
+  }
+
   function applyFilter() {
-    var query = filterBox.value.trim().toLowerCase();
+    var query = filterBox.value.trim();
+    var cited = query ? citationQuery(query) : null;
+    var pattern = query && !cited ? wordPattern(query) : null;
     var matched = 0;
     var clauses = 0;
     rows.forEach(function (row) {
-      var hit = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
+      var hit = !query || (cited ? citesAny(row, cited) : pattern.test(row.textContent));
       row.classList.toggle("filtered-out", !hit);
       if (row.getAttribute("data-item") !== "clause") return;
       clauses += 1;
@@ -70,12 +137,36 @@
       group.classList.toggle("filtered-out", Boolean(query) && !any);
     });
     current = -1;
-    say(query ? matched + " of " + clauses + " clauses match" : "");
+    var how = cited ? " (citation " + cited.join(" ") + ")" : "";
+    say(query ? matched + " of " + clauses + " clauses match" + how : "");
   }
 
   if (filterBox) {
     filterBox.addEventListener("input", applyFilter);
     if (filterBox.value) applyFilter();
+  }
+
+  /* The change list: filter by kind and by flag. */
+  var kindBox = doc.getElementById("change-kind");
+  var flagBox = doc.getElementById("change-flag");
+  var changeCount = doc.getElementById("change-count");
+  var listed = Array.prototype.slice.call(doc.querySelectorAll("table.changes tbody tr"));
+  function filterChanges() {
+    var kind = kindBox.value;
+    var flag = flagBox.value;
+    var shown = 0;
+    listed.forEach(function (item) {
+      var flags = " " + item.getAttribute("data-flags") + " ";
+      var ok = (!kind || item.getAttribute("data-kind") === kind) && (!flag || flags.indexOf(" " + flag + " ") !== -1);
+      item.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    changeCount.textContent = kind || flag ? shown + " of " + listed.length + " changes" : "";
+  }
+  if (kindBox && flagBox) {
+    kindBox.addEventListener("change", filterChanges);
+    flagBox.addEventListener("change", filterChanges);
+    filterChanges();
   }
 
   Array.prototype.forEach.call(doc.querySelectorAll("[data-step]"), function (button) {
@@ -108,6 +199,7 @@
     var target = id && doc.getElementById(id);
     if (target) {
       openAround(target);
+      measure();
       target.scrollIntoView({ block: "start" });
     }
   }

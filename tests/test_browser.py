@@ -9,8 +9,9 @@ OPSC's two wordings, and the synopsis of eight instruments.
 
 from __future__ import annotations
 
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -272,7 +273,8 @@ def test_opsc_against_opac(visit: Visit, corpus: Path, tmp_path: Path) -> None:
         "opsc-opac",
     )
     _exercise_report(visit, path, "Secretary-General")
-    _exercise_collapsed_and_print(visit, path)
+    # Every paired clause of the two protocols is renumbered (a change since issue 9), so
+    # this report folds no run of unchanged clauses: the two wordings below do.
     _dark(visit, path)
 
 
@@ -285,6 +287,7 @@ def test_opsc_two_wordings(visit: Visit, corpus: Path, tmp_path: Path) -> None:
         "opsc-wordings",
     )
     _exercise_report(visit, path, "jurisdiction")
+    _exercise_collapsed_and_print(visit, path)
     page = visit.page
     page.goto(path.as_uri())
     page.check("#view-inline")
@@ -345,4 +348,265 @@ def test_published_site(visit: Visit, corpus: Path, tmp_path: Path) -> None:
         assert page.locator("h1").is_visible()
         if "--" in href:
             assert page.locator("#filter").is_visible()
+    visit.assert_clean()
+
+
+# --- phone, print, citations, change list, synopsis links (issue 13) --------------------
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1400, "height": 900}
+
+
+@pytest.fixture()
+def sized(browser: Browser, tmp_path: Path) -> Iterator[Callable[[dict[str, int]], Visit]]:
+    """Visits at a given viewport size, each checked for console errors and requests."""
+    contexts = []
+
+    def make(size: dict[str, int]) -> Visit:
+        context = browser.new_context(viewport=size)
+        contexts.append(context)
+        page = context.new_page()
+        shots = tmp_path / "screenshots"
+        shots.mkdir(exist_ok=True)
+        made = Visit(page, shots)
+        page.on("console", lambda m: made.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: made.errors.append(f"pageerror: {error}"))
+        return made
+
+    yield make
+    for context in contexts:
+        context.close()
+    print(f"screenshots: {tmp_path / 'screenshots'}")
+
+
+def _no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.evaluate("document.documentElement.clientWidth")
+
+
+def _below_sticky(page: Page, selector: str) -> None:
+    """The element is in view, and nothing that sticks to the top covers it."""
+    top = page.locator(selector).bounding_box()
+    assert top is not None
+    covered = page.evaluate(
+        """() => Math.max(0, ...[...document.querySelectorAll('.toolbar, table.sticky-head thead')]
+             .filter(e => ['sticky', 'fixed'].includes(getComputedStyle(e).position)
+                          || getComputedStyle(e.querySelector('th') || e).position === 'sticky')
+             .map(e => e.getBoundingClientRect().bottom))"""
+    )
+    assert covered - 1 <= top["y"] < page.viewport_size["height"] - 20  # type: ignore[index]
+
+
+@pytest.fixture()
+def opsc_opac_labelled(corpus: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "opsc-opac.html"
+    args = [
+        "compare",
+        str(corpus / "laws-markdown/opsc/2012-10-31.md"),
+        str(corpus / "laws-markdown/opac/2013-09-12.md"),
+        "--format",
+        "html",
+        "--left-label",
+        "Draft A",
+        "--right-label",
+        "Draft B",
+        "-o",
+        str(target),
+    ]
+    assert CliRunner().invoke(main, args).exit_code == 1
+    return target
+
+
+def test_stacked_sides_are_named_on_a_phone(
+    sized: Callable[[dict[str, int]], Visit], opsc_opac_labelled: Path
+) -> None:
+    visit = sized(PHONE)
+    page = _open(visit, opsc_opac_labelled, "#art_12__para_1")
+    _no_sideways_scroll(page)
+    row = page.locator("[id='art_12__para_1']")
+    names = row.locator(".side-name")
+    assert names.nth(0).is_visible() and names.nth(1).is_visible()
+    assert names.all_inner_texts() == ["Left \N{EM DASH} Draft A:", "Right \N{EM DASH} Draft B:"]
+    _below_sticky(page, "[id='art_12__para_1']")
+    visit.shot("phone-stacked")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("details.change-list > summary").click()
+    _no_sideways_scroll(page)
+    visit.shot("phone-top")
+    visit.assert_clean()
+
+
+def test_side_by_side_on_a_desktop_names_the_columns(
+    sized: Callable[[dict[str, int]], Visit], opsc_opac_labelled: Path
+) -> None:
+    visit = sized(DESKTOP)
+    page = _open(visit, opsc_opac_labelled, "#art_12__para_1")
+    row = page.locator("[id='art_12__para_1']")
+    # said to screen readers, off the screen: the column heads name the sides
+    off = row.locator(".side-name").first.bounding_box()
+    assert off is not None and off["x"] + off["width"] < 0
+    assert page.locator(".colheads").inner_text().split("\n") == [
+        "Left: Draft A",
+        "Right: Draft B",
+    ]
+    _below_sticky(page, "[id='art_12__para_1']")
+    visit.shot("desktop-anchor")
+    visit.assert_clean()
+
+
+def test_print_names_every_block_and_keeps_two_columns(
+    sized: Callable[[dict[str, int]], Visit], opsc_opac_labelled: Path
+) -> None:
+    visit = sized({"width": 794, "height": 1123})  # an A4 page at 96 dpi
+    page = _open(visit, opsc_opac_labelled)
+    page.emulate_media(media="print")
+    row = page.locator("[id='art_12__para_1']")
+    assert row.locator(".side-name").nth(0).is_visible()
+    left, right = (row.locator(".side").nth(n).bounding_box() for n in (0, 1))
+    assert left and right and right["x"] > left["x"] + left["width"] - 1  # side by side
+    assert not page.locator("form.toolbar").is_visible()
+    row.scroll_into_view_if_needed()
+    visit.shot("print-a4")
+    page.set_viewport_size({"width": 500, "height": 900})  # a page too narrow for two
+    left, right = (row.locator(".side").nth(n).bounding_box() for n in (0, 1))
+    assert left and right and right["y"] >= left["y"] + left["height"] - 1  # stacked
+    row.scroll_into_view_if_needed()
+    visit.shot("print-narrow")
+    visit.assert_clean()
+
+
+def _visible_cites(page: Page) -> list[str]:
+    return page.locator("section.row:not(.filtered-out)").evaluate_all(
+        "rows => rows.map(r => r.getAttribute('data-cite'))"
+    )
+
+
+def test_the_filter_reads_citations_and_words(
+    sized: Callable[[dict[str, int]], Visit], corpus: Path, tmp_path: Path
+) -> None:
+    """The CRC has 54 articles: "article 3" must find article 3 only, not 30 to 39."""
+    path = _compare_html(
+        corpus, tmp_path, "laws-markdown/crc/2013-04-15.md", "raisely-noharm/CRC.md", "crc"
+    )
+    visit = sized(DESKTOP)
+    page = _open(visit, path)
+    page.fill("#filter", "article 3")
+    cites = _visible_cites(page)
+    assert cites, "article 3 has clauses"
+    for cite in cites:
+        labels = cite.split("|")
+        assert any(re.fullmatch(r"article 3(, .*)?", label) for label in labels), cite
+        assert not any(re.match(r"article 3\d", label) for label in labels), cite
+    assert "(citation article 3)" in _status(page)
+    page.fill("#filter", "art. 3(2)")
+    assert _visible_cites(page) and all(
+        any(label.startswith("article 3, paragraph 2") for label in cite.split("|"))
+        for cite in _visible_cites(page)
+    )
+    page.locator("section.row:not(.filtered-out)").first.scroll_into_view_if_needed()
+    visit.shot("filter-citation")
+    # statuses and words at the start of a word: "moved" is not "removed"
+    page.fill("#filter", "removed")
+    removed = page.locator("section.row:not(.filtered-out)").count()
+    page.fill("#filter", "moved")
+    texts = page.locator("section.row:not(.filtered-out)").all_inner_texts()
+    assert len(texts) < removed or removed == 0
+    for text in texts:
+        assert re.search(r"(?<![\w])moved", text, re.IGNORECASE), text
+    visit.assert_clean()
+
+
+def test_the_change_list_filters_by_kind_and_flag(
+    sized: Callable[[dict[str, int]], Visit], opsc_opac_labelled: Path
+) -> None:
+    visit = sized(DESKTOP)
+    page = _open(visit, opsc_opac_labelled)
+    page.locator("details.change-list > summary").click()
+    items = page.locator("table.changes tbody tr")
+    total = items.count()
+    assert total == page.locator("section.row.changed").count()
+    page.select_option("#change-flag", "modal")
+    shown = page.locator("table.changes tbody tr:not([hidden])")
+    modal = page.locator("section.row.changed .tag", has_text="modal").count()
+    assert 0 < shown.count() == modal < total
+    for flags in shown.evaluate_all("rs => rs.map(r => r.getAttribute('data-flags'))"):
+        assert "modal" in flags.split()
+    assert page.locator("#change-count").inner_text() == f"{modal} of {total} changes"
+    visit.shot("change-list-modal")
+    page.select_option("#change-flag", "")
+    page.select_option("#change-kind", "removed")
+    kinds = page.locator("table.changes tbody tr:not([hidden])").evaluate_all(
+        "rs => rs.map(r => r.getAttribute('data-kind'))"
+    )
+    assert kinds and set(kinds) == {"removed"}
+    # a click jumps to the change, below the sticky toolbar
+    link = page.locator("table.changes tbody tr:not([hidden]) a").nth(3)
+    target = (link.get_attribute("href") or "")[1:]
+    link.click()
+    _below_sticky(page, f"[id='{target}']")
+    visit.shot("change-list-jump")
+    visit.assert_clean()
+
+
+@pytest.fixture()
+def synopsis_pages(corpus: Path, tmp_path: Path) -> Path:
+    from test_report_synopsis import FAMILY
+
+    page_path = tmp_path / "synopsis" / "index.html"
+    pairs = tmp_path / "synopsis" / "pairs"
+    args = ["synopsis", *(str(corpus / f) for f in FAMILY), "-o", str(page_path)]
+    result = CliRunner().invoke(main, [*args, "--pairs-dir", str(pairs)])
+    assert result.exit_code == 0, result.output
+    return page_path
+
+
+def test_synopsis_links_land_visible(
+    sized: Callable[[dict[str, int]], Visit], synopsis_pages: Path
+) -> None:
+    visit = sized(DESKTOP)
+    page = _open(visit, synopsis_pages, "#art_9__para_1")
+    _below_sticky(page, "tr[id='art_9__para_1']")
+    visit.shot("synopsis-anchor")
+    # the column heads stick under the toolbar while the rows scroll
+    page.evaluate("window.scrollBy(0, 600)")
+    head = page.locator("table.sticky-head thead th").first.bounding_box()
+    bar = page.locator("form.toolbar").bounding_box()
+    assert head and bar and 0 <= head["y"] <= bar["y"] + bar["height"] + 1
+    visit.shot("synopsis-sticky-heads")
+    # a counterpart shows its first words
+    words = page.locator("tr[id='art_13__para_1'] td .cp-text").all_inner_texts()
+    assert words and all(text.strip() for text in words)
+    # a lineage link opens the pairwise report with the row in view
+    page.locator("tr[id='art_13__para_1'] a[href*='opac']").click()
+    page.wait_for_load_state("load")
+    _below_sticky(page, "[id='art_13__para_1']")
+    visit.shot("synopsis-to-pair")
+    # a heat-map cell opens the pairwise report
+    page.go_back()
+    page.wait_for_load_state("load")
+    cell_link = page.locator("svg.heatmap a").first
+    href = cell_link.get_attribute("href")
+    assert href and href.endswith(".html")
+    cell_link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(href.split("/")[-1])
+    visit.assert_clean()
+
+
+def test_synopsis_on_a_phone_has_no_sideways_scroll(
+    sized: Callable[[dict[str, int]], Visit], synopsis_pages: Path
+) -> None:
+    visit = sized(PHONE)
+    page = _open(visit, synopsis_pages)
+    _no_sideways_scroll(page)
+    visit.shot("synopsis-phone-top")
+    page.goto(synopsis_pages.as_uri() + "#art_13__para_1")
+    page.wait_for_load_state("load")
+    _no_sideways_scroll(page)
+    row = page.locator("tr[id='art_13__para_1']")
+    labels = row.locator("td").evaluate_all(
+        "cs => cs.map(c => getComputedStyle(c, '::before').content)"
+    )
+    assert any("opac" in label for label in labels)  # each counterpart names its instrument
+    visit.shot("synopsis-phone-row")
     visit.assert_clean()

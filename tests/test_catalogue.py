@@ -215,7 +215,7 @@ def _copy_catalogue(tmp_path: Path) -> Path:
         ("year = 2000", "year = 0", "facts.year: 0 is less than 1"),
         ('adopted = "2000-05-25"', 'adopted = "2000-02-30"', "facts.adopted: '2000-02-30' is not"),
         ("\n[facts.sources]\n", '\n[facts.sources]\ndone = "x"\n', "facts.sources.done: names the"),
-        ('format = "json-articles"', 'format = "pdf"', "versions[2].format: 'pdf' is not"),
+        ('format = "json-articles"', 'format = "rtf"', "versions[2].format: 'rtf' is not"),
         ("bytes = 48767", "bytes = true", "versions[1].bytes: expected an integer of at least 1"),
         ('url = "https://raw', 'url = "http://raw', "versions[0].url:"),
         ('mirror_path = "laws-markdown/opsc/', 'mirror_path = "../opsc/', "mirror_path:"),

@@ -99,7 +99,7 @@ def test_file_against_its_previous_revisions(repo: Path) -> None:
     line = line_of(repo / TEXT, "Concerned at the significant")
     assert annotation.startswith(
         f"::error file={TEXT},line={line},title=treatydiff%3A {TEXT}::"
-        "preambular paragraph 3: wording change: [-Gravely concerned-]{+Concerned+} at the"
+        "preambular paragraph 3: wording \u2014 [-Gravely concerned-]{+Concerned+} at the"
     )
     assert f"{TEXT}@HEAD~1 -> {TEXT}: " in last.stdout
     # the commit before only re-typed apostrophes: formatting, which wording lets pass

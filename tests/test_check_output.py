@@ -96,10 +96,10 @@ def test_text_summary() -> None:
         "FAIL texts: a|b (fail_on = wording)",
         "    old -> new: 2 identical, 2 modified",
         "    2 new changes, 1 approved",
-        "  - article 1 (texts/a,b:c.md:11): wording change",
+        "  - article 1 (texts/a,b:c.md:11): wording (wording change)",
         "      We are 100% [-sure-]{+certain+} of the next | line.",
         "      id art_1#000000000001",
-        "  - article 2 (texts/a,b:c.md:12): wording change",
+        "  - article 2 (texts/a,b:c.md:12): wording (wording change)",
         "      We are 100% [-sure-]{+certain+} of the next | line.",
         "      id art_2#000000000002",
         "",
@@ -120,11 +120,11 @@ def test_github_annotations_escape_and_point_at_lines() -> None:
     lines = ci_output.github_annotations(_result(2)).splitlines()
     assert lines == [
         "::error file=texts/a%2Cb%3Ac.md,line=11,title=treatydiff%3A texts%3A a|b::"
-        "article 1: wording change: We are 100%25 [-sure-]{+certain+} of the next | line. "
-        "(id art_1#000000000001)",
+        "article 1: wording \u2014 We are 100%25 [-sure-]{+certain+} of the next | line. "
+        "(wording change; id art_1#000000000001)",
         "::error file=texts/a%2Cb%3Ac.md,line=12,title=treatydiff%3A texts%3A a|b::"
-        "article 2: wording change: We are 100%25 [-sure-]{+certain+} of the next | line. "
-        "(id art_2#000000000002)",
+        "article 2: wording \u2014 We are 100%25 [-sure-]{+certain+} of the next | line. "
+        "(wording change; id art_2#000000000002)",
         "::error title=treatydiff%3A broken::crc: not pulled",
     ]
 
@@ -172,12 +172,13 @@ def test_markdown_summary() -> None:
         "",
         "### texts: a\\|b",
         "",
-        "| Clause | Why | Change | Id |",
-        "| --- | --- | --- | --- |",
-        "| article 1 | wording change | We are 100% \\[-sure-\\]{+certain+} of the next \\| "
-        "line. | "
+        "| Clause | Change | Why | Excerpt | Id |",
+        "| --- | --- | --- | --- | --- |",
+        "| article 1 | wording | wording change | We are 100% \\[-sure-\\]{+certain+} of the "
+        "next \\| line. | "
         "`art_1#000000000001` |",
-        "| article 2 | wording change | We are 100% \\[-sure-\\]{+certain+} of the next \\| "
+        "| article 2 | wording | wording change | We are 100% \\[-sure-\\]{+certain+} of the "
+        "next \\| "
         "line. | "
         "`art_2#000000000002` |",
         "",
@@ -203,7 +204,7 @@ def test_junit_has_one_test_case_per_check() -> None:
     failure = cases[0].find("failure")
     assert failure is not None
     assert failure.get("message") == "2 new changes (fail_on = wording)"
-    assert "article 2 (texts/a,b:c.md:12): wording change" in (failure.text or "")
+    assert "article 2 (texts/a,b:c.md:12): wording (wording change)" in (failure.text or "")
     assert cases[1].find("failure") is None and cases[1].find("error") is None
     error = cases[2].find("error")
     assert error is not None and error.get("message") == "crc: not pulled"
@@ -255,14 +256,14 @@ def test_rules_on_the_command_line(edited: Path) -> None:
 
 def test_min_similarity_on_the_command_line(tmp_path: Path) -> None:
     typo = tmp_path / "typo.txt"
-    typo.write_text(EDITED.replace("Concerned at", "Concerned af"), encoding="utf-8")
+    typo.write_text(EDITED.replace("Concerned at", "Concerned ta"), encoding="utf-8")
     substantive = check(str(edited_copy(tmp_path)), str(typo), "--fail-on", "substantive")
     assert substantive.returncode == 0, substantive.stdout
     strict = check(
         str(edited_copy(tmp_path)), str(typo), "--fail-on", "substantive", "--min-similarity", "1"
     )
     assert strict.returncode == 1
-    assert "similarity 0.99" in strict.stdout and "below 1" in strict.stdout
+    assert "similarity 99.3 % below 100.0 %" in strict.stdout
 
 
 def edited_copy(tmp_path: Path) -> Path:

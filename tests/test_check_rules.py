@@ -104,12 +104,12 @@ def test_a_modified_clause_without_a_kind_tag_counts_as_wording() -> None:
 
 
 def test_min_similarity_only_adds_failures() -> None:
-    assert counted(TYPO, "substantive", min_similarity=0.98) == ("similarity 0.9700 below 0.98",)
+    assert counted(TYPO, "substantive", min_similarity=0.98) == ("similarity 97.0 % below 98.0 %",)
     assert counted(TYPO, "substantive", min_similarity=0.97) == ()
     assert counted(MODAL, "any", min_similarity=0.5) == ("wording change",)
     assert counted(MODAL, "wording", min_similarity=0.9) == (
         "wording change",
-        "similarity 0.8000 below 0.9",
+        "similarity 80.0 % below 90.0 %",
     )
     # an added clause has no similarity to judge: it counts as added, once
     assert counted(ADDED, "wording", min_similarity=0.9) == ("clause added",)
@@ -353,7 +353,7 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("[[check]]\nfile = 'a'\nagainst = '--output=x'\n", "is not a git revision"),
         ("[[check]]\ninstrument = 'crc'\nmin_similarity = 2\n", "2 is not between 0 and 1"),
         ("[[check]]\ninstrument = 'crc'\nmin_similarity = true\n", "expected a number"),
-        ("[[check]]\ninstrument = 'crc'\nlang = 'fr'\n", "lang: 'fr' is not one of en, nl"),
+        ("[[check]]\ninstrument = 'crc'\nlang = 'de'\n", "lang: 'de' is not one of en, es, fr, nl"),
         (
             "[[check]]\ninstrument = 'crc'\nfail-on = 'any'\n",
             "check[0].fail-on: unknown key; known: against,",

@@ -39,7 +39,9 @@ USAGE = {
     ("corpus",): "treatydiff corpus [OPTIONS] COMMAND [ARGS]...",
     ("corpus", "pull"): "treatydiff corpus pull [OPTIONS] [ID | ID@VERSION]...",
     ("instruments",): "treatydiff instruments [OPTIONS]",
+    ("languages",): "treatydiff languages [OPTIONS] REF [REF...]",
     ("publish",): "treatydiff publish [OPTIONS] CONFIG",
+    ("reuse",): "treatydiff reuse [OPTIONS] PATH...",
     ("show",): "treatydiff show [OPTIONS] REF",
     ("synopsis",): "treatydiff synopsis [OPTIONS] REF REF...",
 }

@@ -464,7 +464,7 @@ def test_bilingual_page_tells_the_chinese_apart_but_has_no_chinese_language(
     with pytest.raises(LanguageError, match="unknown language 'zh'"):
         load_file(documents / CRC_PAGE, lang="zh")
     shown = _run("show", str(documents / CRC_PAGE), "--lang", "zh")
-    assert shown.returncode == 2 and b"'zh' is not one of 'en', 'nl'" in shown.stderr
+    assert shown.returncode == 2 and b"'zh' is not one of 'en', 'es', 'fr', 'nl'" in shown.stderr
 
 
 def test_page_languages_told_by_lang_attributes() -> None:

@@ -22,12 +22,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treatydiff.errors import TreatydiffError
-from treatydiff.formats import FORMATS, akn, load_file, native
+from treatydiff.formats import FORMATS, akn, load_bytes, load_file, native
 from treatydiff.formats import parse as import_text
 from treatydiff.formats.akn import write as akn_write
 
-TEXT_FORMATS = ("un-text", "laws-markdown", "markdown", "json-articles", "akn", "treatydiff")
-LAYOUT_FORMATS = ("docx", "html")  # fuzzed from their bytes in test_documents_fuzz.py
+TEXT_FORMATS = (
+    "un-text", "laws-markdown", "markdown", "json-articles", "js-articles", "akn", "treatydiff"
+)  # fmt: skip
+# Fuzzed from their bytes: docx and html in test_documents_fuzz.py, pdf below.
+LAYOUT_FORMATS = ("docx", "html", "pdf")
 
 # Pieces of the formats' own syntax, for the random edits to insert.
 TOKENS = (
@@ -37,6 +40,7 @@ TOKENS = (
     '"text":', ": ", '"', "\\", "- ", "  - ", "text: ", "num: ", "line: -1", "line: x",
     "%treatydiff-instrument 1\n", "\u00ad", "\u200b", "\ufeff", "\x00", "\r", "ﬁ", "\u2028",
     "Adopted and opened for signature", "entry into force", "Preamble", "Have agreed",
+    "articles = {", "t: '", "c: [", "prefix: 'a'", "text: '", "'", "},",
 )  # fmt: skip
 
 
@@ -73,6 +77,9 @@ def _base_text(fmt: str) -> str:
         return (corpus / "raisely-noharm" / "CRC.md").read_text(encoding="utf-8")
     if fmt == "json-articles":
         return (corpus / "lszoszk-generalcomments" / "crc-opsc.json").read_text(encoding="utf-8")
+    if fmt == "js-articles":
+        script = corpus / "procosi-procosi.github.io" / "crc-es-articulos.js"
+        return script.read_text(encoding="utf-8")
     if fmt == "akn":
         return akn_write.dumps(load_file(opsc))
     return native.dumps(load_file(opsc))
@@ -206,3 +213,33 @@ def test_the_bases_themselves_import(corpus: Path) -> None:
     for fmt in TEXT_FORMATS:
         assert import_text(_base_text(fmt), fmt=fmt).body, fmt
     assert import_text(cobalt.Act().to_xml().decode("utf-8"), fmt="akn").body
+
+
+@cache
+def _base_pdf() -> bytes:
+    """A real PDF (the UNTS print of the OPAC, 6 pages)."""
+    path = corpus_root() / "documents" / "opac-en-unts-vol2173.pdf"
+    if not path.is_file():
+        pytest.skip("the corpus has no documents/ folder")
+    return path.read_bytes()
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_damaged_pdf_is_an_instrument_or_a_clear_error(data: st.DataObject) -> None:
+    """Cut short, bytes overwritten or dropped: PDFium and the layout reader give an
+    instrument or one clear error, never a crash."""
+    pdf = bytearray(_base_pdf())
+    if data.draw(st.booleans()):
+        del pdf[data.draw(st.integers(16, len(pdf))) :]
+    for _ in range(data.draw(st.integers(0, 6))):
+        at = data.draw(st.integers(0, len(pdf) - 1))
+        edit = data.draw(st.binary(min_size=0, max_size=8))
+        pdf[at : at + data.draw(st.integers(0, 8))] = edit
+    for fmt in ("pdf", None):
+        try:
+            instrument = load_bytes(bytes(pdf), source="damaged.pdf", fmt=fmt)
+        except TreatydiffError as exc:
+            assert str(exc)
+            continue
+        assert instrument.body

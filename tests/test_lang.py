@@ -11,17 +11,17 @@ from treatydiff.errors import LanguageError, TreatydiffError
 
 
 def test_the_registry_lists_the_language_modules() -> None:
-    assert lang.LANGUAGES == ("en", "nl")
+    assert lang.LANGUAGES == ("en", "es", "fr", "nl")
     assert [language.code for language in lang.every()] == list(lang.LANGUAGES)
     assert lang.get("nl").article_words[0] == "Artikel"
 
 
-@pytest.mark.parametrize("code", ["fr", "EN", "", "every", "__init__"])
+@pytest.mark.parametrize("code", ["de", "EN", "", "every", "__init__"])
 def test_an_unknown_language_is_a_project_error(code: str) -> None:
     with pytest.raises(LanguageError, match="unknown language") as raised:
         lang.get(code)
     assert isinstance(raised.value, TreatydiffError)
-    assert "en, nl" in str(raised.value)
+    assert "en, es, fr, nl" in str(raised.value)
 
 
 def _flags(language: lang.Language) -> dict[str, str]:
@@ -52,3 +52,6 @@ def test_every_language_is_complete(code: str) -> None:
     }  # fmt: skip
     assert set(lang.get("en").citation_forms) == set(language.citation_forms)
     assert all(word == word.lower() for word in language.number_words)
+    for words in (language.ordinal_words, language.number_scales):
+        assert all(word == word.lower() for word in words)
+    assert all(value.isdigit() for value in language.ordinal_words.values())

@@ -52,8 +52,13 @@ def test_hostile_text_stays_text(hostile_html: str) -> None:
     assert doc.xpath("//img | //textarea | //i | //b | //iframe | //object | //embed") == []
     assert len(doc.xpath("//script")) == 1
     assert doc.xpath("//script")[0].text == asset("treatydiff.js")
-    assert len(doc.xpath("//style")) == 1
-    assert doc.xpath("//style")[0].text == asset("treatydiff.css")
+    styles = doc.xpath("//style")
+    assert len(styles) == 2
+    assert styles[0].text == asset("treatydiff.css")
+    # the page's own paged-media rules: both sides in the running header, the hostile
+    # id escaped so that it cannot end the string or the style
+    assert styles[1].text.startswith("@page {")
+    assert '"Left: hostile\\000022\\00003cleft\\00003e"' in styles[1].text
 
 
 def test_no_event_handlers_or_script_links(hostile_html: str) -> None:
@@ -82,10 +87,10 @@ def test_self_contained_page_requests_nothing() -> None:
     assert all(href.startswith("#") for href in doc.xpath("//@href"))
     # the Content Security Policy allows exactly the page's own style and script
     (csp,) = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
-    style = doc.xpath("//style")[0].text
+    style, page = (s.text for s in doc.xpath("//style"))
     script = doc.xpath("//script")[0].text
     assert csp == (
-        f"default-src 'none'; style-src {_sha(style)}; script-src {_sha(script)}; "
+        f"default-src 'none'; style-src {_sha(style)} {_sha(page)}; script-src {_sha(script)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     # the policy comes before anything it governs
@@ -146,7 +151,7 @@ def test_header_names_both_instruments_and_the_summary(sample_doc: HtmlElement) 
         "0 merged",
     ]
     overall = " ".join(sample_doc.xpath("//p[@class='overall']")[0].text_content().split())
-    assert overall == "Overall similarity 83 %; the texts differ."
+    assert overall == "Overall similarity 83.2 %; the texts differ."
     options = " ".join(
         sample_doc.xpath("//p[starts-with(text(), 'Options')]")[0].text_content().split()
     )
@@ -161,7 +166,7 @@ def _row(doc: HtmlElement, anchor: str) -> HtmlElement:
 def test_rows_show_label_status_similarity_tags(sample_doc: HtmlElement) -> None:
     row = _row(sample_doc, "art_1__para_1")
     head = " ".join(row.xpath(".//div[@class='row-head']")[0].text_content().split())
-    assert head == "article 1, paragraph 1 modified similarity 91 % wording modal"
+    assert head == "article 1, paragraph 1 modified similarity 91.0 % wording modal"
     assert row.xpath(".//div[contains(@class, 'left')]//del/text()") == ["should"]
     assert row.xpath(".//div[contains(@class, 'right')]//ins/text()") == ["shall"]
     assert row.xpath(".//div[@class='inline']//del/text()") == ["should"]
@@ -199,7 +204,11 @@ def test_unchanged_runs_collapse_with_a_count(sample_doc: HtmlElement) -> None:
         " ".join(s.text_content().split())
         for s in sample_doc.xpath("//details[@class='run']/summary")
     ]
-    assert summaries == ["3 unchanged clauses (preamble)", "4 unchanged clauses"]
+    assert summaries == [
+        "3 unchanged clauses (preamble, formula 1 to preambular paragraph 2)",
+        "4 unchanged clauses (left: article 2, heading to article 2, paragraph 4; right: "
+        "article 2, heading to article 2, paragraph 3)",
+    ]
     for details in sample_doc.xpath("//details[@class='run']"):
         assert details.xpath(".//section[contains(@class, 'changed')]") == []
 

@@ -3,6 +3,7 @@ markdown-it-py, GitHub's table and strikethrough extensions on), truncation unde
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def test_sample_report_structure() -> None:
 def test_split_clauses_are_separate_paragraphs() -> None:
     markdown = render_comparison(SAMPLE, "md")
     assert (
-        "> Fishing is allowed in spring<del> and in</del><ins>.</ins>\n"
+        "> Fishing is allowed in spring <del>and in</del><ins>.</ins>\n"
         ">\n"
         "> <ins>Fishing is allowed in</ins> autumn.\n"
     ) in markdown
@@ -232,3 +233,50 @@ def test_real_reports_parse_and_hold_every_change(corpus: Path, left: str, right
     assert markdown == comparison_markdown(build_report(compare(
         load_file(corpus / left), load_file(corpus / right)
     )))  # fmt: skip
+
+
+def _readings(tokens: list[Token]) -> list[tuple[str, str]]:
+    """For each block quote (one changed clause), its text without the inserted words
+    (the left side's reading) and without the deleted words (the right side's)."""
+    quotes: list[tuple[str, str]] = []
+    depth = 0
+    for token in tokens:
+        if token.type == "blockquote_open":
+            depth += 1
+            quotes.append(("", ""))
+        elif token.type == "blockquote_close":
+            depth -= 1
+        elif depth and token.type == "paragraph_open" and quotes[-1] != ("", ""):
+            quotes[-1] = (quotes[-1][0] + " ", quotes[-1][1] + " ")
+        elif depth and token.type == "inline":
+            inside: str | None = None
+            for child in token.children or ():
+                if child.type == "html_inline":
+                    tag = child.content.strip("</>")
+                    inside = None if child.content.startswith("</") else tag
+                    continue
+                text = child.content if child.type != "softbreak" else " "
+                left, right = quotes[-1]
+                quotes[-1] = (
+                    left + (text if inside != "ins" else ""),
+                    right + (text if inside != "del" else ""),
+                )
+    return quotes
+
+
+def test_words_next_to_a_change_keep_their_spaces(corpus: Path) -> None:
+    """Read without its insertions, each quoted redline has the left clause's words,
+    none glued to a deleted one ("any State <del>that</del>", never "State<del>that");
+    read without its deletions, the right clause's words."""
+    opsc = corpus / "laws-markdown/opsc/2012-10-31.md"
+    opac = corpus / "laws-markdown/opac/2013-09-12.md"
+    report = build_report(compare(load_file(opsc), load_file(opac)))
+    readings = _readings(_gfm().parse(comparison_markdown(report)))
+    assert len(readings) == len(report.changed_rows)
+    for row, (left, right) in zip(report.changed_rows, readings, strict=True):
+        assert left.split() == " ".join(cell.text for cell in row.left).split(), row.label
+        # the left side's space before a deletion may stand before the right's full stop
+        squeezed = re.sub(r"\s+(?=[.,;:])", "", right)
+        assert squeezed.split() == " ".join(cell.text for cell in row.right).split()
+    accession = next(left for left, _ in readings if "open to accession by any State" in left)
+    assert "any State that is a party to the Convention" in accession

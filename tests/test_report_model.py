@@ -20,8 +20,8 @@ from treatydiff.report.comparison import (
     Row,
     build_report,
     collapse,
-    percent,
 )
+from treatydiff.report.figures import exact, percent
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +142,15 @@ def test_unchanged_runs_collapse_but_headings_of_changes_stay(
     flat = [item for fold in folds for item in fold.items]
     assert flat == list(report.items)  # nothing lost, nothing reordered
     collapsed = [f for f in folds if f.collapsed]
-    assert [(f.row_count, f.title) for f in collapsed] == [(3, "preamble"), (4, "")]
+    assert [(f.row_count, f.extent) for f in collapsed] == [
+        (3, "preamble, formula 1 to preambular paragraph 2"),
+        # article 2 (1) moved to the end of article 2: the sides' numbers differ
+        (
+            4,
+            "left: article 2, heading to article 2, paragraph 4; right: article 2, "
+            "heading to article 2, paragraph 3",
+        ),
+    ]
     for fold in collapsed:
         assert not any(isinstance(i, Row) and i.changed for i in fold.items)
     # article 2's heading is not hidden although its first rows are unchanged
@@ -158,10 +166,26 @@ def test_short_runs_stay_open() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "text"), [(1.0, "100 %"), (0.999, "99 %"), (0.58, "58 %"), (0.0, "0 %")]
+    ("value", "text"),
+    [
+        (1.0, "100.0 %"),
+        (0.99999, "99.9 %"),
+        (0.9999, "99.9 %"),
+        (0.999, "99.9 %"),
+        (0.9789, "97.8 %"),
+        (0.58, "58.0 %"),
+        (0.0, "0.0 %"),
+    ],
 )
 def test_percent_never_rounds_up_to_equal(value: float, text: str) -> None:
     assert percent(value) == text
+
+
+@pytest.mark.parametrize("value", [0.97995, 0.12345, 0.5, 0.66666, 0.0004, 0.99949])
+def test_shown_percent_is_cut_from_the_json_value(value: float) -> None:
+    """The figure every format shows can be read off the JSON's four decimals."""
+    tenths = int(exact(value) * 10000) // 10
+    assert percent(value) == f"{tenths // 10}.{tenths % 10} %"
 
 
 # --- real comparisons: every clause's text, once, exactly ---------------------------------

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -175,7 +176,7 @@ def test_synopsis_html_with_pair_reports(corpus: Path, tmp_path: Path) -> None:
     cells = svg.xpath(".//*[local-name()='rect']")
     numbers = svg.xpath(".//*[local-name()='g']/*[local-name()='text']/text()")
     assert len(cells) == len(numbers) == 64
-    assert numbers[0] == "100" and all(n.isdigit() for n in numbers)
+    assert numbers[0] == "100.0" and all(re.fullmatch(r"\d{1,3}\.\d", n) for n in numbers)
     # ... and as a table
     assert len(doc.xpath("//details//table//td")) == 64
     # the same output twice
@@ -288,8 +289,8 @@ def test_publish_the_family_site(corpus: Path, tmp_path: Path) -> None:
             "comparison[0].threshold: 3 is not between 0 and 1",
         ),
         (
-            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\ninput_format = "pdf"',
-            "comparison[0].input_format: 'pdf' is not one of un-text, laws-markdown,",
+            '[[comparison]]\nleft = "p.txt"\nright = "p.txt"\ninput_format = "rtf"',
+            "comparison[0].input_format: 'rtf' is not one of un-text, laws-markdown,",
         ),
         (
             '[[synopsis]]\nrefs = ["p.txt", "p.txt"]\nname = "../../../x"',

@@ -71,4 +71,4 @@ def test_a_letter_after_its_predecessor_continues_the_list() -> None:
 
 def test_an_unknown_language_fails_before_segmenting() -> None:
     with pytest.raises(LanguageError):
-        segment([Block("Article 1", 1, "heading")], lang="fr")
+        segment([Block("Article 1", 1, "heading")], lang="de")

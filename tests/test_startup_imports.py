@@ -18,7 +18,17 @@ ENGINE = ("treatydiff.engine", "rapidfuzz", "jinja2", "lxml", "markdown_it", "nu
 # The stages of the pipeline, which the CLI imports in the body of the command that needs one.
 STAGES = tuple(
     f"treatydiff.{stage}"
-    for stage in ("formats", "segment", "engine", "report", "render", "ci", "catalogue", "site")
+    for stage in (
+        "formats",
+        "segment",
+        "engine",
+        "report",
+        "render",
+        "ci",
+        "catalogue",
+        "site",
+        "reuse",
+    )
 )
 
 

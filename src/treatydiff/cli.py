@@ -19,7 +19,11 @@ from treatydiff.errors import TreatydiffError
 from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
+    from treatydiff.engine.comparison import Comparison
     from treatydiff.formats.document import ReadOptions, Revisions
+    from treatydiff.model import Instrument
+    from treatydiff.render.docx import DocxLayout
+    from treatydiff.report.sides import SideLabels
     from treatydiff.segment.labels import LabelStyle
 
 EXIT_TROUBLE = 2
@@ -46,6 +50,23 @@ class _Group(click.Group):
                 ctx,
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             )
+
+
+def _warn_structure(
+    ref: str,
+    instrument: Instrument,
+    *,
+    lang: str,
+    fmt: str | None,
+    options: ReadOptions | None = None,
+) -> None:
+    """Say on stderr when REF was read with no treaty structure (a text in another
+    language than --lang, or no treaty): the report is still printed."""
+    from treatydiff.catalogue import refs
+
+    warning = refs.structure_warning(ref, instrument, lang=lang, fmt=fmt, options=options)
+    if warning is not None:
+        click.echo(f"treatydiff: warning: {warning}", err=True)
 
 
 def _fail(ctx: click.Context, message: str, *, exit_code: int = EXIT_TROUBLE) -> NoReturn:
@@ -133,14 +154,51 @@ output_option = click.option(
 )
 
 
+left_label_option = click.option(
+    "--left-label",
+    metavar="NAME",
+    default=None,
+    help='Name of the left side in the output ("Draft A") [default: its id with its '
+    "version, e.g. opsc@2005-09-23].",
+)
+right_label_option = click.option(
+    "--right-label",
+    metavar="NAME",
+    default=None,
+    help="Name of the right side in the output [default: its id with its version].",
+)
+
+
 def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
 
-def _read_options(docx_revisions: str, encoding: str | None = None) -> ReadOptions:
+def _read_options(
+    docx_revisions: str, pages: tuple[int, int] | None = None, encoding: str | None = None
+) -> ReadOptions:
     from treatydiff.formats.document import ReadOptions
 
-    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions), encoding=encoding)
+    return ReadOptions(
+        docx_revisions=cast("Revisions", docx_revisions), pages=pages, encoding=encoding
+    )
+
+
+def _page_range(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    first, _, last = value.partition("-")
+    if not (first.isdigit() and (last or first).isdigit() and 0 < int(first) <= int(last or first)):
+        raise click.BadParameter("give pages as A-B (or A), counted from 1")
+    return (int(first), int(last or first))
+
+
+pages_option = click.option(
+    "--pages",
+    metavar="A-B",
+    callback=_page_range,
+    default=None,
+    help="Read only pages A to B of a PDF (counted from 1, as a PDF viewer counts).",
+)
 
 
 def _build_time() -> str | None:
@@ -185,6 +243,7 @@ def _build_time() -> str | None:
 @input_format_option
 @docx_revisions_option
 @encoding_option
+@pages_option
 @output_option
 def show(
     ref: str,
@@ -196,6 +255,7 @@ def show(
     input_format: str,
     docx_revisions: str,
     encoding: str | None,
+    pages: tuple[int, int] | None,
     output: Path | None,
 ) -> None:
     """Show the clause tree of REF: id, label and text of each clause."""
@@ -203,13 +263,13 @@ def show(
     from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    options = _read_options(docx_revisions, encoding)
+    options = _read_options(docx_revisions, pages, encoding)
     if list_parts:
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
         emit("".join(f"{n}\t{title}\n" for n, title in enumerate(titles, start=1)), output)
         return
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
-
+    _warn_structure(ref, instrument, lang=lang, fmt=_input_format(input_format), options=options)
     style = cast("LabelStyle", labels)
     emit(views.render_instrument(instrument, fmt=fmt, label_style=style, explain=explain), output)
 
@@ -220,10 +280,33 @@ def show(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html", "md"]),
+    type=click.Choice(["text", "json", "html", "md", "docx", "pdf"]),
     default="text",
     show_default=True,
-    help="Output format: text, JSON, a self-contained HTML report, or GitHub Markdown.",
+    help="Output format: text, JSON, a self-contained HTML report, GitHub Markdown, a Word "
+    "document with tracked changes (docx: needs the documents extra), or the HTML report "
+    "printed to PDF (pdf: needs Chromium).",
+)
+@click.option(
+    "--docx-layout",
+    type=click.Choice(["tracked", "table"]),
+    default="tracked",
+    show_default=True,
+    help="With --format docx: the right text with the left's words as tracked changes, or "
+    "the two texts side by side in a table.",
+)
+@click.option(
+    "--author",
+    default="treatydiff",
+    show_default=True,
+    help="With --format docx: the author of the tracked changes.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="With --format pdf: the paper size.",
 )
 @click.option(
     "--assets-dir",
@@ -250,10 +333,13 @@ def show(
     show_default=True,
     help="Citation style of clause labels.",
 )
+@left_label_option
+@right_label_option
 @lang_option
 @input_format_option
 @docx_revisions_option
 @encoding_option
+@pages_option
 @output_option
 def compare(
     left: str,
@@ -261,12 +347,18 @@ def compare(
     fmt: str,
     threshold: float | None,
     labels: str,
+    left_label: str | None,
+    right_label: str | None,
     lang: str,
     input_format: str,
     docx_revisions: str,
     encoding: str | None,
+    pages: tuple[int, int] | None,
     output: Path | None,
     assets_dir: Path | None,
+    docx_layout: str,
+    author: str,
+    paper: str,
 ) -> None:
     """Compare LEFT with RIGHT clause by clause.
 
@@ -274,20 +366,31 @@ def compare(
     """
     if assets_dir is not None and fmt != "html":
         raise click.UsageError("--assets-dir goes with --format html")
+    to_terminal = (output is None or str(output) == "-") and sys.stdout.isatty()
+    if fmt in ("docx", "pdf") and to_terminal:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
     from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
     from treatydiff.render.json import render_json
     from treatydiff.render.text import render_text
+    from treatydiff.report.sides import side_labels
 
     source_format = _input_format(input_format)
-    options = _read_options(docx_revisions, encoding)
+    options = _read_options(docx_revisions, pages, encoding)
     style = cast("LabelStyle", labels)
-    comparison = compare_instruments(
-        refs.resolve(left, lang=lang, fmt=source_format, options=options),
-        refs.resolve(right, lang=lang, fmt=source_format, options=options),
-        threshold=threshold,
+    sides = [
+        refs.resolve(ref, lang=lang, fmt=source_format, options=options) for ref in (left, right)
+    ]
+    for ref, instrument in zip((left, right), sides, strict=True):
+        _warn_structure(ref, instrument, lang=lang, fmt=source_format, options=options)
+    comparison = compare_instruments(*sides, threshold=threshold)
+    names = side_labels(
+        comparison.left, comparison.right, left_label=left_label, right_label=right_label
     )
+    if fmt in ("docx", "pdf"):
+        _emit_bytes(_document(comparison, fmt, names, style, docx_layout, author, paper), output)
+        sys.exit(1 if comparison.has_differences else 0)
     if fmt in ("html", "md"):
         from treatydiff.render import render_comparison
 
@@ -301,13 +404,62 @@ def compare(
             assets = Assets.in_folder(assets_dir, page)
         generated = _build_time() if fmt == "html" else None
         report = render_comparison(
-            comparison, fmt, assets=assets, label_style=style, generated=generated
+            comparison, fmt, assets=assets, label_style=style, labels=names, generated=generated
         )
         emit(report, output)
         sys.exit(1 if comparison.has_differences else 0)
     render = render_json if fmt == "json" else render_text
-    emit(render(comparison, label_style=style), output)
+    emit(render(comparison, label_style=style, labels=names), output)
     sys.exit(1 if comparison.has_differences else 0)
+
+
+def _document(
+    comparison: Comparison,
+    fmt: str,
+    names: SideLabels,
+    style: LabelStyle,
+    layout: str,
+    author: str,
+    paper: str,
+) -> bytes:
+    """The Word document or the PDF of a comparison."""
+    import os
+
+    from treatydiff.render import source_date
+
+    if fmt == "docx":
+        from treatydiff.render.docx import comparison_docx
+
+        return comparison_docx(
+            comparison,
+            labels=names,
+            layout=cast("DocxLayout", layout),
+            author=author,
+            date=source_date(os.environ.get("SOURCE_DATE_EPOCH")),
+        )
+    from treatydiff.printing import find_browser, print_pdf
+    from treatydiff.render.html import comparison_html
+    from treatydiff.report.comparison import build_report
+
+    browser = find_browser()  # before the work: a missing browser is told at once
+    report = build_report(comparison, label_style=style, labels=names)
+    html = comparison_html(report, generated=_build_time(), printed=True, paper=paper)
+    import os
+
+    from treatydiff.render import source_date
+
+    return print_pdf(html, browser=browser, date=source_date(os.environ.get("SOURCE_DATE_EPOCH")))
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write a binary document to ``output``, or to standard output (not a terminal)."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from treatydiff.outputs import write_atomic
+
+    write_atomic(output, data)
 
 
 @main.command()
@@ -353,6 +505,8 @@ def synopsis(
 
     source_format = _input_format(input_format)
     instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
+    for ref, instrument in zip(refs, instruments, strict=True):
+        _warn_structure(ref, instrument, lang=lang, fmt=source_format)
     page = None if output is None or str(output) == "-" else output
     generated = _build_time() if fmt == "html" or pairs_dir is not None else None
     text, pairs = build_synopsis_pages(
@@ -361,6 +515,198 @@ def synopsis(
     for path, report in pairs.items():
         write_atomic(path, report.encode("utf-8"))
     emit(text, page)
+
+
+def _language_list(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown or len(set(codes)) != len(codes) or len(codes) < 1:
+        raise click.BadParameter(
+            f"give distinct codes among {', '.join(LANGUAGES)}, separated by commas"
+        )
+    return codes
+
+
+@main.command()
+@click.argument("refs", nargs=-1, required=True, metavar="REF [REF...]")
+@click.option(
+    "--langs",
+    callback=_language_list,
+    required=True,
+    help="The languages, separated by commas: the language of each REF, or with one REF "
+    "(a bilingual file) the languages to read from it. The first is the pivot.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "md"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also weigh sentence embeddings (the semantic extra: pip install "
+    "'treatydiff[semantic]'), to align what the structure leaves open and to flag "
+    "pairs whose meaning stands apart.",
+)
+@input_format_option
+@docx_revisions_option
+@pages_option
+@output_option
+def languages(
+    refs: tuple[str, ...],
+    langs: tuple[str, ...],
+    fmt: str,
+    semantic: bool,
+    input_format: str,
+    docx_revisions: str,
+    pages: tuple[int, int] | None,
+    output: Path | None,
+) -> None:
+    """Align the language versions of one treaty and flag where they diverge.
+
+    One REF holding several languages (a laws-markdown file: --langs en,nl), or one REF
+    per language (--langs en,fr,es). Exit status: 0 no divergence, 1 divergences, 2
+    trouble.
+    """
+    if len(refs) > 1 and len(refs) != len(langs):
+        raise click.UsageError(f"{len(refs)} REFs need {len(refs)} languages in --langs")
+    if len(langs) < 2:
+        raise click.UsageError("--langs needs two languages or more")
+    from treatydiff.catalogue import refs as references
+    from treatydiff.outputs import emit
+    from treatydiff.report.languages import build
+
+    options = _read_options(docx_revisions, pages)
+    sources = refs if len(refs) > 1 else refs * len(langs)
+    instruments = [
+        (code, references.resolve(ref, lang=code, fmt=_input_format(input_format), options=options))
+        for ref, code in zip(sources, langs, strict=True)
+    ]
+    encoder = None
+    if semantic:
+        from treatydiff.engine.semantic import encoder as semantic_encoder
+
+        encoder = semantic_encoder()
+    report = build(instruments, encoder=encoder)
+    if fmt == "html":
+        from treatydiff.render.html import languages_html
+
+        text = languages_html(report, generated=_build_time())
+    else:
+        from treatydiff.render import languages as rendering
+
+        render = {
+            "json": rendering.render_json,
+            "md": rendering.render_markdown,
+            "text": rendering.render_text,
+        }[fmt]
+        text = render(report)
+    emit(text, output)
+    sys.exit(1 if report.flags else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--min-similarity",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Least word similarity of two clauses (0-1, as compare measures it).",
+)
+@click.option(
+    "--min-words",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="Compare only clauses of at least this many words.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "html", "md"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON line a pair, JSON with instrument pairs and families, "
+    "a self-contained HTML report, or a Markdown summary.",
+)
+@click.option(
+    "--scheduler",
+    metavar="SPEC",
+    default=None,
+    help="Where the tasks run: processes, threads or synchronous (Dask's local "
+    "schedulers), or tcp://HOST:PORT (a Dask distributed cluster) [default: processes "
+    "with Dask installed, else this process].",
+)
+@click.option(
+    "--query",
+    metavar="REF#EID",
+    default=None,
+    help="Only the clauses matching clause EID of REF (opsc#art_2__point_c), best first.",
+)
+@lang_option
+@input_format_option
+@output_option
+def reuse(
+    paths: tuple[str, ...],
+    min_similarity: float,
+    min_words: int,
+    fmt: str,
+    scheduler: str | None,
+    query: str | None,
+    lang: str,
+    input_format: str,
+    output: Path | None,
+) -> None:
+    """Find the clauses that instruments share, across every file under PATH...
+
+    Lists every pair of clauses of different instruments (versions of one instrument
+    are not paired) at least --min-similarity similar. A folder is read recursively.
+    Sources that cannot be read are skipped and listed. Imported files are cached in
+    the data home ($TREATYDIFF_HOME, else the user data folder) by content.
+    """
+    from treatydiff.catalogue.store import data_home
+    from treatydiff.outputs import emit
+    from treatydiff.reuse import cache, execute, render, search
+
+    options = search.Options(min_similarity, min_words, lang, _input_format(input_format))
+    store = cache.Cache(data_home() / "cache" / "reuse")
+    progress = _Bar() if sys.stderr.isatty() else None
+    with execute.runner_for(scheduler, progress) as runner:
+        if query is None:
+            found = search.search(list(paths), options, runner=runner, cache=store)
+            emit(render.render(found, fmt), output)
+            return
+        ref, hash_sign, eid = query.rpartition("#")
+        if not hash_sign or not ref or not eid:
+            raise click.BadParameter("give REF#EID, e.g. opsc#art_2__point_c", param_hint="--query")
+        from treatydiff.catalogue import refs
+
+        instrument = refs.resolve(ref, lang=lang, fmt=options.fmt)
+        matches = search.query(list(paths), options, instrument, eid, runner=runner, cache=store)
+        emit(render.render_query(matches, fmt, ref=query), output)
+
+
+class _Bar:
+    """The progress of a stage as a bar on standard error."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def start(self, label: str, total: int) -> None:
+        self._bar = click.progressbar(length=total, label=label.ljust(6), file=sys.stderr)
+        self._bar.__enter__()
+
+    def advance(self, done: int) -> None:
+        self._bar.update(done)
+
+    def finish(self) -> None:
+        self._bar.__exit__(None, None, None)
 
 
 @main.command()
@@ -473,6 +819,14 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     "fail_on wins.",
 )
 @click.option(
+    "--fail-on-flags",
+    metavar="FLAGS",
+    default=None,
+    help="Also fail on every change carrying one of these flags, whatever --fail-on lets "
+    "pass: a comma-separated list of modal, negation, number, defined-term, reference, or "
+    "none [default: negation,modal,number,reference]. A check's own fail_on_flags wins.",
+)
+@click.option(
     "--min-similarity",
     type=click.FloatRange(0.0, 1.0),
     default=None,
@@ -526,6 +880,8 @@ def corpus_pull(selection: tuple[str, ...], mirror: Path | None, base_url: str |
     help="Language of the texts to read from bilingual sources [default: en]. A check's "
     "own lang wins.",
 )
+@left_label_option
+@right_label_option
 @input_format_option
 @docx_revisions_option
 @encoding_option
@@ -534,6 +890,7 @@ def check(
     texts: tuple[str, ...],
     config_file: Path | None,
     fail_on: str | None,
+    fail_on_flags: str | None,
     min_similarity: float | None,
     against: str | None,
     baseline: Path | None,
@@ -542,6 +899,8 @@ def check(
     junit: Path | None,
     fmt: str,
     lang: str | None,
+    left_label: str | None,
+    right_label: str | None,
     input_format: str,
     docx_revisions: str,
     encoding: str | None,
@@ -573,11 +932,14 @@ def check(
             baseline=baseline,
             update_baseline=update_baseline,
             fail_on=fail_on,
+            fail_on_flags=fail_on_flags,
             lang=lang,
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
-            read_options=_read_options(docx_revisions, encoding),
+            read_options=_read_options(docx_revisions, encoding=encoding),
+            left_label=left_label,
+            right_label=right_label,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

@@ -46,9 +46,9 @@ class FormatError(TreatydiffError):
 
 
 class MissingExtraError(TreatydiffError):
-    """An optional dependency the input needs is not installed: Word and HTML files need
-    the ``documents`` extra (``pip install 'treatydiff[documents]'``), which the message
-    names."""
+    """An optional dependency is not installed: Word, HTML and PDF input, and Word
+    output, need the ``documents`` extra (``pip install 'treatydiff[documents]'``), which
+    the message names."""
 
 
 class CatalogueError(TreatydiffError):

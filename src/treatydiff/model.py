@@ -142,6 +142,9 @@ class Metadata:
         source: The path or URL the text was read from (``"-"`` for standard input).
         sha256: The hex SHA-256 of the source bytes read.
         format: The input format the text was read as (``"un-text"``, ``"akn"``...).
+        pages: For a paged source (a PDF), where each page starts: ``"PAGE:LINE ..."``,
+            the first source line of each page (``"1:1 2:41 3:77"``); ``position`` turns
+            a clause's ``line`` into its page and line on the page.
 
     Examples:
         >>> import treatydiff
@@ -159,6 +162,20 @@ class Metadata:
     source: str | None = None  # path or URL the text was read from
     sha256: str | None = None
     format: str | None = None
+    # A paged source (PDF): the first source line of each page, "PAGE:LINE PAGE:LINE ...",
+    # so that a clause's ``line`` gives its page (see ``position``).
+    pages: str | None = None
+
+    def position(self, line: int) -> tuple[int, int] | None:
+        """The page of source line ``line`` and the line's number on that page (both
+        1-based), or None for a source without pages."""
+        found: tuple[int, int] | None = None
+        for entry in (self.pages or "").split():
+            page, _, first = entry.partition(":")
+            if int(first) > line:
+                break
+            found = (int(page), line - int(first) + 1)
+        return found
 
 
 GuessKind = Literal[
@@ -240,8 +257,9 @@ class Instrument:
     id: str
     title: str
     metadata: Metadata = field(default_factory=Metadata)
-    body: tuple[Clause, ...] = ()
-    guesses: tuple[Guess, ...] = field(default=(), compare=False)
+    # Out of the repr: printing an instrument shows what it is, not its whole text.
+    body: tuple[Clause, ...] = field(default=(), repr=False)
+    guesses: tuple[Guess, ...] = field(default=(), compare=False, repr=False)
 
     def walk(self) -> Iterator[Clause]:
         """Every clause of the body, containers included, in document order."""

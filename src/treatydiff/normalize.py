@@ -4,10 +4,10 @@
   and collapsed whitespace, nothing else. Repairs of certain damage (end-of-line
   hyphenation, glued markers) happen in the importers and segmenter, where the damage
   can be recognized.
-* ``comparison_key`` folds what is not wording (quote and dash variants, hyphens inside
-  words, ligatures, soft hyphens, no-break and zero-width spaces, compatibility forms,
-  whitespace, also around punctuation). It is idempotent and is never applied to display
-  text: callers ask for it explicitly.
+* ``comparison_key`` folds what is not wording (quote and dash variants, hyphens between
+  the letters of a word, ligatures, soft hyphens, no-break and zero-width spaces,
+  compatibility forms, whitespace, also around punctuation). It is idempotent and is
+  never applied to display text: callers ask for it explicitly.
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ _FOLD = str.maketrans(
 # "Assembly.inter alia", "“ racist ”" and "“racist”", "Secretary- General" and
 # "Secretary-General" differ in form only. (Whitespace is single spaces by then.)
 _SPACE_AROUND_PUNCT = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
-# A hyphen inside a word is spelling or line-end hyphenation, not wording:
-# "co-operation" and "cooperation", "urban-rural" and "urbanrural".
-_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+# A hyphen between letters is spelling or line-end hyphenation, not wording:
+# "co-operation" and "cooperation", "urban-rural" and "urbanrural". Between digits it is
+# a range or a number ("articles 1-3", "2-3 months"): wording, kept.
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def display_text(raw: str) -> str:
@@ -90,6 +91,13 @@ def comparison_key_of(texts: Sequence[str]) -> str:
 _WORDS = re.compile(r"\w+")
 
 
+def scored_words(key: str) -> list[str]:
+    """The words a word-level similarity measures in a comparison key: its runs of word
+    characters, casefolded (``"Each State Party"`` -> ``["each", "state", "party"]``).
+    ``compare``'s alignment and ``reuse`` measure the same words."""
+    return _WORDS.findall(key.casefold())
+
+
 class WordCodes(dict[str, str]):
     """Words as characters, so that a character-level measure (rapidfuzz's ``fuzz.ratio``,
     an Indel similarity) measures words: each distinct word gets one character, in the
@@ -106,4 +114,4 @@ class WordCodes(dict[str, str]):
 
     def encode(self, key: str) -> str:
         """The words (``\\w+``) of a comparison key, casefolded, one character each."""
-        return "".join(map(self.__getitem__, _WORDS.findall(key.casefold())))
+        return "".join(map(self.__getitem__, scored_words(key)))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from treatydiff.errors import InputError
 from treatydiff.formats import list_parts, load_file, load_stdin, read_bytes
+from treatydiff.lang import LANGUAGES
 from treatydiff.model import Instrument
 
 if TYPE_CHECKING:
@@ -58,3 +59,60 @@ def parts(
     if not path.exists():
         raise InputError(f"{ref}: no such file (--parts lists the instruments of a file)")
     return list_parts(read_bytes(path), source=str(path), fmt=fmt, lang=lang, options=options)
+
+
+# Kinds a text with no structure word of its language still gets: the segmenter makes
+# every block a formula of a preamble when it finds no article, recital or container.
+_UNSTRUCTURED_KINDS = frozenset({"preamble", "formula"})
+
+
+def structure_warning(
+    ref: str,
+    instrument: Instrument,
+    *,
+    lang: str,
+    fmt: str | None = None,
+    options: ReadOptions | None = None,
+) -> str | None:
+    """A warning when REF, read as language ``lang``, shows no treaty structure: no
+    article, recital, paragraph or container, only blocks of text. Such a text is still
+    compared word for word, but as blocks in source order, so a change is cited as
+    "preamble, formula 2" and moved or renumbered articles are not recognised; the
+    usual cause is a text in another language than ``lang`` (a Spanish PDF read with
+    the default ``--lang en``). The other known languages are tried on the same file,
+    and those that find structure are named in the warning.
+
+    Returns None for a text with structure, for a catalogue instrument (its language
+    is pinned) and for an empty text. Raises what ``resolve`` raises for the other
+    languages' readings, which re-read the file (never standard input).
+    """
+    selected = _PART_SELECTOR.match(ref)
+    read_from_file = (
+        ref == "-" or Path(ref).is_file() or bool(selected and Path(selected["path"]).is_file())
+    )
+    if not read_from_file or not instrument.leaves or _has_structure(instrument):
+        return None
+    found = (
+        []
+        if ref == "-"
+        else [
+            code
+            for code in LANGUAGES
+            if code != lang and _has_structure(resolve(ref, lang=code, fmt=fmt, options=options))
+        ]
+    )
+    hint = (
+        f"; read as {' or '.join(found)} it has structure: try --lang {found[0]}"
+        if found
+        else f"; no other known language ({', '.join(c for c in LANGUAGES if c != lang)}) finds any"
+    )
+    blocks = sum(1 for leaf in instrument.leaves if leaf.clause.kind in _UNSTRUCTURED_KINDS)
+    return (
+        f"{ref}: no article, recital or paragraph found with --lang {lang}: compared as "
+        f"{blocks} blocks of text in source order{hint}"
+    )
+
+
+def _has_structure(instrument: Instrument) -> bool:
+    """Whether the segmenter recognised any treaty structure in ``instrument``."""
+    return any(clause.kind not in _UNSTRUCTURED_KINDS for clause in instrument.walk())

@@ -14,6 +14,7 @@ The configuration is ``treatydiff.toml`` or the ``[tool.treatydiff]`` table of
 
     baseline = "treatydiff-baseline.json"   # default: treatydiff-baseline.json beside it
     fail_on = "wording"                     # defaults of the checks below
+    fail_on_flags = ["negation", "modal", "number", "reference"]
     lang = "en"
     min_similarity = 0.5
 
@@ -33,7 +34,10 @@ The configuration is ``treatydiff.toml`` or the ``[tool.treatydiff]`` table of
     lang = "nl"
 
 Paths are relative to the configuration file's folder. The rules (``fail_on``) are
-described in rules.py.
+described in rules.py. ``fail_on_flags`` (default: the four above; ``[]`` for none) fails
+a check on every change that carries one of these flags (engine/classify.py), whatever
+its ``fail_on`` lets pass: a typo that turned "not" into a non-word fails a substantive
+check.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from treatydiff import tomlfile
+from treatydiff.engine.classify import FLAG_TAGS
 from treatydiff.errors import ConfigError, UsageError
 from treatydiff.lang import LANGUAGES
 from treatydiff.tomlfile import Fraction, InputFormat, Table, Text, key_path
@@ -58,26 +63,35 @@ PYPROJECT_TABLE = "tool.treatydiff"
 BASELINE_FILE = "treatydiff-baseline.json"
 
 DEFAULT_REVISION = "HEAD"
+# The flags that fail a check unless it says otherwise: the changes of meaning a typo or a
+# renumbering can hide.
+DEFAULT_FAIL_ON_FLAGS: tuple[str, ...] = ("negation", "modal", "number", "reference")
 
 if TYPE_CHECKING:
     from treatydiff.formats.document import ReadOptions
 
     RuleName = Rule
     Language = str
+    FlagName = str
 else:
     RuleName = tomlfile.one_of(RULES)
     Language = tomlfile.one_of(LANGUAGES)
+    FlagName = tomlfile.one_of(FLAG_TAGS)
 
 
 @dataclass(frozen=True)
 class CheckSpec:
     """One check as configured. ``kind`` says which of the other fields name the texts:
     ``left``/``right`` (pair), ``file``/``against`` (git), ``instrument`` (catalogue).
-    ``min_similarity`` and ``threshold`` are fractions from 0 to 1."""
+    ``min_similarity`` and ``threshold`` are fractions from 0 to 1; ``fail_on_flags``
+    the flags that fail the check whatever ``fail_on`` lets pass. ``left_label`` and
+    ``right_label`` name the two texts of a pair or git check in the report (None: the
+    path, ``FILE@REV``)."""
 
     name: str
     kind: CheckKind
     fail_on: Rule = "wording"
+    fail_on_flags: tuple[str, ...] = DEFAULT_FAIL_ON_FLAGS
     lang: str = "en"
     left: str | None = None
     right: str | None = None
@@ -88,6 +102,8 @@ class CheckSpec:
     min_similarity: float | None = None
     threshold: float | None = None
     read_options: ReadOptions | None = None  # of layout formats (Word, HTML)
+    left_label: str | None = None
+    right_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,7 @@ class Defaults:
     input_format: str | None = None
     min_similarity: float | None = None
     read_options: ReadOptions | None = None
+    fail_on_flags: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +139,7 @@ class _Settings(Table, frozen=True):
     """The keys a check takes from the top of the file when it does not set its own."""
 
     fail_on: RuleName | None = None
+    fail_on_flags: tuple[FlagName, ...] | None = None
     lang: Language | None = None
     input_format: InputFormat | None = None
     min_similarity: Fraction | None = None
@@ -135,6 +153,8 @@ class _CheckTable(_Settings, frozen=True):
     against: Text | None = None
     instrument: Text | None = None
     threshold: Fraction | None = None
+    left_label: Text | None = None
+    right_label: Text | None = None
 
 
 class _ConfigFile(_Settings, frozen=True):
@@ -158,16 +178,22 @@ def from_command_line(
     input_format: str | None = None,
     min_similarity: float | None = None,
     read_options: ReadOptions | None = None,
+    left_label: str | None = None,
+    right_label: str | None = None,
+    fail_on_flags: str | None = None,
 ) -> Config:
     """The checks of a ``treatydiff check`` command line: LEFT RIGHT, or FILE with
     ``against``, or else the configuration (``config_file``, else the one found in
     ``folder``), each with the command line's settings as defaults; ``baseline``
-    replaces the configuration's. Arguments that do not go together raise UsageError;
-    a bad configuration ConfigError."""
+    replaces the configuration's; ``left_label`` and ``right_label`` name the two texts
+    of LEFT RIGHT or FILE; ``fail_on_flags`` is a comma-separated list of flags (empty or
+    ``none``: none). Arguments that do not go together raise UsageError; a bad
+    configuration ConfigError."""
     rule = next((rule for rule in RULES if rule == fail_on), None)
     if fail_on is not None and rule is None:
         raise UsageError(f"--fail-on: {fail_on!r} is not one of {', '.join(RULES)}")
     defaults = Defaults(
+        fail_on_flags=None if fail_on_flags is None else parse_flags(fail_on_flags),
         fail_on=rule,
         lang=lang,
         against=against,
@@ -185,9 +211,30 @@ def from_command_line(
         if update_baseline and baseline is None:
             raise UsageError("--update-baseline without a configuration needs --baseline")
         right = texts[1] if len(texts) == 2 else None
-        return one_off(texts[0], right, defaults, baseline=baseline)
+        config = one_off(texts[0], right, defaults, baseline=baseline)
+        spec = replace(config.checks[0], left_label=left_label, right_label=right_label)
+        return replace(config, checks=(spec,))
+    if left_label or right_label:
+        raise UsageError(
+            "--left-label and --right-label go with LEFT RIGHT or FILE; in a configuration, "
+            "a check's table sets left_label and right_label"
+        )
     config = load_config(config_file or find_config(folder), defaults)
     return config if baseline is None else replace(config, baseline=baseline)
+
+
+def parse_flags(text: str) -> tuple[str, ...]:
+    """The flags of a comma-separated list ("negation,modal"); empty or ``none``: none.
+    UsageError names a flag that is not one of ``FLAG_TAGS``."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if names == ["none"]:
+        return ()
+    unknown = [name for name in names if name not in FLAG_TAGS]
+    if unknown:
+        raise UsageError(
+            f"--fail-on-flags: {unknown[0]!r} is not one of {', '.join(FLAG_TAGS)} (or none)"
+        )
+    return tuple(dict.fromkeys(names))
 
 
 def find_config(folder: Path) -> Path:
@@ -225,6 +272,9 @@ def load_config(path: Path, defaults: Defaults = Defaults()) -> Config:
     inherited = replace(
         defaults,
         fail_on=defaults.fail_on or settings.fail_on,
+        fail_on_flags=(
+            settings.fail_on_flags if defaults.fail_on_flags is None else defaults.fail_on_flags
+        ),
         lang=defaults.lang or settings.lang,
         input_format=defaults.input_format or settings.input_format,
         min_similarity=(
@@ -254,6 +304,7 @@ def one_off(
         name=left,
         kind="pair",
         fail_on=defaults.fail_on or "wording",
+        fail_on_flags=_flags(defaults.fail_on_flags),
         lang=defaults.lang or "en",
         input_format=defaults.input_format,
         min_similarity=defaults.min_similarity,
@@ -302,11 +353,16 @@ def _check(
         name=table.name or "",
         kind="pair",
         fail_on=table.fail_on or defaults.fail_on or "wording",
+        fail_on_flags=_flags(
+            table.fail_on_flags if table.fail_on_flags is not None else defaults.fail_on_flags
+        ),
         lang=table.lang or defaults.lang or "en",
         input_format=table.input_format or defaults.input_format,
         min_similarity=defaults.min_similarity if min_similarity is None else min_similarity,
         threshold=table.threshold,
         read_options=defaults.read_options,
+        left_label=table.left_label,
+        right_label=table.right_label,
     )
     if table.against is not None and not table.file:
         fail(key_path(where, "against"), "goes with file")
@@ -323,6 +379,9 @@ def _check(
             against=revision,
         )
     if table.instrument:
+        if table.left_label or table.right_label:
+            label = "left_label" if table.left_label else "right_label"
+            fail(key_path(where, label), "goes with left and right, or file")
         return replace(
             base, name=table.name or table.instrument, kind="catalogue", instrument=table.instrument
         )
@@ -338,6 +397,14 @@ def _check(
         left=_config_ref(left, folder),
         right=_config_ref(right, folder),
     )
+
+
+def _flags(flags: Sequence[str] | None) -> tuple[str, ...]:
+    """The flags a check fails on: ``flags`` in ``FLAG_TAGS`` order, the default when
+    None."""
+    if flags is None:
+        return DEFAULT_FAIL_ON_FLAGS
+    return tuple(flag for flag in FLAG_TAGS if flag in flags)
 
 
 def _config_ref(ref: str, folder: Path) -> str:

@@ -11,6 +11,7 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from treatydiff.ci.config import DEFAULT_FAIL_ON_FLAGS
 from treatydiff.ci.results import Change, CheckResult, PairResult, RunResult
 from treatydiff.engine.comparison import STATUSES, Summary
 from treatydiff.render.mdtext import table_cell
@@ -57,6 +58,8 @@ def verdict(result: RunResult) -> str:
 def _check_text(check: CheckResult) -> list[str]:
     spec = check.spec
     head = f"{_OUTCOME_WORDS[check.outcome]} {spec.name} (fail_on = {spec.fail_on}"
+    if spec.fail_on_flags != DEFAULT_FAIL_ON_FLAGS:
+        head += f", fail_on_flags = {', '.join(spec.fail_on_flags) or 'none'}"
     if spec.min_similarity is not None:
         head += f", min_similarity = {spec.min_similarity:g}"
     head += ")"
@@ -68,10 +71,11 @@ def _check_text(check: CheckResult) -> list[str]:
     lines.append(f"    {_plural(len(new), 'new change')}, {len(check.approved)} approved")
     for change in new:
         where = f" ({change.file}:{change.line})" if change.file and change.line else ""
-        lines.append(f"  - {change.clause}{where}: {', '.join(change.reasons)}")
+        lines.append(f"  - {change.clause}{where}: {change.what} ({', '.join(change.reasons)})")
         if len(check.pairs) > 1:
             lines.append(f"      in {change.pair}")
         lines.append(f"      {change.excerpt}")
+        lines += [f"      stale reference: {note}" for note in change.notes]
         lines.append(f"      id {change.id}")
     if check.stale:
         lines.append(
@@ -111,10 +115,11 @@ def github_annotations(result: RunResult, *, limit: int = ANNOTATION_LIMIT) -> s
         if check.error is not None:
             commands.append(_command("error", check.error, title=title))
         for change in check.new_changes:
-            message = f"{change.clause}: {', '.join(change.reasons)}: {change.excerpt}"
+            message = f"{change.clause}: {change.what} \u2014 {change.excerpt}"
+            message += "".join(f"; stale reference: {note}" for note in change.notes)
             if len(check.pairs) > 1:
                 message = f"{change.pair}: {message}"
-            message += f" (id {change.id})"
+            message += f" ({', '.join(change.reasons)}; id {change.id})"
             commands.append(
                 _command("error", message, title=title, file=change.file, line=change.line)
             )
@@ -185,7 +190,10 @@ def render_markdown(result: RunResult, *, limit: int = MARKDOWN_CHANGE_LIMIT) ->
         if not new:
             continue
         lines += ["", f"### {table_cell(check.spec.name)}", ""]
-        lines += ["| Clause | Why | Change | Id |", "| --- | --- | --- | --- |"]
+        lines += [
+            "| Clause | Change | Why | Excerpt | Id |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for change in new[:limit]:
             lines.append(_change_row(change, show_pair=len(check.pairs) > 1))
         if len(new) > limit:
@@ -195,10 +203,12 @@ def render_markdown(result: RunResult, *, limit: int = MARKDOWN_CHANGE_LIMIT) ->
 
 def _change_row(change: Change, *, show_pair: bool) -> str:
     clause = change.clause + (f" ({change.pair})" if show_pair else "")
+    excerpt = change.excerpt + "".join(f"; stale reference: {note}" for note in change.notes)
     cells = [
         table_cell(clause),
+        table_cell(change.what),
         table_cell(", ".join(change.reasons)),
-        table_cell(change.excerpt),
+        table_cell(excerpt),
         f"`{change.id}`",
     ]
     return "| " + " | ".join(cells) + " |"
@@ -269,6 +279,7 @@ def _check_dict(check: CheckResult) -> dict[str, Any]:
             "instrument": spec.instrument,
         },
         "fail_on": spec.fail_on,
+        "fail_on_flags": list(spec.fail_on_flags),
         "lang": spec.lang,
         "min_similarity": spec.min_similarity,
         "threshold": spec.threshold,
@@ -298,6 +309,8 @@ def _change_dict(change: Change) -> dict[str, Any]:
         "status": change.status,
         "moved": change.moved,
         "tags": list(change.tags),
+        "renumbered": change.renumbered,
+        "notes": list(change.notes),
         "similarity": round(change.similarity, 4),
         "reasons": list(change.reasons),
         "excerpt": change.excerpt,

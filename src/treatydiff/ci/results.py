@@ -17,7 +17,7 @@ class Change:
     """A change a check counts: where it is, what it is, why it counts, and whether the
     baseline approves it. ``file`` and ``line``: the local source file of the newer text
     and the line of the clause (for a removed clause, of the clause before it), when the
-    newer text is a local file."""
+    newer text is a local file; ``renumbered`` and ``notes`` as ``Alignment``'s."""
 
     id: str
     pair: str
@@ -33,6 +33,18 @@ class Change:
     file: str | None = None
     line: int | None = None
     approved: bool = False
+    renumbered: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def what(self) -> str:
+        """The change as a reviewer names it: its status unless modified, its kind and
+        flags, and whether it moved or was renumbered ("wording, negation"; "added";
+        "identical, reference, renumbered")."""
+        words: list[str] = [] if self.status == "modified" else [self.status]
+        words += list(self.tags)
+        words += ["moved"] * self.moved + ["renumbered"] * self.renumbered
+        return ", ".join(words)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,18 @@ Rules (``fail_on``), on the engine's status and kind tag of each alignment:
 * ``any``: every change counts, formatting included (only identical clauses pass);
 * ``wording``: formatting, spacing-only (words joined or split by a space) and
   punctuation-only changes pass;
-* ``substantive``: spelling-level changes (typo fixes) pass too.
+* ``substantive``: spelling-level changes (typo fixes) and cross-references updated to
+  follow a renumbering (kind ``citation``) pass too.
 
-Clauses added, removed or moved count under every rule; a note (footnote) that one
-source prints and the other does not counts under ``any`` only: it is the apparatus of an
-edition (a Treaty Series reference), not words of a provision, and a changed note counts
-as the rule says of its change. A threshold can only make a
-check stricter: ``min_similarity`` also counts every paired clause whose similarity falls
-below it, whatever the rule says of its change.
+Clauses added, removed or moved count under every rule, and so does a clause whose
+cross-reference was left pointing at a renumbered clause (the ``reference`` flag);
+renumbering alone (the same words under another number) counts under ``any``. A note
+(footnote) that one source prints and the other does not counts under ``any`` only: it is
+the apparatus of an edition (a Treaty Series reference), not words of a provision; a
+changed note counts as the rule says of its change. Checks only get stricter beside the
+rule: ``fail_on_flags`` also counts every change carrying one of these flags (a typo that
+turned "not" into a non-word), and ``min_similarity`` every paired clause whose similarity
+falls below it, whatever the rule says of its change.
 
 Each counted change has a stable id: the clause it touches (its eIds, right side first)
 and a hash of the clause ids and normalized texts of both sides; never a line number or
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 
 from treatydiff.ci.config import CheckSpec, Rule
 from treatydiff.ci.results import Change
@@ -31,13 +36,14 @@ from treatydiff.engine.comparison import Alignment, Comparison
 from treatydiff.model import NOTE_EID_INFIX
 from treatydiff.normalize import display_text
 from treatydiff.render.text import inline_diff
+from treatydiff.report.figures import percent
 from treatydiff.segment.labels import citation
 
 # Kind tags of a modified alignment each rule lets pass (see classify.py).
 _PASSING_KINDS: dict[Rule, frozenset[str]] = {
     "any": frozenset(),
     "wording": frozenset({"spacing", "punctuation"}),
-    "substantive": frozenset({"spacing", "punctuation", "spelling"}),
+    "substantive": frozenset({"spacing", "punctuation", "citation", "spelling"}),
 }
 _ID_HASH_LENGTH = 12
 _EXCERPT_CONTEXT_WORDS = 6
@@ -49,10 +55,14 @@ def _is_note(alignment: Alignment) -> bool:
 
 
 def counted(
-    alignment: Alignment, rule: Rule, *, min_similarity: float | None = None
+    alignment: Alignment,
+    rule: Rule,
+    *,
+    min_similarity: float | None = None,
+    fail_on_flags: Collection[str] = (),
 ) -> tuple[str, ...]:
-    """Why ``alignment`` counts as a change under ``rule`` and the threshold; empty when
-    it does not count."""
+    """Why ``alignment`` counts as a change under ``rule``, the flags that fail a check
+    (``fail_on_flags``) and the threshold; empty when it does not count."""
     reasons: list[str] = []
     if alignment.status in ("added", "removed"):
         if rule == "any" or not _is_note(alignment):
@@ -65,15 +75,25 @@ def counted(
         reasons.append("formatting change")
     if alignment.moved:
         reasons.append("clause moved")
+    if alignment.renumbered and rule == "any":
+        reasons.append("clause renumbered")
+    if "reference" in alignment.tags:
+        reasons.append("stale reference")
+    flagged = [tag for tag in alignment.tags if tag in fail_on_flags and tag != "reference"]
+    if flagged and not reasons:
+        reasons.append(f"{' and '.join(flagged)} flag")
     paired = alignment.left and alignment.right
     if paired and min_similarity is not None and alignment.similarity < min_similarity:
-        reasons.append(f"similarity {alignment.similarity:.4f} below {min_similarity:g}")
+        reasons.append(
+            f"similarity {percent(alignment.similarity)} below {percent(min_similarity)}"
+        )
     return tuple(reasons)
 
 
 _KIND_WORDS = {
     "spacing": "spacing-only change",
     "punctuation": "punctuation-only change",
+    "citation": "updated cross-reference",
     "spelling": "spelling-level change",
     "wording": "wording change",
 }
@@ -141,7 +161,12 @@ def changes_of(
     lines = _lines(comparison)
     changes: list[Change] = []
     for index, alignment in enumerate(comparison.alignments):
-        reasons = counted(alignment, spec.fail_on, min_similarity=spec.min_similarity)
+        reasons = counted(
+            alignment,
+            spec.fail_on,
+            min_similarity=spec.min_similarity,
+            fail_on_flags=spec.fail_on_flags,
+        )
         if not reasons:
             continue
         side = comparison.right if alignment.right else comparison.left
@@ -163,6 +188,8 @@ def changes_of(
             file=file,
             line=lines[index] if file else None,
             approved=identifier in approved,
+            renumbered=alignment.renumbered,
+            notes=alignment.notes,
         )
         changes.append(change)
     return tuple(changes)

@@ -70,11 +70,11 @@ def _texts(spec: CheckSpec) -> Iterator[_Text]:
 
     if spec.kind == "pair":
         assert spec.left is not None and spec.right is not None
-        for ref in (spec.left, spec.right):
+        for ref, label in ((spec.left, spec.left_label), (spec.right, spec.right_label)):
             instrument = refs.resolve(
                 ref, lang=spec.lang, fmt=spec.input_format, options=spec.read_options
             )
-            yield _Text(display_path(ref), instrument, _local_file(instrument))
+            yield _Text(label or display_path(ref), instrument, _local_file(instrument))
     elif spec.kind == "git":
         assert spec.file is not None
         yield from _git_texts(spec.file, spec.against, spec)
@@ -88,21 +88,21 @@ def _git_texts(path: Path, revision: str, spec: CheckSpec) -> Iterator[_Text]:
     from treatydiff.formats import load_bytes, load_file
 
     shown = display_path(str(path))
-    old_label = f"{shown}@{revision}"
+    old_ref = f"{shown}@{revision}"
     current = load_file(path, fmt=spec.input_format, lang=spec.lang, options=spec.read_options)
     blob = git_blob(path, revision)
     old = None
     if blob is not None:
         old = load_bytes(
             blob,
-            source=old_label,
+            source=old_ref,
             fmt=spec.input_format,
             lang=spec.lang,
             instrument_id=current.id,
             options=spec.read_options,
         )
-    yield _Text(old_label, old)
-    yield _Text(shown, current, shown)
+    yield _Text(spec.left_label or old_ref, old)
+    yield _Text(spec.right_label or shown, current, shown)
 
 
 def _catalogue_texts(instrument_id: str, lang: str) -> Iterator[_Text]:

@@ -10,20 +10,38 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   "vijf jaar", a space a source lost or gained; kept apart from formatting because a
   space can change a word, "apart" -> "a part"),
   ``punctuation`` (the words are the same, only punctuation differs),
-  ``spelling`` (typo-level: each changed word is one edit (insertion, deletion,
-  substitution or swap of adjacent letters) from its counterpart, or letter case only,
-  e.g. "ho" -> "no", "commited" -> "committed", "from" -> "form", "protocol" ->
-  "Protocol"; or words joined or split with at most one such edit, "conf.ict" ->
-  "conflict"; never a changed digit, never one function word for another such as
-  "or" -> "of"),
-  ``wording`` (anything else);
-* flags a lawyer looks for, raised by wording changes only (a typo fix raises none):
+  ``citation`` (only the numbers of cross-references changed, each to follow the clause
+  it cites to its new number: "article 2" -> "article 3" where article 2 became article
+  3; ``treatydiff.engine.references``),
+  ``spelling`` (a change that cannot change the law: each changed word is letter case
+  only, a recognised spelling variant of its counterpart ("organisation" ->
+  "organization", ``treatydiff.lang.words``), or one edit (insertion, deletion,
+  substitution or swap of adjacent letters) from it where one of the two is no word of
+  the language: a typo made or repaired, "ho" -> "no", "commited" -> "committed",
+  "Protocl"; or words joined or split with at most one such edit, "conf.ict" ->
+  "conflict"),
+  ``wording`` (anything else: a real word put for another however close the letters,
+  "not" -> "now", "public" -> "pubic", "in" -> "on"; grammatical number, "principle" ->
+  "principles"; a changed digit, a changed letter or roman numeral of a list item);
+* flags a lawyer looks for:
   ``modal`` (shall, may, should, must, shall endeavour, undertake...),
-  ``negation`` (not, no, never, neither, nor, without, unless, except...),
-  ``number`` (numbers, number words and periods: "three months" -> "six months", ages,
-  digits; "eighteen" and "18" count as the same number),
+  ``negation`` (not, no, never, neither, nor, without, unless, except...; a word and its
+  opposite by a prefix, lawful -> unlawful),
+  ``number`` (numbers, number words, ordinals, fractions and percentages, periods and
+  ages, months of dates: "three months" -> "six months"; "eighteen" and "18" count as
+  the same number; "two" -> "tow" drops one),
   ``defined-term`` (the clause defines a term and its wording changed, or the use of a
-  defined or quoted term changed).
+  defined or quoted term changed),
+  ``reference`` (a cross-reference left citing the old number of a renumbered clause;
+  raised by ``treatydiff.engine.references``, also on a clause whose words are the same).
+
+Flags and typos. A flag is raised when the words it names appear, disappear or change
+between the sides, as the sides read: a wording change is read as written; in a
+spelling change a non-word of the older (left) text is read as the word that replaces it,
+so that a typo repair that restores a flag word raises nothing ("ho" -> "no"), while a
+flag word of the older text turned into a non-word raises its flag ("not" -> "nto",
+"two" -> "twoo": the newer text lost it). Spelling variants are one word ("endeavour" ->
+"endeavor" raises nothing).
 """
 
 from __future__ import annotations
@@ -38,11 +56,12 @@ from rapidfuzz.distance import OSA
 
 from treatydiff import lang
 from treatydiff.engine.comparison import DiffOp, Status, runs
+from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key_of
 
-KIND_TAGS = ("spacing", "punctuation", "spelling", "wording")
-FLAG_TAGS = ("modal", "negation", "number", "defined-term")
+KIND_TAGS = ("spacing", "punctuation", "citation", "spelling", "wording")
+FLAG_TAGS = ("modal", "negation", "number", "defined-term", "reference")
 TAGS = KIND_TAGS + FLAG_TAGS
 
 _WORDS = re.compile(r"\w+")
@@ -59,11 +78,19 @@ _NUMBER_WORDS = {
     word: value for language in _LANGUAGES for word, value in language.number_words.items()
 }
 _PERIODS = frozenset().union(*(language.periods for language in _LANGUAGES))
-# Short words that are all real words: one replacing another is a change of wording even
-# at edit distance one ("or" -> "of", "an" -> "on").
+# Months as dates print them ("May", never the modal "may"; Dutch "mei").
+_MONTHS = frozenset(month for language in _LANGUAGES for month in language.months)
+_NEGATION_PREFIXES = tuple(
+    sorted({p for language in _LANGUAGES for p in language.negation_prefixes}, key=len)
+)
+# Short words that are never a defined term.
 _FUNCTION_WORDS = (
     frozenset().union(*(language.function_words for language in _LANGUAGES)) | _MODAL | _NEGATION
 )
+# A single letter or a roman numeral is a label ("(a)", "(iv)"): never a typo of another.
+_LABEL = re.compile(r"[^\W\d_]|[ivx]{2,5}", re.IGNORECASE)
+# The shortest word an antonym prefix is read on: "in" + "form" is no opposite.
+_ANTONYM_BASE = 4
 
 
 @dataclass(frozen=True)
@@ -171,30 +198,59 @@ def tags(
     right: Sequence[str],
     ids: Iterable[str],
     terms: Terms,
+    lexicon: Lexicon = EVERY_LANGUAGE,
+    updated: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> tuple[str, ...]:
-    """Tags of a modified alignment: its kind first, then its flags in TAGS order.
+    """Tags of a modified alignment: its kind first, then its flags in TAGS order (all
+    but ``reference``, which the caller adds).
 
     ``diff``: the alignment's word diff, whose runs are judged whole (``runs``); ``left``
-    and ``right``: the texts of the clauses of each side."""
+    and ``right``: the texts of the clauses of each side; ``lexicon``: the words of the
+    languages of the texts (default: every known language); ``updated``: the spans
+    (start, end) in the left and right text of the cross-references updated to follow a
+    renumbering, for a one-to-one alignment: a changed run within one is kind
+    ``citation`` and raises no flag."""
     kinds: set[str] = set()
     flags: set[str] = set()
+    left_all = "".join(op.left for op in diff)
+    right_all = "".join(op.right for op in diff)
+    offsets = (0, 0)
     for run in runs(diff):
+        start = offsets
+        offsets = (
+            offsets[0] + sum(len(op.left) for op in run),
+            offsets[1] + sum(len(op.right) for op in run),
+        )
         if run[0].op == "equal":
             continue
-        a = [w for op in run for w in _WORDS.findall(op.left)]
-        b = [w for op in run for w in _WORDS.findall(op.right)]
-        kind = _run_kind(a, b)
-        kinds.add(kind)
-        if kind != "wording":
+        if _within(run, start, updated):
+            kinds.add("citation")
             continue
-        a = [w.casefold() for w in a]
-        b = [w.casefold() for w in b]
-        if _counts(a, _MODAL) != _counts(b, _MODAL):
-            flags.add("modal")
-        if _counts(a, _NEGATION) != _counts(b, _NEGATION):
-            flags.add("negation")
-        if _numbers(a) != _numbers(b):
+        left_run = "".join(op.left for op in run)
+        right_run = "".join(op.right for op in run)
+        a = _WORDS.findall(_percent(left_run))
+        b = _WORDS.findall(_percent(right_run))
+        kind = _run_kind(a, b, lexicon)
+        kinds.add(kind)
+        # Any change to a printed figure ("1-3" -> "13", "1.5" -> "15", "30" -> "3 0",
+        # "2nd" -> "3rd") changes a number, whatever else the run reads like; a number
+        # word stands for its figure ("18" -> "eighteen" is none), except in a change of
+        # spacing alone ("vijfjaar" -> "vijf jaar" joins no figure) or a typo, whose number
+        # words _flags judges with the typo read as the word it stands for.
+        words = kind not in ("spacing", "spelling")
+        if _figures(_around(left_all, start[0], offsets[0]), words=words) != _figures(
+            _around(right_all, start[1], offsets[1]), words=words
+        ):
+            kinds.add("wording")
             flags.add("number")
+        if [w.casefold() for w in a] == [w.casefold() for w in b]:
+            continue  # letter case alone: "may" -> "May" changes no flag word
+        if kind == "spelling" and len(a) == len(b):
+            # A non-word of the older text reads as the word that replaces it.
+            a = [y if x != y and not lexicon.is_word(x) else x for x, y in zip(a, b, strict=True)]
+        elif kind != "wording":
+            continue
+        flags.update(_flags(a, b, lexicon))
     if "wording" in kinds and (
         any(eid in terms.defining for eid in ids)
         or _term_counts(left, terms) != _term_counts(right, terms)
@@ -204,7 +260,96 @@ def tags(
     return (*strongest, *(f for f in FLAG_TAGS if f in flags))
 
 
-def _run_kind(a: Sequence[str], b: Sequence[str]) -> str:
+def _within(
+    run: Sequence[DiffOp],
+    start: tuple[int, int],
+    spans: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+) -> bool:
+    """Whether a changed run that starts at ``start`` (in the left and right text) lies,
+    without its trailing spaces, within the left and right span of one of ``spans``."""
+    left = "".join(op.left for op in run).rstrip()
+    right = "".join(op.right for op in run).rstrip()
+    return any(
+        a0 <= start[0]
+        and start[0] + len(left) <= a1
+        and b0 <= start[1]
+        and start[1] + len(right) <= b1
+        for (a0, a1), (b0, b1) in spans
+    )
+
+
+def _flags(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> set[str]:
+    """The flags a changed run raises, from the words each side reads."""
+    flags: set[str] = set()
+    left = [lexicon.canonical(w) for w in a]
+    right = [lexicon.canonical(w) for w in b]
+    # A word printed as a month ("May") is no modal verb.
+    modal_left = [w for w, shown in zip(left, a, strict=True) if shown not in _MONTHS]
+    modal_right = [w for w, shown in zip(right, b, strict=True) if shown not in _MONTHS]
+    if _counts(modal_left, _MODAL) != _counts(modal_right, _MODAL):
+        flags.add("modal")
+    if _counts(left, _NEGATION) != _counts(right, _NEGATION) or _antonyms(left, right):
+        flags.add("negation")
+    if _numbers(a, left) != _numbers(b, right):
+        flags.add("number")
+    return flags
+
+
+def _antonyms(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether a word of one side is a word of the other with a negation prefix
+    ("lawful" -> "unlawful", "applicable" -> "inapplicable")."""
+    for one, other in ((left, right), (right, left)):
+        bases = {w for w in one if len(w) >= _ANTONYM_BASE}
+        for word in other:
+            if any(word.startswith(p) and word[len(p) :] in bases for p in _NEGATION_PREFIXES):
+                return True
+    return False
+
+
+# A printed figure: digits, with the separators a number or a range is printed with
+# ("1,000", "1.5", "1-3", "2/3", "3 0" when a space splits one).
+_FIGURE = re.compile(r"\d+(?:[ .,:/\-\u2010-\u2015\u2212]\d+)*")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+# "10 %", "10 per cent", "10 percent", "10 procent": one way of saying a percentage.
+_PERCENT = re.compile(r"\s*%|\bper\s+cent\b|\bprocent\b|\bpourcent\b", re.IGNORECASE)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` widened to the whole figures it touches ("," of "1,000")."""
+    while start > 0 and (text[start - 1].isdigit() or _joins(text, start - 1)):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or _joins(text, end)):
+        end += 1
+    return text[start:end]
+
+
+def _joins(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a separator with a digit on each side."""
+    return (
+        0 < at < len(text) - 1
+        and text[at] in " .,:/-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+        and text[at - 1].isdigit()
+        and text[at + 1].isdigit()
+    )
+
+
+def _figures(text: str, *, words: bool) -> list[str]:
+    """The figures printed in ``text``, dash variants folded ("1–3" is "1-3"), and with
+    ``words`` the number words that stand for one ("eighteen" is "18"), in order."""
+    found = [(m.start(), m.group().translate(_DASHES)) for m in _FIGURE.finditer(text)]
+    for word in _WORDS.finditer(text) if words else ():
+        value = _NUMBER_WORDS.get(word.group().casefold())
+        if value is not None and value.isdigit():
+            found.append((word.start(), value))
+    return [figure for _, figure in sorted(found)]
+
+
+def _percent(text: str) -> str:
+    """``text`` with each way of writing "per cent" as the word "percent"."""
+    return _PERCENT.sub(" percent", text) if ("%" in text or "cent" in text) else text
+
+
+def _run_kind(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> str:
     """The kind of a changed run, from the words of its two sides."""
     if a == b:
         return "punctuation"
@@ -214,31 +359,54 @@ def _run_kind(a: Sequence[str], b: Sequence[str]) -> str:
     digits_b = [w for w in b if w.isdigit()]
     if digits_a != digits_b:
         return "wording"
-    if len(a) == len(b) and all(_typo(x, y) for x, y in zip(a, b, strict=True)):
+    if len(a) == len(b) and all(_typo(x, y, lexicon) for x, y in zip(a, b, strict=True)):
         return "spelling"
-    if len(a) != len(b) and _typo("".join(a), "".join(b)):
+    if len(a) != len(b) and _typo("".join(a), "".join(b), lexicon, labels=False):
         return "spelling"  # words joined or split: "urbanrural" -> "urban-rural"
     return "wording"
 
 
-def _typo(a: str, b: str) -> bool:
+def _typo(a: str, b: str, lexicon: Lexicon, *, labels: bool = True) -> bool:
+    """Whether ``b`` for ``a`` cannot change the law: the same word in another case or
+    spelling, or a typo (one edit, and one of the two is no word). With ``labels``, a
+    letter or roman numeral put for another is never one ("(a)" -> "(b)"); without, the
+    strings are words joined or split, where a lone letter is a list marker that one
+    side prints in the text (a chapeau merged with its point "(a)")."""
     if a == b:
         return True
-    if a.casefold() == b.casefold():
+    x, y = a.casefold(), b.casefold()
+    if x == y or lexicon.canonical(x) == lexicon.canonical(y):
         return True
-    if a.casefold() in _FUNCTION_WORDS and b.casefold() in _FUNCTION_WORDS:
+    if labels and (_LABEL.fullmatch(x) or _LABEL.fullmatch(y)):
         return False
-    return OSA.distance(a.casefold(), b.casefold()) <= 1
+    if OSA.distance(x, y) > 1:
+        return False
+    if _inflected(x, y, lexicon):
+        return False
+    return not (lexicon.is_word(x) and lexicon.is_word(y))
+
+
+def _inflected(x: str, y: str, lexicon: Lexicon) -> bool:
+    """Whether one word is the other with an ending of number or inflection
+    ("principle" -> "principles")."""
+    short, long = sorted((x, y), key=len)
+    return any(
+        long == short + ending for code in lexicon.codes for ending in lang.get(code).inflections
+    )
 
 
 def _counts(words: Sequence[str], vocabulary: frozenset[str]) -> Counter[str]:
     return Counter(w for w in words if w in vocabulary)
 
 
-def _numbers(words: Sequence[str]) -> Counter[str]:
-    return Counter(
-        _NUMBER_WORDS.get(w, w) for w in words if w.isdigit() or w in _NUMBER_WORDS or w in _PERIODS
-    )
+def _numbers(printed: Sequence[str], words: Sequence[str]) -> Counter[str]:
+    """The numbers, periods and months of a side: ``printed``, its words as printed,
+    ``words`` the same casefolded (``Lexicon.canonical``)."""
+    found: Counter[str] = Counter()
+    for shown, word in zip(printed, words, strict=True):
+        if shown.isdigit() or word in _NUMBER_WORDS or word in _PERIODS or shown in _MONTHS:
+            found[_NUMBER_WORDS.get(word, word)] += 1
+    return found
 
 
 def _term_counts(texts: Sequence[str], terms: Terms) -> Counter[str]:

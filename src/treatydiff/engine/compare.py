@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from treatydiff.engine import references
 from treatydiff.engine.align import SCORERS, Match, align
 from treatydiff.engine.classify import Terms, defined_terms, status, tags
 from treatydiff.engine.comparison import Alignment, CompareOptions, Comparison, DiffOp
 from treatydiff.engine.diff import clause_diff, word_diff
 from treatydiff.errors import ConfigError, InputError
+from treatydiff.lang.words import Lexicon
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key_of
+from treatydiff.segment.labels import cited_numbers
 
 
 def compare(
@@ -80,19 +83,49 @@ def compare(
         raise ConfigError(f"unknown scorer {chosen.scorer!r}; known: {', '.join(SCORERS)}")
     matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer)
     terms = defined_terms(left, right)
-    alignments = tuple(_alignment(left, right, match, terms) for match in matches)
+    lexicon = Lexicon.of((left.metadata.language, right.metadata.language))
+    partners = references.counterparts(left, right, matches)
+    trees = references.trees(left, right)
+    alignments = tuple(
+        _alignment(
+            left,
+            right,
+            match,
+            terms,
+            lexicon,
+            references.check(left, right, match, partners, trees),
+        )
+        for match in matches
+    )
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
+# The highest similarity of two texts whose keys differ: below 1.0, so that only texts
+# the same in wording read as 100 %.
+_BELOW_EQUAL = 0.9999
+
+
 def similarity(left_key: str, right_key: str) -> float:
-    """Similarity of two texts as reported, from their comparison keys: character-level
-    Indel similarity (1.0 exactly when the keys are equal)."""
+    """Similarity of two texts as reported, from their comparison keys: the
+    character-level Indel similarity (0..1) of the keys with letter case folded, so that
+    a title set in capitals is not "20 % similar" to the same title in lower case; 1.0
+    exactly when the keys are equal, at most 0.9999 when they differ."""
     from rapidfuzz.distance import Indel
 
-    return float(Indel.normalized_similarity(left_key, right_key))
+    if left_key == right_key:
+        return 1.0
+    folded = Indel.normalized_similarity(left_key.casefold(), right_key.casefold())
+    return min(float(folded), _BELOW_EQUAL)
 
 
-def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) -> Alignment:
+def _alignment(
+    left: Instrument,
+    right: Instrument,
+    match: Match,
+    terms: Terms,
+    lexicon: Lexicon,
+    found: references.Finding,
+) -> Alignment:
     left_ids = tuple(left.leaves[i].clause.eid for i in match.left)
     right_ids = tuple(right.leaves[j].clause.eid for j in match.right)
     left_texts = tuple(left.leaves[i].clause.text for i in match.left)
@@ -113,7 +146,13 @@ def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) 
         else:
             diff = clause_diff(left_texts, right_texts)
         pair_tags = tags(
-            diff, left=left_texts, right=right_texts, ids=(*left_ids, *right_ids), terms=terms
+            diff,
+            left=left_texts,
+            right=right_texts,
+            ids=(*left_ids, *right_ids),
+            terms=terms,
+            lexicon=lexicon,
+            updated=found.updated,
         )
     elif one_to_one:
         # Same wording: one equal run that keeps each side's own characters.
@@ -125,15 +164,22 @@ def _alignment(left: Instrument, right: Instrument, match: Match, terms: Terms) 
             DiffOp("equal", op.left, op.right, op.left_clause, op.right_clause)
             for op in clause_diff(left_texts, right_texts)
         )
+    renumbered = cited_numbers(left.leaves[match.left[0]].path) != cited_numbers(
+        right.leaves[match.right[0]].path
+    )
+    if found.notes:
+        pair_tags = (*pair_tags, "reference")
     return Alignment(
         left_ids,
         right_ids,
         pair_status,
         moved=match.moved,
+        renumbered=renumbered,
         similarity=similarity(*keys),
         tags=pair_tags,
         diff=diff,
         keys=keys,
+        notes=found.notes,
     )
 
 

@@ -89,12 +89,23 @@ class Alignment:
             key: quotes, dashes, spacing, ligatures differ; also a split or merge with the
             same words), ``"modified"``, ``"added"`` or ``"removed"``.
         moved: True when the clauses were paired out of document order.
+        renumbered: True when the paired clauses are cited by other numbers: the printed
+            numbers of article, paragraph and point (and of a container outside
+            articles) on the path of the first clause of each side differ, whatever the
+            words. A paragraph of a renumbered article is renumbered too (it is cited by
+            the article's number); a caption follows its owner; a recital, formula or
+            unnumbered paragraph has no printed number of its own. A moved clause may be
+            renumbered too.
         similarity: The character-level similarity (0..1) of the two sides' comparison
             keys: 1.0 exactly when they are equal, 0.0 for an added or removed clause.
-        tags: Modified alignments only: the kind of change, the strongest of
-            ``"spacing"``, ``"punctuation"``, ``"spelling"`` and ``"wording"``, then the
-            flags that apply of ``"modal"`` (shall / may / should...), ``"negation"``,
-            ``"number"`` and ``"defined-term"`` (see ``treatydiff.engine.classify``).
+        tags: The kind of change of a modified alignment, the strongest of
+            ``"spacing"``, ``"punctuation"``, ``"citation"``, ``"spelling"`` and
+            ``"wording"``, then the flags that apply of ``"modal"`` (shall / may /
+            should...), ``"negation"``, ``"number"``, ``"defined-term"`` and
+            ``"reference"`` (see ``treatydiff.engine.classify``); an identical or
+            formatting alignment may carry ``"reference"`` alone.
+        notes: What the ``reference`` flag found, one line per stale reference ("article
+            2 is now article 3").
         diff: The word diff, cut where the clauses of a split or merge end (see
             ``DiffOp``); an added, removed, identical or formatting one-to-one alignment
             has a single op.
@@ -127,6 +138,8 @@ class Alignment:
     tags: tuple[str, ...] = ()
     diff: tuple[DiffOp, ...] = ()
     keys: tuple[str, str] = ("", "")
+    renumbered: bool = False
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.keys == ("", ""):
@@ -164,9 +177,14 @@ class Alignment:
 
     @property
     def is_difference(self) -> bool:
-        """Anything beyond formatting: changed words, or clauses added, removed or moved.
-        Reports call such an alignment changed."""
-        return self.moved or self.status not in ("identical", "formatting")
+        """Anything beyond formatting: changed words, clauses added, removed, moved or
+        renumbered, or a stale reference. Reports call such an alignment changed."""
+        return (
+            self.moved
+            or self.renumbered
+            or "reference" in self.tags
+            or self.status not in ("identical", "formatting")
+        )
 
 
 def _texts(count: int, parts: Iterable[tuple[int, str]]) -> tuple[str, ...]:
@@ -210,6 +228,8 @@ class Summary:
         added: Clauses only on the right.
         removed: Clauses only on the left.
         moved: Alignments paired out of document order (counted with their status too).
+        renumbered: Alignments whose clauses are cited by other numbers (counted with
+            their status too).
         splits: One left clause paired with several right ones.
         merges: Several left clauses paired with one right one.
         left_clauses: Leaf clauses of the left instrument.
@@ -245,6 +265,7 @@ class Summary:
     right_clauses: int
     similarity: float
     tags: tuple[tuple[str, int], ...]
+    renumbered: int = 0
 
     def count(self, status: Status) -> int:
         """The number of alignments with ``status``."""
@@ -278,7 +299,8 @@ class Comparison:
 
     left: Instrument
     right: Instrument
-    alignments: tuple[Alignment, ...]
+    # Out of the repr (``summary`` counts them): printing a comparison stays short.
+    alignments: tuple[Alignment, ...] = field(repr=False)
     options: CompareOptions = field(default_factory=CompareOptions)
 
     @property
@@ -303,6 +325,7 @@ class Comparison:
         return Summary(
             **counts,
             moved=sum(a.moved for a in self.alignments),
+            renumbered=sum(a.renumbered for a in self.alignments),
             splits=sum(a.is_split for a in self.alignments),
             merges=sum(a.is_merge for a in self.alignments),
             left_clauses=sum(len(a.left) for a in self.alignments),

@@ -41,9 +41,15 @@ _ADAPTERS: dict[str, str] = {
 _DOCUMENT_ADAPTERS: dict[str, str] = {
     "docx": "treatydiff.formats.docx",
     "html": "treatydiff.formats.html",
+    "js-articles": "treatydiff.formats.js_articles",
 }
-_DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer"})  # its top-level modules
-FORMATS: tuple[str, ...] = (*_ADAPTERS, *_DOCUMENT_ADAPTERS)
+# Layout formats that are text, told from their content as text formats are.
+_TEXT_DOCUMENTS = frozenset({"html", "js-articles"})
+_DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer", "chompjs"})  # its modules
+# PDF (``treatydiff.formats.pdf``, the documents extra): read from the bytes, told by its
+# header.
+_PDF_MAGIC = b"%PDF-"
+FORMATS: tuple[str, ...] = (*_ADAPTERS, *_DOCUMENT_ADAPTERS, "pdf")
 
 _NATIVE_MAGIC = "%treatydiff-instrument"
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S", re.MULTILINE)
@@ -138,11 +144,14 @@ def _is_html(head: str) -> bool:
 
 
 def detect_document(data: bytes) -> str | None:
-    """The layout format of the file ``data`` ("docx", "html") or None for text.
+    """The layout format of the file ``data`` ("pdf", "docx", "html") or None for text.
 
-    A Word file is a zip package holding ``word/document.xml``; an HTML page is told by
-    its start, in any encoding that writes ASCII as ASCII, or in UTF-16 with a BOM.
+    A PDF has its header within the first kilobyte (as readers accept it); a Word file is
+    a zip package holding ``word/document.xml``; an HTML page is told by its start, in
+    any encoding that writes ASCII as ASCII, or in UTF-16 with a BOM.
     """
+    if _PDF_MAGIC in data[:1024]:
+        return "pdf"
     if data.startswith(b"PK\x03\x04"):
         import io
         import zipfile
@@ -179,6 +188,10 @@ def detect_format(text: str) -> str:
         raise FormatError('JSON input without an "articles" list is not a known format')
     if head.startswith("<"):
         raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
+    from treatydiff.formats.js_articles import looks_like
+
+    if looks_like(text):
+        return "js-articles"
     if _MD_HEADING.search(text):
         return "markdown"
     if re.search(r"[A-Za-z]{3,}", text):
@@ -198,13 +211,14 @@ def parse(
     Raises FormatError for an unknown format, malformed input or a text without clauses,
     and ConfigError for a ``part`` below 1.
     """
-    if isinstance(part, bool) or not isinstance(part, int) or part < 1:
-        raise ConfigError(f"part must be a whole number from 1 up, not {part!r}")
+    _check_part(part)
     name = fmt or detect_format(text)
-    if name == "html":
+    if name in _TEXT_DOCUMENTS:
         return read_document(text, fmt=name, lang=lang, part=part)
     if name == "docx":
         raise FormatError("a Word file is read from its bytes, not from a text")
+    if name == "pdf":
+        raise FormatError("a PDF is read from its bytes, not from a text")
     if name not in _ADAPTERS:
         raise FormatError(f"unknown input format {name!r}; known: {', '.join(FORMATS)}")
     parser: Parser = import_module(_ADAPTERS[name]).parse
@@ -212,6 +226,25 @@ def parse(
     if not instrument.body:
         raise FormatError(f"no clauses found in {name} input")
     return instrument.with_metadata(format=name)
+
+
+def _check_part(part: int) -> None:
+    if isinstance(part, bool) or not isinstance(part, int) or part < 1:
+        raise ConfigError(f"part must be a whole number from 1 up, not {part!r}")
+
+
+def _read_pdf(
+    data: bytes, *, source: str, lang: str, part: int, options: ReadOptions | None
+) -> Instrument:
+    """Instrument number ``part`` of the PDF ``data`` (``treatydiff.formats.pdf``)."""
+    from treatydiff.formats import pdf
+
+    _check_part(part)
+    pages = options.pages if options is not None else None
+    instrument = pdf.parse(data, source=source, lang=lang, part=part, pages=pages)
+    if not instrument.body:
+        raise FormatError("no clauses found in pdf input")
+    return instrument.with_metadata(format="pdf")
 
 
 def _document_adapter(fmt: str) -> ModuleType:
@@ -269,6 +302,12 @@ def list_parts(
     ``parts(text, *, lang)`` function, else the one instrument's title."""
     name = fmt or detect_document(data)
     try:
+        if name == "pdf":
+            from treatydiff.formats import pdf
+
+            pages = options.pages if options is not None else None
+            document = pdf.read(data, source=source, pages=pages, lang=lang)
+            return [pdf.instrument(document, part, lang=lang).title for part in document.parts]
         if name in _DOCUMENT_ADAPTERS:
             from treatydiff.formats.document import part_titles
 
@@ -284,8 +323,10 @@ def list_parts(
         raise FormatError(f"{source}: {exc}") from None
 
 
-def _default_id(path: Path) -> str:
-    """A readable id for a file: its stem, or folder@stem when the stem is a date."""
+def default_id(path: Path) -> str:
+    """The id of an instrument read from ``path`` whose source states none: the file's
+    stem, or ``folder@stem`` when the stem is a date (``opsc/2012-10-31.md`` ->
+    ``opsc@2012-10-31``)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", path.stem) and path.parent.name:
         return f"{path.parent.name}@{path.stem}"
     return path.stem
@@ -303,11 +344,14 @@ def load_bytes(
 ) -> Instrument:
     """Parse the bytes of one source named ``source`` (a path, URL or label for messages
     and metadata); the id is ``instrument_id``, else the one the format states, else
-    derived from ``source`` as a path. ``options`` apply to layout formats (Word, HTML)."""
+    derived from ``source`` as a path. ``options`` apply to layout formats (Word, HTML,
+    PDF)."""
     name = fmt or detect_document(data)
     detected = None
     try:
-        if name in _DOCUMENT_ADAPTERS:
+        if name == "pdf":
+            instrument = _read_pdf(data, source=source, lang=lang, part=part, options=options)
+        elif name in _DOCUMENT_ADAPTERS:
             instrument = read_document(data, fmt=name, lang=lang, part=part, options=options)
         else:
             encoding = options.encoding if options else None
@@ -323,7 +367,7 @@ def load_bytes(
         guesses = (Guess("encoding", None, "", read_as), *guesses)
     return replace(
         instrument.with_metadata(source=source, sha256=hashlib.sha256(data).hexdigest()),
-        id=instrument_id or instrument.id or _default_id(Path(source)),
+        id=instrument_id or instrument.id or default_id(Path(source)),
         guesses=guesses,
     )
 
@@ -401,8 +445,8 @@ def load(
         format: The source format, one of ``treatydiff.formats.FORMATS``: ``"un-text"``,
             ``"laws-markdown"``, ``"markdown"``, ``"json-articles"``, ``"akn"`` (Akoma
             Ntoso 3.0 XML), ``"treatydiff"`` (the project's own stored form), or with the
-            ``documents`` extra ``"docx"`` (Word) and ``"html"``. None detects it from
-            the content.
+            ``documents`` extra ``"docx"`` (Word), ``"html"`` and ``"pdf"``. None detects
+            it from the content.
         lang: The language to read, as an ISO 639-1 code (``"en"``, ``"nl"``): from a
             bilingual source the text in that language; it also selects the words the
             clause structure is read by (article and paragraph words, preamble

@@ -36,6 +36,7 @@ DropReason = Literal[
     "hidden",  # text a page hides and that is no language view; hidden Word text
     "other language",  # the blocks of a bilingual page in the language not chosen
     "text box",  # a Word text box (floating, outside the reading order)
+    "editorial",  # a publisher's summary or commentary, no words of the instrument
 ]
 
 
@@ -45,11 +46,14 @@ class ReadOptions:
 
     ``docx_revisions``: which text of a Word file with tracked changes is read, the one
     with all changes accepted (as it reads now) or the original before them.
+    ``pages``: the pages of a PDF to read, first and last (from 1, inclusive); None for
+    all.
     ``encoding``: the text encoding of a text file or web page, named by the user (a
     Python codec name, "cp1252", "latin-1"), in place of the one marked or detected.
     """
 
     docx_revisions: Revisions = "accepted"
+    pages: tuple[int, int] | None = None
     encoding: str | None = None
 
 

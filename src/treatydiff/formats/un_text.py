@@ -14,13 +14,14 @@ the paragraph goes on after them). The title block and the "Adopted ..." and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 from treatydiff import lang
 from treatydiff.formats import footnotes
-from treatydiff.model import Guess, Instrument, Metadata
+from treatydiff.model import Guess, Instrument, Metadata, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
 from treatydiff.segment.markers import (
@@ -61,7 +62,10 @@ class _Words:
     """The patterns of one language for this layout (from ``treatydiff.lang``)."""
 
     heading: re.Pattern[str]  # a heading line; group "article" or "attachment" set for one
-    body_start: re.Pattern[str]  # the first line after the title block
+    # The first line after the title block: the words that open an instrument's body,
+    # else (a preamble with no formula) a recital's opening words.
+    body_start: re.Pattern[str]
+    recital_start: re.Pattern[str]
     adopted: re.Pattern[str]
     entry_into_force: re.Pattern[str]
     date: re.Pattern[str]  # "20 November 1989": groups day, month, year
@@ -74,10 +78,11 @@ class _Words:
     sentence_start: re.Pattern[str]
     # A cross-reference word at the end of a text ("... referred to in article").
     reference_end: re.Pattern[str]
-    # Words that cannot end a caption: function words, conjunctions; and modal verbs,
-    # which no caption holds ("Each Party shall notify the" is a wrapped sentence).
+    # Words that cannot end a caption: function words, conjunctions; and verbs no
+    # caption holds, modal and auxiliary ("Each Party shall notify the" is a wrapped
+    # sentence).
     not_caption_end: frozenset[str]
-    modal_verbs: frozenset[str]
+    verbs: frozenset[str]
 
 
 @cache
@@ -90,18 +95,31 @@ def _words(code: str) -> _Words:
     preamble = alternatives(language.preamble_words)
     attachment = alternatives(language.attachment_words)
     not_openers = alternatives(language.not_sentence_openers)
+    # The citation words of the language and its other reference words, abbreviations
+    # ("arts.", "no.") aside: they end a sentence as often as they stand before a number
+    # ("... in cultural life and the arts." / "2. States Parties ...").
+    cites = language.references
+    reference_words = {
+        word
+        for word in (*language.reference_words, *cites.article, *cites.paragraph, *cites.point)
+        if not word.endswith(".")
+    }
     openers = {*language.sentence_openers, *(w.capitalize() for w in language.function_words)}
+    # The first article's number, in digits or as a word ("Article premier": group "one").
+    ones = ("1", *language.article_one_words)
+    first = alternatives(f"{word} {one}" for word in language.article_words for one in ones)
+    one = alternatives(language.article_one_words)
+    number = rf"{DESIGNATION}|(?P<one>{one})" if one else DESIGNATION
     return _Words(
         heading=re.compile(
-            rf"^(?:(?P<article>{article})\s*(?P<num>{DESIGNATION})\.?"
+            rf"^(?:(?P<article>{article})\s*(?P<num>{number})\.?"
             rf"|(?:{containers})\s+(?:[IVXLC]+|\d+[A-Z]?)\.?"
             rf"|(?P<attachment>{attachment})(?:\s+{DESIGNATION})?\.?|{preamble})$"
         ),
         body_start=re.compile(
-            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
-            rf"|(?:{alternatives(language.recital_openers)})\b"
-            rf"|(?:{alternatives(f'{word} 1' for word in language.article_words)})\b)"
+            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b|(?:{first})\b)"
         ),
+        recital_start=re.compile(rf"^(?:{alternatives(language.recital_openers)})\b"),
         adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
         entry_into_force=re.compile(
             rf"^(?:{alternatives(language.entry_into_force_words)})\b", re.IGNORECASE
@@ -116,17 +134,24 @@ def _words(code: str) -> _Words:
             + rf"(?:{alternatives(sorted(openers))})\b"
         ),
         reference_end=re.compile(
-            rf"(?:^|\s)(?:{alternatives(sorted(language.reference_words))})$", re.IGNORECASE
+            rf"(?:^|\s)(?:{alternatives(sorted(reference_words))})$", re.IGNORECASE
         ),
         not_caption_end=language.function_words | set(language.conjunctions),
-        modal_verbs=language.modal_verbs,
+        verbs=language.modal_verbs | language.auxiliary_verbs,
     )
 
 
 @dataclass(frozen=True)
-class _Line:
+class TextLine:
+    """One line of the text: its 1-based source line number and its stripped text.
+
+    An importer that knows more than the words (the PDF importer sees fonts and
+    positions) may set ``role`` to say the line is a heading or caption.
+    """
+
     number: int
-    text: str  # stripped
+    text: str  # stripped; empty for a blank line
+    role: BlockRole | None = None
 
 
 def _noise_lines(lines: list[str], words: _Words) -> set[int]:
@@ -227,7 +252,7 @@ def _gaps(lines: list[str], noise: set[int]) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in pairwise(text) if b > a + 1]
 
 
-def _vocabulary(lines: list[_Line]) -> tuple[set[str], set[str]]:
+def _vocabulary(lines: list[TextLine]) -> tuple[set[str], set[str]]:
     """Words of the document, and its hyphenated compounds, both lowercased."""
     words: set[str] = set()
     compounds: set[str] = set()
@@ -286,7 +311,7 @@ def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
     return f"{year}-{words.months.index(month) + 1:02d}-{int(day):02d}"
 
 
-def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
+def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
     """Indexes of the heading lines ("Article 12", "PART II").
 
     A wrapped sentence can put "Article 20." alone on a line: a heading is the next
@@ -313,7 +338,7 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
                 if match["attachment"]:
                     last = None  # an annexed statute numbers its articles afresh
             continue
-        num = " ".join(match["num"].split())
+        num = "1" if match.groupdict().get("one") else " ".join(match["num"].split())
         if last is None:
             in_order = num in _FIRST_DESIGNATIONS or after_sentence
         else:
@@ -329,16 +354,16 @@ def _heading_lines(lines: list[_Line], words: _Words) -> set[int]:
 _CAPTION_LENGTH = 240
 
 
-def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set[int]:
+def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> set[int]:
     """Indexes of the lines that caption a heading ("Article 2" / "Use of terms").
 
     A caption follows a heading, ends without punctuation, and is followed by a blank
     line, a list marker, or a word capitalized only where a sentence starts ("This"), or
     ends before the width of the text (a body line wraps where the next word no longer
     fits: "Each Party shall notify the" / "Secretary-General" in a 42-column text) and is
-    followed by a capital letter. It holds no modal verb ("shall") and ends with no
-    function word. A caption may wrap (twice, more in a narrow column). Blank lines may
-    stand before it, not inside.
+    followed by a capital letter. It holds no modal or auxiliary verb ("shall", "is") and
+    ends with no function word. A caption may wrap (twice, more in a narrow column). Blank
+    lines may stand before it, not inside.
     """
     lengths = sorted(len(line.text) for line in lines if line.text)
     # The width the text is wrapped at: nine lines in ten end before it.
@@ -367,7 +392,7 @@ def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set
             if run[-1].text.endswith(","):
                 continue  # a caption may wrap after a comma, but does not end with one
             run_words = " ".join(r.text for r in run).lower().split()
-            if words.modal_verbs & set(run_words):
+            if words.verbs & set(run_words):
                 break  # the first line of a wrapped sentence, not a caption
             if run_words[-1] in words.not_caption_end:
                 continue  # a caption may wrap after "and", but does not end with it
@@ -389,17 +414,21 @@ def _caption_lines(lines: list[_Line], headings: set[int], words: _Words) -> set
     return captions
 
 
-def _next_text_line(lines: list[_Line], start: int) -> int:
+def _next_text_line(lines: list[TextLine], start: int) -> int:
     """Index of the first line from ``start`` on that is not blank; len(lines) if none."""
     return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
 
 
-def _paragraphs(lines: list[_Line], language: _Words, guesses: list[Guess]) -> list[Block]:
+def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -> list[Block]:
     """The blocks of the body ``lines``; the guesses made on weak evidence are added to
     ``guesses``."""
     words, compounds = _vocabulary(lines)
-    headings = _heading_lines(lines, language)
-    captions = _caption_lines(lines, headings, language)
+    headings = _heading_lines(lines, language) | {
+        i for i, ln in enumerate(lines) if ln.role == "heading"
+    }
+    captions = _caption_lines(lines, headings, language) | {
+        i for i, ln in enumerate(lines) if ln.role == "caption"
+    }
     guesses += [
         Guess("caption", lines[i].number, lines[i].text, "read as the caption of the heading above")
         for i in sorted(captions)
@@ -408,7 +437,7 @@ def _paragraphs(lines: list[_Line], language: _Words, guesses: list[Guess]) -> l
     text = ""
     spans: list[tuple[int, int]] = []
     role: BlockRole = "text"
-    previous: _Line | None = None
+    previous: TextLine | None = None
     last_of_style: dict[str, str] = {}  # the last item number of each marker shape
 
     def flush() -> None:
@@ -500,14 +529,49 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
         if raw_lines[i].strip()
     ]
     lines = [
-        _Line(i + 1, raw.replace("\f", "").strip())
+        TextLine(i + 1, raw.replace("\f", "").strip())
         for i, raw in enumerate(raw_lines)
         if i not in noise
     ]
-    start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
+    return parse_lines(lines, lang=lang, guesses=guesses, cited=notes.cited)
+
+
+def body_start(lang: str = "en") -> re.Pattern[str]:
+    """The pattern of the words that open the body of an instrument in ``lang``, after
+    its title block ("The States Parties", "Preamble", "Article 1"); a recital's opening
+    words ("Recognizing") are none: they open the body only of a text that has no such
+    words (``parse_lines``)."""
+    return _words(lang).body_start
+
+
+def parse_lines(
+    lines: list[TextLine],
+    *,
+    lang: str = "en",
+    start: int | None = None,
+    guesses: Sequence[Guess] = (),
+    cited: Sequence[tuple[int, Note]] = (),
+) -> Instrument:
+    """The instrument in ``lines`` (page furniture already dropped): the title block, then
+    the body from line index ``start`` (where the opening words stand when None).
+
+    ``guesses`` are those made before (a dropped header, a footnote read), ``cited`` the
+    footnotes read at page feet with the lines citing them; the instrument carries the
+    guesses with those of the segmentation, in source order."""
+    words = _words(lang)
+    if start is None:
+        start = next(
+            (
+                k
+                for k, line in enumerate(lines)
+                if words.body_start.match(line.text) or words.recital_start.match(line.text)
+            ),
+            0,
+        )
     title_lines = [line.text for line in lines[:start] if line.text]
     title, metadata = _metadata(title_lines, words)
-    blocks = _paragraphs(lines[start:], words, guesses)
-    body = attach(segment(blocks, lang=lang), notes.cited)
-    guesses.sort(key=lambda guess: guess.line or 0)
-    return Instrument(id="", title=title, metadata=metadata, body=body, guesses=tuple(guesses))
+    found = list(guesses)
+    blocks = _paragraphs(lines[start:], words, found)
+    body = attach(segment(blocks, lang=lang), cited)
+    found.sort(key=lambda guess: guess.line or 0)
+    return Instrument(id="", title=title, metadata=metadata, body=body, guesses=tuple(found))

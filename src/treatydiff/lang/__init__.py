@@ -24,13 +24,42 @@ from treatydiff.errors import LanguageError
 
 
 @dataclass(frozen=True)
+class ReferenceWords:
+    """The words of a language's cross-references ("article 3, paragraph 2 (b)",
+    "artikel 3, eerste lid, onder b"), for ``treatydiff.engine.references``; all matched
+    ignoring case.
+
+    * ``article``, ``paragraph``, ``point``: the words that name an article ("article",
+      "articles", "art."), a paragraph ("paragraph", "lid") and a point ("subparagraph",
+      "onder"; a point is also a bracketed letter or numeral, "(b)").
+    * ``ordinals``: ordinal to number, for paragraphs cited by ordinal ("eerste lid").
+    * ``ranges``: words between the ends of a range ("to", "tot en met");
+      ``lists``: words between the items of a list ("and", "en").
+    * ``of``: the word that ties a citation to what it belongs to ("of", "van");
+      ``this``: the words after it that name this very instrument or article ("this",
+      "the present"; "dit", "het onderhavige"). "article 1 of the Convention" cites
+      another instrument and is left alone.
+    """
+
+    article: tuple[str, ...]
+    paragraph: tuple[str, ...]
+    point: tuple[str, ...]
+    ordinals: Mapping[str, str]
+    ranges: tuple[str, ...]
+    lists: tuple[str, ...]
+    of: tuple[str, ...]
+    this: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Language:
     """The word lists of one language.
 
     Structure of a treaty (``treatydiff.segment``):
 
     * ``article_words``: what stands before an article's number, as printed ("Article",
-      "ARTICLE", "Art.").
+      "ARTICLE", "Art."); ``article_one_words``: what stands for the number of the first
+      article where it is written as a word ("Article premier"), as printed.
     * ``container_words``: container word, lowercase, to the container kind of the model
       ("hoofdstuk" -> "chapter"); matched ignoring case.
     * ``preamble_words``: headings of a preamble ("Preamble", "PREAMBLE").
@@ -43,6 +72,9 @@ class Language:
     * ``closing_formulas``: words that open the formula closing a preamble ("Have agreed").
     * ``testimonium_openers``: words that open the final formulas ("IN WITNESS WHEREOF",
       "Done at").
+    * ``instrument_words``: words that name a kind of instrument in a title ("Convention",
+      "Protocol", "Annex"), matched ignoring case: a title block naming one starts an
+      instrument of a document that holds several (``treatydiff.formats.pdf``).
 
     Plain text in the UN layout (``treatydiff.formats.un_text``):
 
@@ -53,8 +85,15 @@ class Language:
       "Each"), and ``not_sentence_openers``, capitalized phrases starting with one of them
       that start no sentence ("The Hague", "No.").
     * ``reference_words``: words after which a number continues a cross-reference
-      ("article", "paragraph"), lowercase: a line that starts "2." after a line ending
-      with one goes on with the sentence.
+      ("annex", "rule", "page"), lowercase, beside the citation words of ``references``
+      ("article", "paragraph", "subparagraph"): a line that starts "2." after a line
+      ending with one goes on with the sentence. No abbreviations: "arts." and "no." end
+      sentences as often as they stand before a number.
+    * ``auxiliary_verbs``: finite forms of "be" and "have" ("is", "are", "has"; not "be",
+      which captions hold: "Consent to be bound"), lowercase: a run
+      of lines holding one, or a modal verb, is the first line of a wrapped sentence, no
+      caption ("The Secretary-General ... is designated as the depositary of the present"
+      / "Convention.").
     * ``adoption_words``, ``entry_into_force_words``: words opening the lines that give
       the adoption and the entry into force (matched ignoring case); ``months``: the
       twelve month names, January first, as dates print them.
@@ -70,10 +109,31 @@ class Language:
       number written in words or digits counts as the same; words that name no single
       number ("hundred", "first") map to themselves.
     * ``periods``: units of time and age ("months", "years").
-    * ``function_words``: short words that are all real words, so that one replacing
-      another is a change of wording, not a typo ("or" -> "of").
+    * ``function_words``: short words that are all real words ("or", "of"), never taken
+      for a defined term.
+    * ``short_words``: every word of one or two letters: a string that short is a word
+      only when listed ("no" is, "ho" is not); longer words are judged by the language's
+      word list (``treatydiff.lang.words``).
+    * ``negation_prefixes``: prefixes that turn a word into its opposite ("un": lawful /
+      unlawful).
+    * ``inflections``: endings of grammatical number and inflection ("s": principle /
+      principles): a word and the same word with one of them are two words, never a
+      typo of each other.
     * ``definitions_captions``: words of the caption of a definitions article ("use of
       terms"), matched ignoring case anywhere in the caption.
+
+    Cross-references in clause texts: ``references`` (see ``ReferenceWords``).
+
+    Language-neutral anchors (``treatydiff.engine.anchors``, which lines up the language
+    versions of one treaty; lowercase, compared with casefolded words; the citations
+    are read with ``references``):
+
+    * ``ordinal_words``: ordinal to the number it names ("thirtieth" -> "30"), so that
+      "the thirtieth day" and "le trentième jour" agree; also the words for a
+      fraction's denominator ("thirds" -> "3": "two thirds" and "twee derde" agree).
+    * ``number_scales``: the words that multiply the number before them ("hundred" ->
+      100, "thousand" -> 1000), so that "one thousand nine hundred and ninety-four" reads
+      as 1994.
 
     Citation labels (``treatydiff.segment.labels``): ``citation_forms`` maps a clause
     kind to its label in the UN style and in the short style, ``{num}`` standing for the
@@ -83,6 +143,7 @@ class Language:
 
     code: str  # ISO 639-1, the module's name
     article_words: tuple[str, ...]
+    article_one_words: tuple[str, ...]
     container_words: Mapping[str, str]
     preamble_words: tuple[str, ...]
     attachment_words: tuple[str, ...]
@@ -90,10 +151,12 @@ class Language:
     conjunctions: tuple[str, ...]
     closing_formulas: tuple[str, ...]
     testimonium_openers: tuple[str, ...]
+    instrument_words: tuple[str, ...]
     body_openers: tuple[str, ...]
     sentence_openers: tuple[str, ...]
     not_sentence_openers: tuple[str, ...]
     reference_words: frozenset[str]
+    auxiliary_verbs: frozenset[str]
     adoption_words: tuple[str, ...]
     entry_into_force_words: tuple[str, ...]
     months: tuple[str, ...]
@@ -103,8 +166,14 @@ class Language:
     number_words: Mapping[str, str]
     periods: frozenset[str]
     function_words: frozenset[str]
+    short_words: frozenset[str]
+    negation_prefixes: tuple[str, ...]
+    inflections: tuple[str, ...]
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]
+    references: ReferenceWords
+    ordinal_words: Mapping[str, str]
+    number_scales: Mapping[str, int]
 
 
 # The modules of this package, each holding one language (no import needed to list them).

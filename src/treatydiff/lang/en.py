@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from treatydiff.lang import Language
+from treatydiff.lang import Language, ReferenceWords
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -10,14 +10,24 @@ _UNITS = (
 ).split()
 _TENS = "thirty forty fifty sixty seventy eighty ninety".split()
 # Words that name no single number: counted as themselves.
-_OTHER_NUMBERS = (
-    "hundred thousand million half twice once first second third fourth fifth sixth seventh "
-    "eighth ninth tenth"
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
+_OTHER_NUMBERS = (
+    "hundred thousand million billion half halves quarter quarters thirds twice once thrice "
+    "double triple percent cent first second third fourth fifth sixth seventh eighth ninth "
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth twentieth thirtieth fortieth fiftieth hundredth"
+).split()
+
+# Tens as ordinals, from the thirtieth (the twentieth ends ``_ORDINALS``).
+_TENTHS = "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
 
 LANGUAGE = Language(
     code="en",
     article_words=("Article", "ARTICLE", "Art."),
+    article_one_words=(),
     container_words={
         "part": "part",
         "chapter": "chapter",
@@ -120,6 +130,17 @@ LANGUAGE = Language(
         "Done at",
         "The foregoing is the authentic text",
     ),
+    instrument_words=(
+        "Convention",
+        "Protocol",
+        "Agreement",
+        "Covenant",
+        "Charter",
+        "Treaty",
+        "Statute",
+        "Resolution",
+        "Annex",
+    ),
     body_openers=(
         "The States",
         "The Member States",
@@ -162,11 +183,10 @@ LANGUAGE = Language(
     ),  # fmt: skip
     not_sentence_openers=("The Hague", "No."),
     reference_words=frozenset(
-        "article articles art. paragraph paragraphs para. subparagraph subparagraphs "
-        "sub-paragraph sub-paragraphs item items point points annex "
-        "annexes appendix schedule chapter part section rule rules resolution decision no. "
-        "vol. volume page".split()
+        "item items point points annex annexes appendix schedule chapter part section rule "
+        "rules resolution decision volume page".split()
     ),
+    auxiliary_verbs=frozenset("is are was were has have had".split()),
     adoption_words=("Adopted",),
     entry_into_force_words=("entry into force",),
     months=(
@@ -189,18 +209,26 @@ LANGUAGE = Language(
         "endeavors undertake undertakes".split()
     ),
     negations=frozenset(
-        "not no never neither nor none nothing nobody without unless except".split()
+        "not no non never neither nor none nothing nobody without unless except".split()
     ),
     number_words={
         **{word: str(value) for value, word in enumerate(_UNITS)},
         **{word: str(10 * tens) for tens, word in enumerate(_TENS, start=3)},
         **{word: word for word in _OTHER_NUMBERS},
     },
-    periods=frozenset("day days week weeks month months year years".split()),
+    periods=frozenset(
+        "hour hours day days week weeks month months year years decade decades".split()
+    ),
     function_words=frozenset(
         "a an the of or on in into to at by as is it its be are was no not nor and for from "
         "if so do he she we us our his her him they them this that these those any all each".split()
     ),
+    short_words=frozenset(
+        "a i ad ah am an as at be by do eh go he hi id if in is it me my no of oh ok on or ox "
+        "re so to up us we ye".split()
+    ),
+    negation_prefixes=("non", "un", "in", "im", "il", "ir"),
+    inflections=("s", "es"),
     definitions_captions=("definition", "use of terms"),
     citation_forms={
         "part": ("part {num}", "part. {num}"),
@@ -226,4 +254,24 @@ LANGUAGE = Language(
         "attachment": ("annex {num}", "annex {num}"),
         "unknown": ("unplaced text {n}", "unplaced {n}"),
     },
+    ordinal_words={
+        **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENTHS, start=3)},
+        "hundredth": "100",
+        "thirds": "3",
+        "fourths": "4",
+        "quarters": "4",
+        "fifths": "5",
+    },
+    number_scales={"hundred": 100, "thousand": 1000, "million": 1000000},
+    references=ReferenceWords(
+        article=("articles", "article", "arts.", "art."),
+        paragraph=("paragraphs", "paragraph", "paras.", "para."),
+        point=("subparagraphs", "subparagraph", "sub-paragraphs", "sub-paragraph"),
+        ordinals={word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        ranges=("to", "through"),
+        lists=("and", "or"),
+        of=("of",),
+        this=("this", "the present", "these"),
+    ),
 )

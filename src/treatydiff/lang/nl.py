@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from treatydiff.lang import Language
+from treatydiff.lang import Language, ReferenceWords
 
 # "een" is also the indefinite article ("een kind"): only the stressed "één" names a number.
 _UNITS = (
@@ -11,14 +11,24 @@ _UNITS = (
 ).split()
 _TENS = "dertig veertig vijftig zestig zeventig tachtig negentig".split()
 # Words that name no single number: counted as themselves.
-_OTHER_NUMBERS = (
-    "honderd duizend miljoen half helft tweemaal eenmaal eerste tweede derde vierde vijfde "
-    "zesde zevende achtste negende tiende"
+_ORDINALS = (
+    "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde "
+    "dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende twintigste"
 ).split()
+_OTHER_NUMBERS = (
+    "honderd duizend miljoen miljard half helft kwart procent tweemaal eenmaal driemaal "
+    "dubbel eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde "
+    "twaalfde dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende "
+    "twintigste dertigste honderdste"
+).split()
+
+# Tens as ordinals, from the thirtieth (the twentieth ends ``_ORDINALS``).
+_TENTHS = "dertigste veertigste vijftigste zestigste zeventigste tachtigste negentigste".split()
 
 LANGUAGE = Language(
     code="nl",
     article_words=("Artikel", "ARTIKEL", "Art."),
+    article_one_words=(),
     container_words={
         "deel": "part",
         "hoofdstuk": "chapter",
@@ -93,6 +103,16 @@ LANGUAGE = Language(
         "GEDAAN te",
         "Gedaan te",
     ),
+    instrument_words=(
+        "Verdrag",
+        "Protocol",
+        "Overeenkomst",
+        "Akkoord",
+        "Handvest",
+        "Statuut",
+        "Resolutie",
+        "Bijlage",
+    ),
     body_openers=(
         "De Staten",
         "De Lidstaten",
@@ -138,10 +158,10 @@ LANGUAGE = Language(
     ),  # fmt: skip
     not_sentence_openers=("De Haag", "Het Haagse"),
     reference_words=frozenset(
-        "artikel artikelen art. lid leden onderdeel onderdelen punt punten bijlage aanhangsel "
-        "hoofdstuk deel afdeling "
-        "regel resolutie besluit nr. blz.".split()
+        "onderdeel onderdelen punt punten bijlage aanhangsel hoofdstuk deel afdeling regel "
+        "resolutie besluit".split()
     ),
+    auxiliary_verbs=frozenset("is was waren wordt worden werd werden heeft hebben".split()),
     adoption_words=("Aangenomen", "Vastgesteld"),
     entry_into_force_words=("inwerkingtreding", "in werking getreden"),
     months=(
@@ -171,8 +191,15 @@ LANGUAGE = Language(
         **{word: str(10 * tens) for tens, word in enumerate(_TENS, start=3)},
         **{word: word for word in _OTHER_NUMBERS},
     },
-    periods=frozenset("dag dagen week weken maand maanden jaar jaren leeftijd".split()),
+    periods=frozenset(
+        "uur uren dag dagen week weken maand maanden jaar jaren decennium leeftijd".split()
+    ),
     function_words=frozenset("de het een van op in te en of om aan als is dat die bij uit".split()),
+    short_words=frozenset(
+        "u af al de en er ga ik in is ja je me na nu of om op te uw we ze zo".split()
+    ),
+    negation_prefixes=("niet", "on"),
+    inflections=("s", "'s", "e", "en", "n"),
     definitions_captions=("begripsomschrijving",),
     citation_forms={
         "part": ("deel {num}", "dl. {num}"),
@@ -198,4 +225,20 @@ LANGUAGE = Language(
         "attachment": ("bijlage {num}", "bijl. {num}"),
         "unknown": ("ongeplaatste tekst {n}", "ongeplaatst {n}"),
     },
+    ordinal_words={
+        **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        **{word: str(10 * tens) for tens, word in enumerate(_TENTHS, start=3)},
+        "honderdste": "100",
+    },
+    number_scales={"honderd": 100, "duizend": 1000, "miljoen": 1000000},
+    references=ReferenceWords(
+        article=("artikelen", "artikel", "art."),
+        paragraph=("leden", "lid"),
+        point=("onder",),
+        ordinals={word: str(value) for value, word in enumerate(_ORDINALS, start=1)},
+        ranges=("tot en met", "t/m", "tot"),
+        lists=("en", "of"),
+        of=("van",),
+        this=("dit", "deze", "het onderhavige", "de onderhavige"),
+    ),
 )

@@ -10,13 +10,29 @@ site). Modules: ``text`` (plain text and the inline word-diff notation), ``json`
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
+
+from treatydiff.errors import InputError
 
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
     from treatydiff.render.html import Assets
+    from treatydiff.report.sides import SideLabels
     from treatydiff.report.synopsis import Synopsis
     from treatydiff.segment.labels import LabelStyle
+
+
+def source_date(epoch: str | None) -> datetime | None:
+    """The time a build states, from the value of SOURCE_DATE_EPOCH (seconds since 1970,
+    UTC; reproducible builds' convention); None when unset or empty. A value that is no
+    such number raises InputError."""
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise InputError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
 
 
 def render_comparison(
@@ -25,17 +41,18 @@ def render_comparison(
     *,
     assets: Assets | None = None,
     label_style: LabelStyle = "un",
+    labels: SideLabels | None = None,
     generated: str | None = None,
 ) -> str:
     """The report of ``comparison`` as ``html`` or ``md``, clauses cited in
-    ``label_style``. HTML only: ``assets`` links the page to the stylesheet and script
-    instead of inlining them, ``generated`` is the build time it states. Another format
-    raises ValueError."""
+    ``label_style``, the sides named by ``labels`` (None: their defaults). HTML only:
+    ``assets`` links the page to the stylesheet and script instead of inlining them,
+    ``generated`` is the build time it states. Another format raises ValueError."""
     # Imported here: each renderer loads Jinja2 and its templates, which the other
     # commands do without.
     from treatydiff.report.comparison import build_report
 
-    report = build_report(comparison, label_style=label_style)
+    report = build_report(comparison, label_style=label_style, labels=labels)
     if fmt == "md":
         from treatydiff.render.markdown import comparison_markdown
 

@@ -15,7 +15,6 @@ import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,9 +23,11 @@ import jinja2
 from markupsafe import Markup
 from markupsafe import escape as html_escape
 
-from treatydiff.errors import InputError
+from treatydiff.render import source_date
 from treatydiff.render.templates import asset, environment
-from treatydiff.report.comparison import ComparisonReport, percent
+from treatydiff.report.comparison import ComparisonReport
+from treatydiff.report.figures import percent
+from treatydiff.report.languages import LanguagesReport
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis, heatmap
 
@@ -67,13 +68,11 @@ def build_time(epoch: str | None) -> str | None:
     1970, UTC; reproducible builds' convention): "2023-11-14 22:13 UTC"; None when unset
     or empty, and pages then state no time. A value that is no such number raises
     InputError."""
-    if not epoch:
-        return None
-    try:
-        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
-    except (ValueError, OverflowError, OSError):
-        raise InputError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    moment = source_date(epoch)
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+PAPER_SIZES = ("a4", "letter")
 
 
 def comparison_html(
@@ -82,11 +81,51 @@ def comparison_html(
     assets: Assets | None = None,
     nav: Sequence[Link] = (),
     generated: str | None = None,
+    printed: bool = False,
+    paper: str | None = None,
 ) -> str:
     """The page of a comparison report; ``generated``: the build time it states
-    (``build_time``), if any."""
+    (``build_time``), if any. Printed, every page names both sides in its running
+    header and numbers itself (``print_page_css``; not with ``assets``, whose pages hold
+    no inline code); ``printed``: the page is made for print
+    (legend, change list and unchanged runs open); ``paper``: its size, one of
+    PAPER_SIZES (None: the printer's)."""
     title = f"{report.left.title} \N{LEFT RIGHT ARROW} {report.right.title}"
-    return _page("comparison.html.j2", title, assets, nav, generated, report=report)
+    page_css = print_page_css(report.left.label, report.right.label, paper=paper)
+    return _page(
+        "comparison.html.j2",
+        title,
+        assets,
+        nav,
+        generated,
+        page_css=page_css,
+        report=report,
+        printed=printed,
+    )
+
+
+def print_page_css(left: str, right: str, *, paper: str | None = None) -> str:
+    """The CSS paged-media rules of a printed comparison: the sides' names in the
+    running header of every page, "page N of M" at its foot, and ``paper`` (a4,
+    letter) as the page size when given (CSS Paged Media 3 margin boxes). ValueError
+    for another paper."""
+    if paper is not None and paper not in PAPER_SIZES:
+        raise ValueError(f"no paper size {paper!r}")
+    size = f"size: {'A4' if paper == 'a4' else 'letter'}; " if paper else ""
+    box = "font: 8.5pt system-ui, sans-serif; color: #333;"
+    return (
+        f"@page {{ {size}margin: 16mm 14mm 14mm; "
+        f"@top-left {{ content: {_css_string('Left: ' + left)}; {box} }} "
+        f"@top-right {{ content: {_css_string('Right: ' + right)}; {box} }} "
+        f'@bottom-center {{ content: "Page " counter(page) " of " counter(pages); {box} }} }}'
+    )
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits, spaces and plain
+    punctuation as a hex escape, so that no text closes the string or the style."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;@_-+()")
+    return '"' + "".join(c if c in safe else f"\\{ord(c):06x}" for c in text) + '"'
 
 
 def synopsis_html(
@@ -112,6 +151,15 @@ def synopsis_html(
     )
 
 
+def languages_html(
+    report: LanguagesReport, *, assets: Assets | None = None, generated: str | None = None
+) -> str:
+    """The page of a language-versions report: the divergences listed, the versions side
+    by side with the divergences marked."""
+    title = f"Language versions: {', '.join(report.languages)}"
+    return _page("languages.html.j2", title, assets, (), generated, report=report)
+
+
 def index_html(
     title: str,
     entries: Sequence[tuple[str, Sequence[Link]]],
@@ -127,12 +175,19 @@ _HTML_TAG = {"insert": "ins", "delete": "del"}
 
 
 def html_spans(spans: Sequence[Span]) -> Markup:
-    """Spans as HTML: ``<ins>`` and ``<del>`` around changes."""
+    """Spans as HTML: ``<ins>`` and ``<del>`` around changes, the whitespace at their
+    edges outside the tags ("any State <del>that</del>.")."""
     out: list[str] = []
     for span in spans:
         tag = _HTML_TAG.get(span.kind)
-        text = html_escape(span.text)
-        out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+        core = span.text.strip()
+        if not tag or not core:
+            text = html_escape(span.text)
+            out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+            continue
+        start = span.text.index(core)
+        before, after = span.text[:start], span.text[start + len(core) :]
+        out.append(f"{before}<{tag}>{html_escape(core)}</{tag}>{after}")
     return Markup("".join(out))
 
 
@@ -155,19 +210,32 @@ def _csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def standalone_page(template: str, title: str, **context: Any) -> str:
+    """The self-contained HTML page of ``template`` (which extends ``_page.html.j2``),
+    titled ``title``, rendered with ``context``: inline stylesheet and script, no build
+    time, no navigation."""
+    return _page(template, title, None, (), None, **context)
+
+
 def _page(
     template: str,
     title: str,
     assets: Assets | None,
     nav: Sequence[Link],
     generated: str | None,
+    page_css: str | None = None,
     **context: Any,
 ) -> str:
+    """A page of ``template``; ``page_css``: a style of the page's own (its paged-media
+    rules), inline and allowed by hash; left out of a page that links its stylesheet
+    (``assets``), which holds no inline code."""
     css, js = asset(CSS_FILE), asset(JS_FILE)
+    page_css = page_css if assets is None else None
+    own = f" {_csp_hash(page_css)}" if page_css else ""
     if assets is None:
-        sources = f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}"
+        sources = f"style-src {_csp_hash(css)}{own}; script-src {_csp_hash(js)}"
     else:
-        sources = "style-src 'self'; script-src 'self'"
+        sources = f"style-src 'self'{own}; script-src 'self'"
     csp = f"default-src 'none'; {sources}; img-src data:; base-uri 'none'; form-action 'none'"
     return (
         _environment()
@@ -180,6 +248,7 @@ def _page(
             js=Markup(js),
             nav=nav,
             generated=generated,
+            page_css=Markup(page_css) if page_css else None,
             **context,
         )
     )

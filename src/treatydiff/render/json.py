@@ -2,8 +2,9 @@
 
 A comparison follows the schema ``treatydiff.comparison/1`` (shipped as
 ``treatydiff/schemas/comparison-1.schema.json``), a synopsis ``treatydiff.synopsis/1``.
-All with sorted keys, two-space indents and similarities rounded to four decimals, so
-that the same input gives the same bytes.
+All with sorted keys, two-space indents and similarities rounded to four decimals
+(``report.figures.exact``: the figure every other format shows in percent is cut from
+this one), so that the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from treatydiff.engine.comparison import Alignment, Comparison, DiffOp, Summary
-from treatydiff.model import Instrument, LeafView
+from treatydiff.model import Instrument, LeafView, Metadata
+from treatydiff.report.figures import exact
+from treatydiff.report.sides import SideLabels, side_labels
 from treatydiff.segment.labels import LabelStyle, citation
 
 if TYPE_CHECKING:
@@ -22,7 +25,6 @@ if TYPE_CHECKING:
 
 SCHEMA_ID = "treatydiff.comparison/1"
 SCHEMA_RESOURCE = "schemas/comparison-1.schema.json"
-_DIGITS = 4
 
 
 def schema() -> dict[str, Any]:
@@ -58,7 +60,7 @@ def synopsis_dict(synopsis: Synopsis) -> dict[str, Any]:
             }
             for inst in synopsis.instruments
         ],
-        "similarity": [[round(value, _DIGITS) for value in row] for row in synopsis.matrix],
+        "similarity": [[exact(value) for value in row] for row in synopsis.matrix],
         "lineage": [
             {
                 "id": clause.eid,
@@ -73,7 +75,7 @@ def synopsis_dict(synopsis: Synopsis) -> dict[str, Any]:
                         "term": counterpart.term,
                         "status": counterpart.status,
                         "moved": counterpart.moved,
-                        "similarity": round(counterpart.similarity, _DIGITS),
+                        "similarity": exact(counterpart.similarity),
                         "report": counterpart.link,
                     }
                     for other, counterpart in zip(others, clause.counterparts, strict=True)
@@ -91,13 +93,24 @@ def instrument_dict(instrument: Instrument, *, label_style: LabelStyle = "un") -
         "id": instrument.id,
         "title": instrument.title,
         "metadata": dict(sorted(meta.items())),
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=instrument.metadata)
+            for leaf in instrument.leaves
+        ],
     }
 
 
-def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, Any]:
-    """The JSON shape of a leaf clause: id, label, kind, num, heading, text, source line."""
+def leaf_dict(
+    leaf: LeafView, *, label_style: LabelStyle = "un", metadata: Metadata | None = None
+) -> dict[str, Any]:
+    """The JSON shape of a leaf clause: id, label, kind, num, heading, text, source line;
+    the source has the page and the line on the page too when ``metadata`` maps a paged
+    source (a PDF)."""
     clause = leaf.clause
+    source: dict[str, int | None] = {"line": clause.line}
+    position = metadata.position(clause.line) if metadata and clause.line else None
+    if position is not None:
+        source["page"], source["page_line"] = position
     return {
         "id": clause.eid,
         "label": citation(leaf.path, style=label_style),
@@ -105,7 +118,7 @@ def leaf_dict(leaf: LeafView, *, label_style: LabelStyle = "un") -> dict[str, An
         "num": clause.num,
         "heading": _heading(leaf),
         "text": clause.text,
-        "source": {"line": clause.line},
+        "source": source,
     }
 
 
@@ -119,17 +132,21 @@ def _heading(leaf: LeafView) -> str | None:
     return None
 
 
-def comparison_dict(comparison: Comparison, *, label_style: LabelStyle = "un") -> dict[str, Any]:
-    """The JSON shape of a comparison (schema ``treatydiff.comparison/1``)."""
+def comparison_dict(
+    comparison: Comparison, *, label_style: LabelStyle = "un", labels: SideLabels | None = None
+) -> dict[str, Any]:
+    """The JSON shape of a comparison (schema ``treatydiff.comparison/1``); each side's
+    ``label`` is its name in ``labels`` (None: the defaults, ``report.sides``)."""
+    names = labels or side_labels(comparison.left, comparison.right)
     return {
         "schema": SCHEMA_ID,
-        "left": _side(comparison.left, label_style),
-        "right": _side(comparison.right, label_style),
+        "left": _side(comparison.left, names.left, label_style),
+        "right": _side(comparison.right, names.right, label_style),
         "options": {
             "scorer": comparison.options.scorer,
             "threshold": comparison.options.threshold,
         },
-        "alignments": [_alignment(a) for a in comparison.alignments],
+        "alignments": [_alignment(a, comparison, label_style) for a in comparison.alignments],
         "summary": summary_dict(comparison.summary),
         "differences": comparison.has_differences,
     }
@@ -144,35 +161,49 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "added": summary.added,
         "removed": summary.removed,
         "moved": summary.moved,
+        "renumbered": summary.renumbered,
         "splits": summary.splits,
         "merges": summary.merges,
         "left_clauses": summary.left_clauses,
         "right_clauses": summary.right_clauses,
-        "similarity": round(summary.similarity, _DIGITS),
+        "similarity": exact(summary.similarity),
         "tags": dict(summary.tags),
     }
 
 
-def _side(instrument: Instrument, label_style: LabelStyle) -> dict[str, Any]:
+def _side(instrument: Instrument, label: str, label_style: LabelStyle) -> dict[str, Any]:
     meta = instrument.metadata
     return {
         "id": instrument.id,
+        "label": label,
         "title": instrument.title,
         "version": meta.version,
         "source": meta.source,
         "sha256": meta.sha256,
-        "clauses": [leaf_dict(leaf, label_style=label_style) for leaf in instrument.leaves],
+        "clauses": [
+            leaf_dict(leaf, label_style=label_style, metadata=meta) for leaf in instrument.leaves
+        ],
     }
 
 
-def _alignment(alignment: Alignment) -> dict[str, Any]:
+def _alignment(
+    alignment: Alignment, comparison: Comparison, label_style: LabelStyle
+) -> dict[str, Any]:
+    renumbered = None
+    if alignment.renumbered:
+        renumbered = {
+            side: citation(getattr(comparison, side).by_eid[ids[0]].path, style=label_style)
+            for side, ids in (("left", alignment.left), ("right", alignment.right))
+        }
     return {
         "left": list(alignment.left),
         "right": list(alignment.right),
         "status": alignment.status,
         "moved": alignment.moved,
-        "similarity": round(alignment.similarity, _DIGITS),
+        "renumbered": renumbered,
+        "similarity": exact(alignment.similarity),
         "tags": list(alignment.tags),
+        "notes": list(alignment.notes),
         "diff": [_op(op, alignment) for op in alignment.diff],
     }
 
@@ -190,9 +221,11 @@ def _op(op: DiffOp, alignment: Alignment) -> dict[str, str]:
     }
 
 
-def render_json(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
+def render_json(
+    comparison: Comparison, *, label_style: LabelStyle = "un", labels: SideLabels | None = None
+) -> str:
     """The comparison JSON (``comparison_dict``) as text, ending with a newline."""
-    return dumps(comparison_dict(comparison, label_style=label_style)) + "\n"
+    return dumps(comparison_dict(comparison, label_style=label_style, labels=labels)) + "\n"
 
 
 def render_synopsis_json(synopsis: Synopsis) -> str:

@@ -20,7 +20,8 @@ from markupsafe import Markup
 from treatydiff.render.mdtext import escape as md_escape
 from treatydiff.render.mdtext import table_cell
 from treatydiff.render.templates import environment
-from treatydiff.report.comparison import ComparisonReport, percent
+from treatydiff.report.comparison import ComparisonReport
+from treatydiff.report.figures import percent
 from treatydiff.report.spans import Span
 from treatydiff.report.synopsis import Synopsis
 
@@ -36,7 +37,7 @@ _LINE_BREAK = re.compile("[\n\r]")
 def comparison_markdown(report: ComparisonReport, *, limit: int = MD_LIMIT) -> str:
     """The summary, then the changed clauses article by article; sections that would
     pass ``limit`` bytes (UTF-8) are left out, with a note."""
-    env = _environment()
+    env = markdown_environment()
     head = env.get_template("comparison.md.j2").render(report=report)
     section_template = env.get_template("section.md.j2")
     budget = limit - len(head.encode("utf-8")) - _MD_NOTE_ROOM
@@ -64,16 +65,17 @@ def synopsis_markdown(synopsis: Synopsis, *, pair_links: bool = True) -> str:
     """The synopsis: instruments, pairwise similarity and clause lineage as tables;
     ``pair_links``: the pairwise reports exist where the lineage links them."""
     return (
-        _environment()
+        markdown_environment()
         .get_template("synopsis.md.j2")
         .render(synopsis=synopsis, pair_links=pair_links)
     )
 
 
 def markdown_spans(spans: Sequence[Span]) -> Markup:
-    """Spans as Markdown: ``<ins>`` and ``<del>`` around changes. Line breaks at the
-    edges of a change stand outside its tags: a tag alone on a line would open an HTML
-    block, in which Markdown escapes no longer work."""
+    """Spans as Markdown: ``<ins>`` and ``<del>`` around changes. Whitespace at the
+    edges of a change stands outside its tags ("any State <del>that</del>."), line
+    breaks too: a tag alone on a line would open an HTML block, in which Markdown
+    escapes no longer work."""
     out = ""
     previous = ""  # the deleted text just before, if any
     for span in spans:
@@ -84,7 +86,7 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
         if not tag:
             out += md_escape(span.text, at_line_start=not out)
             continue
-        before, words, after = _outside_line_breaks(span.text)
+        before, words, after = _outside_whitespace(span.text)
         out += md_escape(before, at_line_start=not out)
         if words:
             out += f"<{tag}>{md_escape(words, at_line_start=not out)}</{tag}>"
@@ -92,19 +94,14 @@ def markdown_spans(spans: Sequence[Span]) -> Markup:
     return Markup(out)
 
 
-def _outside_line_breaks(text: str) -> tuple[str, str, str]:
-    """``text`` as (leading whitespace, the rest, trailing whitespace), where the edges
-    are only split off when they hold a line break."""
+def _outside_whitespace(text: str) -> tuple[str, str, str]:
+    """``text`` as (leading whitespace, the rest, trailing whitespace); a change of
+    whitespace only stays whole unless it holds a line break."""
     core = text.strip()
     if not core:
         return ("", "", text) if _LINE_BREAK.search(text) else ("", text, "")
     start = text.index(core)
-    before, after = text[:start], text[start + len(core) :]
-    if not _LINE_BREAK.search(before):
-        core, before = before + core, ""
-    if not _LINE_BREAK.search(after):
-        core, after = core + after, ""
-    return before, core, after
+    return text[:start], core, text[start + len(core) :]
 
 
 # A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...; Arabic
@@ -118,9 +115,14 @@ def markdown_lines(lines: Sequence[Sequence[Span]]) -> Markup:
     direction from its first strong letter (Arabic and Hebrew clauses read right to
     left, their full stops and changes on the right side)."""
     texts = (text for text in map(markdown_spans, lines) if text)
-    return Markup(
-        "\n\n".join(f'<span dir="auto">{t}</span>' if _RTL.search(t) else t for t in texts)
-    )
+    return Markup("\n\n".join(_directed(t) if _RTL.search(t) else t for t in texts))
+
+
+def _directed(text: str) -> str:
+    """``text`` in a ``<span dir="auto">``, its outer whitespace outside: a span opening
+    a line that holds nothing else would start an HTML block, no inline span."""
+    lead, core, trail = _outside_whitespace(text)
+    return f'{lead}<span dir="auto">{core}</span>{trail}'
 
 
 def markdown_link(text: str, href: str) -> Markup:
@@ -135,7 +137,9 @@ def markdown_quote(markdown: Markup) -> Markup:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def markdown_environment() -> jinja2.Environment:
+    """The Markdown environment (compiled once per process): every expression escaped
+    as Markdown text unless a filter of this module made it Markdown."""
     env = environment(autoescape=False, finalize=_finalize)
     env.filters["spans"] = markdown_spans
     env.filters["lines"] = markdown_lines

@@ -12,6 +12,8 @@ from typing import Literal
 
 from treatydiff.engine.comparison import Comparison, DiffOp, runs, starts_line
 from treatydiff.model import Instrument
+from treatydiff.report.figures import percent
+from treatydiff.report.sides import SideLabels, side_labels
 from treatydiff.segment.labels import LabelStyle, citation
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
@@ -105,30 +107,39 @@ def _shortened(text: str, context: int, *, first: bool, last: bool) -> str:
     return _leading(text) + " ".join(words) + _trailing(text)
 
 
-def render_text(comparison: Comparison, *, label_style: LabelStyle = "un") -> str:
+def render_text(
+    comparison: Comparison, *, label_style: LabelStyle = "un", labels: SideLabels | None = None
+) -> str:
     """The differences, one block per alignment that differs beyond formatting, with an
-    inline word diff (``inline_diff``, lines indented by four spaces), then a summary."""
+    inline word diff (``inline_diff``, lines indented by four spaces), then a summary.
+    The sides are named by ``labels`` (None: their defaults, ``report.sides``);
+    similarities are shown as ``report.figures.percent`` gives them."""
     left, right = comparison.left, comparison.right
-    lines = [f"--- {left.id}: {left.title}", f"+++ {right.id}: {right.title}"]
+    names = labels or side_labels(left, right)
+    lines = [f"--- {names.left}: {left.title}", f"+++ {names.right}: {right.title}"]
     for alignment in comparison.alignments:
         if not alignment.is_difference:
             continue
         where = " + ".join(_label(left, eid, label_style) for eid in alignment.left) or "-"
         to = " + ".join(_label(right, eid, label_style) for eid in alignment.right) or "-"
         status = alignment.status + (", moved" if alignment.moved else "")
+        status += ", renumbered" if alignment.renumbered else ""
         head = f"{status}: {where} -> {to}"
         if alignment.left and alignment.right:
-            head += f" (similarity {alignment.similarity:.2f})"
+            head += f" (similarity {percent(alignment.similarity)})"
         if alignment.tags:
             head += f" [{', '.join(alignment.tags)}]"
         lines += ["", head, "    " + inline_diff(alignment.diff).replace("\n", "\n    ")]
+        lines += [f"    reference: {note}" for note in alignment.notes]
     s = comparison.summary
     lines += [
         "",
         f"{s.left_clauses} clauses left, {s.right_clauses} right: {s.identical} identical, "
         f"{s.formatting} formatting, {s.modified} modified, {s.added} added, "
-        f"{s.removed} removed, {s.moved} moved, {s.splits} split, {s.merges} merged; "
-        f"similarity {s.similarity:.4f}",
+        f"{s.removed} removed, {s.moved} moved, "
+        + (f"{s.renumbered} renumbered, " if s.renumbered else "")
+        + f"{s.splits} split, {s.merges} merged; "
+        f"similarity {percent(s.similarity)}",
     ]
     return "\n".join(lines) + "\n"
 

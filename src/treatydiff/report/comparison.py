@@ -10,13 +10,14 @@ be. ``collapse`` folds runs of unchanged rows away.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
+from treatydiff.engine.classify import KIND_TAGS
 from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.model import Clause, Instrument, LeafView
+from treatydiff.report.sides import SideLabels, side_labels, version_name
 from treatydiff.report.spans import Span, redline, side_spans
 from treatydiff.segment.labels import LabelStyle, citation
 
@@ -32,18 +33,6 @@ STATUS_WORDS: dict[Status, str] = {
     "added": "added",
     "removed": "removed",
 }
-
-
-def whole_percent(similarity: float) -> int:
-    """A similarity (0..1) as a whole percentage, floored: below 100 unless the texts
-    are equal."""
-    # With room for float error (0.58 * 100 = 57.99...).
-    return math.floor(similarity * 100 + 1e-9)
-
-
-def percent(similarity: float) -> str:
-    """A similarity (0..1) as reports write it: "57 %"."""
-    return f"{whole_percent(similarity)} %"
 
 
 @dataclass(frozen=True)
@@ -71,7 +60,8 @@ class Row:
     (``Alignment.is_difference``), which a reader should look at. ``redline`` is the
     inline view, line by line: deletions and insertions in reading order, a new line
     where a clause of a split or merge ends. ``moved_from`` is the anchor of the marker left where a
-    moved clause used to be.
+    moved clause used to be. ``renumbered``: the clause is cited by another number on the
+    right (``counterpart_label`` gives it); ``notes``: the stale references found in it.
     """
 
     anchor: str
@@ -86,6 +76,8 @@ class Row:
     right: tuple[Cell, ...]
     redline: tuple[tuple[Span, ...], ...]
     moved_from: str | None = None
+    renumbered: bool = False
+    notes: tuple[str, ...] = ()
     kind: Literal["row"] = "row"
 
     @property
@@ -109,12 +101,32 @@ class Row:
         return None if right == self.label else right
 
     @property
+    def change_kind(self) -> str:
+        """What kind of change the row is: its kind tag when modified (``wording``,
+        ``spelling``, ``punctuation``, ``spacing``), else its status (``added``...)."""
+        return next((tag for tag in self.tags if tag in KIND_TAGS), self.status)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """What a reader looks for besides the kind: the flag tags (``modal``,
+        ``negation``, ``number``, ``defined-term``), then ``moved``, ``split``,
+        ``merge``."""
+        flags = [tag for tag in self.tags if tag not in KIND_TAGS]
+        if self.moved:
+            flags.append("moved")
+        if self.shape in ("split", "merge"):
+            flags.append(self.shape)
+        return tuple(flags)
+
+    @property
     def status_text(self) -> str:
-        """The status as the report writes it: "modified, split, moved"."""
+        """The status as the report writes it: "modified, split, moved, renumbered"."""
         words = STATUS_WORDS[self.status]
         if self.shape in ("split", "merge"):
             words = f"{words}, {self.shape}"
-        return f"{words}, moved" if self.moved else words
+        if self.moved:
+            words = f"{words}, moved"
+        return f"{words}, renumbered" if self.renumbered else words
 
 
 @dataclass(frozen=True)
@@ -167,12 +179,25 @@ class Fold:
         return sum(isinstance(item, Row) for item in self.items)
 
     @property
-    def title(self) -> str:
-        """Which sections the fold covers: "article 2", "preamble to article 9"."""
-        titles = [item.title for item in self.items if isinstance(item, Heading)]
-        if len(titles) > 1:
-            return f"{titles[0]} to {titles[-1]}"
-        return titles[0] if titles else ""
+    def extent(self) -> str:
+        """The first and last clause of the fold's rows on each side: "article 16,
+        paragraph 2 to article 17, paragraph 2" when both sides read the same, else
+        "left: ...; right: ..."; one clause alone when the range has one."""
+        rows = [item for item in self.items if isinstance(item, Row)]
+        if not rows:
+            return ""
+        ranges = []
+        for cells in (rows[0].left, rows[-1].left), (rows[0].right, rows[-1].right):
+            first, last = cells
+            if not first or not last:
+                ranges.append("")
+                continue
+            start, end = first[0].label, last[-1].label
+            ranges.append(start if start == end else f"{start} to {end}")
+        left, right = ranges
+        if left == right or not right:
+            return left
+        return f"left: {left}; right: {right}" if left else right
 
 
 @dataclass(frozen=True)
@@ -190,9 +215,11 @@ class Section:
 
 @dataclass(frozen=True)
 class SideInfo:
-    """The facts about one instrument that a report's header shows."""
+    """The facts about one instrument that a report's header shows; ``label`` is the
+    side's name in the report (``report.sides``)."""
 
     id: str
+    label: str
     title: str
     version: str | None
     source: str | None
@@ -227,6 +254,16 @@ class ComparisonReport:
         return tuple(row for row in self.rows if row.changed)
 
     @property
+    def change_kinds(self) -> tuple[str, ...]:
+        """The kinds of the changed rows (``Row.change_kind``), each once, sorted."""
+        return tuple(sorted({row.change_kind for row in self.changed_rows}))
+
+    @property
+    def change_flags(self) -> tuple[str, ...]:
+        """The flags of the changed rows (``Row.flags``), each once, sorted."""
+        return tuple(sorted({flag for row in self.changed_rows for flag in row.flags}))
+
+    @property
     def folds(self) -> tuple[Fold, ...]:
         """The items in folds (``collapse``)."""
         return collapse(self.items)
@@ -257,10 +294,17 @@ class ComparisonReport:
 # --- building a comparison report ----------------------------------------------------
 
 
-def build_report(comparison: Comparison, *, label_style: LabelStyle = "un") -> ComparisonReport:
+def build_report(
+    comparison: Comparison,
+    *,
+    label_style: LabelStyle = "un",
+    labels: SideLabels | None = None,
+) -> ComparisonReport:
     """The report of ``comparison``; clause labels and section titles in ``label_style``
-    (each cell also carries its short label)."""
+    (each cell also carries its short label); the sides named by ``labels`` (None: their
+    default names, ``report.sides.side_labels``)."""
     left, right = comparison.left, comparison.right
+    names = labels or side_labels(left, right)
     left_eids = {leaf.clause.eid for leaf in left.leaves}
     rows = [
         _row(alignment, left, right, left_eids, label_style) for alignment in comparison.alignments
@@ -278,8 +322,8 @@ def build_report(comparison: Comparison, *, label_style: LabelStyle = "un") -> C
         items.extend(after.get(row.anchor, ()))
     items.extend(after.get("", ()))
     return ComparisonReport(
-        left=side_info(left),
-        right=side_info(right),
+        left=side_info(left, names.left),
+        right=side_info(right, names.right),
         summary=comparison.summary,
         options=tuple(
             (f.name, str(getattr(comparison.options, f.name))) for f in fields(comparison.options)
@@ -303,11 +347,13 @@ def _count_changes(items: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(out)
 
 
-def side_info(instrument: Instrument) -> SideInfo:
-    """The facts about ``instrument`` that a report's header shows."""
+def side_info(instrument: Instrument, label: str | None = None) -> SideInfo:
+    """The facts about ``instrument`` that a report's header shows, under ``label``
+    (None: its ``version_name``)."""
     meta = instrument.metadata
     return SideInfo(
         id=instrument.id,
+        label=label or version_name(instrument),
         title=instrument.title,
         version=meta.version,
         source=meta.source,
@@ -347,6 +393,8 @@ def _row(
         right=right_cells,
         redline=redline(alignment.diff),
         moved_from=f"moved-from-{anchor}" if alignment.moved else None,
+        renumbered=alignment.renumbered,
+        notes=alignment.notes,
     )
 
 

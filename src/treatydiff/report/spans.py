@@ -42,7 +42,10 @@ def side_spans(alignment: Alignment, side: Literal["left", "right"]) -> list[tup
 def redline(diff: Sequence[DiffOp]) -> tuple[tuple[Span, ...], ...]:
     """The inline view, line by line (a new line where ``starts_line`` says): deletions
     and insertions in reading order. Its equal spans show the right side's form of the
-    words."""
+    words; read without its deletions it is the right side's text, without its
+    insertions the left side's words. Where the right side has no space before a
+    deletion and the left side has one, the deletion starts with it ("any State" +
+    deleted " that is a party" + "."), which renderers set outside their marks."""
     lines: list[list[Span]] = [[]]
     for n, op in enumerate(diff):
         if n and starts_line(diff[n - 1], op):
@@ -50,12 +53,16 @@ def redline(diff: Sequence[DiffOp]) -> tuple[tuple[Span, ...], ...]:
         if op.op == "equal":
             lines[-1].append(Span("equal", op.right))
             continue
+        before = diff[n - 1] if n and lines[-1] else None
+        gap = ""
+        if op.left and before is not None and before.op == "equal" and not _trail(before.right):
+            gap = _trail(before.left)
         # A space both sides share around a replacement is not part of the change.
         lead = _shared(_lead(op.left), _lead(op.right)) if op.left and op.right else ""
         trail = _shared(_trail(op.left), _trail(op.right)) if op.left and op.right else ""
         lines[-1] += [
             Span("equal", lead),
-            Span("delete", op.left[len(lead) : len(op.left) - len(trail)]),
+            Span("delete", gap + op.left[len(lead) : len(op.left) - len(trail)]),
             Span("insert", op.right[len(lead) : len(op.right) - len(trail)]),
             Span("equal", trail),
         ]

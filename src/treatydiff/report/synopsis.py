@@ -19,7 +19,8 @@ from treatydiff.engine.comparison import Comparison, Status
 from treatydiff.errors import InputError
 from treatydiff.model import Instrument
 from treatydiff.normalize import WordCodes
-from treatydiff.report.comparison import SideInfo, percent, side_info, whole_percent
+from treatydiff.report.comparison import SideInfo, side_info
+from treatydiff.report.figures import percent, shown
 from treatydiff.segment.labels import citation
 
 # Least share of words for a synopsis to name an unpaired clause's closest clause
@@ -49,6 +50,7 @@ class Counterpart:
     moved: bool
     paired: bool
     link: str  # the pairwise report and the row: "opsc--opac.html#art_12__para_1"
+    text: str  # the counterpart's words: its clauses' texts, one after the other
     term: str | None = None
 
     @property
@@ -181,6 +183,7 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Counterpart]:
             moved=alignment.moved,
             paired=True,
             link=f"{page}#{alignment.left[0]}",
+            text=" ".join(right.by_eid[eid].clause.text for eid in alignment.right),
         )
         for eid in alignment.left:
             out[eid] = match
@@ -213,6 +216,7 @@ def _counterparts(comparison: Comparison, page: str) -> dict[str, Counterpart]:
             moved=False,
             paired=False,
             link=f"{page}#right-{leaf.clause.eid}",
+            text=leaf.clause.text,
             term=term,
         )
     return out
@@ -248,7 +252,9 @@ _CIVIDIS = (
 
 @dataclass(frozen=True)
 class HeatCell:
-    """One cell of the heat map: its place (SVG units), colours, number and tooltip."""
+    """One cell of the heat map: its place (SVG units), colours, number and tooltip;
+    ``link``: the pairwise report of the pair, for the anchor's pairs (None: no report
+    of that pair)."""
 
     x: int
     y: int
@@ -256,6 +262,7 @@ class HeatCell:
     ink: str
     text: str
     title: str
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -279,7 +286,8 @@ _SLANT = math.radians(60)
 
 def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
     """The heat map of ``synopsis.matrix``, ``cell`` SVG units a square; each square
-    prints its whole percentage, on the colour of its square root on the Cividis scale."""
+    prints its similarity in percent (``figures.shown``), on the colour of its square
+    root on the Cividis scale."""
     labels = tuple(inst.id for inst in synopsis.instruments)
     text_width = _CHAR_WIDTH * max(len(label) for label in labels)
     left = math.ceil(text_width) + 16
@@ -296,8 +304,9 @@ def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
                     y=top + i * cell,
                     fill=_CIVIDIS[step],
                     ink="#ffffff" if step < 5 else "#000000",
-                    text=str(whole_percent(value)),
+                    text=shown(value),
                     title=f"{labels[i]} and {labels[j]}: similarity {percent(value)}",
+                    link=synopsis.pairs[i + j - 1] if (i == 0) != (j == 0) else None,
                 )
             )
     span = cell * len(labels)

@@ -12,6 +12,7 @@ from typing import Literal
 
 from treatydiff import lang
 from treatydiff.model import Clause
+from treatydiff.segment.eids import number_token
 
 LabelStyle = Literal["un", "short"]
 
@@ -19,6 +20,23 @@ _CONTAINERS = frozenset({"part", "chapter", "section", "title", "subsection"})
 # Kinds cited by their word alone when they have no number ("part", "annex"); an
 # attachment is cited even where an article stands in the path ("annex, article 1").
 _UNNUMBERED_FORMS = _CONTAINERS | {"attachment"}
+# Kinds whose number a source prints and a citation names.
+_PRINTED = frozenset({"article", "paragraph", "point", "attachment", *_CONTAINERS})
+
+
+def cited_numbers(path: Sequence[Clause]) -> tuple[tuple[str, str], ...]:
+    """The printed numbers a citation of the last clause of ``path`` names, outermost
+    first, as (kind, number) with the number as an eId spells it ("3 bis" -> "3bis"):
+    article, paragraph and point; an attachment's ("annex II, article 1"); containers only
+    where no article stands in the path (articles are cited by their own numbers).
+    Positional numbers (recitals, formulas, unnumbered paragraphs) are no printed numbers;
+    a caption has its owner's."""
+    has_article = any(c.kind == "article" for c in path)
+    return tuple(
+        (c.kind, number_token(c.num).casefold())
+        for c in path
+        if c.num and c.kind in _PRINTED and not (c.kind in _CONTAINERS and has_article)
+    )
 
 
 def _ordinal_in_eid(clause: Clause) -> str:

@@ -106,12 +106,13 @@ class Segmenter:
             return False
         article = self.words.article.match(text)
         if article and (block.role == "heading" or len(text) < 60):
-            self.open_article(" ".join(article["num"].split()), article["caption"], block.line)
+            num = "1" if article.groupdict().get("one") else " ".join(article["num"].split())
+            self.open_article(num, article["caption"], block.line)
             return True
         attachment = self.words.attachment.match(text)
         if attachment and (block.role == "heading" or len(text) < 60):
-            num = " ".join(attachment["num"].split()) if attachment["num"] else None
-            self._open_container("attachment", num, attachment["heading"], block.line)
+            designation = " ".join(attachment["num"].split()) if attachment["num"] else None
+            self._open_container("attachment", designation, attachment["heading"], block.line)
             return True
         container = self.words.container.match(text)
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):

@@ -35,7 +35,8 @@ _LIGATURES = (
 class Vocabulary:
     """The patterns of one language.
 
-    ``article`` matches an article heading (groups ``num``, ``caption``); ``container``
+    ``article`` matches an article heading (groups ``num``, ``caption``, and ``one`` where
+    the number is a word for the first, "Article premier"); ``container``
     a container heading (groups ``word``, ``num``, ``heading``), whose word
     ``container_kind`` maps (lowercased) to a container kind; ``attachment`` the heading
     of an annex, appendix or schedule (groups ``num``, ``heading``); ``preamble_label`` the
@@ -93,9 +94,12 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
     preamble = words(lambda one: one.preamble_words)
     conjunctions = words(lambda one: one.conjunctions)
     container_kind = {word: kind for one in languages for word, kind in one.container_words.items()}
+    # "Article premier": the first article's number written as a word (group "one").
+    first = words(lambda one: one.article_one_words)
+    number = DESIGNATION + (rf"|(?P<one>{first})\b" if first else "")
     return Vocabulary(
         article=re.compile(
-            rf"^(?:{words(lambda one: one.article_words)})\s*(?P<num>{DESIGNATION})\.?"
+            rf"^(?:{words(lambda one: one.article_words)})\s*(?P<num>{number})\.?"
             r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
         ),
         container=re.compile(

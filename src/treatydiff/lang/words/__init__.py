@@ -1,0 +1,106 @@
+"""Which strings are words of a language, and which words are spellings of one another.
+
+A typo ("Protocl", "recieved") is a string that is no word of the language; "pubic" for
+"public" is a real word put for another, however close the letters. The word lists in
+this folder say which strings are words; ``tools/build_wordlists.py`` builds them and
+states their sources (wordfreq's frequency lists, the legal register of a treaty corpus,
+codespell's misspellings; see NOTICE, CC BY-SA). Why a list and not a frequency alone:
+"ho" (Zipf 4.22) is frequent on the web but no English word, "pubic" (3.07) is a word
+and "commited" (2.59) is not. So:
+
+* one- and two-letter strings are words only when the language lists them
+  (``Language.short_words``);
+* longer ones when the language's list holds them (its frequent words and the rare
+  words treaties use: "depositary", "refoulement"), never its common misspellings;
+* a language without a list judges every string of three letters or more a word
+  (nothing is taken for a typo), and says nothing where another language of the lexicon
+  has a list.
+
+The lists are read only when a word is judged (a comparison whose changes are all whole
+words never reads them): about 10 to 20 ms each.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from treatydiff import lang
+
+
+@cache
+def _word_text(code: str) -> str | None:
+    """The word list of a language as one string, a word a line, wrapped in line
+    breaks; None when the language has none."""
+    path = resources.files(__name__) / f"{code}.words.gz"
+    if not path.is_file():
+        return None
+    return "\n" + gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+@cache
+def _variants(code: str) -> dict[str, str]:
+    """Spelling variants of a language: each listed spelling to the one it stands for
+    (British to American: "organisation" -> "organization")."""
+    path = resources.files(__name__) / f"{code}.variants.txt"
+    if not path.is_file():
+        return {}
+    pairs = (line.split(" ", 1) for line in path.read_text(encoding="utf-8").splitlines())
+    return {one: other for one, other in pairs}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of the languages a comparison reads: a string is a word when any of
+    them says so (a text may quote another language, and a word taken for a typo costs
+    more than a typo taken for a word).
+
+    Attributes:
+        codes: ISO 639-1 codes of the languages, in ``lang.LANGUAGES``.
+    """
+
+    codes: tuple[str, ...] = lang.LANGUAGES
+
+    @classmethod
+    def of(cls, codes: Iterable[str | None]) -> Lexicon:
+        """The lexicon of the languages ``codes`` names; every known language when one
+        of them is unknown or None (the language of a text is not always stated)."""
+        wanted = set(codes)
+        if not wanted or not wanted <= set(lang.LANGUAGES):
+            return EVERY_LANGUAGE
+        return cls(tuple(code for code in lang.LANGUAGES if code in wanted))
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a word of one of the languages."""
+        return _is_word(word.casefold(), self.codes)
+
+    def canonical(self, word: str) -> str:
+        """``word`` casefolded, in the spelling its variants share ("organisation" ->
+        "organization", "favour" -> "favor"); the word itself when it has none."""
+        folded = word.casefold()
+        for code in self.codes:
+            folded = _variants(code).get(folded, folded)
+        return folded
+
+
+EVERY_LANGUAGE = Lexicon()
+
+
+@cache
+def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
+    # A language without a list says nothing where another language of the lexicon has
+    # one (French and Spanish have none yet): its short words would make typos of the
+    # others words ("at" / "ta"), its silence every string a word.
+    listed = tuple(code for code in codes if _word_text(code) is not None)
+    if not listed:
+        return len(folded) > 2 or any(folded in lang.get(c).short_words for c in codes)
+    for code in listed:
+        if len(folded) <= 2:
+            if folded in lang.get(code).short_words:
+                return True
+        elif f"\n{folded}\n" in (_word_text(code) or ""):
+            return True
+    return False

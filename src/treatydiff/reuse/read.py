@@ -1,0 +1,175 @@
+"""Reading one source for a reuse search: import, segment and shingle it (one Dask task).
+
+The outcome of a source depends only on its bytes, the language read and the input
+format, so it is cached by content (``reuse.cache``); the path it was read from is added
+by the caller. The outcome is either an ``Imported`` instrument, every leaf clause with its
+citation label, display text and the words the similarity measures, or a ``Refused``
+source with the reason, one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from treatydiff import lang
+from treatydiff.errors import TreatydiffError
+from treatydiff.formats import decode, parse
+from treatydiff.model import Instrument
+from treatydiff.normalize import comparison_key, scored_words
+from treatydiff.reuse.dates import adoption_date
+from treatydiff.segment.labels import citation
+
+
+@dataclass(frozen=True)
+class ClauseRecord:
+    """One leaf clause as a reuse search sees it.
+
+    Attributes:
+        eid: The clause's eId (``art_2__point_c``).
+        label: Its citation label in the UN style (``article 2 (c)``).
+        text: Its display text.
+        words: The words ``token_ratio`` measures, space-separated (its comparison key,
+            casefolded, split into runs of word characters).
+        foreign: True when the clause reads as another language than the one read: more
+            of another language's common words than of its own (an editorial note of the
+            Dutch Treaty Series mirror, "Treedt in werking op een nader te bepalen
+            tijdstip", inside the English text).
+    """
+
+    eid: str
+    label: str
+    text: str
+    words: str
+    foreign: bool
+
+
+@dataclass(frozen=True)
+class Imported:
+    """An instrument read from a source.
+
+    Attributes:
+        stated_id: The id the source states, or "" (the caller derives one from the path).
+        title: The title.
+        adopted: The ISO date of adoption the text states (``reuse.dates``), else the one
+            the importer found in its metadata, else None.
+        clauses: Every leaf clause with words, in document order.
+    """
+
+    stated_id: str
+    title: str
+    adopted: str | None
+    clauses: tuple[ClauseRecord, ...]
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A source that could not be read as an instrument, and why (one line)."""
+
+    reason: str
+
+
+Outcome = Imported | Refused
+
+
+@dataclass(frozen=True)
+class Source:
+    """The input of the task: a source's bytes and how to read them."""
+
+    name: str  # the path as given, for messages
+    data: bytes
+    lang: str
+    fmt: str | None
+
+
+def read_source(source: Source) -> Outcome:
+    """Import, segment and shingle one source. Never raises for a bad source: a
+    ``TreatydiffError`` becomes a ``Refused`` outcome with the error's message (without
+    the path it starts with)."""
+    try:
+        instrument = parse(
+            decode(source.data, source=source.name), fmt=source.fmt, lang=source.lang
+        )
+    except TreatydiffError as error:
+        reason = str(error).removeprefix(f"{source.name}: ")
+        return Refused(reason)
+    return imported(instrument, source.lang)
+
+
+def imported(instrument: Instrument, lang_code: str) -> Imported:
+    """The clauses of ``instrument``, read in language ``lang_code``, as a search sees
+    them."""
+    others = [one.common_words for one in lang.every() if one.code != lang_code]
+    own = lang.get(lang_code).common_words
+    clauses = []
+    for leaf in instrument.leaves:
+        text = leaf.clause.text
+        if not text:
+            continue
+        words = scored_words(comparison_key(text))
+        clauses.append(
+            ClauseRecord(
+                eid=leaf.clause.eid,
+                label=citation(leaf.path),
+                text=text,
+                words=" ".join(words),
+                foreign=_foreign(words, own, others),
+            )
+        )
+    stated = adoption_date(c.text for c in clauses) if lang_code == "en" else None
+    return Imported(
+        stated_id=instrument.id,
+        title=instrument.title,
+        adopted=stated or instrument.metadata.adopted,
+        clauses=tuple(clauses),
+    )
+
+
+def _foreign(words: list[str], own: frozenset[str], others: list[frozenset[str]]) -> bool:
+    mine = sum(map(own.__contains__, words))
+    return any(sum(map(common.__contains__, words)) > mine for common in others)
+
+
+# --- the cached form: plain JSON -------------------------------------------------------------
+
+SCHEMA = 1
+
+
+def outcome_to_json(outcome: Outcome) -> dict[str, Any]:
+    """The JSON object stored in the cache for ``outcome``."""
+    if isinstance(outcome, Refused):
+        return {"schema": SCHEMA, "refused": outcome.reason}
+    return {
+        "schema": SCHEMA,
+        "stated_id": outcome.stated_id,
+        "title": outcome.title,
+        "adopted": outcome.adopted,
+        "clauses": [[c.eid, c.label, c.text, c.words, c.foreign] for c in outcome.clauses],
+    }
+
+
+def outcome_from_json(data: Any) -> Outcome:
+    """The outcome stored as ``data``; ValueError when ``data`` is not one (a corrupt or
+    older cache entry)."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ValueError("not a reuse cache entry of this schema")
+    if "refused" in data:
+        return Refused(_string(data["refused"]))
+    adopted = data["adopted"]
+    if adopted is not None:
+        adopted = _string(adopted)
+    clauses = []
+    for row in data["clauses"]:
+        eid, label, text, words, foreign = row
+        if not isinstance(foreign, bool):
+            raise ValueError("foreign must be true or false")
+        clauses.append(
+            ClauseRecord(_string(eid), _string(label), _string(text), _string(words), foreign)
+        )
+    return Imported(_string(data["stated_id"]), _string(data["title"]), adopted, tuple(clauses))
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, not {type(value).__name__}")
+    return value

@@ -1,0 +1,357 @@
+"""PDF import on the real documents of the corpus (../shared/corpus/documents), read
+where they lie: UN Treaty Series prints, OHCHR PDFs, a UNODC booklet of four
+instruments, a UN General Assembly resolution with an annexed agreement, two-column and
+landscape Spanish booklets, and a scan without a text layer."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import corpus_root
+
+from treatydiff.engine.compare import compare
+from treatydiff.engine.comparison import Comparison
+from treatydiff.formats import list_parts, load_file
+from treatydiff.formats.document import ReadOptions
+from treatydiff.formats.pdf import Document, instrument, read
+from treatydiff.model import Instrument
+
+
+def _documents() -> Path:
+    folder = corpus_root() / "documents"
+    if not folder.is_dir():
+        pytest.skip("the corpus has no documents/ folder")
+    return folder
+
+
+@cache
+def _read(name: str) -> Document:
+    path = _documents() / name
+    return read(path.read_bytes(), source=str(path))
+
+
+@cache
+def _load(name: str, part: int = 1) -> Instrument:
+    return load_file(_documents() / name, part=part)
+
+
+def _numbers(instrument: Instrument) -> list[str]:
+    return [article.num or "" for article in instrument.articles()]
+
+
+def _paired_article_for_article(comparison: Comparison) -> None:
+    """No clause added or removed, and every pair joins clauses of one article number."""
+    assert not [a for a in comparison.alignments if a.status in ("added", "removed")]
+    for alignment in comparison.alignments:
+        left = {eid.split("__")[0] for eid in alignment.left}
+        right = {eid.split("__")[0] for eid in alignment.right}
+        assert left == right, alignment
+
+
+# --- instruments and their articles ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "articles"),
+    [
+        ("opsc-en-unts-vol2171.pdf", 17),
+        ("opac-en-unts-vol2173.pdf", 13),
+        ("crc-en-ohchr.pdf", 54),
+        ("cat-en-ohchr.pdf", 33),
+        ("iccpr-en-ohchr.pdf", 53),
+    ],
+)
+def test_a_treaty_pdf_gives_its_preamble_and_every_article(name: str, articles: int) -> None:
+    instrument = _load(name)
+    assert _numbers(instrument) == [str(n) for n in range(1, articles + 1)]
+    preamble = next(clause for clause in instrument.body if clause.kind == "preamble")
+    kinds = [clause.kind for clause in preamble.children]
+    assert kinds[0] == "formula" and kinds.count("recital") >= 5
+    assert preamble.children[0].text.startswith("The States Parties")
+    assert instrument.metadata.format == "pdf"
+
+
+def test_the_unts_print_drops_its_running_header_and_page_numbers() -> None:
+    document = _read("opsc-en-unts-vol2171.pdf")
+    asides = {(aside.kind, aside.page): aside.text for aside in document.asides}
+    assert asides[("header", 3)] == "Volume 2171, A-27531"
+    assert asides[("page-number", 3)] == "249"
+    words = " ".join(clause.text for clause in _load("opsc-en-unts-vol2171.pdf").walk())
+    assert "A-27531" not in words and " 249 " not in words
+    # The editorial label above the title is front matter, not title.
+    assert _load("opsc-en-unts-vol2171.pdf").title.startswith("OPTIONAL PROTOCOL TO THE")
+    assert asides[("front-matter", 1)] == "[ ENGLISH TEXT — TEXTE ANGLAIS ]"
+
+
+def test_the_unts_print_damage_is_repaired_where_certain_and_reported_otherwise() -> None:
+    instrument = _load("opsc-en-unts-vol2171.pdf")
+    clauses = {clause.eid: clause.text for clause in instrument.walk()}
+    assert clauses["art_16__para_2"].startswith("An amendment adopted in accordance with")
+    assert "paragraph 1 of the present Article" in clauses["art_16__para_2"]
+    assert clauses["art_3__para_1__intro"].startswith("Each State Party shall ensure")
+    repairs = _read("opsc-en-unts-vol2171.pdf").repairs
+    assert sum(r.before.startswith("1 . ") and r.after.startswith("1. ") for r in repairs) == 4
+    suspects = [r for r in repairs if not r.repaired]
+    assert [r.page for r in suspects if "shall I take effect" in r.before] == [7]
+
+
+def test_the_unts_print_pairs_every_article_with_the_treaty_series_markdown() -> None:
+    markdown = corpus_root() / "laws-markdown" / "opsc" / "2012-10-31.md"
+    comparison = compare(_load("opsc-en-unts-vol2171.pdf"), load_file(markdown))
+    _paired_article_for_article(comparison)
+    assert {eid.split("__")[0] for a in comparison.alignments for eid in a.left} >= {
+        f"art_{n}" for n in range(1, 18)
+    }
+
+
+def test_the_ohchr_crc_pdf_matches_the_ohchr_web_text_clause_for_clause() -> None:
+    web = load_file(corpus_root() / "raisely-noharm" / "CRC.md")
+    comparison = compare(_load("crc-en-ohchr.pdf"), web)
+    assert not [a for a in comparison.alignments if a.status in ("added", "removed")]
+    assert comparison.summary.similarity > 0.99
+
+
+def test_a_heading_the_text_layer_ran_on_into_a_paragraph_is_set_apart() -> None:
+    # ICCPR: "... a contractual obligation. Article" / "12"
+    clauses = {clause.eid: clause for clause in _load("iccpr-en-ohchr.pdf").walk()}
+    assert clauses["art_11"].text.endswith("contractual obligation.")
+    assert clauses["art_12__para_1"].text.startswith("Everyone lawfully within")
+
+
+# --- several instruments in one file ---------------------------------------------------
+
+
+def test_the_unodc_booklet_is_split_into_its_instruments() -> None:
+    name = "untoc-palermo-protocols-en-unodc.pdf"
+    path = _documents() / name
+    titles = list_parts(path.read_bytes(), source=str(path))
+    assert len(titles) == 6
+    parts = [_load(name, part) for part in range(1, 7)]
+    assert [part.title for part in parts] == titles
+    assert titles[0].startswith("General Assembly resolution 55/25")
+    assert [len(part.articles()) for part in parts[1:]] == [41, 20, 25, 0, 21]
+    trafficking = parts[2]
+    assert "Protocol to Prevent, Suppress and Punish Trafficking in Persons" in trafficking.title
+    front = [a for a in _read("untoc-palermo-protocols-en-unodc.pdf").asides]
+    assert {a.page for a in front if a.kind == "front-matter"} == {1, 3, 5, 6, 7}
+
+
+def test_the_trafficking_protocol_of_the_booklet_pairs_with_the_treaty_series_text() -> None:
+    booklet = _load("untoc-palermo-protocols-en-unodc.pdf", part=3)
+    assert _numbers(booklet) == [str(n) for n in range(1, 21)]
+    assert booklet.articles()[11].heading == "Security and control of documents"
+    markdown = corpus_root() / "laws-markdown" / "palermo-trafficking" / "2015-11-27.md"
+    _paired_article_for_article(compare(booklet, load_file(markdown)))
+
+
+def test_the_ga_resolution_and_its_annexed_agreement_are_two_parts() -> None:
+    resolution = _load("unclos-partxi-agreement-1994-en.pdf", part=1)
+    agreement = _load("unclos-partxi-agreement-1994-en.pdf", part=2)
+    assert resolution.articles() == [] and resolution.body
+    assert agreement.title.startswith("ANNEX AGREEMENT RELATING TO THE IMPLEMENTATION OF PART XI")
+    assert _numbers(agreement) == [str(n) for n in range(1, 11)]
+    sections = [clause for clause in agreement.walk() if clause.kind == "section"]
+    assert [s.num for s in sections] == [str(n) for n in range(1, 10)]
+    assert sections[0].heading == "COSTS TO STATES PARTIES AND INSTITUTIONAL ARRANGEMENTS"
+
+
+def test_un_footnotes_their_calls_and_the_running_header_stay_out_of_the_text() -> None:
+    name = "unclos-partxi-agreement-1994-en.pdf"
+    notes = [aside for aside in _read(name).asides if aside.kind == "note"]
+    assert notes[0].page == 1 and notes[0].text.startswith("1/ Official Records")
+    text = " ".join(clause.text for part in (1, 2) for clause in _load(name, part).walk())
+    assert "Official Records" not in text
+    assert not re.search(r"(?<![\w/])\d/(?=[\s,.;)])", text)  # no "1/" call left
+    assert "A/RES/48/263" not in text and "Page 2" not in text
+
+
+# --- layout: columns, marginal notes, page ranges, positions ---------------------------
+
+
+def test_a_two_column_booklet_is_read_column_by_column_with_its_margin_notes_apart() -> None:
+    document = _read("crc-opac-opsc-es-unicef2006.pdf")
+    lines = [line.text for part in document.parts for line in part.lines]
+    # Page 40: article 11 fills the left column, article 11 (2) goes on atop the right one.
+    left = lines.index("efecto hasta que termine dicho conflicto.")
+    # (the line ends in the soft hyphen PDFium marks: a word broken across two lines)
+    right = lines.index("2. Toda enmienda adoptada de conformi\u00ad")
+    assert left < lines.index("Artículo 12", left) < right < lines.index("Artículo 13", left)
+    margin = [aside.text for aside in document.asides if aside.kind == "margin-note"]
+    assert (
+        "DEFINICIÓN DE NIÑO Se entiende por niño todo ser humano desde su nacimiento"
+        in " ".join(margin)
+    )
+    assert not any("DEFINICIÓN DE NIÑO" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crc-opac-opsc-es-unicef2006.pdf",
+        "cedaw-es-sv-booklet.pdf",
+        "unclos-partxi-agreement-1994-es.pdf",
+        "unclos-partxi-agreement-1994-fr.pdf",
+    ],
+)
+def test_spanish_and_french_pdfs_import(name: str) -> None:
+    assert _load(name).body
+
+
+def test_each_clause_knows_its_page_and_a_page_range_reads_those_pages_only() -> None:
+    opsc = _load("opsc-en-unts-vol2171.pdf")
+    article = {a.num: a for a in opsc.articles()}
+    assert opsc.metadata.position(article["1"].line or 0) == (2, 21)  # below the header
+    assert opsc.metadata.position(article["17"].line or 0)[0] == 8  # type: ignore[index]
+    path = _documents() / "opsc-en-unts-vol2171.pdf"
+    some = load_file(path, options=ReadOptions(pages=(2, 3)))
+    assert _numbers(some) == ["1", "2", "3", "4"]
+    pages = {some.metadata.position(c.line or 0)[0] for c in some.walk() if c.line}  # type: ignore[index]
+    assert pages == {2, 3}
+
+
+# --- nothing lost -----------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# A hyphen, or the soft hyphen of a word broken across lines, between letters.
+_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]\s*(?=[^\W\d_])")
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(word.lower() for word in _WORD.findall(text))
+
+
+def _text_layer(path: Path) -> Counter[str]:
+    """The words of the PDF's text layer as PDFium's own text extraction gives them; a
+    word printed a second time over itself (a shadow or bold effect: every character
+    within a third of its box of the same character) counted once."""
+    words: Counter[str] = Counter()
+    document = pdfium.PdfDocument(path)
+    for page in document:
+        textpage = page.get_textpage()
+        text = textpage.get_text_range().replace("\x02", " ").replace("\ufffe", " ")
+        seen: dict[str, list[tuple[float, float]]] = {}
+        kept: list[str] = []
+        for match in re.finditer(r"\S+", text):
+            copies = 0
+            for i in range(match.start(), match.end()):
+                left, bottom, right, top = textpage.get_charbox(i, loose=True)
+                near = 0.3 * (right - left), 0.3 * (top - bottom)
+                spot = seen.setdefault(text[i], [])
+                copies += any(
+                    abs(left - x) < near[0] and abs(bottom - y) < near[1] for x, y in spot
+                )
+                spot.append((left, bottom))
+            if copies < match.end() - match.start():
+                kept.append(match.group())
+        words += _words(" ".join(kept))
+    return words
+
+
+PDFS_WITH_TEXT = [
+    "opsc-en-unts-vol2171.pdf",
+    "opac-en-unts-vol2173.pdf",
+    "crc-en-ohchr.pdf",
+    "cat-en-ohchr.pdf",
+    "iccpr-en-ohchr.pdf",
+    "untoc-palermo-protocols-en-unodc.pdf",
+    "unclos-partxi-agreement-1994-en.pdf",
+    "unclos-partxi-agreement-1994-fr.pdf",
+    "unclos-partxi-agreement-1994-es.pdf",
+    "crc-opac-opsc-es-unicef2006.pdf",
+    "cedaw-es-sv-booklet.pdf",
+]
+
+
+@pytest.mark.parametrize("name", PDFS_WITH_TEXT)
+def test_every_word_of_the_text_layer_is_read_or_reported(name: str) -> None:
+    """Every word of the text layer stands in a part's lines or an aside (header, footer,
+    page number, note, note call, marginal note, front matter); a repaired word in its
+    repair. Then every word of a part's body stands in its clauses."""
+    document = _read(name)
+    found: Counter[str] = Counter()
+    for part in document.parts:
+        found += _words(" ".join(line.text for line in part.lines))
+    for aside in document.asides:
+        found += _words(aside.text)
+    for repair in document.repairs:
+        found += _words(repair.before) - _words(repair.after)
+    assert _text_layer(_documents() / name) - found == Counter()
+    for part in document.parts:
+        parsed = instrument(document, part)  # English structure words (no es/fr words yet)
+        body = "\n".join(line.text for line in part.lines[part.start or 0 :])
+        clauses: Counter[str] = Counter()
+        for clause in parsed.walk():
+            clauses += _words(_HYPHEN.sub("", f"{clause.text} {clause.heading or ''}"))
+            # The structure word stands for its kind ("Article 3", "ANNEX").
+            word = {"attachment": "annex"}.get(clause.kind, clause.kind)
+            clauses += Counter([word, *([clause.num.lower()] if clause.num else [])])
+        assert _words(_HYPHEN.sub("", body)) - clauses == Counter(), part.title
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def _cli(*args: str, block: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run treatydiff in a child process (with module ``block`` made unimportable)."""
+    prelude = f"import sys; sys.modules[{block!r}] = None; " if block else ""
+    code = f"{prelude}from treatydiff.cli import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_a_pdf_without_a_text_layer_is_refused_with_one_line_naming_ocr() -> None:
+    done = _cli("show", str(_documents() / "ilo-c182-en-normlex-print-scan.pdf"))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert "no text layer" in done.stderr and "OCR" in done.stderr and "ocrmypdf" in done.stderr
+
+
+def test_without_the_documents_extra_a_pdf_is_refused_with_the_install_command() -> None:
+    done = _cli("show", str(_documents() / "opac-en-unts-vol2173.pdf"), block="pypdfium2")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "treatydiff: error: reading pdf files needs the documents extra: "
+        "pip install 'treatydiff[documents]'\n"
+    )
+
+
+def test_show_parts_lists_the_instruments_of_a_file() -> None:
+    done = _cli("show", str(_documents() / "untoc-palermo-protocols-en-unodc.pdf"), "--parts")
+    assert done.returncode == 0, done.stderr
+    rows = [row.split("\t") for row in done.stdout.splitlines()]
+    assert [row[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert rows[2][1].startswith("Annex II Protocol to Prevent, Suppress and Punish Trafficking")
+
+
+def test_show_json_gives_page_and_line_and_pages_restricts_the_read() -> None:
+    path = _documents() / "opsc-en-unts-vol2171.pdf"
+    done = _cli("show", f"{path}", "--format", "json", "--pages", "8")
+    assert done.returncode == 0, done.stderr
+    clauses = json.loads(done.stdout)["clauses"]
+    assert {clause["source"]["page"] for clause in clauses} == {8}
+    assert clauses[0]["source"]["page_line"] >= 1
+    assert _cli("show", f"{path}", "--pages", "9-10").returncode == 2
+
+
+def test_words_broken_across_lines_are_whole_again() -> None:
+    """PDFium marks a hyphen that breaks a word at a line end (the UNTS prints have many):
+    the word reads whole ("represented", not "rep-resented"); real hyphens stay."""
+    document = _read("opsc-en-unts-vol2171.pdf")
+    text = " ".join(
+        clause.text for part in document.parts for clause in instrument(document, part).walk()
+    )
+    for whole in ("represented", "domestically", "people", "facilitate"):
+        assert whole in text
+    for broken in ("rep-resented", "do-mestically", "peo-ple", "fa-cilitate", "\u00ad"):
+        assert broken not in text
+    for compound in ("Secretary-General", "non-governmental", "socio-economic"):
+        assert compound in text

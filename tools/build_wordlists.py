@@ -1,0 +1,134 @@
+"""Build the word lists of ``treatydiff.lang`` (``src/treatydiff/lang/words/``): which
+words of a language are words, so that the classifier can tell a typo ("Protocl",
+"recieved") from a real word put for another ("public" -> "pubic").
+
+    pip install wordfreq==3.1.1 codespell==2.4.3
+    python tools/build_wordlists.py [--corpus ../shared/corpus-scale/laws-markdown-all]
+
+Sources (see ``src/treatydiff/lang/words/NOTICE``):
+
+* wordfreq 3.1.1 (data CC BY-SA 4.0), "large" lists: every word of letters only, three
+  letters or more, with a Zipf frequency of at least ``ZIPF`` (English 2.5: the common
+  misspellings "commited" 2.59 and "recieved" 2.75 sit just above, and are taken out
+  below; Dutch 2.0: Dutch writes compounds as one word, so its words are rarer).
+* The legal register: every word, three letters or more, that at least ``DOCUMENTS``
+  treaties of the Dutch Treaty Series mirror (``laws-markdown-all``, 1,605 treaties with
+  an English text) use and wordfreq knows in that language (Zipf at least 1.0):
+  "depositary" (2.4), "abrogate" (2.08), "refoulement" (1.62), "mutatis" (1.47). Only
+  words are kept, never a passage; a typo of one treaty is not used by several.
+* codespell 2.4.3 (dictionaries CC BY-SA 3.0, derived from English Wikipedia's list of
+  common misspellings): its misspellings (``dictionary.txt``) are taken out of the
+  English list, and its British to American spellings (``dictionary_en-GB_to_en-US.txt``)
+  with a few of our own (``VARIANTS``) and the British doubled l of words wordfreq knows
+  in both spellings ("counselling" / "counseling") give ``en.variants.txt``.
+
+The lists are sorted, one word a line, casefolded; ``*.words.gz`` are gzip files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+OUT = PROJECT / "src" / "treatydiff" / "lang" / "words"
+ZIPF = {"en": 2.5, "nl": 2.0}
+REGISTER_ZIPF = 1.0
+DOCUMENTS = 3
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_DOUBLED_L = re.compile(r"([a-z]+[aeiou]l)l(ed|ing|er|ers|or|ors)")
+# British spellings codespell's list lacks, with their American ones.
+VARIANTS = {
+    "offence": "offense",
+    "offences": "offenses",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "traveller": "traveler",
+    "travellers": "travelers",
+    "ageing": "aging",
+    "fulfil": "fulfill",
+    "fulfils": "fulfills",
+    "fulfilment": "fulfillment",
+    "enrol": "enroll",
+    "enrols": "enrolls",
+    "enrolment": "enrollment",
+    "instalment": "installment",
+    "instalments": "installments",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "programme": "program",
+    "programmes": "programs",
+}
+
+
+def _zipf(frequency: float) -> float:
+    return math.log10(frequency) + 9
+
+
+def build(corpus: Path) -> None:
+    import codespell_lib
+    import wordfreq
+
+    data = Path(codespell_lib.__file__).parent / "data"
+    misspellings = {
+        line.split("->", 1)[0].casefold()
+        for line in (data / "dictionary.txt").read_text(encoding="utf-8").splitlines()
+        if "->" in line
+    }
+    documents: Counter[str] = Counter()
+    for path in sorted(corpus.glob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        documents.update({w.casefold() for w in _LETTERS.findall(text)})
+    OUT.mkdir(parents=True, exist_ok=True)
+    for code, floor in ZIPF.items():
+        frequencies = wordfreq.get_frequency_dict(code, wordlist="large")
+        words = {w for w, f in frequencies.items() if _LETTERS.fullmatch(w) and _zipf(f) >= floor}
+        register = {
+            w
+            for w, count in documents.items()
+            if count >= DOCUMENTS
+            and wordfreq.zipf_frequency(w, code, wordlist="large") >= REGISTER_ZIPF
+        }
+        words |= register
+        if code == "en":
+            words -= misspellings
+        text = "".join(f"{w}\n" for w in sorted(words))
+        with gzip.GzipFile(OUT / f"{code}.words.gz", "wb", mtime=0) as out:
+            out.write(text.encode("utf-8"))
+        print(code, len(words), "words")
+    variants: dict[str, str] = {}
+    for line in (data / "dictionary_en-GB_to_en-US.txt").read_text(encoding="utf-8").splitlines():
+        british, _, american = line.partition("->")
+        if american and "," not in american:
+            variants[british.strip().casefold()] = american.strip().casefold()
+    variants.update(VARIANTS)
+    # British doubling of a final l before an ending ("counselling" -> "counseling"), where
+    # wordfreq knows both and the stem has five letters or more ("filling" / "filing" are
+    # two words, "fil" is too short).
+    english = wordfreq.get_frequency_dict("en", wordlist="large")
+    for word in english:
+        match = _DOUBLED_L.fullmatch(word)
+        if match and len(match[1]) >= 5 and match[1] + match[2] in english:
+            variants.setdefault(word, match[1] + match[2])
+    (OUT / "en.variants.txt").write_text(
+        "".join(f"{b} {a}\n" for b, a in sorted(variants.items())), encoding="utf-8"
+    )
+    print("en", len(variants), "spelling variants")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=PROJECT.parent / "shared" / "corpus-scale" / "laws-markdown-all",
+    )
+    build(parser.parse_args().corpus)
+
+
+if __name__ == "__main__":
+    main()
