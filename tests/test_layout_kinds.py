@@ -92,6 +92,66 @@ def test_dutch_preamble_openers_open_the_preamble(opener: str) -> None:
     assert _kinds(instrument)[1][0] == "preamble__formula_1"
 
 
+# A recital whose opener follows an adverb or a noun phrase, or is a participle the word
+# lists do not hold: (language, opening formula, first recital, the recital, closing).
+LOOSE_RECITALS = [
+    ("en", "The States Parties to the present Convention,", "Recalling the principles,"),
+    ("nl", "De Staten die partij zijn bij dit Verdrag,", "Herinnerend aan de beginselen,"),
+    ("fr", "Les États Parties à la présente Convention,", "Rappelant les principes,"),
+    ("es", "Los Estados Partes en la presente Convención,", "Recordando los principios,"),
+]
+CLOSING = {
+    "en": "Have agreed as follows:",
+    "nl": "Zijn het volgende overeengekomen:",
+    "fr": "Sont convenus de ce qui suit :",
+    "es": "Han convenido en lo siguiente:",
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "recital"),
+    [
+        ("en", "Also noting that coastal waters are of vital importance,"),
+        ("en", "Further recalling its earlier decisions,"),
+        ("en", "Once again stressing the need to act,"),
+        ("nl", "Eveneens herinnerend aan de eerdere besluiten,"),
+        ("nl", "Met voldoening kennis nemende van de verslagen,"),
+        ("nl", "Het belang erkennende van samenwerking,"),
+        ("nl", "De noodzaak onderstrepend om te handelen,"),
+        ("fr", "Également conscients de l'importance des eaux côtières,"),
+        ("es", "Además reconociendo la importancia de las aguas costeras,"),
+    ],
+)
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_recital_opening_with_an_adverb_or_a_participle_later_is_a_recital(
+    code: str, recital: str, blank: bool
+) -> None:
+    _, opener, first = next(item for item in LOOSE_RECITALS if item[0] == code)
+    gap = "\n" if blank else ""
+    article = {"nl": "Artikel 1", "es": "Artículo 1"}.get(code, "Article 1")
+    lines = [TITLE, opener, first, recital, CLOSING[code], article, "Text."]
+    instrument = _load(("\n" + gap).join(lines) + "\n", lang=code)
+    preamble = instrument.body[0]
+    assert [(c.kind, c.text) for c in preamble.children] == [
+        ("formula", opener),
+        ("recital", first),
+        ("recital", recital),
+        ("formula", CLOSING[code]),
+    ]
+
+
+def test_words_after_a_comma_inside_a_recital_open_no_recital() -> None:
+    # A wrapped recital whose line after a comma starts with a capital and holds no
+    # opener ("States Parties ...") goes on; one opening the formula's paragraph does too.
+    text = (
+        f"{TITLE}\nThe States Parties to the present Convention,\n"
+        "Recalling that, in accordance with the Charter of the United Nations,\n"
+        "States Parties cooperate in good faith,\nHave agreed as follows:\nArticle 1\nText.\n"
+    )
+    preamble = _load(text).body[0]
+    assert [c.kind for c in preamble.children] == ["formula", "recital", "formula"]
+
+
 def test_a_recital_list_with_no_opener_is_a_preamble() -> None:
     instrument = _load(f"{TITLE}\n{RECITALS}{ARTICLES}")
     assert instrument.title == TITLE

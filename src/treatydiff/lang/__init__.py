@@ -67,6 +67,9 @@ class Language:
       heading ("Annex", "APPENDIX", "Schedule"), as printed.
     * ``recital_openers``: words that open a preambular paragraph ("Considering",
       "Bearing in mind").
+    * ``participle_endings``: the endings of present participles ("ing", "ende"): a
+      paragraph of a preamble whose first words hold one in lowercase, or an opener in
+      lowercase, opens a recital ("Also noting", "De noodzaak onderstrepend").
     * ``conjunctions``: words that may follow the "," or ";" ending a recital or a list
       item ("and", "or").
     * ``closing_formulas``: words that open the formula closing a preamble ("Have agreed").
@@ -148,6 +151,7 @@ class Language:
     preamble_words: tuple[str, ...]
     attachment_words: tuple[str, ...]
     recital_openers: tuple[str, ...]
+    participle_endings: tuple[str, ...]
     conjunctions: tuple[str, ...]
     closing_formulas: tuple[str, ...]
     testimonium_openers: tuple[str, ...]

@@ -110,6 +110,7 @@ LANGUAGE = Language(
         "Whereas",
         "Wishing",
     ),  # fmt: skip
+    participle_endings=("ing",),
     conjunctions=("and", "or"),
     closing_formulas=(
         "Have agreed",

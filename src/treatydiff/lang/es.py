@@ -100,6 +100,7 @@ LANGUAGE = Language(
         "Tomando",
         "Visto",
     ),  # fmt: skip
+    participle_endings=("ando", "iendo", "endo"),
     conjunctions=("y", "e", "o", "u"),
     closing_formulas=(
         "Han convenido",

@@ -97,6 +97,7 @@ LANGUAGE = Language(
         "Vivement",
         "Vu",
     ),  # fmt: skip
+    participle_endings=("ant", "ants"),
     conjunctions=("et", "ou"),
     closing_formulas=(
         "Sont convenus",

@@ -192,11 +192,14 @@ class Segmenter:
         if label and not preamble.heading:
             preamble.heading = text[: label.end()].strip()
             block = block.sub(block.text.index(text) + label.end())
-        for piece in block.split(self.words.recital_break):
+        # A source line after a recital's "," or ";" whose first words hold a recital's
+        # opener ("Also noting", "Het belang erkennende") opens one too.
+        starts = [k for k in block.line_starts() if self._opens_recital_at(block.text, k)]
+        for piece in block.split(self.words.recital_break, also=starts):
             words = display_text(piece.text)
             if not words:
                 continue
-            kind = "recital" if self.words.opens_recital.match(words) else "formula"
+            kind = "recital" if self._opens_recital(words, preamble) else "formula"
             if kind == "formula" and not self.words.closing_formula.match(words):
                 last = preamble.children[-1] if preamble.children else None
                 if last is not None and last.kind == "recital":
@@ -204,6 +207,26 @@ class Segmenter:
                     last.add_text(words, piece.line)
                     continue
             preamble.children.append(Node(kind, text=words, line=piece.line))
+
+    def _opens_recital(self, words: str, preamble: Node) -> bool:
+        """Whether the preamble paragraph ``words`` opens a recital: by its opener, or,
+        after the opening formula, by an opener or a participle in its first words."""
+        if self.words.opens_recital.match(words):
+            return True
+        if not preamble.children or self.words.closing_formula.match(words):
+            return False
+        return words[:1].isupper() and self.words.opens_recital_within.match(words) is not None
+
+    def _opens_recital_at(self, text: str, offset: int) -> bool:
+        """Whether the line starting at ``offset`` of ``text`` opens a recital after the
+        end of one (a "," or ";", perhaps with "and")."""
+        before = self.words.recital_end.search(text[:offset].rstrip())
+        rest = display_text(text[offset:])
+        return (
+            before is not None
+            and rest[:1].isupper()
+            and self.words.opens_recital_within.match(rest) is not None
+        )
 
     def _container_text(self, block: Block) -> None:
         """Text under a container with no article: an instrument numbered by paragraphs

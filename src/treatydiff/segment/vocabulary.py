@@ -41,7 +41,10 @@ class Vocabulary:
     ``container_kind`` maps (lowercased) to a container kind; ``attachment`` the heading
     of an annex, appendix or schedule (groups ``num``, ``heading``); ``preamble_label`` the
     preamble heading; ``recital_break`` the end of a recital where the next one starts
-    in the same block; ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
+    in the same block; ``opens_recital_within`` a recital whose opener stands after a
+    word or two ("Also noting", "Het belang erkennende"), an opener in lowercase or a
+    present participle, where the text before it ends as ``recital_end`` ("," or ";",
+    perhaps with "and"); ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
     the start of a recital, of the formula closing the preamble, and of the final
     formulas; ``testimonium_inside`` the place inside a block where the final formulas
     start.
@@ -54,6 +57,8 @@ class Vocabulary:
     preamble_label: re.Pattern[str]
     recital_break: re.Pattern[str]
     opens_recital: re.Pattern[str]
+    opens_recital_within: re.Pattern[str]
+    recital_end: re.Pattern[str]
     closing_formula: re.Pattern[str]
     starts_testimonium: re.Pattern[str]
     testimonium_inside: re.Pattern[str]
@@ -89,6 +94,9 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
         return _typeset_tolerant(words(of), invisible=invisible)
 
     openers = tolerant(lambda one: one.recital_openers)
+    lowered = tolerant(lambda one: (opener.lower() for opener in one.recital_openers))
+    endings = words(lambda one: one.participle_endings)
+    participle = rf"[^\W\d_A-Z]+(?:{endings})" if endings else "(?!)"
     closing = tolerant(lambda one: one.closing_formulas)
     testimonium = tolerant(lambda one: one.testimonium_openers)
     preamble = words(lambda one: one.preamble_words)
@@ -119,6 +127,10 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
             rf"[,;](?:\s+(?:{conjunctions}))?\s*(?=(?:{openers}|{closing})\b)"
         ),
         opens_recital=re.compile(rf"^(?:{openers})\b"),
+        recital_end=re.compile(rf"[,;](?:\s+(?:{conjunctions}))?$"),
+        opens_recital_within=re.compile(
+            rf"^[^\W\d_]\S*(?:\s+\S+){{0,2}}?\s+(?:{lowered}|{participle})(?=[\s,])"
+        ),
         closing_formula=re.compile(rf"^(?:{closing})\b"),
         starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
         testimonium_inside=re.compile(rf"(?<=[.;])\s*(?=(?:{testimonium})\b)"),
