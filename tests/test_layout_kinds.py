@@ -656,3 +656,54 @@ def test_a_caption_filling_the_line_before_a_capitalized_function_word(opening: 
     article = _load(text).articles()[0]
     assert article.heading == "Legitimacy and validity of documents"
     assert article.text.startswith(opening)
+
+
+# -- article order ------------------------------------------------------------------------
+
+SWAPPED = (
+    TITLE + "\nThe Parties,\nArticle {first}\nEach Party shall keep a lantern lit.\n"
+    "Article {a}\nEach Party shall report.\nArticle {b}\nEach Party shall pay for the oil.\n"
+    "Article {last}\nThis Convention enters into force at once.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "a", "b", "last"),
+    [
+        ("1", "3", "2", "4"),
+        ("1", "3", "2 bis", "4"),
+        ("I", "III", "II", "IV"),
+        ("A", "C", "B", "D"),
+    ],
+)
+def test_an_article_out_of_order_is_an_article_and_said(
+    first: str, a: str, b: str, last: str
+) -> None:
+    instrument = _load(SWAPPED.format(first=first, a=a, b=b, last=last))
+    articles = instrument.articles()
+    assert [x.num for x in articles] == [first, a, b, last]
+    assert articles[1].text == "Each Party shall report."
+    (guess,) = [g for g in instrument.guesses if g.text == f"Article {b}"]
+    assert guess.detail == f"read as article {b} though it comes after article {a}"
+
+
+def test_an_article_heading_read_as_text_is_said() -> None:
+    # No full stop before it and not the next number: words of the sentence, said so.
+    text = (
+        f"{TITLE}\nThe Parties,\nArticle 1\nEach Party shall keep a lantern lit\n"
+        "Article 3\nEach Party shall report\n"
+    )
+    instrument = _load(text)
+    assert [x.num for x in instrument.articles()] == ["1"]
+    assert [(g.kind, g.text) for g in instrument.guesses] == [("number mid-line", "Article 3")]
+
+
+def test_a_cross_reference_wrapped_alone_onto_its_line_stays_text() -> None:
+    text = (
+        f"{TITLE}\nThe Parties,\nArticle 1\nEach Party shall act.\nArticle 3\n"
+        "Each Party shall report as provided in the Protocol. See also\nArticle 2\n"
+        "of the Protocol on reports.\n"
+    )
+    instrument = _load(text)
+    assert [x.num for x in instrument.articles()] == ["1", "3"]
+    assert instrument.articles()[1].text.endswith("See also Article 2 of the Protocol on reports.")

@@ -27,7 +27,6 @@ from treatydiff.segment.blocks import Block, BlockRole
 from treatydiff.segment.markers import (
     DESIGNATION,
     comes_after,
-    designation_key,
     follows,
     is_first_item,
     read_marker,
@@ -311,14 +310,19 @@ def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
     return f"{year}-{words.months.index(month) + 1:02d}-{int(day):02d}"
 
 
-def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
-    """Indexes of the heading lines ("Article 12", "PART II").
+def _heading_lines(lines: list[TextLine], words: _Words, guesses: list[Guess]) -> set[int]:
+    """Indexes of the heading lines ("Article 12", "PART II"); the article headings read
+    on weak evidence, and those read as text, are added to ``guesses``.
 
     A wrapped sentence can put "Article 20." alone on a line: a heading is the next
-    article in sequence, or a line that follows the end of a sentence.
+    article in sequence, or a line that follows the end of a sentence. An article whose
+    number comes before the last one's ("Article 2" after "Article 3": the source swapped
+    them) is one where it follows the end of a sentence and a sentence or a list starts
+    after it, and its number was not used yet.
     """
     headings: set[int] = set()
     last: str | None = None  # the designation of the last article heading
+    seen: set[str] = set()  # the designations of the articles read so far
     for i, line in enumerate(lines):
         match = words.heading.match(line.text)
         if not match:
@@ -337,17 +341,30 @@ def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
                 headings.add(i)
                 if match["attachment"]:
                     last = None  # an annexed statute numbers its articles afresh
+                    seen.clear()
             continue
         num = "1" if match.groupdict().get("one") else " ".join(match["num"].split())
+        after = _next_text_line(lines, i + 1)
+        following = lines[after].text if after < len(lines) else ""
+        opens = not following or following[:1].isupper() or read_marker(following) is not None
+        out_of_order = False
         if last is None:
             in_order = num in _FIRST_DESIGNATIONS or after_sentence
         else:
-            key, last_key = designation_key(num), designation_key(last)
-            later = key is None or last_key is None or key > last_key
+            # Later, or of an order not known ("A bis" after "XIV").
+            later = num != last and not comes_after(num, last)
             in_order = follows(last, num) or (after_sentence and later)
-        if in_order:
+            out_of_order = not in_order and after_sentence and opens and num not in seen
+        if out_of_order:
+            detail = f"read as article {num} though it comes after article {last}"
+            guesses.append(Guess("number mid-line", line.number, line.text, detail))
+        if in_order or out_of_order:
             headings.add(i)
             last = num
+            seen.add(num)
+        else:
+            detail = "read as words of the sentence before it, not as an article heading"
+            guesses.append(Guess("number mid-line", line.number, line.text, detail))
     return headings
 
 
@@ -423,7 +440,7 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
     """The blocks of the body ``lines``; the guesses made on weak evidence are added to
     ``guesses``."""
     words, compounds = _vocabulary(lines)
-    headings = _heading_lines(lines, language) | {
+    headings = _heading_lines(lines, language, guesses) | {
         i for i, ln in enumerate(lines) if ln.role == "heading"
     }
     captions = _caption_lines(lines, headings, language) | {
