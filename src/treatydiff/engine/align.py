@@ -9,7 +9,8 @@ still pair. The steps:
    so that article-level evidence guides the pairing of paragraphs and points.
 2. Candidates: leaf pairs scoring at least ``threshold`` (and whose own texts are not far
    below it, LEAF_FLOOR), plus split and merge blocks: one leaf against a run of adjacent
-   leaves of the other side whose joined text is closer than any single piece.
+   leaves of the other side whose joined text is closer than any single piece, or, where
+   the pieces are reworded, holds clearly more of its words in order (COVER_GAIN).
 3. A monotone alignment: the chain of candidates, increasing on both sides, with the
    greatest total gain (a heaviest increasing chain over rectangles, with a Fenwick tree).
    A candidate's gain is its score above the threshold, times half its number of leaves.
@@ -47,6 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from treatydiff.model import (
     ATTACHED_KINDS,
@@ -75,6 +77,11 @@ SPLIT_GAIN = 0.03
 SPLIT_STEP = 0.005
 SPLIT_MAX_PIECES = 6
 SPLIT_MAX_LENGTH = 1.5  # the pieces' joined length, relative to the whole
+# A split or merge whose pieces are reworded (longer, so less similar as a whole than
+# its first piece) is one still when they cover this much more of the whole's words, in
+# order, than any one piece, and each piece is mostly words of the whole.
+COVER_GAIN = 0.15
+COVER_PIECE = 0.5
 # Out-of-order pairs need this much more than in-order ones.
 MOVE_MARGIN = 0.1
 # However strong the evidence of their articles, two leaves whose own texts are less
@@ -437,17 +444,24 @@ class _Aligner:
                     continue
                 previous = best_single = leaf_sim(a, start)
                 length, joined = lengths[start], many_texts[start]
+                covered = best_cover = _cover(one_texts[a], joined)
                 for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
                     length += lengths[end]
                     if length > longest:
                         break
                     joined += separator + many_texts[end]
                     sim = self.texts.score(one_texts[a], joined)
-                    if sim < previous + SPLIT_STEP:
+                    piece = many_texts[end]
+                    cover = _cover(one_texts[a], joined)
+                    reworded = cover >= covered + COVER_GAIN and LCSseq.similarity(
+                        one_texts[a], piece
+                    ) >= COVER_PIECE * len(piece)
+                    if sim < previous + SPLIT_STEP and not reworded:
                         break
-                    previous = sim
+                    previous, covered = max(sim, previous), cover
                     best_single = max(best_single, leaf_sim(a, end))
-                    if sim < best_single + SPLIT_GAIN:
+                    best_cover = max(best_cover, _cover(one_texts[a], piece))
+                    if sim < best_single + SPLIT_GAIN and cover < best_cover + COVER_GAIN:
                         continue
                     pieces = range(start, end + 1)
                     units = [unit_sim(one_unit[a], many_unit[b]) for b in pieces]
@@ -557,6 +571,11 @@ def _join(texts: Sequence[str], ids: Sequence[int] | range, scorer: str) -> str:
 def _separator(scorer: str) -> str:
     """What joins the scorer texts of adjacent clauses (a token text has no spaces)."""
     return "" if scorer == "token_ratio" else " "
+
+
+def _cover(whole: str, piece: str) -> float:
+    """The share of ``whole`` (a scorer text) that ``piece`` holds in order."""
+    return LCSseq.similarity(whole, piece) / len(whole) if whole else 0.0
 
 
 def _box(candidate: _Candidate) -> tuple[int, int, int, int]:
