@@ -707,3 +707,30 @@ def test_a_cross_reference_wrapped_alone_onto_its_line_stays_text() -> None:
     instrument = _load(text)
     assert [x.num for x in instrument.articles()] == ["1", "3"]
     assert instrument.articles()[1].text.endswith("See also Article 2 of the Protocol on reports.")
+
+
+@pytest.mark.parametrize(
+    ("code", "preamble"),
+    [
+        (
+            "en",
+            "Preamble The member States of the Council of Europe and the other signatories "
+            "hereto; Considering that the aim of the Council is unity; Also bearing in mind "
+            "the Convention on the Rights of the Child; Taking into account the need to act;",
+        ),
+        (
+            "nl",
+            "Preambule De lidstaten van de Raad van Europa en de andere ondertekenende Staten; "
+            "Overwegende dat de Raad eenheid nastreeft; Op gepaste wijze rekening houdend met "
+            "het Verdrag inzake de rechten van het kind; Vastbesloten bij te dragen;",
+        ),
+    ],
+)
+def test_a_preamble_printed_as_one_paragraph_splits_at_every_recital(
+    code: str, preamble: str
+) -> None:
+    article = {"nl": "Artikel 1", "en": "Article 1"}[code]
+    text = f"{TITLE}\n{preamble}\n{article}\nText.\n"
+    recitals = [c for c in _load(text, lang=code).walk() if c.kind == "recital"]
+    assert len(recitals) == 3
+    assert recitals[1].text.startswith(("Also bearing", "Op gepaste wijze"))

@@ -29,6 +29,8 @@ from treatydiff.segment.markers import Marker, list_level, read_marker
 from treatydiff.segment.vocabulary import has_invisible, vocabulary
 
 _ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
+# Where a recital may start inside a line: after a ";".
+_AFTER_SEMICOLON = re.compile(r";\s+")
 # An attachment (annex) closes every container: it stands at the top of the body.
 _CONTAINER_RANK = {
     "attachment": 0, "part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5
@@ -192,9 +194,13 @@ class Segmenter:
         if label and not preamble.heading:
             preamble.heading = text[: label.end()].strip()
             block = block.sub(block.text.index(text) + label.end())
-        # A source line after a recital's "," or ";" whose first words hold a recital's
-        # opener ("Also noting", "Het belang erkennende") opens one too.
-        starts = [k for k in block.line_starts() if self._opens_recital_at(block.text, k)]
+        # A source line after a recital's "," or ";", or words after a ";" inside a line
+        # (a preamble printed as one paragraph), whose first words hold a recital's opener
+        # ("Also noting", "Het belang erkennende") open one too.
+        inside = [m.end() for m in _AFTER_SEMICOLON.finditer(block.text)]
+        starts = [
+            k for k in (*block.line_starts(), *inside) if self._opens_recital_at(block.text, k)
+        ]
         for piece in block.split(self.words.recital_break, also=starts):
             words = display_text(piece.text)
             if not words:
