@@ -734,3 +734,20 @@ def test_a_preamble_printed_as_one_paragraph_splits_at_every_recital(
     recitals = [c for c in _load(text, lang=code).walk() if c.kind == "recital"]
     assert len(recitals) == 3
     assert recitals[1].text.startswith(("Also bearing", "Op gepaste wijze"))
+
+
+@pytest.mark.parametrize(
+    ("ref", "num"), [("paragraph", "1.f."), ("article", "2."), ("annex", "3.")]
+)
+def test_a_number_after_a_cross_reference_word_across_a_page_break_goes_on(
+    ref: str, num: str
+) -> None:
+    text = (
+        f"{TITLE}\n\nThe Parties,\n\nArticle 1\n\n1. Each Party shall act.\n\n"
+        f"2. Each Party may reserve the right not to apply {ref}\n\n- 11 -\n"
+        f"HARBOUR CONVENTION\n\n{num}\n\nArticle 2\n\nEach Party shall report.\n\n- 12 -\n"
+        "HARBOUR CONVENTION\n\nArticle 3\n\nDone.\n"
+    )
+    article = _load(text).articles()[0]
+    assert [c.num for c in article.children] == ["1", "2"]
+    assert article.children[1].text.endswith(f"not to apply {ref} {num}")

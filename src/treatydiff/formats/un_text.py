@@ -230,7 +230,7 @@ def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int], words: _Wo
     like the headers and footers they surround. Elsewhere they stand inside a paragraph
     where the text before the break ends no sentence or clause or the text after starts
     with a small letter ("..., or" / "of public health"), and the text after opens no
-    heading or list item.
+    heading or list item (a number after a cross-reference word opens none).
     """
     gaps = _gaps(lines, noise)
     at_breaks = [(start, end) for start, end in gaps if not noise.isdisjoint(range(start, end))]
@@ -238,7 +238,10 @@ def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int], words: _Wo
     inside: set[int] = set()
     for start, end in at_breaks:
         before, after = lines[start - 1].strip(), lines[end].strip()
-        opens_unit = words.heading.match(after) or read_marker(after)
+        # A number after a cross-reference word ("paragraph" / page break / "1.f.") goes
+        # on with the sentence, as it does inside a page.
+        reference = words.reference_end.search(before) is not None
+        opens_unit = words.heading.match(after) or (read_marker(after) and not reference)
         goes_on = not words.ends_clause.search(before) or after[:1].islower()
         if furniture_only or (goes_on and not opens_unit):
             inside.update(k for k in range(start, end) if k not in noise)
