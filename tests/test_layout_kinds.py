@@ -751,3 +751,60 @@ def test_a_number_after_a_cross_reference_word_across_a_page_break_goes_on(
     article = _load(text).articles()[0]
     assert [c.num for c in article.children] == ["1", "2"]
     assert article.children[1].text.endswith(f"not to apply {ref} {num}")
+
+
+# -- French and Spanish: the same kinds with their words -----------------------------------
+
+ROMANCE = {
+    "fr": (
+        "Convention sur la protection des eaux côtières\n"
+        "Les  États Parties à la présente Convention,\n"
+        "Rappelant les principes du droit international relatifs au milieu marin,1\n"
+        "Également conscients de l'importance des eaux côtières,\n"
+        "Sont convenus de ce qui suit :\nArticle premier\n"
+        "Chaque État Partie prend toutes les mesures appropriées pour prévenir la pollution\n"
+        "A/CONF.999/12\nde ses eaux côtières.\n"
+        "1 Nations Unies, Recueil des Traités, vol. 2999, no 51234.\n"
+        "Article 2\n1. Chaque État Partie désigne une autorité compétente.\n"
+        "1 bis. L'autorité compétente informe le dépositaire.\n"
+        "Article 2 bis\nChaque État Partie publie un rapport.\n"
+        "Annexe\nListe des substances\n1. Mercure.\n2. Cadmium.\n"
+    ),
+    "es": (
+        "Convención sobre la protección de las aguas costeras\n"
+        "Los\u00a0Estados Partes en la presente Convención,\n"
+        "Recordando los principios del derecho internacional relativos al medio marino,\u00b9\n"
+        "Además reconociendo la importancia de las aguas costeras,\n"
+        "Han convenido en lo siguiente:\nArtículo 1\n"
+        "Cada Estado Parte adoptará todas las medidas apropiadas para prevenir la contaminación\n"
+        "CRC/C/GC/12\nde sus aguas costeras.\n"
+        "\u00b9 Naciones Unidas, Treaty Series, vol. 2999, núm. 51234.\n"
+        "Artículo 2\n1. Cada Estado Parte designará una autoridad competente.\n"
+        "1 bis. La autoridad competente informará al depositario.\n"
+        "Artículo 2 bis\nCada Estado Parte publicará un informe.\n"
+        "Anexo\nLista de sustancias\n1. Mercurio.\n2. Cadmio.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(ROMANCE))
+def test_french_and_spanish_texts_read_every_kind(code: str) -> None:
+    instrument = _load(ROMANCE[code], lang=code)
+    assert [eid for eid, _ in _kinds(instrument)] == [
+        "docTitle",
+        "preamble__formula_1",
+        "preamble__p_1",
+        "preamble__p_1__authorialNote_1",
+        "preamble__p_2",
+        "preamble__formula_2",
+        "art_1",
+        "art_2__para_1",
+        "art_2__para_1bis",
+        "art_2bis",
+        "att_1__heading",
+        "att_1__para_1",
+        "att_1__para_2",
+    ]
+    article = instrument.articles()[0]
+    assert article.text.endswith(("de ses eaux côtières.", "de sus aguas costeras."))
+    assert [g.kind for g in instrument.guesses] == ["header dropped", "note", "caption"]
