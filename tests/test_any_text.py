@@ -170,15 +170,16 @@ def _assert_rebuilt(data: dict[str, object], left: Instrument, right: Instrument
 
 
 def _assert_markdown_is_text(markdown: str) -> None:
-    """The only HTML in the Markdown is treatydiff's own: ins and del; no text turned
-    into markup (GitHub's table and strikethrough extensions on)."""
+    """The only HTML in the Markdown is treatydiff's own: ins and del, and the span that
+    gives right-to-left text its direction; no text turned into markup (GitHub's table
+    and strikethrough extensions on)."""
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     for token in parser.parse(markdown):
         assert token.type != "html_block"
         for child in token.children or ():
             assert child.type not in ("link_open", "image", "code_inline", "s_open", "em_open")
             if child.type == "html_inline":
-                assert re.fullmatch(r"</?(ins|del)>", child.content)
+                assert re.fullmatch(r'</?(ins|del)>|<span dir="auto">|</span>', child.content)
 
 
 @pytest.mark.parametrize("fmt", sorted(INPUTS))
@@ -233,7 +234,9 @@ def test_a_clause_with_a_line_break_compares_in_every_format(tmp_path: Path) -> 
     assert {op["right_id"] for op in split["diff"]} == {"art_1__para_1", "art_1__para_2"}
     _assert_rebuilt(report, left, right)
     # The split's inline diff (the second one; the first is the title's).
-    inlines = re.findall(r'<div class="inline"><p>(.*?)</p></div>', outputs["html"], re.DOTALL)
+    inlines = re.findall(
+        r'<div class="inline" dir="auto"><p>(.*?)</p></div>', outputs["html"], re.DOTALL
+    )
     assert len(inlines) == 2
     assert inlines[1].count("<br>") == 1
     assert "[-shall-]{+may+}" in outputs["text"]

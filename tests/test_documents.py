@@ -30,7 +30,7 @@ from treatydiff.errors import FormatError, LanguageError
 from treatydiff.formats import html, list_parts, load_bytes, load_file, read_layout
 from treatydiff.formats.document import Document, ReadOptions, instrument
 from treatydiff.formats.html_languages import han_number
-from treatydiff.model import Instrument
+from treatydiff.model import Instrument, Note
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CHARTER_DOCX = "un-charter-act-1945-au.docx"
@@ -65,6 +65,7 @@ _STRUCTURE_WORDS = {
     "chapter": "chapter",
     "section": "section",
     "title": "title",
+    "attachment": "annex",
 }
 
 
@@ -388,12 +389,15 @@ def _footnoted_docx() -> bytes:
 def test_footnotes_are_kept_apart_from_the_clause_text() -> None:
     data = _footnoted_docx()
     read = load_bytes(data, source="notes.docx")
-    assert _texts(read) == ["The Convention applies to the territories listed."]
+    assert read.articles()[0].text == "The Convention applies to the territories listed."
     layout = read_layout(data, fmt="docx")
     (note,) = layout.notes
     assert (note.kind, note.mark, note.text) == ("footnote", "1", "As at the date of signature.")
     assert note.line == 2  # the second paragraph of the body
     assert note.offset == len("The Convention applies to the territories listed.")
+    # Attached to the clause that cites it, as a compared unit of its own.
+    assert read.articles()[0].notes == (Note("1", "As at the date of signature."),)
+    assert [leaf.clause.eid for leaf in read.leaves][-1] == "art_1__authorialNote_1"
 
 
 def test_a_damaged_word_file_is_refused_clearly(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from treatydiff.errors import FormatError, InputError
 from treatydiff.formats import detect_format, load_file, native
 from treatydiff.formats import parse as import_text
-from treatydiff.model import Clause, Instrument, Metadata
+from treatydiff.model import Clause, Instrument, Metadata, Note
 
 # Strings a lawyer's text can hold, and worse.
 ODD_TEXTS = (
@@ -56,6 +56,12 @@ def clause_trees(strings: st.SearchStrategy[str]) -> st.SearchStrategy[Clause]:
             text=strings,
             line=st.none() | st.integers(-3, 10**7),
             children=children,
+            notes=st.lists(
+                st.builds(
+                    Note, marker=strings, text=strings, line=st.none() | st.integers(-3, 10**7)
+                ),
+                max_size=2,
+            ).map(tuple),
         )
 
     return st.recursive(

@@ -147,6 +147,13 @@ docx_revisions_option = click.option(
     help="Which text of a Word file with tracked changes to read: with every change "
     "accepted, or the original before them.",
 )
+encoding_option = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Text encoding of text and HTML inputs (utf-8, cp1252, latin-1...), in place of "
+    "the one a byte-order mark states or the one detected.",
+)
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
@@ -207,10 +214,14 @@ def _input_format(value: str) -> str | None:
     return None if value == "auto" else value
 
 
-def _read_options(docx_revisions: str, pages: tuple[int, int] | None = None) -> ReadOptions:
+def _read_options(
+    docx_revisions: str, pages: tuple[int, int] | None = None, encoding: str | None = None
+) -> ReadOptions:
     from treatydiff.formats.document import ReadOptions
 
-    return ReadOptions(docx_revisions=cast("Revisions", docx_revisions), pages=pages)
+    return ReadOptions(
+        docx_revisions=cast("Revisions", docx_revisions), pages=pages, encoding=encoding
+    )
 
 
 def _page_range(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -263,10 +274,17 @@ def _build_time() -> str | None:
     is_flag=True,
     help="List the instruments the file holds (FILE#N selects the Nth) with their titles.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="End with the structural guesses made on weak evidence (a number read mid-line, "
+    "a caption, a dropped header, a detected encoding), with their source lines.",
+)
 @lang_option
 @input_format_option
 @max_bytes_option
 @docx_revisions_option
+@encoding_option
 @pages_option
 @output_option
 def show(
@@ -274,9 +292,11 @@ def show(
     fmt: str,
     labels: str,
     list_parts: bool,
+    explain: bool,
     lang: str,
     input_format: str,
     docx_revisions: str,
+    encoding: str | None,
     pages: tuple[int, int] | None,
     output: Path | None,
     force: bool,
@@ -286,7 +306,7 @@ def show(
     from treatydiff.outputs import emit
     from treatydiff.render import show as views
 
-    options = _read_options(docx_revisions, pages)
+    options = _read_options(docx_revisions, pages, encoding)
     if list_parts:
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
         from treatydiff.normalize import log_line
@@ -297,7 +317,7 @@ def show(
     instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
     _warn_structure(ref, instrument, lang=lang, fmt=_input_format(input_format), options=options)
     style = cast("LabelStyle", labels)
-    text = views.render_instrument(instrument, fmt=fmt, label_style=style)
+    text = views.render_instrument(instrument, fmt=fmt, label_style=style, explain=explain)
     emit(text, output, force=force, inputs=_sources(instrument))
 
 
@@ -372,6 +392,7 @@ def _sources(*instruments: Instrument) -> list[str]:
 @input_format_option
 @max_bytes_option
 @docx_revisions_option
+@encoding_option
 @pages_option
 @output_option
 def compare(
@@ -385,6 +406,7 @@ def compare(
     lang: str,
     input_format: str,
     docx_revisions: str,
+    encoding: str | None,
     pages: tuple[int, int] | None,
     output: Path | None,
     force: bool,
@@ -412,7 +434,7 @@ def compare(
     if left == right == "-":
         raise click.UsageError("LEFT and RIGHT are both '-': standard input can be read once")
     source_format = _input_format(input_format)
-    options = _read_options(docx_revisions, pages)
+    options = _read_options(docx_revisions, pages, encoding)
     style = cast("LabelStyle", labels)
     sides = [
         refs.resolve(ref, lang=lang, fmt=source_format, options=options) for ref in (left, right)
@@ -944,6 +966,7 @@ def corpus_pull(
 @input_format_option
 @max_bytes_option
 @docx_revisions_option
+@encoding_option
 @output_option
 def check(
     texts: tuple[str, ...],
@@ -962,6 +985,7 @@ def check(
     right_label: str | None,
     input_format: str,
     docx_revisions: str,
+    encoding: str | None,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -996,7 +1020,7 @@ def check(
             against=against,
             input_format=_input_format(input_format),
             min_similarity=min_similarity,
-            read_options=_read_options(docx_revisions),
+            read_options=_read_options(docx_revisions, encoding=encoding),
             left_label=left_label,
             right_label=right_label,
         )

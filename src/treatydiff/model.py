@@ -32,22 +32,47 @@ ClauseKind = Literal[
     "wrapup",  # closing words after a list
     "conclusions",  # container of the final formulas (testimonium, "DONE at ...")
     "testimonium",
+    "attachment",  # an annex, appendix, schedule or annexed protocol, with its own items
+    "unknown",  # a construct of the source the segmenter could not place (see Guess)
     # Compared units that are not nodes of the body (see ``Instrument.leaves``):
     "heading",  # the caption of an article or the title of a container, as a unit of its own
     "docTitle",  # the title of the instrument
+    "authorialNote",  # a footnote or endnote, attached to the clause that cites it
 ]
 
 HEADING_KIND = "heading"
 DOC_TITLE_KIND = "docTitle"
+NOTE_KIND = "authorialNote"
 # The eId of the title unit, and the last component of a caption unit's eId: Akoma
 # Ntoso's element names (``<docTitle>``, ``<heading>``), which the naming convention
 # gives no eId of their own.
 DOC_TITLE_EID = "docTitle"
 HEADING_EID_SUFFIX = "__heading"
+# A note's eId is its owner's, ``__authorialNote_``, and its place among the owner's notes
+# (the naming convention abbreviates no ``authorialNote``: ``art_1__para_1__authorialNote_1``).
+NOTE_EID_INFIX = "__authorialNote_"
 
 CONTAINER_KINDS: frozenset[str] = frozenset(
-    {"preamble", "part", "chapter", "section", "title", "subsection", "conclusions"}
+    {"preamble", "part", "chapter", "section", "title", "subsection", "conclusions", "attachment"}
 )
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote or endnote (Akoma Ntoso ``authorialNote``), kept apart from the text of
+    the clause that cites it.
+
+    Attributes:
+        marker: The mark the reader sees where the note is cited ("1", "*", "†",
+            "iv"), without brackets.
+        text: The note's words, whitespace collapsed.
+        line: The 1-based source line where the note's text stands; None when the source
+            does not tell.
+    """
+
+    marker: str
+    text: str
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +93,8 @@ class Clause:
         line: The 1-based line of the source where the clause starts; None when the
             source does not tell.
         children: The clauses inside this one, in document order.
+        notes: The notes the clause's text cites, in the order of their markers: no
+            words of ``text``; each is a compared unit of its own (``Instrument.leaves``).
 
     Examples:
         >>> import treatydiff
@@ -85,6 +112,7 @@ class Clause:
     text: str = ""
     line: int | None = None
     children: tuple[Clause, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def is_leaf(self) -> bool:
@@ -181,6 +209,33 @@ class Metadata:
 METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
 
 
+GuessKind = Literal[
+    "encoding",  # the text encoding was detected, not stated
+    "number mid-line",  # a number at a line start read as text, or one inside a line read
+    "caption",  # a short line after a heading read as its caption
+    "header dropped",  # a line read as a running header, footer or page number
+    "note",  # a line read as a footnote, or a mark glued to a word read as its marker
+    "unknown",  # a construct the segmenter could not place: a clause of kind "unknown"
+]
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A decision a reader made on weak evidence, for a user to check (``show --explain``).
+
+    Attributes:
+        kind: What was decided (``GuessKind``).
+        line: The 1-based source line it concerns; None when the source does not tell.
+        text: The source text it concerns, as read (a dropped header, the caption).
+        detail: What was made of it, in a few words ("read as the caption of article 3").
+    """
+
+    kind: GuessKind
+    line: int | None
+    text: str
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class LeafView:
     """A clause with its ancestors (outermost first), for labels and reports.
@@ -214,7 +269,10 @@ class Instrument:
         metadata: Facts about this version and its source (see ``Metadata``).
         body: The top-level clauses in document order: the preamble (a container of
             formulas and recitals), articles or their parts and chapters, the
-            conclusions. Every word of the text sits in exactly one leaf clause.
+            conclusions, the attachments (annexes). Every word of the text sits in
+            exactly one compared unit (see ``leaves``).
+        guesses: The decisions the reader made on weak evidence, in source order (see
+            ``Guess``): no part of the instrument's identity (not compared, not stored).
 
     Examples:
         >>> import treatydiff
@@ -232,6 +290,7 @@ class Instrument:
     metadata: Metadata = field(default_factory=Metadata)
     # Out of the repr: printing an instrument shows what it is, not its whole text.
     body: tuple[Clause, ...] = field(default=(), repr=False)
+    guesses: tuple[Guess, ...] = field(default=(), compare=False, repr=False)
 
     def walk(self) -> Iterator[Clause]:
         """Every clause of the body, containers included, in document order."""
@@ -243,27 +302,33 @@ class Instrument:
         """The compared units in document order: every word of the instrument sits in
         exactly one, and every one takes part in alignment and diff.
 
-        They are the leaf clauses of the body, and two kinds of unit that are no nodes
-        of it: the title (kind ``"docTitle"``, eId ``"docTitle"``, first, when the
-        instrument has one) and each caption or container title (kind ``"heading"``,
-        eId ``<owner eId>__heading``, right before the first unit inside its owner; its
-        ancestors are the owner's path, its line the owner's). A caption is compared as
-        text of its own, so a changed caption is a change, never a silent one.
+        They are the leaf clauses of the body, and three kinds of unit that are no
+        nodes of it: the title (kind ``"docTitle"``, eId ``"docTitle"``, first, when the
+        instrument has one); each caption or container title (kind ``"heading"``, eId
+        ``<owner eId>__heading``, right before the first unit inside its owner); and
+        each note (kind ``"authorialNote"``, eId ``<owner eId>__authorialNote_<n>``, num
+        its marker, right after its owner's own unit, or after its owner's heading when
+        the owner has children). An attached unit's ancestors are its owner's path. A
+        caption or note is compared as text of its own, so a changed caption or note is
+        a change, never a silent one, and never a change of its owner's wording.
         """
         out: list[LeafView] = []
         if self.title:
             out.append(LeafView(Clause(DOC_TITLE_EID, DOC_TITLE_KIND, text=self.title), ()))
 
         def visit(clause: Clause, ancestors: tuple[Clause, ...]) -> None:
+            path = (*ancestors, clause)
             if clause.heading:
-                out.append(LeafView(_heading_unit(clause), (*ancestors, clause)))
+                out.append(LeafView(_heading_unit(clause), path))
             if clause.is_leaf:
                 # A childless container holds its heading alone: it is no unit of its own.
-                if clause.text or not clause.heading:
+                if clause.text or not (clause.heading or clause.notes):
                     out.append(LeafView(clause, ancestors))
+                out.extend(LeafView(note, path) for note in note_units(clause))
                 return
+            out.extend(LeafView(note, path) for note in note_units(clause))
             for child in clause.children:
-                visit(child, (*ancestors, clause))
+                visit(child, path)
 
         for top in self.body:
             visit(top, ())
@@ -315,12 +380,29 @@ class Instrument:
         return replace(self, metadata=replace(self.metadata, **changes))
 
 
-# The kinds of compared unit that are not nodes of the body.
-UNIT_KINDS: frozenset[str] = frozenset({HEADING_KIND, DOC_TITLE_KIND})
+# The kinds of compared unit that are not nodes of the body, and those of them attached
+# to an owner clause (paired through their owners, see ``engine.align``).
+UNIT_KINDS: frozenset[str] = frozenset({HEADING_KIND, DOC_TITLE_KIND, NOTE_KIND})
+ATTACHED_KINDS: frozenset[str] = frozenset({HEADING_KIND, NOTE_KIND})
 
 
 def _heading_unit(owner: Clause) -> Clause:
     """The caption or container title of ``owner`` as a compared unit."""
     return Clause(
         f"{owner.eid}{HEADING_EID_SUFFIX}", HEADING_KIND, text=owner.heading or "", line=owner.line
+    )
+
+
+def note_units(owner: Clause) -> tuple[Clause, ...]:
+    """The notes of ``owner`` as compared units, in order: ``num`` the marker, ``text``
+    the note's words, ``line`` the note's source line (else the owner's)."""
+    return tuple(
+        Clause(
+            f"{owner.eid}{NOTE_EID_INFIX}{n}",
+            NOTE_KIND,
+            num=note.marker,
+            text=note.text,
+            line=note.line if note.line is not None else owner.line,
+        )
+        for n, note in enumerate(owner.notes, start=1)
     )

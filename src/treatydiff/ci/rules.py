@@ -11,10 +11,13 @@ Rules (``fail_on``), on the engine's status and kind tag of each alignment:
 
 Clauses added, removed or moved count under every rule, and so does a clause whose
 cross-reference was left pointing at a renumbered clause (the ``reference`` flag);
-renumbering alone (the same words under another number) counts under ``any``. Checks only
-get stricter beside the rule: ``fail_on_flags`` also counts every change carrying one of
-these flags (a typo that turned "not" into a non-word), and ``min_similarity`` every
-paired clause whose similarity falls below it, whatever the rule says of its change.
+renumbering alone (the same words under another number) counts under ``any``. A note
+(footnote) that one source prints and the other does not counts under ``any`` only: it is
+the apparatus of an edition (a Treaty Series reference), not words of a provision; a
+changed note counts as the rule says of its change. Checks only get stricter beside the
+rule: ``fail_on_flags`` also counts every change carrying one of these flags (a typo that
+turned "not" into a non-word), and ``min_similarity`` every paired clause whose similarity
+falls below it, whatever the rule says of its change.
 
 Each counted change has a stable id: the clause it touches (its eIds, right side first)
 and a hash of the clause ids and normalized texts of both sides; never a line number or
@@ -30,6 +33,7 @@ from collections.abc import Collection
 from treatydiff.ci.config import CheckSpec, Rule
 from treatydiff.ci.results import Change
 from treatydiff.engine.comparison import Alignment, Comparison
+from treatydiff.model import NOTE_EID_INFIX
 from treatydiff.normalize import display_text
 from treatydiff.render.text import inline_diff
 from treatydiff.report.figures import percent
@@ -46,6 +50,10 @@ _EXCERPT_CONTEXT_WORDS = 6
 _EXCERPT_LIMIT = 400
 
 
+def _is_note(alignment: Alignment) -> bool:
+    return any(NOTE_EID_INFIX in eid for eid in (*alignment.left, *alignment.right))
+
+
 def counted(
     alignment: Alignment,
     rule: Rule,
@@ -57,7 +65,8 @@ def counted(
     (``fail_on_flags``) and the threshold; empty when it does not count."""
     reasons: list[str] = []
     if alignment.status in ("added", "removed"):
-        reasons.append(f"clause {alignment.status}")
+        if rule == "any" or not _is_note(alignment):
+            reasons.append(f"{'note' if _is_note(alignment) else 'clause'} {alignment.status}")
     elif alignment.status == "modified":
         kind = change_kind(alignment)
         if kind not in _PASSING_KINDS[rule]:

@@ -11,7 +11,8 @@ still pair. The steps:
    so that article-level evidence guides the pairing of paragraphs and points.
 2. Candidates: leaf pairs scoring at least ``threshold`` (and whose own texts are not far
    below it, LEAF_FLOOR), plus split and merge blocks: one leaf against a run of adjacent
-   leaves of the other side whose joined text is closer than any single piece.
+   leaves of the other side whose joined text is closer than any single piece, or, where
+   the pieces are reworded, holds clearly more of its words in order (COVER_GAIN).
 3. A monotone alignment: the chain of candidates, increasing on both sides, with the
    greatest total gain (a heaviest increasing chain over rectangles, with a Fenwick tree).
    A candidate's gain is its score above the threshold, times half its number of leaves.
@@ -59,14 +60,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from treatydiff.engine import moves, splits, structure
 from treatydiff.engine.candidates import listed_pairs
 from treatydiff.engine.comparison import PairedBy
 from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
 from treatydiff.model import (
+    ATTACHED_KINDS,
     DOC_TITLE_KIND,
-    HEADING_KIND,
     UNIT_KINDS,
     Clause,
     Instrument,
@@ -90,6 +92,11 @@ UNIT_WEIGHT = 0.3
 # stays within SPLIT_MAX_LENGTH of the whole (``engine.structure``).
 SPLIT_STEP = 0.005
 SPLIT_MAX_PIECES = 6
+# A split or merge whose pieces are reworded (longer, so less similar as a whole than
+# its first piece) is one still when they cover this much more of the whole's words, in
+# order, than any one piece, and each piece is mostly words of the whole.
+COVER_GAIN = 0.15
+COVER_PIECE = 0.5
 # Out-of-order pairs need this much more than in-order ones.
 MOVE_MARGIN = 0.1
 # However strong the evidence of their articles, two leaves whose own texts are less
@@ -283,10 +290,11 @@ def align(
 
     A unit pairs only with a unit of its own class: body clauses with body clauses (by
     content, steps 1 to 5 of the module's description), the title with the title, and
-    captions with captions: first the caption of each pair of clauses that the body
-    alignment says correspond (the owners' units are mostly paired with each other), so
-    a caption rewritten beyond recognition still pairs with its article's; then the
-    remaining captions by content, like body clauses.
+    attached units (captions, notes) with their own kind: first the caption (or the
+    note in the same place) of each pair of clauses that the body alignment says
+    correspond (the owners' units are mostly paired with each other), so a caption
+    rewritten beyond recognition still pairs with its article's; then the remaining ones
+    by content, like body clauses.
 
     The mirror of ``align(right, left)``, whichever instrument comes first: the steps
     run with the two in the order ``_in_order`` fixes, and the matches are mirrored back.
@@ -320,7 +328,9 @@ def _align_in_order(
     body = _by_structure(
         left, right, left_classes["body"], right_classes["body"], body, threshold, scorer
     )
-    matches = [*body, *_align_headings(left, right, body, threshold, scorer)]
+    matches = list(body)
+    for kind in sorted(ATTACHED_KINDS):
+        matches.extend(_align_attached(left, right, body, kind, threshold, scorer))
     titles = (left_classes[DOC_TITLE_KIND], right_classes[DOC_TITLE_KIND])
     if titles[0] and titles[1]:
         matches.append(Match((titles[0][0],), (titles[1][0],), reason="structure"))
@@ -331,9 +341,10 @@ def _align_in_order(
 
 
 def _classes(leaves: Sequence[LeafView]) -> dict[str, list[int]]:
-    """Unit indices by class: ``"body"`` (clauses of the body), ``"heading"``,
-    ``"docTitle"``."""
-    out: dict[str, list[int]] = {"body": [], HEADING_KIND: [], DOC_TITLE_KIND: []}
+    """Unit indices by class: ``"body"`` (clauses of the body), and one class for each
+    kind of unit that is no node of the body (``"heading"``, ``"authorialNote"``,
+    ``"docTitle"``)."""
+    out: dict[str, list[int]] = {"body": [], **{kind: [] for kind in sorted(UNIT_KINDS)}}
     for k, leaf in enumerate(leaves):
         kind = leaf.clause.kind
         out[kind if kind in UNIT_KINDS else "body"].append(k)
@@ -424,17 +435,25 @@ def _by_structure(
     return matches
 
 
-def _align_headings(
+def _align_attached(
     left: Instrument,
     right: Instrument,
     body: Sequence[Match],
+    kind: str,
     threshold: float,
     scorer: str,
 ) -> list[Match]:
-    """Captions paired through their owners, then by content; the rest added or removed."""
-    right_heading = {
-        right.leaves[j].ancestors[-1].eid: j for j in _classes(right.leaves)[HEADING_KIND]
-    }
+    """Attached units of ``kind`` (captions, notes) paired through their owners, then by
+    content; the rest added or removed.
+
+    An attached unit has a slot in its owner: the caption, or the note in the nth place
+    (the part of its eId after the owner's). A left unit pairs with the unit in the same
+    slot of the right clause that the body units inside its owner are mostly paired
+    with (the innermost clause of the owner's kind around each partner, or the partner
+    itself for an owner that is a leaf).
+    """
+    left_ids, right_ids = _classes(left.leaves)[kind], _classes(right.leaves)[kind]
+    right_slot = {_slot(right.leaves[j]): j for j in right_ids}
     # For each left body unit, the right body units it is paired with.
     partners: dict[int, tuple[int, ...]] = {}
     moved: dict[int, bool] = {}
@@ -447,15 +466,17 @@ def _align_headings(
     for i in partners:
         for clause in left.leaves[i].path:
             inside.setdefault(clause.eid, []).append(i)
-    votes: list[tuple[int, int, int, int]] = []  # (-support, left heading, right heading, moved)
-    for h in _classes(left.leaves)[HEADING_KIND]:
-        owner = left.leaves[h].ancestors[-1]
+    votes: list[tuple[int, int, int, int]] = []  # (-support, left unit, right unit, moved)
+    for h in left_ids:
+        owner, suffix = left.leaves[h].ancestors[-1], _slot(left.leaves[h])[1]
         support: dict[int, int] = {}
         moved_support: dict[int, int] = {}
         for i in inside.get(owner.eid, ()):
             for j in partners[i]:
                 counterpart = _owner_of_kind(right.leaves[j].path, owner.kind)
-                target = right_heading.get(counterpart or "")
+                if counterpart is None and owner.is_leaf:
+                    counterpart = right.leaves[j].clause.eid
+                target = right_slot.get((counterpart or "", suffix))
                 if target is not None:
                     support[target] = support.get(target, 0) + 1
                     moved_support[target] = moved_support.get(target, 0) + moved[i]
@@ -472,12 +493,19 @@ def _align_headings(
     rest = _align_part(
         left,
         right,
-        [h for h in _classes(left.leaves)[HEADING_KIND] if h not in used_left],
-        [h for h in _classes(right.leaves)[HEADING_KIND] if h not in used_right],
+        [h for h in left_ids if h not in used_left],
+        [h for h in right_ids if h not in used_right],
         threshold,
         scorer,
     )
     return [*matches, *rest]
+
+
+def _slot(unit: LeafView) -> tuple[str, str]:
+    """An attached unit's owner eId and its place in the owner ("__heading",
+    "__authorialNote_2")."""
+    owner = unit.ancestors[-1].eid
+    return owner, unit.clause.eid[len(owner) :]
 
 
 def _owner_of_kind(path: Sequence[Clause], kind: str) -> str | None:
@@ -582,17 +610,24 @@ class _Aligner:
                     continue
                 previous = best_single = leaf_sim(a, start)
                 length, joined = lengths[start], many_texts[start]
+                covered = best_cover = _cover(one_texts[a], joined)
                 for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
                     length += lengths[end]
                     if length > longest:
                         break
                     joined += separator + many_texts[end]
                     sim = self.texts.score(one_texts[a], joined)
-                    if sim < previous + SPLIT_STEP:
+                    piece = many_texts[end]
+                    cover = _cover(one_texts[a], joined)
+                    reworded = cover >= covered + COVER_GAIN and LCSseq.similarity(
+                        one_texts[a], piece
+                    ) >= COVER_PIECE * len(piece)
+                    if sim < previous + SPLIT_STEP and not reworded:
                         break
-                    previous = sim
+                    previous, covered = max(sim, previous), cover
                     best_single = max(best_single, leaf_sim(a, end))
-                    if sim < best_single + SPLIT_GAIN:
+                    best_cover = max(best_cover, _cover(one_texts[a], piece))
+                    if sim < best_single + SPLIT_GAIN and cover < best_cover + COVER_GAIN:
                         continue
                     pieces = range(start, end + 1)
                     units = [unit_sim(one_unit[a], many_unit[b]) for b in pieces]
@@ -717,6 +752,11 @@ def _join(texts: Sequence[str], ids: Sequence[int] | range, scorer: str) -> str:
 def _separator(scorer: str) -> str:
     """What joins the scorer texts of adjacent clauses (a token text has no spaces)."""
     return "" if scorer == "token_ratio" else " "
+
+
+def _cover(whole: str, piece: str) -> float:
+    """The share of ``whole`` (a scorer text) that ``piece`` holds in order."""
+    return LCSseq.similarity(whole, piece) / len(whole) if whole else 0.0
 
 
 class _MaxTree:

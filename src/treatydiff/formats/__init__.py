@@ -9,6 +9,7 @@ options) -> document.Document`` of the file's bytes. This module does the I/O ar
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -28,7 +29,7 @@ from treatydiff.errors import (
     MissingExtraError,
     UsageError,
 )
-from treatydiff.model import Instrument
+from treatydiff.model import Guess, Instrument
 from treatydiff.normalize import LONE_SURROGATE
 
 if TYPE_CHECKING:
@@ -102,22 +103,84 @@ def read_limited(stream: IO[bytes], *, source: str) -> bytes:
     return data
 
 
-def decode(data: bytes, *, source: str) -> str:
-    """Text of a source file; refuses empty, binary and undecodable input, and input
-    larger than the input limit (``input_limit``)."""
+# Byte-order marks and the encodings they make certain; UTF-32's first, as the UTF-32LE mark
+# starts with UTF-16LE's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Below this many bytes, a detector's guess of a legacy encoding is no evidence: the text is
+# refused with a request to name the encoding.
+DETECTION_MIN_BYTES = 256
+
+
+def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
+    """Text of a source file (see ``decode_text``)."""
+    return decode_text(data, source=source, encoding=encoding)[0]
+
+
+def decode_text(data: bytes, *, source: str, encoding: str | None = None) -> tuple[str, str | None]:
+    """The text of a source file, line ends made ``\\n``, and the name of the encoding
+    when it was detected rather than certain (None otherwise).
+
+    The encoding is ``encoding`` when given; else the one a byte-order mark makes certain
+    (UTF-8, UTF-16, UTF-32); else UTF-8 when the bytes are valid UTF-8; else, with the
+    ``documents`` extra installed, the one charset-normalizer detects in a text of at least
+    ``DETECTION_MIN_BYTES`` bytes. Raises InputError for an empty or binary file (a NUL
+    byte without a byte-order mark), bytes that are not valid in the named or marked
+    encoding, and a text whose encoding cannot be told; ConfigError for an unknown
+    encoding name.
+    Input larger than the input limit (``input_limit``) is refused too.
+    """
     if len(data) > _max_bytes.get():
         raise InputError(
             f"{source}: larger than the input limit of {_max_bytes.get()} bytes (--max-bytes)"
         )
     if not data.strip():
         raise InputError(f"{source}: file is empty")
+    name = encoding or next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if name is not None:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            raise ConfigError(f"unknown text encoding {name!r}") from None
+        try:
+            text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: not {codec} text (byte {exc.start})") from None
+        return _lines(text.removeprefix("\ufeff")), None
     if b"\x00" in data:
         # A text holds no NUL; anywhere, not only where a look at the start would see it.
         raise InputError(f"{source}: binary file, not a text")
     try:
-        text = data.decode("utf-8-sig")
+        return _lines(data.decode("utf-8")), None
     except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+        detected = _detected(data)
+        if detected is None:
+            raise InputError(
+                f"{source}: not UTF-8 text (byte {exc.start}), and its encoding cannot be "
+                "told: name it with --encoding"
+            ) from None
+        return _lines(data.decode(detected)), detected
+
+
+def _detected(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds for ``data``; None without the documents
+    extra, for a text too short to tell, or when nothing fits."""
+    if len(data) < DETECTION_MIN_BYTES:
+        return None
+    try:
+        import charset_normalizer
+    except ModuleNotFoundError:
+        return None
+    best = charset_normalizer.from_bytes(data).best()
+    return None if best is None else str(best.encoding)
+
+
+def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -356,7 +419,7 @@ def list_parts(
             from treatydiff.formats.document import part_titles
 
             return part_titles(read_layout(data, fmt=name, lang=lang, options=options))
-        text = decode(data, source=source)
+        text = decode(data, source=source, encoding=options.encoding if options else None)
         name = name or detect_format(text)
         adapter = import_module(_ADAPTERS[name]) if name in _ADAPTERS else None
         if adapter is not None and hasattr(adapter, "parts"):
@@ -394,20 +457,28 @@ def load_bytes(
     if options is not None and options.pages is not None and name != "pdf":
         # A page range on a text would be ignored, and the whole text compared unasked.
         raise UsageError(f"{source}: --pages selects pages of a PDF; this is no PDF")
+    detected = None
     try:
         if name == "pdf":
             instrument = _read_pdf(data, source=source, lang=lang, part=part, options=options)
         elif name in _DOCUMENT_ADAPTERS:
             instrument = read_document(data, fmt=name, lang=lang, part=part, options=options)
         else:
-            instrument = parse(decode(data, source=source), fmt=name, lang=lang, part=part)
+            encoding = options.encoding if options else None
+            text, detected = decode_text(data, source=source, encoding=encoding)
+            instrument = parse(text, fmt=name, lang=lang, part=part)
     except FormatError as exc:
         raise FormatError(f"{source}: {exc}") from None
     from dataclasses import replace
 
+    guesses = instrument.guesses
+    if detected is not None:
+        read_as = f"read as {detected} (detected; name another with --encoding)"
+        guesses = (Guess("encoding", None, "", read_as), *guesses)
     return replace(
         instrument.with_metadata(source=source, sha256=hashlib.sha256(data).hexdigest()),
         id=instrument_id or instrument.id or default_id(Path(source)),
+        guesses=guesses,
     )
 
 

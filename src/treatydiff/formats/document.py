@@ -5,8 +5,8 @@ notes kept apart from them, and the text left out with the reason for it; the bl
 split into the instruments the document holds (an act and the convention it schedules).
 The segmenter then builds each instrument's clause tree as for every other format.
 
-The clause model has no note yet: footnotes and endnotes are recorded here, never merged
-into clause text, so that a report can show them once the model can carry them.
+Footnotes and endnotes are recorded here, never merged into clause text, and attached as
+notes to the clauses whose paragraphs cite them (``segment.notes``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from typing import Literal
 
 from treatydiff.errors import FormatError
 from treatydiff.model import Clause, Instrument
+from treatydiff.model import Note as ModelNote
+from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
+from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 
 Revisions = Literal["accepted", "original"]
@@ -45,10 +48,13 @@ class ReadOptions:
     with all changes accepted (as it reads now) or the original before them.
     ``pages``: the pages of a PDF to read, first and last (from 1, inclusive); None for
     all.
+    ``encoding``: the text encoding of a text file or web page, named by the user (a
+    Python codec name, "cp1252", "latin-1"), in place of the one marked or detected.
     """
 
     docx_revisions: Revisions = "accepted"
     pages: tuple[int, int] | None = None
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -245,4 +251,11 @@ def instrument(document: Document, *, part: int, lang: str) -> Instrument:
         raise FormatError(f"the file holds {len(document.parts)} instrument(s), not {part}")
     chosen = document.parts[part - 1]
     blocks = mark_captions(chosen.blocks, lang=lang)
-    return Instrument(id="", title=chosen.title or document.title, body=segment(blocks, lang=lang))
+    body = segment(blocks, lang=lang)
+    lines = {block.line for block in chosen.blocks}
+    cited = [
+        (note.line, ModelNote(note.mark, display_text(note.text)))
+        for note in document.notes
+        if note.line in lines
+    ]
+    return Instrument(id="", title=chosen.title or document.title, body=attach(body, cited))

@@ -30,7 +30,7 @@ import charset_normalizer
 import lxml.html
 from lxml import etree
 
-from treatydiff.errors import FormatError
+from treatydiff.errors import ConfigError, FormatError
 from treatydiff.formats.document import (
     Document,
     Dropped,
@@ -80,6 +80,8 @@ _SYMBOL_FONTS = {
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -391,7 +393,12 @@ def read(data: bytes | str, *, lang: str = "en", options: ReadOptions | None = N
 
     Raises FormatError for a page without readable text in that language.
     """
-    del options  # no setting applies to web pages yet
+    encoding = options.encoding if options else None
+    if encoding is not None and isinstance(data, bytes):
+        try:
+            data = data.decode(encoding, errors="replace")
+        except LookupError:
+            raise ConfigError(f"unknown text encoding {encoding!r}") from None
     root = _parse(data)
     kept: list[_Read] = []
     dropped: list[Dropped] = []

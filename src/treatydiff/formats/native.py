@@ -31,7 +31,9 @@ Version 1 of the format, by example::
 * Then the clause tree in document order. A clause is a line ``- KIND EID`` indented by
   two spaces per level of nesting; then its fields, two spaces deeper, in this order:
   ``num:`` and ``heading:`` (omitted when None), ``line:`` (the source line, omitted when
-  None) and ``text:`` (omitted when empty); then its children.
+  None), ``text:`` (omitted when empty) and one ``note: MARKER LINE TEXT`` for each of its
+  notes, in order (MARKER written like KIND, LINE a whole number or ``-`` for None);
+  then its children.
 * Blank lines carry nothing; one precedes each top-level clause.
 * A value is written as it is when that is unambiguous. Otherwise it is a JSON string
   literal: when it is empty, starts with a double quote, starts or ends with whitespace, or
@@ -50,13 +52,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from treatydiff.errors import FormatError
-from treatydiff.model import METADATA_FIELDS, Clause, Instrument, Metadata
+from treatydiff.model import METADATA_FIELDS, Clause, Instrument, Metadata, Note
 
 MAGIC = "%treatydiff-instrument"
 VERSION = 1
 MAX_DEPTH = 100  # deeper trees are not treaties; the model's walks are recursive
 
-_CLAUSE_FIELDS: tuple[str, ...] = ("num", "heading", "line", "text")
+_CLAUSE_FIELDS: tuple[str, ...] = ("num", "heading", "line", "text", "note")
 _FIELD_LINE = re.compile(r"([a-z][a-z0-9_]*): (.*)")
 _INTEGER = re.compile(r"-?[0-9]{1,18}")  # a line number, not a number of any length
 
@@ -88,6 +90,9 @@ def _write_clause(clause: Clause, depth: int, lines: list[str]) -> None:
         lines.append(f"{inner}line: {clause.line}")
     if clause.text:
         lines.append(f"{inner}text: {_value(clause.text)}")
+    for note in clause.notes:
+        where = "-" if note.line is None else str(note.line)
+        lines.append(f"{inner}note: {_value(note.marker, token=True)} {where} {_value(note.text)}")
     for child in clause.children:
         _write_clause(child, depth + 1, lines)
 
@@ -138,6 +143,7 @@ class _Draft:
     eid: str
     depth: int
     values: dict[str, Any] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
     children: list[Clause] = field(default_factory=list)
 
     def clause(self) -> Clause:
@@ -149,6 +155,7 @@ class _Draft:
             text=self.values.get("text", ""),
             line=self.values.get("line"),
             children=tuple(self.children),
+            notes=tuple(self.notes),
         )
 
 
@@ -236,8 +243,11 @@ class _Reader:
             raise self.fail(f"unknown clause field {name!r}")
         if draft is not stack[-1] or draft.children:
             raise self.fail(f"field {name!r} after the clause's children")
+        if name == "note":
+            draft.notes.append(self._note(value))
+            return
         order = _CLAUSE_FIELDS.index(name)
-        if any(_CLAUSE_FIELDS.index(seen) >= order for seen in draft.values):
+        if draft.notes or any(_CLAUSE_FIELDS.index(seen) >= order for seen in draft.values):
             raise self.fail(f"field {name!r} repeated or out of order")
         if name == "line":
             if not _INTEGER.fullmatch(value):
@@ -245,6 +255,15 @@ class _Reader:
             draft.values[name] = int(value)
         else:
             draft.values[name] = self._decode(value)
+
+    def _note(self, value: str) -> Note:
+        parts = value.split(" ", 2)
+        if len(parts) != 3:
+            raise self.fail("a note is 'note: MARKER LINE TEXT'")
+        marker, line, text = parts
+        if line != "-" and not _INTEGER.fullmatch(line):
+            raise self.fail(f"a note's line is a whole number or '-', not {line!r}")
+        return Note(self._decode(marker), self._decode(text), None if line == "-" else int(line))
 
     def _close(self, stack: list[_Draft], depth: int, body: list[Clause]) -> None:
         """Finish the open clauses at ``depth`` or deeper, innermost first."""

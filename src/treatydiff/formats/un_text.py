@@ -14,16 +14,25 @@ the paragraph goes on after them). The title block and the "Adopted ..." and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 from treatydiff import lang
 from treatydiff.errors import FormatError
-from treatydiff.model import Clause, Instrument, Metadata
+from treatydiff.formats import footnotes
+from treatydiff.model import Clause, Guess, Instrument, Metadata, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
-from treatydiff.segment.markers import follows, read_marker
+from treatydiff.segment.markers import (
+    DESIGNATION,
+    comes_after,
+    follows,
+    is_first_item,
+    read_marker,
+)
+from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
 
@@ -36,14 +45,31 @@ _LETTERS_BACKWARDS = re.compile(r"[^\W\d_]+")  # matched on reversed text, at it
 # How much of the end of a paragraph ``ends_clause`` looks at: a search over the whole
 # paragraph for each of its lines would be quadratic.
 _CLAUSE_END_WINDOW = 1000
+# Page furniture that may stand at one page break only: a UN document symbol
+# ("A/CONF.999/12", "CRC/C/GC/12", "E/CN.4/2000/L.1", "A/RES/48/263"), and the
+# volume and registration lines of the Treaty Series ("United Nations — Treaty Series
+# • Nations Unies — Recueil des Traités 2171", "Vol. 2171, I-27531").
+_DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9][A-Za-z0-9.\-]*){1,6}$")
+_ONE_OFF_FURNITURE = re.compile(
+    rf"{_DOCUMENT_SYMBOL.pattern}"
+    r"|^(?i:.{0,80}\b(?:treaty\s+series|recueil\s+des\s+trait\S*)\b.{0,80}\d)$"
+    r"|^(?i:vol(?:ume|\.)?\s*\d+(?:\s*,\s*[I1]\s*-\s*\d+)?)$"
+)
+
+
+# The designations of a first article: "Article 1", "Article I", "Article A".
+_FIRST_DESIGNATIONS = frozenset({"1", "I", "A"})
 
 
 @dataclass(frozen=True)
 class _Words:
     """The patterns of one language for this layout (from ``treatydiff.lang``)."""
 
-    heading: re.Pattern[str]  # a heading line; group "article" set for an article's
-    body_start: re.Pattern[str]  # the first line after the title block
+    heading: re.Pattern[str]  # a heading line; group "article" or "attachment" set for one
+    # The first line after the title block: the words that open an instrument's body,
+    # else (a preamble with no formula) a recital's opening words.
+    body_start: re.Pattern[str]
+    recital_start: re.Pattern[str]
     adopted: re.Pattern[str]
     entry_into_force: re.Pattern[str]
     date: re.Pattern[str]  # "20 November 1989": groups day, month, year
@@ -51,8 +77,16 @@ class _Words:
     # A list item ends with "." or ";" or ":", or with "; or", "; and"; only then may a
     # marker at the start of the next line open a new item rather than continue the sentence.
     ends_clause: re.Pattern[str]
-    # Words capitalized only where a sentence starts ("The Hague", "No. 182" aside).
+    # Words capitalized only where a sentence starts ("The Hague", "No. 182" aside): the
+    # language's sentence openers and any capitalized function word ("At the request").
     sentence_start: re.Pattern[str]
+    # A cross-reference word at the end of a text ("... referred to in article").
+    reference_end: re.Pattern[str]
+    # Words that cannot end a caption: function words, conjunctions; and verbs no
+    # caption holds, modal and auxiliary ("Each Party shall notify the" is a wrapped
+    # sentence).
+    not_caption_end: frozenset[str]
+    verbs: frozenset[str]
 
 
 @cache
@@ -63,29 +97,51 @@ def _words(code: str) -> _Words:
         form for word in language.container_words for form in (word.upper(), word.capitalize())
     )
     preamble = alternatives(language.preamble_words)
+    attachment = alternatives(language.attachment_words)
     not_openers = alternatives(language.not_sentence_openers)
-    # The first article's number, in digits or as a word ("Article premier").
+    # The citation words of the language and its other reference words, abbreviations
+    # ("arts.", "no.") aside: they end a sentence as often as they stand before a number
+    # ("... in cultural life and the arts." / "2. States Parties ...").
+    cites = language.references
+    reference_words = {
+        word
+        for word in (*language.reference_words, *cites.article, *cites.paragraph, *cites.point)
+        if not word.endswith(".")
+    }
+    openers = {*language.sentence_openers, *(w.capitalize() for w in language.function_words)}
+    # The first article's number, in digits or as a word ("Article premier": group "one").
     ones = ("1", *language.article_one_words)
     first = alternatives(f"{word} {one}" for word in language.article_words for one in ones)
-    number = "|".join(("[\\dIVXLC]+[a-z]?", *map(re.escape, language.article_one_words)))
+    one = alternatives(language.article_one_words)
+    number = rf"{DESIGNATION}|(?P<one>{one})" if one else DESIGNATION
     return _Words(
         heading=re.compile(
-            rf"^(?:(?:(?P<article>{article})|{containers})\s+(?:{number})\.?|{preamble})$"
+            rf"^(?:(?P<article>{article})\s*(?P<num>{number})\.?"
+            rf"|(?:{containers})\s+(?:[IVXLC]+|\d+[A-Z]?)\.?"
+            rf"|(?P<attachment>{attachment})(?:\s+{DESIGNATION})?\.?|{preamble})$"
         ),
         body_start=re.compile(
             rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b|(?:{first})\b)"
         ),
+        recital_start=re.compile(rf"^(?:{alternatives(language.recital_openers)})\b"),
         adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
         entry_into_force=re.compile(
             rf"^(?:{alternatives(language.entry_into_force_words)})\b", re.IGNORECASE
         ),
         date=re.compile(rf"\b(\d{{1,2}})\s+({alternatives(language.months)})\s+(\d{{4}})\b"),
         months=language.months,
-        ends_clause=re.compile(rf"(?:[.:;]|[;,]\s+(?:{alternatives(language.conjunctions)}))$"),
+        ends_clause=re.compile(
+            rf"(?:[.:;]|[;,]\s+(?:{alternatives(language.conjunctions)})|\s[-\u2013\u2014])$"
+        ),
         sentence_start=re.compile(
             (rf"^(?!{not_openers})" if not_openers else "^")
-            + rf"(?:{alternatives(language.sentence_openers)})\b"
+            + rf"(?:{alternatives(sorted(openers))})\b"
         ),
+        reference_end=re.compile(
+            rf"(?:^|\s)(?:{alternatives(sorted(reference_words))})$", re.IGNORECASE
+        ),
+        not_caption_end=language.function_words | set(language.conjunctions),
+        verbs=language.modal_verbs | language.auxiliary_verbs,
     )
 
 
@@ -124,7 +180,27 @@ def _noise_lines(lines: list[str], words: _Words) -> set[int]:
             at[i] = re.sub(r"\d+", "#", text)
             seen.setdefault(at[i], set()).add(n)
     running = {text for text, near in seen.items() if len(near) >= max(2, len(breaks) / 2)}
-    return noise | {i for i, text in at.items() if text in running}
+    one_off = {i for i in at if _ONE_OFF_FURNITURE.match(lines[i].replace("\f", "").strip())}
+    return (
+        noise
+        | one_off
+        | _interrupting_symbols(lines)
+        | {i for i, text in at.items() if text in running}
+    )
+
+
+def _interrupting_symbols(lines: list[str]) -> set[int]:
+    """Indexes of document symbols standing alone inside a sentence, away from any page
+    break that tells: the line before ends no sentence, the line after goes on with a
+    small letter ("... into coastal" / "A/CONF.999/12" / "waters;")."""
+    out: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        if not _DOCUMENT_SYMBOL.match(lines[i].strip()):
+            continue
+        before, after = lines[i - 1].strip(), lines[i + 1].strip()
+        if before and not before.endswith((".", ";", ":")) and after[:1].islower():
+            out.add(i)
+    return out
 
 
 def _page_breaks(lines: list[int]) -> list[tuple[int, int]]:
@@ -159,7 +235,7 @@ def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int], words: _Wo
     like the headers and footers they surround. Elsewhere they stand inside a paragraph
     where the text before the break ends no sentence or clause or the text after starts
     with a small letter ("..., or" / "of public health"), and the text after opens no
-    heading or list item.
+    heading or list item (a number after a cross-reference word opens none).
     """
     gaps = _gaps(lines, noise)
     at_breaks = [(start, end) for start, end in gaps if not noise.isdisjoint(range(start, end))]
@@ -167,7 +243,10 @@ def _blank_lines_inside_paragraphs(lines: list[str], noise: set[int], words: _Wo
     inside: set[int] = set()
     for start, end in at_breaks:
         before, after = lines[start - 1].strip(), lines[end].strip()
-        opens_unit = words.heading.match(after) or read_marker(after)
+        # A number after a cross-reference word ("paragraph" / page break / "1.f.") goes
+        # on with the sentence, as it does inside a page.
+        reference = words.reference_end.search(before) is not None
+        opens_unit = words.heading.match(after) or (read_marker(after) and not reference)
         goes_on = not words.ends_clause.search(before) or after[:1].islower()
         if furniture_only or (goes_on and not opens_unit):
             inside.update(k for k in range(start, end) if k not in noise)
@@ -280,14 +359,19 @@ def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
     return f"{year}-{words.months.index(month) + 1:02d}-{int(day):02d}"
 
 
-def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
-    """Indexes of the heading lines ("Article 12", "PART II").
+def _heading_lines(lines: list[TextLine], words: _Words, guesses: list[Guess]) -> set[int]:
+    """Indexes of the heading lines ("Article 12", "PART II"); the article headings read
+    on weak evidence, and those read as text, are added to ``guesses``.
 
     A wrapped sentence can put "Article 20." alone on a line: a heading is the next
-    article in sequence, or a line that follows the end of a sentence.
+    article in sequence, or a line that follows the end of a sentence. An article whose
+    number comes before the last one's ("Article 2" after "Article 3": the source swapped
+    them) is one where it follows the end of a sentence and a sentence or a list starts
+    after it, and its number was not used yet.
     """
     headings: set[int] = set()
-    last_article = 0
+    last: str | None = None  # the designation of the last article heading
+    seen: set[str] = set()  # the designations of the articles read so far
     for i, line in enumerate(lines):
         match = words.heading.match(line.text)
         if not match:
@@ -299,15 +383,41 @@ def _heading_lines(lines: list[TextLine], words: _Words) -> set[int]:
             or previous.isupper()
             or i - 1 in headings
         )
-        number = re.search(r"\d+", line.text)
-        if match["article"] and number and len(number.group()) <= 9:  # a number, not digits
-            n = int(number.group())
-            if n == last_article + 1 or (after_sentence and n > last_article):
+        if not match["article"]:
+            # A container word in capitals alone on its line ("CHAPTER I") is a heading
+            # even after a sentence the source left open.
+            if after_sentence or line.text.split()[0].isupper():
                 headings.add(i)
-                last_article = n
-        elif after_sentence:
+                if match["attachment"]:
+                    last = None  # an annexed statute numbers its articles afresh
+                    seen.clear()
+            continue
+        num = "1" if match.groupdict().get("one") else " ".join(match["num"].split())
+        after = _next_text_line(lines, i + 1)
+        following = lines[after].text if after < len(lines) else ""
+        opens = not following or following[:1].isupper() or read_marker(following) is not None
+        out_of_order = False
+        if last is None:
+            in_order = num in _FIRST_DESIGNATIONS or after_sentence
+        else:
+            # Later, or of an order not known ("A bis" after "XIV").
+            later = num != last and not comes_after(num, last)
+            in_order = follows(last, num) or (after_sentence and later)
+            out_of_order = not in_order and after_sentence and opens and num not in seen
+        if out_of_order:
+            detail = f"read as article {num} though it comes after article {last}"
+            guesses.append(Guess("number mid-line", line.number, line.text, detail))
+        if in_order or out_of_order:
             headings.add(i)
+            last = num
+            seen.add(num)
+        else:
+            detail = "read as words of the sentence before it, not as an article heading"
+            guesses.append(Guess("number mid-line", line.number, line.text, detail))
     return headings
+
+
+_CAPTION_LENGTH = 240
 
 
 def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> set[int]:
@@ -315,32 +425,54 @@ def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> 
 
     A caption follows a heading, ends without punctuation, and is followed by a blank
     line, a list marker, or a word capitalized only where a sentence starts ("This"), or
-    is short (a body line wraps near the full width) and followed by a capital letter.
-    A caption may wrap twice. Blank lines may stand before it, not inside it.
+    ends before the width of the text (a body line wraps where the next word no longer
+    fits: "Each Party shall notify the" / "Secretary-General" in a 42-column text) and is
+    followed by a capital letter. It holds no modal or auxiliary verb ("shall", "is") and
+    ends with no function word. A caption may wrap (twice, more in a narrow column). Blank
+    lines may stand before it, not inside.
     """
-    lengths = sorted(len(line.text) for line in lines if len(line.text) > 30)
-    width = lengths[len(lengths) // 2] if lengths else 80
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    # The width the text is wrapped at: nine lines in ten end before it.
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    # A caption of up to about 240 characters: three lines, more in a narrow column.
+    most = max(3, _CAPTION_LENGTH // max(width, 1))
     captions: set[int] = set()
     for i in sorted(headings):
         first = _next_text_line(lines, i + 1)
-        for size in (1, 2, 3):
+        for size in range(1, most + 1):
             run = lines[first : first + size]
             after = _next_text_line(lines, first + size)
             if len(run) < size or after == len(lines) or not all(r.text for r in run):
                 break
             if any(k in headings or read_marker(r.text) for k, r in enumerate(run, first)):
                 break
-            if run[-1].text.endswith((".", ";", ":")):
-                break
+            if sum(len(r.text) + 1 for r in run) > _CAPTION_LENGTH:
+                break  # a paragraph, not a caption
+            last_line = run[-1].text
+            if (
+                last_line.endswith((".", ";", ":", "\u2013", "\u2014"))
+                or last_line.endswith("-")
+                and not last_line[-2:-1].isalpha()
+            ):
+                break  # a sentence, or a chapeau ending with a dash before its list
             if run[-1].text.endswith(","):
                 continue  # a caption may wrap after a comma, but does not end with one
+            run_words = " ".join(r.text for r in run).lower().split()
+            if words.verbs & set(run_words):
+                break  # the first line of a wrapped sentence, not a caption
+            if run_words[-1] in words.not_caption_end:
+                continue  # a caption may wrap after "and", but does not end with it
             next_text = lines[after].text
             if next_text[:1].islower() and read_marker(next_text) is None:
                 continue  # the next line goes on with the sentence of this one
             own_block = after > first + size  # a blank line follows
             before_structure = read_marker(next_text) is not None or after in headings
-            short = len(run[-1].text) < 0.8 * width and next_text[:1].isupper()
             opens_sentence = words.sentence_start.match(next_text) is not None
+            # The line ended because the next word did not fit: a wrap, no caption's end.
+            full = len(run[-1].text) + 1 + len(next_text.split()[0]) > width
+            if full and not (own_block or before_structure or opens_sentence):
+                continue
+            short = next_text[:1].isupper()
             upper = all(r.text.isupper() for r in run)
             if own_block or before_structure or short or opens_sentence or upper:
                 captions.update(range(first, first + size))
@@ -353,14 +485,20 @@ def _next_text_line(lines: list[TextLine], start: int) -> int:
     return next((k for k in range(start, len(lines)) if lines[k].text), len(lines))
 
 
-def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
+def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -> list[Block]:
+    """The blocks of the body ``lines``; the guesses made on weak evidence are added to
+    ``guesses``."""
     words, compounds = _vocabulary(lines)
-    headings = _heading_lines(lines, language) | {
+    headings = _heading_lines(lines, language, guesses) | {
         i for i, ln in enumerate(lines) if ln.role == "heading"
     }
     captions = _caption_lines(lines, headings, language) | {
         i for i, ln in enumerate(lines) if ln.role == "caption"
     }
+    guesses += [
+        Guess("caption", lines[i].number, lines[i].text, "read as the caption of the heading above")
+        for i in sorted(captions)
+    ]
     blocks: list[Block] = []
     pieces: list[str] = []  # the lines of the paragraph being read, hyphens undone
     spans: list[tuple[int, int]] = []
@@ -375,9 +513,9 @@ def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
             blocks.append(Block("".join(pieces), spans[0][1], role, tuple(spans)))
         pieces, spans, length = [], [], 0
 
-    def ends_clause() -> bool:
-        """Whether the paragraph so far, not its last line, ends a clause: "and" may
-        stand alone on a line."""
+    def paragraph_end() -> str:
+        """The end of the paragraph so far (not only its last line: "and" may stand alone
+        on a line), as much as ``ends_clause`` and ``reference_end`` look at."""
         tail: list[str] = []
         size = 0
         for piece in reversed(pieces):
@@ -385,7 +523,7 @@ def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
             size += len(piece)
             if size >= _CLAUSE_END_WINDOW:
                 break
-        return language.ends_clause.search("".join(reversed(tail))) is not None
+        return "".join(reversed(tail))
 
     for index, line in enumerate(lines):
         if not line.text:
@@ -397,17 +535,46 @@ def _paragraphs(lines: list[TextLine], language: _Words) -> list[Block]:
             line_role = "heading"
         elif index in captions:
             line_role = "caption"
-        marker = read_marker(line.text)
+        # "(c)" after "(b)" is a letter, not the Roman hundred.
+        open_alpha = [num for style, num in last_of_style.items() if "alpha" in style]
+        marker = read_marker(line.text, previous_alpha=open_alpha)
         if line_role == "heading":
             last_of_style.clear()
-        starts_new = (
-            previous is None
-            or line_role != role
-            or line_role == "heading"
-            or (marker is not None and ends_clause())
-            # "2." after "1." opens an item even where the source lost a full stop.
-            or (marker is not None and follows(last_of_style.get(marker.style), marker.num))
-        )
+        starts_new = previous is None or line_role != role or line_role == "heading"
+        if marker is not None and not starts_new:
+            text = paragraph_end()
+            ends = language.ends_clause.search(text) is not None
+            # "2." after "1." opens an item even where the source lost a full stop ...
+            last = last_of_style.get(marker.style)
+            in_sequence = follows(last, marker.num)
+            # ... but not where it goes on with a cross-reference ("in article" / "2."),
+            # nor, for an item that opens no list, where no earlier item of its list
+            # stands before it ("... these factors, or" / "(ii) a group", its "(i)"
+            # inside a line).
+            reference = language.reference_end.search(text) is not None
+            plausible = (
+                in_sequence
+                or marker.style == "dash"  # indents carry no number to check
+                or is_first_item(marker.num)
+                or (last is not None and comes_after(last, marker.num))
+                # "ii." after "(i)": the source changed the shape of its markers
+                or any(follows(num, marker.num) for num in last_of_style.values())
+            )
+            # A bracketed first item opens a list even after a chapeau that lost its colon
+            # ("... unless the new Convention otherwise provides" / "(a) the ..."), not
+            # after a comma, where a list runs inside the sentence (", (i) persons").
+            open_end = text[-1:].isalpha() or text.endswith(("-", "\u2013", "\u2014"))
+            opens_list = is_first_item(marker.num) and marker.style.endswith(")") and open_end
+            starts_new = not reference and plausible and (ends or in_sequence or opens_list)
+            if not starts_new:
+                detail = f"read as words of the sentence before it, not as item {marker.num}"
+                guesses.append(Guess("number mid-line", line.number, line.text, detail))
+            elif not ends:
+                detail = (
+                    f"read as item {marker.num} after item {last}, though the line "
+                    "before ends no sentence"
+                )
+                guesses.append(Guess("number mid-line", line.number, line.text, detail))
         if starts_new and marker is not None:
             last_of_style[marker.style] = marker.num
         if starts_new:
@@ -430,33 +597,73 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
         raise FormatError(
             f"a plain text holds one instrument; there is no part {part}, only part 1"
         )
-    raw_lines = text.split("\n")
     words = _words(lang)
-    noise = _noise_lines(raw_lines, words)
+    notes = footnotes.find(text.split("\n"))
+    raw_lines = notes.lines
+    furniture = _noise_lines(raw_lines, words)
+    noise = furniture | notes.note_lines
     noise |= _blank_lines_inside_paragraphs(raw_lines, noise, words)
+    guesses = [*notes.guesses]
+    guesses += [
+        Guess(
+            "header dropped",
+            i + 1,
+            raw_lines[i].replace("\f", "").strip(),
+            "read as page furniture",
+        )
+        for i in sorted(furniture)
+        if raw_lines[i].strip()
+    ]
     lines = [
         TextLine(i + 1, raw.replace("\f", "").strip())
         for i, raw in enumerate(raw_lines)
         if i not in noise
     ]
-    return parse_lines(lines, lang=lang)
+    return parse_lines(lines, lang=lang, guesses=guesses, cited=notes.cited)
 
 
 def body_start(lang: str = "en") -> re.Pattern[str]:
     """The pattern of the words that open the body of an instrument in ``lang``, after
-    its title block ("The States Parties", "Preamble", "Article 1")."""
+    its title block ("The States Parties", "Preamble", "Article 1"); a recital's opening
+    words ("Recognizing") are none: they open the body only of a text that has no such
+    words (``parse_lines``)."""
     return _words(lang).body_start
 
 
-def parse_lines(lines: list[TextLine], *, lang: str = "en", start: int | None = None) -> Instrument:
+def parse_lines(
+    lines: list[TextLine],
+    *,
+    lang: str = "en",
+    start: int | None = None,
+    guesses: Sequence[Guess] = (),
+    cited: Sequence[tuple[int, Note]] = (),
+) -> Instrument:
     """The instrument in ``lines`` (page furniture already dropped): the title block, then
-    the body from line index ``start`` (where the opening words stand when None)."""
+    the body from line index ``start`` (where the opening words stand when None).
+
+    ``guesses`` are those made before (a dropped header, a footnote read), ``cited`` the
+    footnotes read at page feet with the lines citing them; the instrument carries the
+    guesses with those of the segmentation, in source order."""
     words = _words(lang)
     if start is None:
-        start = next((k for k, line in enumerate(lines) if words.body_start.match(line.text)), 0)
+        start = next(
+            (
+                k
+                for k, line in enumerate(lines)
+                if words.body_start.match(line.text) or words.recital_start.match(line.text)
+            ),
+            0,
+        )
     title_lines = [line for line in lines[:start] if line.text]
     title, metadata, preface = _title_block(title_lines, words)
-    body = segment(_paragraphs(lines[start:], words), lang=lang)
+    found = list(guesses)
+    blocks = _paragraphs(lines[start:], words, found)
+    body = attach(segment(blocks, lang=lang), cited)
+    found.sort(key=lambda guess: guess.line or 0)
     return Instrument(
-        id="", title=title, metadata=metadata, body=(preface, *body) if preface else body
+        id="",
+        title=title,
+        metadata=metadata,
+        body=(preface, *body) if preface else body,
+        guesses=tuple(found),
     )

@@ -63,8 +63,13 @@ class Language:
     * ``container_words``: container word, lowercase, to the container kind of the model
       ("hoofdstuk" -> "chapter"); matched ignoring case.
     * ``preamble_words``: headings of a preamble ("Preamble", "PREAMBLE").
+    * ``attachment_words``: what stands before an annex's designation, or alone as its
+      heading ("Annex", "APPENDIX", "Schedule"), as printed.
     * ``recital_openers``: words that open a preambular paragraph ("Considering",
       "Bearing in mind").
+    * ``participle_endings``: the endings of present participles ("ing", "ende"): a
+      paragraph of a preamble whose first words hold one in lowercase, or an opener in
+      lowercase, opens a recital ("Also noting", "De noodzaak onderstrepend").
     * ``conjunctions``: words that may follow the "," or ";" ending a recital or a list
       item ("and", "or").
     * ``closing_formulas``: words that open the formula closing a preamble ("Have agreed").
@@ -76,10 +81,22 @@ class Language:
 
     Plain text in the UN layout (``treatydiff.formats.un_text``):
 
-    * ``body_openers``: words that open the body after the title block ("The States").
+    * ``body_openers``: words that open the body after the title block ("The States",
+      "The Parties"); a recital opener or a preamble heading opens it too, for a preamble
+      whose recitals follow the title with no formula.
     * ``sentence_openers``: words capitalized only where a sentence starts ("The",
       "Each"), and ``not_sentence_openers``, capitalized phrases starting with one of them
       that start no sentence ("The Hague", "No.").
+    * ``reference_words``: words after which a number continues a cross-reference
+      ("annex", "rule", "page"), lowercase, beside the citation words of ``references``
+      ("article", "paragraph", "subparagraph"): a line that starts "2." after a line
+      ending with one goes on with the sentence. No abbreviations: "arts." and "no." end
+      sentences as often as they stand before a number.
+    * ``auxiliary_verbs``: finite forms of "be" and "have" ("is", "are", "has"; not "be",
+      which captions hold: "Consent to be bound"), lowercase: a run
+      of lines holding one, or a modal verb, is the first line of a wrapped sentence, no
+      caption ("The Secretary-General ... is designated as the depositary of the present"
+      / "Convention.").
     * ``adoption_words``, ``entry_into_force_words``: words opening the lines that give
       the adoption and the entry into force (matched ignoring case); ``months``: the
       twelve month names, January first, as dates print them.
@@ -132,7 +149,9 @@ class Language:
     article_one_words: tuple[str, ...]
     container_words: Mapping[str, str]
     preamble_words: tuple[str, ...]
+    attachment_words: tuple[str, ...]
     recital_openers: tuple[str, ...]
+    participle_endings: tuple[str, ...]
     conjunctions: tuple[str, ...]
     closing_formulas: tuple[str, ...]
     testimonium_openers: tuple[str, ...]
@@ -140,6 +159,8 @@ class Language:
     body_openers: tuple[str, ...]
     sentence_openers: tuple[str, ...]
     not_sentence_openers: tuple[str, ...]
+    reference_words: frozenset[str]
+    auxiliary_verbs: frozenset[str]
     adoption_words: tuple[str, ...]
     entry_into_force_words: tuple[str, ...]
     months: tuple[str, ...]

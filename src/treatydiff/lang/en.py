@@ -36,6 +36,16 @@ LANGUAGE = Language(
         "sub-section": "subsection",
     },
     preamble_words=("Preamble", "PREAMBLE"),
+    attachment_words=(
+        "Annex",
+        "ANNEX",
+        "Appendix",
+        "APPENDIX",
+        "Schedule",
+        "SCHEDULE",
+        "Attachment",
+        "ATTACHMENT",
+    ),  # fmt: skip
     recital_openers=(
         "Accepting",
         "Acknowledging",
@@ -100,6 +110,7 @@ LANGUAGE = Language(
         "Whereas",
         "Wishing",
     ),  # fmt: skip
+    participle_endings=("ing",),
     conjunctions=("and", "or"),
     closing_formulas=(
         "Have agreed",
@@ -139,6 +150,11 @@ LANGUAGE = Language(
         "The Governments",
         "The High Contracting Parties",
         "The Contracting Parties",
+        "The Contracting States",
+        "The Parties",
+        "The signatory States",
+        "The signatory Governments",
+        "The signatories",
     ),
     sentence_openers=(
         "The",
@@ -167,6 +183,11 @@ LANGUAGE = Language(
         "Its",
     ),  # fmt: skip
     not_sentence_openers=("The Hague", "No."),
+    reference_words=frozenset(
+        "item items point points annex annexes appendix schedule chapter part section rule "
+        "rules resolution decision volume page".split()
+    ),
+    auxiliary_verbs=frozenset("is are was were has have had".split()),
     adoption_words=("Adopted",),
     entry_into_force_words=("entry into force",),
     months=(
@@ -231,6 +252,9 @@ LANGUAGE = Language(
         "wrapup": ("closing words", "closing words"),
         "heading": ("heading", "heading"),
         "docTitle": ("title", "title"),
+        "authorialNote": ("note {num}", "n. {num}"),
+        "attachment": ("annex {num}", "annex {num}"),
+        "unknown": ("unplaced text {n}", "unplaced {n}"),
     },
     ordinal_words={
         **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},

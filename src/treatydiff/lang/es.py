@@ -48,6 +48,7 @@ LANGUAGE = Language(
         "subsección": "subsection",
     },
     preamble_words=("Preámbulo", "PREÁMBULO", "PREAMBULO"),
+    attachment_words=("Anexo", "ANEXO", "Apéndice", "APÉNDICE", "APENDICE"),
     recital_openers=(
         "Acogiendo",
         "Advirtiendo",
@@ -99,6 +100,7 @@ LANGUAGE = Language(
         "Tomando",
         "Visto",
     ),  # fmt: skip
+    participle_endings=("ando", "iendo", "endo"),
     conjunctions=("y", "e", "o", "u"),
     closing_formulas=(
         "Han convenido",
@@ -138,6 +140,8 @@ LANGUAGE = Language(
         "Los Gobiernos",
         "Las Altas Partes Contratantes",
         "Las Partes Contratantes",
+        "Las Partes",
+        "Los signatarios",
         "La Asamblea General",
     ),
     sentence_openers=(
@@ -171,6 +175,11 @@ LANGUAGE = Language(
         "Sus",
     ),  # fmt: skip
     not_sentence_openers=("La Haya", "No."),
+    reference_words=frozenset(
+        "punto puntos anexo anexos apéndice capítulo parte sección título regla reglas "
+        "resolución decisión volumen página".split()
+    ),
+    auxiliary_verbs=frozenset("es son era eran será serán está están ha han había habían".split()),
     adoption_words=("Adoptado", "Adoptada", "Aprobado", "Aprobada"),
     entry_into_force_words=("entrada en vigor",),
     months=(
@@ -231,6 +240,9 @@ LANGUAGE = Language(
         "wrapup": ("frase final", "frase final"),
         "heading": ("epígrafe", "epígrafe"),
         "docTitle": ("título", "título"),
+        "authorialNote": ("nota {num}", "n. {num}"),
+        "attachment": ("anexo {num}", "anexo {num}"),
+        "unknown": ("texto no ubicado {n}", "no ubicado {n}"),
     },
     ordinal_words={
         **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},

@@ -40,6 +40,7 @@ LANGUAGE = Language(
         "sous-section": "subsection",
     },
     preamble_words=("Préambule", "PRÉAMBULE", "PREAMBULE"),
+    attachment_words=("Annexe", "ANNEXE", "Appendice", "APPENDICE"),
     recital_openers=(
         "Accueillant",
         "Affirmant",
@@ -96,6 +97,7 @@ LANGUAGE = Language(
         "Vivement",
         "Vu",
     ),  # fmt: skip
+    participle_endings=("ant", "ants"),
     conjunctions=("et", "ou"),
     closing_formulas=(
         "Sont convenus",
@@ -133,6 +135,8 @@ LANGUAGE = Language(
         "Les Gouvernements",
         "Les Hautes Parties contractantes",
         "Les Parties contractantes",
+        "Les Parties",
+        "Les signataires",
         "L'Assemblée générale",
         "L\u2019Assemblée générale",
     ),
@@ -172,6 +176,12 @@ LANGUAGE = Language(
         "Ses",
     ),  # fmt: skip
     not_sentence_openers=("La Haye",),
+    reference_words=frozenset(
+        "point points annexe annexes appendice chapitre partie section titre règle règles "
+        "résolution décision n° volume page".split()
+    ),
+    # "a" (has) left out: without its accent, "à" (to) prints as it in capitals.
+    auxiliary_verbs=frozenset("est sont était étaient sera seront ont avait avaient".split()),
     adoption_words=("Adopté", "Adoptée", "Adoptés"),
     entry_into_force_words=("entrée en vigueur",),
     months=(
@@ -238,6 +248,9 @@ LANGUAGE = Language(
         "wrapup": ("phrase finale", "phrase finale"),
         "heading": ("intitulé", "intitulé"),
         "docTitle": ("titre", "titre"),
+        "authorialNote": ("note {num}", "n. {num}"),
+        "attachment": ("annexe {num}", "ann. {num}"),
+        "unknown": ("texte non placé {n}", "non placé {n}"),
     },
     ordinal_words={
         **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},

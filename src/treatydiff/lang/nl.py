@@ -36,11 +36,14 @@ LANGUAGE = Language(
         "titel": "title",
     },
     preamble_words=("Preambule", "PREAMBULE"),
+    attachment_words=("Bijlage", "BIJLAGE", "Aanhangsel", "AANHANGSEL"),
     recital_openers=(
         "Aangemoedigd",
         "Benadrukkend",
         "Besloten",
         "Bevestigend",
+        "Bevreesd",
+        "Bewust",
         "Bezorgd",
         "Bijeengeroepen",
         "Daarom",
@@ -52,6 +55,7 @@ LANGUAGE = Language(
         "Ernstig",
         "Ervan",
         "Evenwel",
+        "Gealarmeerd",
         "Gelet",
         "Geleid",
         "Gezien",
@@ -78,12 +82,14 @@ LANGUAGE = Language(
         "Vastbesloten",
         "Vastgesteld",
         "Vaststellend",
+        "Verheugd",
         "Verklarend",
         "Verlangend",
         "Verontrust",
         "Voorts",
         "Zich",
     ),  # fmt: skip
+    participle_endings=("ende", "end"),
     conjunctions=("en", "of"),
     closing_formulas=(
         "Zijn het volgende",
@@ -120,6 +126,11 @@ LANGUAGE = Language(
         "De Regeringen",
         "De Hoge Verdragsluitende Partijen",
         "De Verdragsluitende Partijen",
+        "De Verdragsluitende Staten",
+        "De Partijen",
+        "De ondertekenende Staten",
+        "De ondertekenende Regeringen",
+        "De ondertekenaars",
     ),
     sentence_openers=(
         "De",
@@ -151,6 +162,11 @@ LANGUAGE = Language(
         "Haar",
     ),  # fmt: skip
     not_sentence_openers=("De Haag", "Het Haagse"),
+    reference_words=frozenset(
+        "onderdeel onderdelen punt punten bijlage aanhangsel hoofdstuk deel afdeling regel "
+        "resolutie besluit".split()
+    ),
+    auxiliary_verbs=frozenset("is was waren wordt worden werd werden heeft hebben".split()),
     adoption_words=("Aangenomen", "Vastgesteld"),
     entry_into_force_words=("inwerkingtreding", "in werking getreden"),
     months=(
@@ -211,6 +227,9 @@ LANGUAGE = Language(
         "wrapup": ("slotzin", "slotzin"),
         "heading": ("opschrift", "opschrift"),
         "docTitle": ("titel", "titel"),
+        "authorialNote": ("noot {num}", "nt. {num}"),
+        "attachment": ("bijlage {num}", "bijl. {num}"),
+        "unknown": ("ongeplaatste tekst {n}", "ongeplaatst {n}"),
     },
     ordinal_words={
         **{word: str(value) for value, word in enumerate(_ORDINALS, start=1)},

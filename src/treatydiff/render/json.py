@@ -238,8 +238,15 @@ def render_synopsis_json(synopsis: Synopsis) -> str:
 
 def render_instrument_json(instrument: Instrument, *, label_style: LabelStyle = "un") -> str:
     """The instrument JSON of `treatydiff show` (``instrument_dict``), ending with a
-    newline."""
-    return dumps(instrument_dict(instrument, label_style=label_style)) + "\n"
+    newline; with ``warnings``, the reader's guesses on weak evidence
+    (``Instrument.guesses``: kind, line, text, detail), when it made any."""
+    shape = instrument_dict(instrument, label_style=label_style)
+    if instrument.guesses:
+        shape["warnings"] = [
+            {"kind": g.kind, "line": g.line, "text": g.text, "detail": g.detail}
+            for g in instrument.guesses
+        ]
+    return dumps(shape) + "\n"
 
 
 def dumps(value: Any) -> str:

@@ -104,9 +104,25 @@ def _outside_whitespace(text: str) -> tuple[str, str, str]:
     return text[:start], core, text[start + len(core) :]
 
 
+# A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...; Arabic
+# presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
 def markdown_lines(lines: Sequence[Sequence[Span]]) -> Markup:
-    """Lines of spans (``Row.redline``) as Markdown, each a paragraph of its own."""
-    return Markup("\n\n".join(text for text in map(markdown_spans, lines) if text))
+    """Lines of spans (``Row.redline``) as Markdown, each a paragraph of its own; one
+    holding right-to-left text in a ``<span dir="auto">``, so that a viewer sets its
+    direction from its first strong letter (Arabic and Hebrew clauses read right to
+    left, their full stops and changes on the right side)."""
+    texts = (text for text in map(markdown_spans, lines) if text)
+    return Markup("\n\n".join(_directed(t) if _RTL.search(t) else t for t in texts))
+
+
+def _directed(text: str) -> str:
+    """``text`` in a ``<span dir="auto">``, its outer whitespace outside: a span opening
+    a line that holds nothing else would start an HTML block, no inline span."""
+    lead, core, trail = _outside_whitespace(text)
+    return f'{lead}<span dir="auto">{core}</span>{trail}'
 
 
 def markdown_link(text: str, href: str) -> Markup:

@@ -7,9 +7,15 @@ from treatydiff.normalize import log_text
 from treatydiff.segment.labels import LabelStyle, citation
 
 
-def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un") -> str:
+def render_instrument(
+    instrument: Instrument, *, fmt: str, label_style: LabelStyle = "un", explain: bool = False
+) -> str:
     """``instrument`` as `treatydiff show` writes it: ``json``, ``akn``, ``treatydiff``,
-    ``md``, else plain text (ids, labels and texts of the leaf clauses)."""
+    ``md``, else plain text (ids, labels and texts of the leaf clauses). With ``explain``,
+    the text and Markdown forms end with the guesses the reader made on weak evidence
+    (``Instrument.guesses``: a number read mid-line, a caption, a dropped header), each
+    with its source line; the JSON form lists them as ``warnings`` whenever there are
+    any."""
     if fmt == "json":
         from treatydiff.render.json import render_instrument_json
 
@@ -23,8 +29,19 @@ def render_instrument(instrument: Instrument, *, fmt: str, label_style: LabelSty
 
         return native_dumps(instrument)
     if fmt == "md":
-        return _markdown(instrument, label_style)
-    return _text(instrument, label_style)
+        return _markdown(instrument, label_style) + (_explained(instrument) if explain else "")
+    return _text(instrument, label_style) + (_explained(instrument) if explain else "")
+
+
+def _explained(instrument: Instrument) -> str:
+    if not instrument.guesses:
+        return "\nNo structural guesses: every structure was read on firm evidence.\n"
+    lines = ["", "Structural guesses made on weak evidence (check them in the source):"]
+    for guess in instrument.guesses:
+        where = f"line {guess.line}" if guess.line is not None else "file"
+        shown = f" {guess.text!r}" if guess.text else ""
+        lines.append(f"  {where}: {guess.kind}:{shown} - {guess.detail}")
+    return "\n".join(lines) + "\n"
 
 
 def _text(instrument: Instrument, label_style: LabelStyle) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -44,8 +45,13 @@ class Block:
         )
         return Block(self.text[start:end], self.line_at(start), self.role, spans)
 
-    def split(self, breaks: re.Pattern[str]) -> list[Block]:
-        """This block cut at the end of every match of ``breaks``."""
-        starts = [0] + [m.end() for m in breaks.finditer(self.text)]
+    def split(self, breaks: re.Pattern[str], also: Iterable[int] = ()) -> list[Block]:
+        """This block cut at the end of every match of ``breaks`` and at the offsets
+        ``also``."""
+        starts = sorted({0, *(m.end() for m in breaks.finditer(self.text)), *also})
         ends = starts[1:] + [len(self.text)]
         return [self.sub(s, e) for s, e in zip(starts, ends, strict=True)]
+
+    def line_starts(self) -> list[int]:
+        """The offsets of ``text`` where a source line other than the first starts."""
+        return [offset for offset, _ in self.spans if offset > 0]

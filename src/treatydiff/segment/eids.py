@@ -33,14 +33,16 @@ EID_PREFIX: Mapping[str, str] = {
     "recital": "p",
     "testimonium": "p",
     "formula": "formula",
+    "attachment": "att",
+    "unknown": "unknown",
 }
 # Kinds that stand once in their parent and carry no number.
 SINGLE_KINDS = frozenset({"preface", "preamble", "conclusions", "intro", "wrapup"})
 # Kinds named by position, never by a printed number; all but indents also take their
 # position as their number.
-_POSITIONAL_KINDS = frozenset({"recital", "testimonium", "formula", "indent"})
+_POSITIONAL_KINDS = frozenset({"recital", "testimonium", "formula", "indent", "unknown"})
 _NUMBERED_BY_POSITION = frozenset({"recital", "testimonium", "formula"})
-_CONTAINER_KINDS = frozenset({"part", "chapter", "section", "title", "subsection"})
+_CONTAINER_KINDS = frozenset({"part", "chapter", "section", "title", "subsection", "attachment"})
 # The positional prefix of a paragraph without a number: a plain block ("p"), as for
 # recitals, so that it cannot collide with a numbered paragraph's "para_1".
 _UNNUMBERED_PARAGRAPH = "p"
@@ -115,17 +117,25 @@ class Names:
 
 def freeze(nodes: Iterable[Node]) -> tuple[Clause, ...]:
     """The clauses of the draft ``nodes`` (the top level of a body, in document order)
-    that hold any words, named. The nodes are not changed."""
+    that hold any words, named. The nodes are not changed.
+
+    An attachment numbers its articles afresh (an annexed statute's article 1): they are
+    named inside it (``att_1__art_1``)."""
     names = Names()
-    return tuple(_freeze(node, "", names) for node in nodes if node.has_content)
+    return tuple(_freeze(node, "", names, "") for node in nodes if node.has_content)
 
 
-def _freeze(node: Node, parent_eid: str, names: Names) -> Clause:
+def _freeze(node: Node, parent_eid: str, names: Names, scope: str) -> Clause:
     prefix = positional_prefix(node.kind, node.num)
     position = names.position(parent_eid, prefix) if prefix is not None else 0
     num = str(position) if node.kind in _NUMBERED_BY_POSITION else node.num
     own = component(node.kind, node.num, position=position)
-    eid = names.unique(child_eid(parent_eid, node.kind, own))
+    if node.kind == "article" and scope:
+        eid = names.unique(f"{scope}__{own}")
+    else:
+        eid = names.unique(child_eid(parent_eid, node.kind, own))
+    if node.kind == "attachment":
+        scope = eid
     children: list[Clause] = []
     members = node.children
     if node.text and node.children:
@@ -135,7 +145,7 @@ def _freeze(node: Node, parent_eid: str, names: Names) -> Clause:
             members = [Node("paragraph", text=node.text, line=node.line), *node.children]
         else:
             children.append(Clause(f"{eid}__intro", "intro", text=node.text, line=node.line))
-    children.extend(_freeze(child, eid, names) for child in members)
+    children.extend(_freeze(child, eid, names, scope) for child in members)
     return Clause(
         eid=eid,
         kind=node.kind,

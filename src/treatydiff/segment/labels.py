@@ -17,16 +17,20 @@ from treatydiff.segment.eids import number_token
 LabelStyle = Literal["un", "short"]
 
 _CONTAINERS = frozenset({"part", "chapter", "section", "title", "subsection"})
+# Kinds cited by their word alone when they have no number ("part", "annex"); an
+# attachment is cited even where an article stands in the path ("annex, article 1").
+_UNNUMBERED_FORMS = _CONTAINERS | {"attachment"}
 # Kinds whose number a source prints and a citation names.
-_PRINTED = frozenset({"article", "paragraph", "point", *_CONTAINERS})
+_PRINTED = frozenset({"article", "paragraph", "point", "attachment", *_CONTAINERS})
 
 
 def cited_numbers(path: Sequence[Clause]) -> tuple[tuple[str, str], ...]:
     """The printed numbers a citation of the last clause of ``path`` names, outermost
     first, as (kind, number) with the number as an eId spells it ("3 bis" -> "3bis"):
-    article, paragraph and point; containers only where no article stands in the path
-    (articles are cited by their own numbers). Positional numbers (recitals, formulas,
-    unnumbered paragraphs) are no printed numbers; a caption has its owner's."""
+    article, paragraph and point; an attachment's ("annex II, article 1"); containers only
+    where no article stands in the path (articles are cited by their own numbers).
+    Positional numbers (recitals, formulas, unnumbered paragraphs) are no printed numbers;
+    a caption has its owner's."""
     has_article = any(c.kind == "article" for c in path)
     return tuple(
         (c.kind, number_token(c.num).casefold())
@@ -64,7 +68,7 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str 
         if kind in _CONTAINERS and has_article:
             continue
         un_form, short_form = forms[kind]
-        if kind in _CONTAINERS and not num:
+        if kind in _UNNUMBERED_FORMS and not num:
             parts.append(un_form.format(num="").strip())
             continue
         label = (short_form if short else un_form).format(num=num, n=_ordinal_in_eid(clause))

@@ -29,7 +29,12 @@ from treatydiff.segment.markers import Marker, list_level, read_marker
 from treatydiff.segment.vocabulary import has_invisible, vocabulary
 
 _ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
-_CONTAINER_RANK = {"part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5}
+# Where a recital may start inside a line: after a ";".
+_AFTER_SEMICOLON = re.compile(r";\s+")
+# An attachment (annex) closes every container: it stands at the top of the body.
+_CONTAINER_RANK = {
+    "attachment": 0, "part": 1, "chapter": 2, "section": 3, "title": 4, "subsection": 5
+}  # fmt: skip
 
 
 def segment(blocks: Sequence[Block], *, lang: str = "en") -> tuple[Clause, ...]:
@@ -103,8 +108,13 @@ class Segmenter:
             return False
         article = self.words.article.match(text)
         if article and (block.role == "heading" or len(text) < 60):
-            num = "1" if article.groupdict().get("one") else article["num"].replace(" ", "")
+            num = "1" if article.groupdict().get("one") else " ".join(article["num"].split())
             self.open_article(num, article["caption"], block.line)
+            return True
+        attachment = self.words.attachment.match(text)
+        if attachment and (block.role == "heading" or len(text) < 60):
+            designation = " ".join(attachment["num"].split()) if attachment["num"] else None
+            self._open_container("attachment", designation, attachment["heading"], block.line)
             return True
         container = self.words.container.match(text)
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):
@@ -115,7 +125,11 @@ class Segmenter:
             self._open_container("section", text.rstrip("."), None, block.line)
             return True
         if self.words.preamble_label.fullmatch(text) and not self.seen_structure:
-            self._ensure_preamble(block.line).heading = text
+            preamble = self._ensure_preamble(block.line)
+            if preamble.heading is None:
+                preamble.heading = text
+            else:  # a second preamble heading: kept as what it is, never overwritten
+                preamble.children.append(Node("unknown", text=text, line=block.line))
             return True
         return False
 
@@ -130,7 +144,7 @@ class Segmenter:
         self.article = _Article(node)
         self.pending_caption_for = node
 
-    def _open_container(self, kind: str, num: str, heading: str | None, line: int) -> None:
+    def _open_container(self, kind: str, num: str | None, heading: str | None, line: int) -> None:
         self.seen_structure = True
         self.article = None
         self.conclusions = None
@@ -180,11 +194,18 @@ class Segmenter:
         if label and not preamble.heading:
             preamble.heading = text[: label.end()].strip()
             block = block.sub(block.text.index(text) + label.end())
-        for piece in block.split(self.words.recital_break):
+        # A source line after a recital's "," or ";", or words after a ";" inside a line
+        # (a preamble printed as one paragraph), whose first words hold a recital's opener
+        # ("Also noting", "Het belang erkennende") open one too.
+        inside = [m.end() for m in _AFTER_SEMICOLON.finditer(block.text)]
+        starts = [
+            k for k in (*block.line_starts(), *inside) if self._opens_recital_at(block.text, k)
+        ]
+        for piece in block.split(self.words.recital_break, also=starts):
             words = display_text(piece.text)
             if not words:
                 continue
-            kind = "recital" if self.words.opens_recital.match(words) else "formula"
+            kind = "recital" if self._opens_recital(words, preamble) else "formula"
             if kind == "formula" and not self.words.closing_formula.match(words):
                 last = preamble.children[-1] if preamble.children else None
                 if last is not None and last.kind == "recital":
@@ -192,6 +213,26 @@ class Segmenter:
                     last.add_text(words, piece.line)
                     continue
             preamble.children.append(Node(kind, text=words, line=piece.line))
+
+    def _opens_recital(self, words: str, preamble: Node) -> bool:
+        """Whether the preamble paragraph ``words`` opens a recital: by its opener, or,
+        after the opening formula, by an opener or a participle in its first words."""
+        if self.words.opens_recital.match(words):
+            return True
+        if not preamble.children or self.words.closing_formula.match(words):
+            return False
+        return words[:1].isupper() and self.words.opens_recital_within.match(words) is not None
+
+    def _opens_recital_at(self, text: str, offset: int) -> bool:
+        """Whether the line starting at ``offset`` of ``text`` opens a recital after the
+        end of one (a "," or ";", perhaps with "and")."""
+        before = self.words.recital_end.search(text[:offset].rstrip())
+        rest = display_text(text[offset:])
+        return (
+            before is not None
+            and rest[:1].isupper()
+            and self.words.opens_recital_within.match(rest) is not None
+        )
 
     def _container_text(self, block: Block) -> None:
         """Text under a container with no article: an instrument numbered by paragraphs

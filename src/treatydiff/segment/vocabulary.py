@@ -14,6 +14,7 @@ from functools import cache
 
 from treatydiff import lang
 from treatydiff.normalize import INVISIBLE_CHARACTERS
+from treatydiff.segment.markers import DESIGNATION
 
 # Characters that stand inside a word without changing it: those the comparison key drops.
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
@@ -37,9 +38,13 @@ class Vocabulary:
     ``article`` matches an article heading (groups ``num``, ``caption``, and ``one`` where
     the number is a word for the first, "Article premier"); ``container``
     a container heading (groups ``word``, ``num``, ``heading``), whose word
-    ``container_kind`` maps (lowercased) to a container kind; ``preamble_label`` the
+    ``container_kind`` maps (lowercased) to a container kind; ``attachment`` the heading
+    of an annex, appendix or schedule (groups ``num``, ``heading``); ``preamble_label`` the
     preamble heading; ``recital_break`` the end of a recital where the next one starts
-    in the same block; ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
+    in the same block; ``opens_recital_within`` a recital whose opener stands after a
+    word or two ("Also noting", "Het belang erkennende"), an opener in lowercase or a
+    present participle, where the text before it ends as ``recital_end`` ("," or ";",
+    perhaps with "and"); ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
     the start of a recital, of the formula closing the preamble, and of the final
     formulas; ``testimonium_inside`` the place inside a block where the final formulas
     start.
@@ -48,9 +53,12 @@ class Vocabulary:
     article: re.Pattern[str]
     container: re.Pattern[str]
     container_kind: Mapping[str, str]
+    attachment: re.Pattern[str]
     preamble_label: re.Pattern[str]
     recital_break: re.Pattern[str]
     opens_recital: re.Pattern[str]
+    opens_recital_within: re.Pattern[str]
+    recital_end: re.Pattern[str]
     closing_formula: re.Pattern[str]
     starts_testimonium: re.Pattern[str]
     testimonium_inside: re.Pattern[str]
@@ -62,8 +70,9 @@ def has_invisible(text: str) -> bool:
 
 
 def alternatives(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words`` as printed."""
-    return "|".join(map(re.escape, words))
+    """A regular expression matching any of ``words`` as printed, where one space may be
+    any run of whitespace (two spaces, a tab, a no-break space: as extraction leaves it)."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
 
 
 @cache
@@ -85,6 +94,9 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
         return _typeset_tolerant(words(of), invisible=invisible)
 
     openers = tolerant(lambda one: one.recital_openers)
+    lowered = tolerant(lambda one: (opener.lower() for opener in one.recital_openers))
+    endings = words(lambda one: one.participle_endings)
+    participle = rf"[^\W\d_A-Z]+(?:{endings})" if endings else "(?!)"
     closing = tolerant(lambda one: one.closing_formulas)
     testimonium = tolerant(lambda one: one.testimonium_openers)
     preamble = words(lambda one: one.preamble_words)
@@ -92,11 +104,10 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
     container_kind = {word: kind for one in languages for word, kind in one.container_words.items()}
     # "Article premier": the first article's number written as a word (group "one").
     first = words(lambda one: one.article_one_words)
-    number = r"\d+[a-z]?(?:\s*bis|\s*ter)?|[IVXLC]+" + (rf"|(?P<one>{first})\b" if first else "")
+    number = DESIGNATION + (rf"|(?P<one>{first})\b" if first else "")
     return Vocabulary(
         article=re.compile(
-            rf"^(?:{words(lambda one: one.article_words)})\s*"
-            rf"(?P<num>{number})\.?"
+            rf"^(?:{words(lambda one: one.article_words)})\s*(?P<num>{number})\.?"
             r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
         ),
         container=re.compile(
@@ -105,6 +116,10 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
             re.IGNORECASE,
         ),
         container_kind=container_kind,
+        attachment=re.compile(
+            rf"^(?:{words(lambda one: one.attachment_words)})(?:\s+(?P<num>{DESIGNATION}))?\.?"
+            r"(?:\s*[-\u2013\u2014:.]\s*(?P<heading>\S.*))?$"
+        ),
         preamble_label=re.compile(rf"^(?:{preamble})(?=$|\s|[A-Z])\s*"),
         # A recital ends with "," or ";" (optionally followed by "and"); the next one
         # starts with an opener. Sources glue them ("Convention,Firmly convinced").
@@ -112,6 +127,10 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
             rf"[,;](?:\s+(?:{conjunctions}))?\s*(?=(?:{openers}|{closing})\b)"
         ),
         opens_recital=re.compile(rf"^(?:{openers})\b"),
+        recital_end=re.compile(rf"[,;](?:\s+(?:{conjunctions}))?$"),
+        opens_recital_within=re.compile(
+            rf"^[^\W\d_]\S*(?:\s+\S+){{0,2}}?\s+(?:{lowered}|{participle})(?=[\s,])"
+        ),
         closing_formula=re.compile(rf"^(?:{closing})\b"),
         starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
         testimonium_inside=re.compile(rf"(?<=[.;])\s*(?=(?:{testimonium})\b)"),

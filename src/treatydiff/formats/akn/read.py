@@ -26,7 +26,7 @@ from treatydiff.formats.akn import (
     td,
 )
 from treatydiff.formats.native import MAX_DEPTH
-from treatydiff.model import METADATA_FIELDS, Clause, Instrument, Metadata
+from treatydiff.model import METADATA_FIELDS, Clause, Instrument, Metadata, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.eids import EID_PREFIX, SINGLE_KINDS, child_eid, number_token
 
@@ -55,7 +55,7 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
         raise FormatError(f"Akoma Ntoso document type {found} is not supported")
     meta = document.find(akn("meta"))
     facts = None if meta is None else meta.find(f"{akn('proprietary')}/{td('instrument')}")
-    reader = _Reader(ours=facts is not None)
+    reader = _Reader(ours=facts is not None, notes=_meta_notes(meta))
     body: list[Clause] = []
     for element in document:
         local = _local(element)
@@ -132,9 +132,22 @@ def _td_attr(element: etree._Element, name: str) -> str | None:
     return element.get(td(name))
 
 
+def _meta_notes(meta: etree._Element | None) -> dict[str, etree._Element]:
+    """The ``<note>``s of ``<meta><notes>`` by eId, for the ``<noteRef>``s of the text."""
+    if meta is None:
+        return {}
+    found = meta.iterfind(f"{akn('notes')}/{akn('note')}")
+    return {note.get("eId", ""): note for note in found}
+
+
+# Inline elements that mark a line or page end or a break: a space between two words.
+_BREAKS = frozenset({"eol", "eop", "br"})
+
+
 @dataclass
 class _Reader:
     ours: bool  # our own export: read exactly, lines from td:line
+    notes: dict[str, etree._Element]  # the notes of <meta>, for <noteRef>
 
     def __post_init__(self) -> None:
         self.seen: set[str] = set()
@@ -177,16 +190,23 @@ class _Reader:
         kind = self.kind(element)
         eid = self.eid(element, parent, kind)
         content = element.find(akn("content"))
-        text = self.blocks_text(content) if content is not None else _td_attr(element, "text")
+        notes: list[Note] = []
+        text = self.blocks_text(content, notes) if content is not None else None
+        if text is None:
+            text = _td_attr(element, "text")
+        subheading = element.find(akn("subheading"))
+        if subheading is not None:  # notes of a clause with children (see the writer)
+            self.words(subheading, notes)
         children = self.children(element, eid, depth + 1)
-        return self.clause(element, kind, eid, text=text or "", children=children)
+        return self.clause(element, kind, eid, text=text or "", children=children, notes=notes)
 
     def block(
         self, element: etree._Element, parent: str, kind: str, *, bare: bool = False
     ) -> Clause:
         """A leaf clause from an element that holds blocks, or (``bare``) from one block."""
-        text = (self.inline(element) or "") if bare else self.blocks_text(element)
-        return self.clause(element, kind, self.eid(element, parent, kind), text=text)
+        notes: list[Note] = []
+        text = (self.inline(element, notes) or "") if bare else self.blocks_text(element, notes)
+        return self.clause(element, kind, self.eid(element, parent, kind), text=text, notes=notes)
 
     def clause(
         self,
@@ -196,9 +216,11 @@ class _Reader:
         *,
         text: str = "",
         children: list[Clause] | None = None,
+        notes: list[Note] | None = None,
     ) -> Clause:
-        num = self.inline(element.find(akn("num")))
-        heading = self.inline(element.find(akn("heading")))
+        notes = [] if notes is None else notes
+        num = self.inline(element.find(akn("num")), notes)
+        heading = self.inline(element.find(akn("heading")), notes)
         if num is None:
             num = _td_attr(element, "num")
         elif not self.ours:
@@ -213,6 +235,7 @@ class _Reader:
             text=text,
             line=self.line(element),
             children=tuple(children or ()),
+            notes=tuple(notes),
         )
 
     def kind(self, element: etree._Element) -> str:
@@ -249,21 +272,57 @@ class _Reader:
             return int(given)
         return None if self.ours else element.sourceline
 
-    def inline(self, element: etree._Element | None) -> str | None:
+    def inline(self, element: etree._Element | None, notes: list[Note] | None = None) -> str | None:
+        """The text of an inline element (a ``<num>``, a ``<heading>``), its notes added
+        to ``notes``; None for no element."""
         if element is None:
             return None
-        text = "".join(element.itertext())
+        text = self.words(element, [] if notes is None else notes)
         return text if self.ours else display_text(text)
 
-    def blocks_text(self, element: etree._Element) -> str:
-        """The text of the blocks (``<p>`` and the like) inside ``element``."""
+    def blocks_text(self, element: etree._Element, notes: list[Note]) -> str:
+        """The text of the blocks (``<p>`` and the like) inside ``element``, their notes
+        added to ``notes``."""
         blocks = [
-            "".join(child.itertext())
+            self.words(child, notes)
             for child in element
             if _local(child) not in ("", "num", "heading", "subheading")
         ]
         text = " ".join(blocks)
         return text if self.ours else display_text(text)
+
+    def words(self, element: etree._Element, notes: list[Note]) -> str:
+        """The text inside ``element``: ``<eol>``, ``<eop>`` and ``<br>`` a space, every
+        other inline element (``<ref>``, ``<term>``, ``<i>``, ``<b>``) its text; an
+        ``<authorialNote>`` and the note a ``<noteRef>`` points to are no words of it but
+        added to ``notes``."""
+        parts = [element.text or ""]
+        for child in element:
+            local = _local(child)
+            if local == "authorialNote":
+                notes.append(self.note(child, child.get("marker")))
+            elif local == "noteRef":
+                target = self.notes.get((child.get("href") or "").removeprefix("#"))
+                if target is not None:
+                    notes.append(self.note(target, child.get("marker") or target.get("marker")))
+            elif local in _BREAKS:
+                parts.append(" ")
+            else:
+                parts.append(self.words(child, notes))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def note(self, element: etree._Element, marker: str | None) -> Note:
+        """The note an ``<authorialNote>`` or ``<note>`` holds (its own notes' words kept
+        in its text)."""
+        nested: list[Note] = []
+        blocks = [self.words(child, nested) for child in element] or [element.text or ""]
+        text = " ".join(blocks)
+        return Note(
+            marker=marker or "",
+            text=text if self.ours else display_text(text),
+            line=self.line(element),
+        )
 
     @staticmethod
     def flattened(element: etree._Element, wrappers: tuple[str, ...]) -> Iterator[etree._Element]:

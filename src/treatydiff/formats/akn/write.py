@@ -87,6 +87,7 @@ def _check_characters(instrument: Instrument) -> None:
     _refuse_characters("the instrument", values)
     for clause in instrument.walk():
         values = [clause.eid, clause.kind, clause.text, clause.num or "", clause.heading or ""]
+        values += [value for note in clause.notes for value in (note.marker, note.text)]
         _refuse_characters(f"clause {clause.eid!r}", values)
 
 
@@ -147,7 +148,33 @@ def _date_attrs(value: str | None, name: str) -> _Attrs:
 
 def _is_section(clause: Clause) -> bool:
     """Can this preamble or conclusions clause be written as an AKN preamble/conclusions?"""
-    return bool(clause.children) and not clause.text and all(c.is_leaf for c in clause.children)
+    return (
+        bool(clause.children)
+        and not clause.text
+        and not clause.notes
+        and all(c.is_leaf for c in clause.children)
+    )
+
+
+def _paragraph(parent: etree._Element, clause: Clause) -> etree._Element:
+    """A ``<p>`` with the clause's text and its notes (``<authorialNote>``, after the
+    text: the model does not keep where a marker stood)."""
+    paragraph = _add(parent, "p", text=clause.text)
+    _write_notes(paragraph, clause)
+    return paragraph
+
+
+def _write_notes(parent: etree._Element, clause: Clause) -> None:
+    if clause.notes and not parent.text:
+        parent.text = ""  # keeps the notes inline: no indentation added before them
+    for n, note in enumerate(clause.notes, start=1):
+        attrs = [
+            ("marker", note.marker),
+            ("placement", "bottom"),
+            ("eId", f"{clause.eid}__authorialNote_{n}"),
+            (td("line"), None if note.line is None else str(note.line)),
+        ]
+        _add(_add(parent, "authorialNote", attrs), "p", text=note.text)
 
 
 def _td(clause: Clause, *, num: bool = False, heading: bool = False) -> _Attrs:
@@ -173,7 +200,7 @@ def _write_section(act: etree._Element, tag: str, section: Clause) -> None:
             recital = _add(recitals, "recital", [("eId", clause.eid), *_td(clause, num=True)])
             if clause.heading is not None:
                 _add(recital, "heading", text=clause.heading)
-            _add(recital, "p", text=clause.text)
+            _paragraph(recital, clause)
             continue
         recitals = None
         if clause.kind == "formula":
@@ -185,7 +212,7 @@ def _write_section(act: etree._Element, tag: str, section: Clause) -> None:
 def _write_block(parent: etree._Element, tag: str, clause: Clause, name: str | None) -> None:
     """A leaf clause as an element that holds blocks: its text in one ``<p>``."""
     attrs = [("name", name), ("eId", clause.eid), *_td(clause, num=True, heading=True)]
-    _add(_add(parent, tag, attrs), "p", text=clause.text)
+    _paragraph(_add(parent, tag, attrs), clause)
 
 
 def _write_hierarchy(parent: etree._Element, clause: Clause) -> None:
@@ -203,9 +230,11 @@ def _write_hierarchy(parent: etree._Element, clause: Clause) -> None:
     if clause.heading is not None:
         _add(element, "heading", text=clause.heading)
     if clause.is_leaf:
-        _add(_add(element, "content"), "p", text=clause.text)
-    else:
-        _write_children(element, clause.children)
+        _paragraph(_add(element, "content"), clause)
+        return
+    if clause.notes:  # no text to hold them: the subheading does, alone
+        _write_notes(_add(element, "subheading"), clause)
+    _write_children(element, clause.children)
 
 
 def _write_children(parent: etree._Element, children: tuple[Clause, ...]) -> None:

@@ -27,9 +27,9 @@ def instrument(document: Document, part: Part, *, lang: str = "en") -> Instrumen
     parsed = parse_lines(list(part.lines), lang=lang, start=part.start)
     title = (parsed.title or part.title).replace(_SOFT_HYPHEN, "")
     body = tuple(_whole_words(clause) for clause in parsed.body)
-    return Instrument(id="", title=title, metadata=parsed.metadata, body=body).with_metadata(
-        pages=document.pages
-    )
+    return Instrument(
+        id="", title=title, metadata=parsed.metadata, body=body, guesses=parsed.guesses
+    ).with_metadata(pages=document.pages)
 
 
 def _whole_words(clause: Clause) -> Clause:
