@@ -3,7 +3,9 @@
 For each clause of the anchor, its counterpart in every other instrument (the clause the
 pairwise comparison paired it with, else one defining the same term, else the one sharing
 most words); the similarity of every pair of instruments, and its heat map. Built from
-the pairwise comparisons only; ``treatydiff.render`` turns it into HTML, Markdown or JSON.
+the anchor's pairwise comparisons and, for the other pairs, their comparisons or an
+estimate that names itself (``Synopsis.measure``); ``treatydiff.render`` turns it into
+HTML, Markdown or JSON.
 """
 
 from __future__ import annotations
