@@ -14,7 +14,6 @@ import treatydiff
 from treatydiff.engine import candidates
 from treatydiff.engine.align import _PIECE_FLOOR, LEAF_FLOOR, align
 from treatydiff.engine.candidates import WINDOW, listed_pairs
-from treatydiff.engine.compare import summary_similarity
 from treatydiff.normalize import WordCodes
 
 SENTENCE = (
@@ -95,17 +94,3 @@ def test_near_duplicate_clauses_beyond_the_window_pair_with_their_copies(
     monkeypatch.setattr(candidates, "WINDOW", 10**9)
     monkeypatch.setattr(candidates, "ROW_LIMIT", 10**9)
     assert align(old, new, threshold=0.5, scorer="token_ratio") == matches
-
-
-def test_summary_similarity_is_the_summary_of_the_comparison(corpus: Path) -> None:
-    laws = corpus / "laws-markdown"
-    pairs = [
-        (laws / "opsc" / "2012-10-31.md", laws / "opac" / "2013-09-12.md"),
-        (laws / "crc" / "2013-04-15.md", corpus / "raisely-noharm" / "CRC.md"),
-        (laws / "cedaw" / "2014-06-18.md", corpus / "lszoszk-generalcomments" / "cedaw.json"),
-    ]
-    for left_path, right_path in pairs:
-        left, right = treatydiff.load(left_path), treatydiff.load(right_path)
-        for threshold in (0.4, 0.5):
-            expected = treatydiff.compare(left, right, threshold=threshold).summary.similarity
-            assert summary_similarity(left, right, threshold=threshold) == expected

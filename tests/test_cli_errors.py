@@ -155,7 +155,7 @@ def test_a_report_given_as_input_names_the_export_to_read_back(tmp_path: Path) -
     expected = {
         "show.json": "the clause list of show --format json",
         "compare.json": "a treatydiff report (treatydiff.comparison/1)",
-        "synopsis.json": "a treatydiff report (treatydiff.synopsis/1)",
+        "synopsis.json": "a treatydiff report (treatydiff.synopsis/2)",
     }
     for name, args in outputs.items():
         path = tmp_path / name

@@ -76,7 +76,7 @@ def family_json(corpus: Path) -> dict[str, object]:
 
 def test_synopsis_of_eight_instruments(family_json: dict[str, object]) -> None:
     data = family_json
-    assert data["schema"] == "treatydiff.synopsis/1"
+    assert data["schema"] == "treatydiff.synopsis/2"
     instruments = data["instruments"]
     assert isinstance(instruments, list) and len(instruments) == 8
     assert data["anchor"] == instruments[0]["id"] == "opsc@2012-10-31"
@@ -87,6 +87,13 @@ def test_synopsis_of_eight_instruments(family_json: dict[str, object]) -> None:
         for j, value in enumerate(row):
             assert 0.0 <= value <= 1.0
             assert value == matrix[j][i]
+    # the anchor's row and column from its comparisons, the other pairs estimated
+    measures = data["similarity_measures"]
+    assert isinstance(measures, list)
+    for i, row in enumerate(measures):
+        for j, measure in enumerate(row):
+            compared = i == 0 or j == 0 or i == j
+            assert measure == ("comparison" if compared else "closest_clause")
     # the two Optional Protocols share their final clauses: the closest pair of the family
     opsc = matrix[0]
     assert max(opsc[1:]) == opsc[2]  # OPAC
@@ -176,7 +183,10 @@ def test_synopsis_html_with_pair_reports(corpus: Path, tmp_path: Path) -> None:
     cells = svg.xpath(".//*[local-name()='rect']")
     numbers = svg.xpath(".//*[local-name()='g']/*[local-name()='text']/text()")
     assert len(cells) == len(numbers) == 64
-    assert numbers[0] == "100.0" and all(re.fullmatch(r"\d{1,3}\.\d", n) for n in numbers)
+    assert numbers[0] == "100.0" and all(re.fullmatch(r"\u2248?\d{1,3}\.\d", n) for n in numbers)
+    # the pairs without the anchor (7 * 6 cells) are estimates, marked so
+    assert sum(n.startswith("\u2248") for n in numbers) == 42
+    assert "closest-clause similarity" in doc.xpath("string(//*[@id='similarity']/following::p)")
     # ... and as a table
     assert len(doc.xpath("//details//table//td")) == 64
     # the same output twice

@@ -545,7 +545,10 @@ def synopsis(
     """Set the first REF beside the others: pairwise similarity and clause lineage.
 
     For each clause of the first REF (the anchor), the clause of each other instrument it
-    pairs with; and a heat map of the similarity of every pair.
+    pairs with; and a heat map of the similarity of every pair: the anchor's pairs from
+    their comparisons, the others by an estimate marked ≈ (closest-clause similarity:
+    each clause's word similarity with the most similar clause of the other instrument,
+    weighted by length; no alignment).
     """
     if len(refs) < 2:
         raise click.UsageError("a synopsis needs at least two REFs")

@@ -82,34 +82,6 @@ def compare(
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
-def summary_similarity(
-    left: Instrument,
-    right: Instrument,
-    *,
-    threshold: float | None = None,
-    scorer: str | None = None,
-    options: CompareOptions | None = None,
-) -> float:
-    """``compare(left, right, ...).summary.similarity``, the same number, from the
-    alignment alone: no word diff, classification or reference check (about a third of a
-    comparison's time). Arguments and errors as ``compare``'s.
-
-    The summary weighs each alignment's similarity by ``Alignment.size``: the length of
-    its clauses' texts (which its diff ops rebuild), plus one per line break between them.
-    """
-    chosen = _options(left, right, threshold, scorer, options)
-    weighted = total = 0.0
-    for match in align(left, right, threshold=chosen.threshold, scorer=chosen.scorer):
-        texts = [left.leaves[i].clause.text for i in match.left]
-        texts += [right.leaves[j].clause.text for j in match.right]
-        size = sum(map(len, texts)) + max(len(match.left) - 1, 0) + max(len(match.right) - 1, 0)
-        if match.left and match.right:  # added and removed clauses count zero
-            keys = (_side_key(left, match.left), _side_key(right, match.right))
-            weighted += similarity(*keys) * size
-        total += size
-    return weighted / total if total else 1.0
-
-
 def _options(
     left: Instrument,
     right: Instrument,

@@ -114,6 +114,8 @@ def citations(text: str, *, explicit: bool = False) -> tuple[Citation, ...]:
     ``explicit``, only those that say so ("article 2 of this Protocol"): a preamble cites
     the articles of other instruments ("especially articles 1, 11 and 21 [of the
     Convention]") far more often than its own, which do not exist when it is written."""
+    if not _may_cite(text):
+        return ()
     article_first, paragraph_first, elsewhere, here = _patterns()
     matches = [*article_first.finditer(text), *paragraph_first.finditer(text)]
     found: list[Citation] = []
@@ -131,6 +133,32 @@ def citations(text: str, *, explicit: bool = False) -> tuple[Citation, ...]:
         if targets:
             found.append(Citation(match.start(), match.end(), match.group(0), targets))
     return tuple(sorted(found, key=lambda c: c.start))
+
+
+@cache
+def _cue_words() -> tuple[str, ...]:
+    """The article and paragraph words of every known language, lowercase, each to its
+    first space: every citation holds one of them."""
+    words = {
+        word.split()[0].lower()
+        for language in lang.every()
+        for word in (*language.references.article, *language.references.paragraph)
+    }
+    return tuple(sorted(words))
+
+
+def _may_cite(text: str) -> bool:
+    """Whether ``text`` holds an article or paragraph word in any case, as the citation
+    patterns read case: a plain substring test that passes every text the patterns can
+    match in, far cheaper than running them (a search ignoring case tries every position
+    of the text; most clauses cite nothing)."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        # Besides simple lowercase, re's IGNORECASE takes the dotted capital I, the
+        # dotless i and the long s for "i" and "s".
+        folded = text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
+    return any(word in folded for word in _cue_words())
 
 
 def _targets(match: re.Match[str]) -> tuple[Target, ...]:
@@ -261,18 +289,10 @@ def check(
     counterparts of the whole comparison (``partners``, from ``counterparts``)."""
     if not match.left or not match.right:
         return Finding()
-    sides = []
-    for instrument, indices in ((left, match.left), (right, match.right)):
-        cited = []
-        for index in indices:
-            leaf = instrument.leaves[index]
-            in_preamble = any(c.kind == "preamble" for c in leaf.ancestors)
-            texts = citations(leaf.clause.text, explicit=in_preamble)
-            cited += [(c, _article_of(leaf)) for c in texts]
-        sides.append(cited)
-    left_cited, right_cited = sides
+    left_cited = _cited(left, match.left)
     if not left_cited:
         return Finding()
+    right_cited = _cited(right, match.right)
     notes: list[str] = []
     updated: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for (one, own_left), (other, own_right) in _paired(left_cited, right_cited):
@@ -298,6 +318,17 @@ def check(
             updated.append(((one.start, one.end), (other.start, other.end)))
     one_to_one = len(match.left) == len(match.right) == 1
     return Finding(tuple(dict.fromkeys(notes)), tuple(updated) if one_to_one else ())
+
+
+def _cited(instrument: Instrument, indices: Sequence[int]) -> list[tuple[Citation, Clause | None]]:
+    """The citations of some leaves of ``instrument``, each with its leaf's article."""
+    cited = []
+    for index in indices:
+        leaf = instrument.leaves[index]
+        in_preamble = any(c.kind == "preamble" for c in leaf.ancestors)
+        texts = citations(leaf.clause.text, explicit=in_preamble)
+        cited += [(c, _article_of(leaf)) for c in texts]
+    return cited
 
 
 def _nested(instrument: Instrument, one: str | None, other: str | None) -> bool:

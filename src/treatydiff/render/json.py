@@ -1,7 +1,7 @@
 """JSON renderings: of a comparison, a synopsis and an instrument (`treatydiff show`).
 
 A comparison follows the schema ``treatydiff.comparison/1`` (shipped as
-``treatydiff/schemas/comparison-1.schema.json``), a synopsis ``treatydiff.synopsis/1``.
+``treatydiff/schemas/comparison-1.schema.json``), a synopsis ``treatydiff.synopsis/2``.
 All with sorted keys, two-space indents and similarities rounded to four decimals
 (``report.figures.exact``: the figure every other format shows in percent is cut from
 this one), so that the same input gives the same bytes.
@@ -39,13 +39,16 @@ def schema() -> dict[str, Any]:
     return data
 
 
-SYNOPSIS_SCHEMA_ID = "treatydiff.synopsis/1"
+SYNOPSIS_SCHEMA_ID = "treatydiff.synopsis/2"
 
 
 def synopsis_dict(synopsis: Synopsis) -> dict[str, Any]:
-    """The JSON shape of a synopsis (``treatydiff.synopsis/1``; similarities rounded to
-    four decimals): the instruments, the similarity matrix, and for each anchor clause its
-    counterpart in each other instrument (null: none)."""
+    """The JSON shape of a synopsis (``treatydiff.synopsis/2``; similarities rounded to
+    four decimals): the instruments, the similarity matrix and what each of its cells
+    measures (``similarity_measures``: "comparison", the similarity of the pair's
+    comparison, or "closest_clause", the estimate of ``engine.closest``; version 1 had
+    comparisons in every cell), and for each anchor clause its counterpart in each other
+    instrument (null: none)."""
     others = [inst.id for inst in synopsis.others]
     return {
         "schema": SYNOPSIS_SCHEMA_ID,
@@ -62,6 +65,10 @@ def synopsis_dict(synopsis: Synopsis) -> dict[str, Any]:
             for inst in synopsis.instruments
         ],
         "similarity": [[exact(value) for value in row] for row in synopsis.matrix],
+        "similarity_measures": [
+            [synopsis.measure(i, j) for j in range(len(row))]
+            for i, row in enumerate(synopsis.matrix)
+        ],
         "lineage": [
             {
                 "id": clause.eid,

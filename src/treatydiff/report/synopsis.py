@@ -3,7 +3,9 @@
 For each clause of the anchor, its counterpart in every other instrument (the clause the
 pairwise comparison paired it with, else one defining the same term, else the one sharing
 most words); the similarity of every pair of instruments, and its heat map. Built from
-the pairwise comparisons only; ``treatydiff.render`` turns it into HTML, Markdown or JSON.
+the anchor's pairwise comparisons and, for the other pairs, their comparisons or an
+estimate that names itself (``Synopsis.measure``); ``treatydiff.render`` turns it into
+HTML, Markdown or JSON.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Final, Literal
 
 from treatydiff.engine.classify import defined_term
 from treatydiff.engine.comparison import Comparison, Status
@@ -30,6 +33,13 @@ from treatydiff.segment.labels import citation
 # score 0.5 to 0.75 (OPSC art. 2 (c) and Lanzarote art. 20 (2): 0.54). Character
 # similarity does not separate them: unrelated clauses reach 0.5 to 0.66 on it.
 CLOSEST_FLOOR = 0.5
+
+# What a cell of the similarity matrix holds: the similarity of the pair's comparison
+# (``Summary.similarity``, as its report shows it), or the closest-clause similarity
+# (``engine.closest``), an estimate that compares no clause pair in full.
+COMPARISON: Final = "comparison"
+CLOSEST_CLAUSE: Final = "closest_clause"
+Measure = Literal["comparison", "closest_clause"]
 
 
 @dataclass(frozen=True)
@@ -75,15 +85,22 @@ class Lineage:
 class Synopsis:
     """A family of instruments: pairwise similarity and the anchor's clause lineage.
 
-    ``matrix[i][j]`` is the overall similarity of instruments i and j (the comparison of
-    the earlier against the later one); ``pairs`` names each pairwise report of the
-    anchor, one per other instrument.
+    ``matrix[i][j]`` is the overall similarity of instruments i and j (the earlier
+    against the later one): in the anchor's row and column the similarity of their
+    comparison, elsewhere by ``other_measure`` (``COMPARISON``, or the quicker estimate
+    ``CLOSEST_CLAUSE``); ``measure(i, j)`` says which. ``pairs`` names each pairwise
+    report of the anchor, one per other instrument.
     """
 
     instruments: tuple[SideInfo, ...]
     matrix: tuple[tuple[float, ...], ...]
     lineage: tuple[Lineage, ...]
     pairs: tuple[str, ...]
+    other_measure: Measure = COMPARISON
+
+    def measure(self, i: int, j: int) -> Measure:
+        """What ``matrix[i][j]`` holds."""
+        return COMPARISON if i == 0 or j == 0 or i == j else self.other_measure
 
     @property
     def anchor(self) -> SideInfo:
@@ -121,8 +138,8 @@ def file_name_part(text: str) -> str:
 
 
 Compare = Callable[[Instrument, Instrument], Comparison]
-# The overall similarity of two instruments, as ``Summary.similarity`` of their comparison
-# gives it (``engine.compare.summary_similarity`` computes it without the word diffs).
+# The overall similarity of two instruments: ``Summary.similarity`` of their comparison,
+# or an estimate of it (``engine.closest``).
 Similarity = Callable[[Instrument, Instrument], float]
 
 
@@ -168,12 +185,14 @@ def stream_synopsis(
     *,
     pair_folder: str = "",
     report: Callable[[Comparison, str], None] | None = None,
+    measure: Measure = COMPARISON,
 ) -> Synopsis:
     """The synopsis of ``instruments`` (the first is the anchor), one comparison at a
     time: the anchor against each other instrument with ``compare`` (the lineage needs
     the alignment), each comparison handed to ``report`` with the name of its pairwise
     report (``pair_filename``), then reduced to the lineage and similarity the synopsis
-    shows and dropped; every other pair only by ``similarity``. Links to the pairwise
+    shows and dropped; every other pair only by ``similarity``, which gives the
+    ``measure`` named (``Synopsis.other_measure``). Links to the pairwise
     reports point into ``pair_folder`` (relative to the synopsis page). InputError for
     fewer than two instruments or a repeated id."""
     if len(instruments) < 2:
@@ -214,6 +233,7 @@ def stream_synopsis(
         matrix=tuple(tuple(row) for row in matrix),
         lineage=lineage,
         pairs=pairs,
+        other_measure=measure if size > 2 else COMPARISON,
     )
 
 
@@ -343,7 +363,8 @@ _SLANT = math.radians(60)
 def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
     """The heat map of ``synopsis.matrix``, ``cell`` SVG units a square; each square
     prints its similarity in percent (``figures.shown``), on the colour of its square
-    root on the Cividis scale."""
+    root on the Cividis scale; an estimate (``Synopsis.measure``) with "≈" before it and
+    its measure named in its tooltip."""
     labels = tuple(inst.id for inst in synopsis.instruments)
     text_width = _CHAR_WIDTH * max(len(label) for label in labels)
     left = math.ceil(text_width) + 16
@@ -354,14 +375,20 @@ def heatmap(synopsis: Synopsis, *, cell: int = 56) -> Heatmap:
         for j, value in enumerate(row):
             # The square root spreads the low similarities of unrelated instruments.
             step = min(int(math.sqrt(max(value, 0.0)) * len(_CIVIDIS)), len(_CIVIDIS) - 1)
+            compared = synopsis.measure(i, j) == COMPARISON
             cells.append(
                 HeatCell(
                     x=left + j * cell,
                     y=top + i * cell,
                     fill=_CIVIDIS[step],
                     ink="#ffffff" if step < 5 else "#000000",
-                    text=shown(value),
-                    title=f"{labels[i]} and {labels[j]}: similarity {percent(value)}",
+                    text=shown(value) if compared else f"\u2248{shown(value)}",
+                    title=f"{labels[i]} and {labels[j]}: "
+                    + (
+                        f"similarity {percent(value)}"
+                        if compared
+                        else f"closest-clause similarity {percent(value)} (an estimate)"
+                    ),
                     link=synopsis.pairs[i + j - 1] if (i == 0) != (j == 0) else None,
                 )
             )

@@ -22,7 +22,12 @@ from treatydiff.model import Instrument
 from treatydiff.render.html import Assets, Link, comparison_html, index_html, synopsis_html
 from treatydiff.render.markdown import comparison_markdown
 from treatydiff.report.comparison import build_report
-from treatydiff.report.synopsis import file_name_part, pair_filename, stream_synopsis
+from treatydiff.report.synopsis import (
+    CLOSEST_CLAUSE,
+    file_name_part,
+    pair_filename,
+    stream_synopsis,
+)
 from treatydiff.site.config import SiteConfig, Source
 
 ASSETS = "assets"  # the folder of the stylesheet and script, in the site folder
@@ -70,7 +75,7 @@ def site_inputs(config: SiteConfig) -> list[Path]:
 def _pages(
     config: SiteConfig, resolve: Resolve, compare: Compare, generated: str | None
 ) -> dict[str, str]:
-    from treatydiff.engine.compare import summary_similarity
+    from treatydiff.engine.closest import ClosestClauses
 
     pages: dict[str, str] = {}
     assets = Assets(css=f"{ASSETS}/treatydiff.css", js=f"{ASSETS}/treatydiff.js")
@@ -82,12 +87,13 @@ def _pages(
         source = entry.source
         instruments = _distinct([resolve(ref, source) for ref in entry.refs])
         # The anchor's comparisons (their reports are pages of the site); every other pair
-        # by its similarity alone.
+        # by the quick estimate.
         anchored = {other.id: compare(instruments[0], other, source) for other in instruments[1:]}
         synopsis = stream_synopsis(
             instruments,
             partial(_anchored, anchored),
-            partial(summary_similarity, threshold=source.threshold),
+            ClosestClauses(threshold=source.threshold).estimate,
+            measure=CLOSEST_CLAUSE,
         )
         name = f"synopsis-{entry.name or file_name_part(instruments[0].id)}.html"
         link = Link(name, entry.title or f"Synopsis: {synopsis.anchor.title}")
@@ -185,9 +191,9 @@ def build_synopsis_pages(
     ``output`` (None: standard output), and, with ``pairs_dir``, the pairwise HTML
     reports of the anchor by the path they go to, which the synopsis's lineage links to;
     ``generated``: the build time HTML pages state."""
-    from treatydiff.engine.compare import compare, summary_similarity
+    from treatydiff.engine.closest import ClosestClauses
+    from treatydiff.engine.compare import compare
     from treatydiff.render import render_synopsis
-    from treatydiff.report.synopsis import stream_synopsis
 
     family = _distinct(instruments)
     base = output.parent if output is not None else Path(".")
@@ -204,13 +210,14 @@ def build_synopsis_pages(
             pairs[pairs_dir / name] = html
 
     # The anchor's comparisons one at a time (each report rendered, then the comparison
-    # dropped); every other pair by its similarity alone.
+    # dropped); every other pair, whose report is not written, by the quick estimate.
     synopsis = stream_synopsis(
         family,
         compare,
-        summary_similarity,
+        ClosestClauses().estimate,
         pair_folder=folder,
         report=report,
+        measure=CLOSEST_CLAUSE,
     )
     text = render_synopsis(synopsis, fmt, pair_links=pairs_dir is not None, generated=generated)
     return text, pairs
