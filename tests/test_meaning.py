@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+from conftest import USER_PREAMBLE
 
 from treatydiff import compare, load
 from treatydiff.ci.config import CheckSpec, Rule
 from treatydiff.ci.run import run_check
+from treatydiff.cli import main
 
 CRC = "laws-markdown/crc/2013-04-15.md"
 
@@ -255,3 +258,33 @@ def test_a_preamble_cites_other_instruments_unless_it_says_otherwise() -> None:
     assert notes["preamble__p_13"] == ("article 2 is now article 1",)
     opsc = [a for a in comparison.alignments if a.left and a.left[0] == "preamble__p_1"]
     assert opsc and not opsc[0].notes and "reference" not in opsc[0].tags
+
+
+def test_the_lines_under_the_title_are_compared_as_the_preface(tmp_path: Path) -> None:
+    """The adoption and entry-into-force lines are compared: a changed resolution number
+    or date fails a wording check; a print without them (the Treaty Series text, a web
+    page) is reported but fails only fail_on = any, like a footnote one edition prints."""
+    text = USER_PREAMBLE.read_text(encoding="utf-8")
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace("54/263", "54/236"), encoding="utf-8")
+    bare = tmp_path / "bare.txt"
+    lines = text.split("\n")
+    bare.write_text(
+        "\n".join(
+            line
+            for line in lines
+            if not line.startswith(("Adopted", "Assembly resolution", "entry into force"))
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+
+    def check(right: Path, rule: str) -> Result:
+        return runner.invoke(main, ["check", str(USER_PREAMBLE), str(right), "--fail-on", rule])
+
+    assert check(changed, "wording").exit_code == 1
+    assert "preface, formula 1" in check(changed, "substantive").output  # a number changed
+    assert check(bare, "substantive").exit_code == 0
+    assert check(bare, "wording").exit_code == 0
+    strict = check(bare, "any")
+    assert strict.exit_code == 1 and "preface line removed" in strict.output

@@ -12,9 +12,11 @@ Rules (``fail_on``), on the engine's status and kind tag of each alignment:
 Clauses added, removed or moved count under every rule, and so does a clause whose
 cross-reference was left pointing at a renumbered clause (the ``reference`` flag);
 renumbering alone (the same words under another number) counts under ``any``. A note
-(footnote) that one source prints and the other does not counts under ``any`` only: it is
-the apparatus of an edition (a Treaty Series reference), not words of a provision; a
-changed note counts as the rule says of its change. Checks only get stricter beside the
+(footnote) or a preface line (the adoption or entry-into-force line under the title) that
+one source prints and the other does not counts under ``any`` only: it is the apparatus
+of an edition (a Treaty Series reference, a publisher's adoption note), not words of a
+provision; a changed note or preface line counts as the rule says of its change (a
+changed resolution number is wording). Checks only get stricter beside the
 rule: ``fail_on_flags`` also counts every change carrying one of these flags (a typo that
 turned "not" into a non-word), and ``min_similarity`` every paired clause whose similarity
 falls below it, whatever the rule says of its change.
@@ -48,10 +50,18 @@ _PASSING_KINDS: dict[Rule, frozenset[str]] = {
 _ID_HASH_LENGTH = 12
 _EXCERPT_CONTEXT_WORDS = 6
 _EXCERPT_LIMIT = 400
+_PREFACE = "preface__"  # the eIds of the lines under the title (formats.un_text)
 
 
-def _is_note(alignment: Alignment) -> bool:
-    return any(NOTE_EID_INFIX in eid for eid in (*alignment.left, *alignment.right))
+def _apparatus(alignment: Alignment) -> str | None:
+    """What an alignment of an edition's apparatus is ("note", "preface line"), or None
+    for one of clauses of the text."""
+    eids = (*alignment.left, *alignment.right)
+    if any(NOTE_EID_INFIX in eid for eid in eids):
+        return "note"
+    if eids and all(eid.startswith(_PREFACE) for eid in eids):
+        return "preface line"
+    return None
 
 
 def counted(
@@ -65,8 +75,9 @@ def counted(
     (``fail_on_flags``) and the threshold; empty when it does not count."""
     reasons: list[str] = []
     if alignment.status in ("added", "removed"):
-        if rule == "any" or not _is_note(alignment):
-            reasons.append(f"{'note' if _is_note(alignment) else 'clause'} {alignment.status}")
+        apparatus = _apparatus(alignment)
+        if rule == "any" or apparatus is None:
+            reasons.append(f"{apparatus or 'clause'} {alignment.status}")
     elif alignment.status == "modified":
         kind = change_kind(alignment)
         if kind not in _PASSING_KINDS[rule]:
