@@ -29,30 +29,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Sequence
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-# The environment of every timed process: byte code written once, then read.
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-DIFFLIB_WORD_DIFF = """
-import difflib, re, sys
-tokens = [re.findall(r"\\w+|[^\\w\\s]", open(p, encoding="utf-8").read()) for p in sys.argv[1:3]]
-ops = difflib.SequenceMatcher(None, *tokens, autojunk=False).get_opcodes()
-with open(sys.argv[3], "w", encoding="utf-8") as out:
-    for op in ops:
-        print(*op, file=out)
-"""
-
+from measure import BIN, CHILD_ENV, DIFFLIB_WORD_DIFF, corpus_root, timed
 
 DIFFLIB = "difflib word diff"
-
-
-def _corpus() -> Path:
-    return Path(os.environ.get("TREATYDIFF_CORPUS") or PROJECT.parent / "shared" / "corpus")
 
 
 def _plain_text(source: Path, target: Path) -> None:
@@ -60,20 +41,6 @@ def _plain_text(source: Path, target: Path) -> None:
 
     instrument = load_file(source)
     target.write_text("\n".join(leaf.clause.text for leaf in instrument.leaves) + "\n")
-
-
-def _run(argv: Sequence[str], ok: Sequence[int] = (0,)) -> tuple[float, float]:
-    """Wall and CPU (user + system) seconds of one child process."""
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code not in ok:
-        raise SystemExit(f"{argv[0]} failed ({code}): {' '.join(argv)}")
-    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def _import_time(module: str) -> float:
@@ -97,7 +64,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="runs of each contender")
     args = parser.parse_args()
 
-    corpus = _corpus()
+    corpus = corpus_root()
     left = corpus / "laws-markdown" / "crc" / "2013-04-15.md"
     right = corpus / "raisely-noharm" / "CRC.md"
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,10 +111,10 @@ def main() -> None:
         }  # fmt: skip
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
         for argv, ok in contenders.values():
-            _run(argv, ok)  # warm the file cache, the byte-code cache and the template cache
+            timed(argv, ok)[:2]  # warm the file cache, the byte-code cache and the template cache
         for _ in range(args.repeat):
             for name, (argv, ok) in contenders.items():
-                times[name].append(_run(argv, ok))
+                times[name].append(timed(argv, ok)[:2])
         sizes = (left.stat().st_size, right.stat().st_size, left_txt.stat().st_size)
 
     wall = {name: statistics.median(t for t, _ in values) for name, values in times.items()}

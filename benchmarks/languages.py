@@ -18,22 +18,17 @@ rows, flags per kind and time.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from measure import corpus_root
 
 from treatydiff.engine.divergences import divergences  # noqa: E402
 from treatydiff.engine.languages import Version, align, align_pair, version  # noqa: E402
 from treatydiff.errors import TreatydiffError  # noqa: E402
 from treatydiff.formats import list_parts, load_file, read_bytes  # noqa: E402
-
-
-def _corpus() -> Path:
-    return Path(os.environ.get("TREATYDIFF_CORPUS") or PROJECT.parent / "shared" / "corpus")
 
 
 def _pairs(folder: Path) -> list[tuple[str, Version, Version]]:
@@ -112,7 +107,7 @@ def flags(pairs: list[tuple[str, Version, Version]]) -> None:
 
 
 def scale(limit: int) -> None:
-    folder = _corpus().parent / "corpus-scale" / "laws-markdown-all"
+    folder = corpus_root().parent / "corpus-scale" / "laws-markdown-all"
     files = sorted(folder.glob("*.md"))[:limit]
     rows = skipped = 0
     kinds: Counter[str] = Counter()
@@ -142,7 +137,7 @@ def main() -> None:
     parser.add_argument("--flags", action="store_true", help="list the clean files' flags")
     parser.add_argument("--scale", type=int, default=0, help="files of laws-markdown-all")
     args = parser.parse_args()
-    pairs = _pairs(_corpus() / "laws-markdown")
+    pairs = _pairs(corpus_root() / "laws-markdown")
     quality(pairs, args.semantic)
     if args.flags:
         flags(pairs)

@@ -33,34 +33,17 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-DIFFLIB_WORD_DIFF = """
-import difflib, re, sys
-tokens = [re.findall(r"\\w+|[^\\w\\s]", open(p, encoding="utf-8").read()) for p in sys.argv[1:3]]
-ops = difflib.SequenceMatcher(None, *tokens, autojunk=False).get_opcodes()
-with open(sys.argv[3], "w", encoding="utf-8") as out:
-    for op in ops:
-        print(*op, file=out)
-"""
+from measure import BIN, DIFFLIB_WORD_DIFF, corpus_root, timed
 
 NEAR_SENTENCE = (
     "States Parties shall take all appropriate measures to ensure the {word} of the child "
     "and to that end shall cooperate with the competent authorities."
 )
-
-
-def _corpus() -> Path:
-    return Path(os.environ.get("TREATYDIFF_CORPUS") or PROJECT.parent / "shared" / "corpus")
 
 
 def _articles(path: Path) -> list[list[str]]:
@@ -133,21 +116,6 @@ def _plain(markdown: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _timed(argv: Sequence[str], ok: Sequence[int] = (0,)) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak resident memory (MiB) of one
-    child process (its own figures, from wait4)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code not in ok:
-        raise SystemExit(f"{argv[0]} failed ({code}): {' '.join(argv)}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
 def _exponent(n1: float, t1: float, n2: float, t2: float) -> float:
     if t1 <= 0 or t2 <= 0:
         return float("nan")
@@ -172,7 +140,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    corpus = _corpus()
+    corpus = corpus_root()
     redlines = shutil.which("redlines", path=str(BIN)) or shutil.which("redlines")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -197,7 +165,7 @@ def main() -> None:
             return
         floor_argv = [sys.executable, "-c", "import rapidfuzz, click, jinja2"]
         print(f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; median of {args.repeat}")
-        floors = [_timed(floor_argv) for _ in range(args.repeat)]
+        floors = [timed(floor_argv) for _ in range(args.repeat)]
         floor = statistics.median(t for t, _, _ in floors)
         floor_cpu = statistics.median(c for _, c, _ in floors)
         print(
@@ -236,7 +204,7 @@ def main() -> None:
             runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in contenders}
             for _ in range(args.repeat):
                 for name, (argv, ok) in contenders.items():
-                    runs[name].append(_timed(argv, ok))
+                    runs[name].append(timed(argv, ok))
             kb = (left.stat().st_size + right.stat().st_size) / 2000
             for name, measured in runs.items():
                 wall = statistics.median(t for t, _, _ in measured)

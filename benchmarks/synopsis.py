@@ -14,33 +14,17 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+from measure import BIN, corpus_root, timed
 
 
 def _instruments() -> list[Path]:
-    corpus = Path(os.environ.get("TREATYDIFF_CORPUS") or PROJECT.parent / "shared" / "corpus")
+    corpus = corpus_root()
     folders = sorted(p for p in (corpus / "laws-markdown").iterdir() if p.is_dir())
     return [sorted(folder.glob("*.md"))[-1] for folder in folders if any(folder.glob("*.md"))]
-
-
-def _run(argv: list[str]) -> tuple[float, float]:
-    """Wall and CPU (user + system) seconds of one child process."""
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(argv)}")
-    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -57,10 +41,10 @@ def main() -> None:
         }  # fmt: skip
         times: dict[int, list[tuple[float, float]]] = {n: [] for n in runs}
         for argv in runs.values():
-            _run(argv)  # warm the caches: files, byte code, compiled templates
+            timed(argv)[:2]  # warm the caches: files, byte code, compiled templates
         for _ in range(args.repeat):
             for n, argv in runs.items():
-                times[n].append(_run(argv))
+                times[n].append(timed(argv)[:2])
     smallest = min(args.sizes)
     base = statistics.median(c for _, c in times[smallest])
     print(f"{args.repeat} interleaved runs each; {os.cpu_count()} CPUs\n")

@@ -195,6 +195,13 @@ max_bytes_option = click.option(
 )
 
 
+labels_option = click.option(
+    "--labels",
+    type=click.Choice(["un", "short"]),
+    default="un",
+    show_default=True,
+    help="Citation style of clause labels.",
+)
 left_label_option = click.option(
     "--left-label",
     metavar="NAME",
@@ -261,13 +268,7 @@ def _build_time() -> str | None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--labels",
-    type=click.Choice(["un", "short"]),
-    default="un",
-    show_default=True,
-    help="Citation style of clause labels.",
-)
+@labels_option
 @click.option(
     "--parts",
     "list_parts",
@@ -379,13 +380,7 @@ def _sources(*instruments: Instrument) -> list[str]:
         "that of their articles [default: 0.5, calibrated]."
     ),
 )
-@click.option(
-    "--labels",
-    type=click.Choice(["un", "short"]),
-    default="un",
-    show_default=True,
-    help="Citation style of clause labels.",
-)
+@labels_option
 @left_label_option
 @right_label_option
 @lang_option

@@ -50,7 +50,7 @@ _PASSING_KINDS: dict[Rule, frozenset[str]] = {
 _ID_HASH_LENGTH = 12
 _EXCERPT_CONTEXT_WORDS = 6
 _EXCERPT_LIMIT = 400
-_PREFACE = "preface__"  # the eIds of the lines under the title (formats.un_text)
+_PREFACE = "preface"  # the eId of the container of the lines under the title
 
 
 def _apparatus(alignment: Alignment) -> str | None:
@@ -59,7 +59,7 @@ def _apparatus(alignment: Alignment) -> str | None:
     eids = (*alignment.left, *alignment.right)
     if any(NOTE_EID_INFIX in eid for eid in eids):
         return "note"
-    if eids and all(eid.startswith(_PREFACE) for eid in eids):
+    if eids and all(eid.split("__", 1)[0] == _PREFACE for eid in eids):
         return "preface line"
     return None
 

@@ -25,6 +25,7 @@ from treatydiff.formats import footnotes
 from treatydiff.model import Clause, Guess, Instrument, Metadata, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
+from treatydiff.segment.eids import child_eid, component
 from treatydiff.segment.markers import (
     DESIGNATION,
     comes_after,
@@ -337,9 +338,10 @@ def _title_block(title_lines: list[TextLine], words: _Words) -> tuple[str, Metad
         adopted=_iso_date(adoption_text or "", words, last=True),
         entry_into_force=_iso_date(entry_text, words),
     )
+    preface_eid = component("preface", None, position=1)
     formulas = [
         Clause(
-            f"preface__formula_{n}",
+            child_eid(preface_eid, "formula", component("formula", str(n), position=n)),
             "formula",
             num=str(n),
             text=display_text(" ".join(line.text for line in block)),
@@ -347,7 +349,7 @@ def _title_block(title_lines: list[TextLine], words: _Words) -> tuple[str, Metad
         )
         for n, block in enumerate((b for b in (adoption, entry) if b), start=1)
     ]
-    preface = Clause("preface", "preface", children=tuple(formulas)) if formulas else None
+    preface = Clause(preface_eid, "preface", children=tuple(formulas)) if formulas else None
     return display_text(" ".join(line.text for line in title)), metadata, preface
 
 
