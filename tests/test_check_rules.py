@@ -48,6 +48,14 @@ COMMA = _modified(
     tags=("punctuation",),
     similarity=0.99,
 )
+CASE = _modified(
+    "art_1__para_1",
+    DiffOp("equal", "under ", "under "),
+    DiffOp("replace", "Part", "part"),
+    DiffOp("equal", " V", " V"),
+    tags=("case",),
+    similarity=0.99,
+)
 MODAL = _modified(
     "art_1__para_1",
     DiffOp("equal", "States ", "States "),
@@ -80,6 +88,7 @@ REMOVED = Alignment(("art_1__para_2",), (), "removed", diff=(DiffOp("delete", "O
         (IDENTICAL, (), (), ()),
         (FORMATTING, ("formatting change",), (), ()),
         (COMMA, ("punctuation-only change",), (), ()),
+        (CASE, ("letter-case-only change",), (), ()),
         (TYPO, ("spelling-level change",), ("spelling-level change",), ()),
         (MODAL, ("wording change",), ("wording change",), ("wording change",)),
         (ADDED, ("clause added",), ("clause added",), ("clause added",)),

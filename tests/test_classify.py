@@ -42,7 +42,8 @@ def test_status() -> None:
         # spelling-level: typo fixes, case, words joined or split
         ("he or she can ho longer perform", "he or she can no longer perform", ("spelling",)),
         ("offences are commited in", "offences are committed in", ("spelling",)),
-        ("the present Protocol", "the present protocol", ("spelling",)),
+        ("the present Protocol", "the present protocol", ("case",)),
+        ("under Part V,", "under part V;", ("case",)),  # with punctuation: still case
         ("in armed conf.ict", "in armed conflict", ("spelling",)),
         ("the Protocl shall", "the Protocol shall", ("spelling",)),
         ("the chlidren of", "the children of", ("spelling",)),
@@ -145,7 +146,8 @@ def test_the_strongest_kind_wins() -> None:
     assert tag("Goods such as the Protocol; and", "Goods, such as this protocol; or") == (
         "wording",
     )
-    assert tag("Goods such as the Protocol", "Goods, such as the protocol") == ("spelling",)
+    assert tag("Goods such as the Protocol", "Goods, such as the protocol") == ("case",)
+    assert tag("Goods such as the Protocl", "Goods, such as the protocol") == ("spelling",)
     assert tag("Goods such asthe assets", "Goods, such as the assets") == ("punctuation",)
 
 
@@ -221,7 +223,7 @@ def test_a_changed_figure_is_wording_with_the_number_flag(left: str, right: str)
         ("within 1\u20133 months", "within 1-3 months", None),  # the dash alone: formatting
         ("the age of 18 years", "the age of eighteen years", ("wording",)),  # the same number
         ("vijfjaar", "vijf jaar", ("spacing",)),
-        ("they may decide", "they May decide", ("spelling",)),  # letter case: no flag
+        ("they may decide", "they May decide", ("case",)),  # letter case: no flag
         ("10 per cent of the", "10 % of the", ("punctuation",)),  # one percentage
     ],
 )

@@ -71,7 +71,8 @@ def test_json_of_two_wordings(corpus: Path, tmp_path: Path) -> None:
             assert rebuilt == "\n".join(texts[side][eid] for eid in alignment[side])
     summary = data["summary"]
     assert (summary["modified"], summary["removed"], summary["added"]) == (24, 14, 0)
-    assert summary["tags"] == {"spelling": 2, "wording": 22}  # purpose -> purposes: wording
+    # purpose -> purposes: wording; Protocol -> protocol: case
+    assert summary["tags"] == {"case": 1, "spelling": 1, "wording": 22}
 
 
 def test_text_output_shows_word_changes(tmp_path: Path) -> None:

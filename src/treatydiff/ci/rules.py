@@ -4,8 +4,8 @@ one-line excerpts.
 Rules (``fail_on``), on the engine's status and kind tag of each alignment:
 
 * ``any``: every change counts, formatting included (only identical clauses pass);
-* ``wording``: formatting, spacing-only (words joined or split by a space) and
-  punctuation-only changes pass;
+* ``wording``: formatting, spacing-only (words joined or split by a space),
+  punctuation-only and letter-case-only ("Part" -> "part") changes pass;
 * ``substantive``: spelling-level changes (typo fixes) and cross-references updated to
   follow a renumbering (kind ``citation``) pass too.
 
@@ -44,8 +44,8 @@ from treatydiff.segment.labels import citation
 # Kind tags of a modified alignment each rule lets pass (see classify.py).
 _PASSING_KINDS: dict[Rule, frozenset[str]] = {
     "any": frozenset(),
-    "wording": frozenset({"spacing", "punctuation"}),
-    "substantive": frozenset({"spacing", "punctuation", "citation", "spelling"}),
+    "wording": frozenset({"spacing", "punctuation", "case"}),
+    "substantive": frozenset({"spacing", "punctuation", "case", "citation", "spelling"}),
 }
 _ID_HASH_LENGTH = 12
 _EXCERPT_CONTEXT_WORDS = 6
@@ -104,6 +104,7 @@ def counted(
 _KIND_WORDS = {
     "spacing": "spacing-only change",
     "punctuation": "punctuation-only change",
+    "case": "letter-case-only change",
     "citation": "updated cross-reference",
     "spelling": "spelling-level change",
     "wording": "wording change",
@@ -111,8 +112,9 @@ _KIND_WORDS = {
 
 
 def change_kind(alignment: Alignment) -> str:
-    """The kind tag of a modified alignment (spacing, punctuation, spelling, wording); wording
-    when the engine gave none, so that nothing unclassified passes."""
+    """The kind tag of a modified alignment (spacing, punctuation, case, citation,
+    spelling, wording); wording when the engine gave none, so that nothing unclassified
+    passes."""
     from treatydiff.engine.classify import KIND_TAGS
 
     return next((tag for tag in alignment.tags if tag in KIND_TAGS), "wording")

@@ -10,11 +10,14 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   "vijf jaar", a space a source lost or gained; kept apart from formatting because a
   space can change a word, "apart" -> "a part"),
   ``punctuation`` (the words are the same, only punctuation differs),
+  ``case`` (the words are the same but for letter case, "Part" -> "part", whatever the
+  punctuation: a publisher's house style, kept apart from spelling so that a check can
+  tell a typeset capital from a changed word),
   ``citation`` (only the numbers of cross-references changed, each to follow the clause
   it cites to its new number: "article 2" -> "article 3" where article 2 became article
   3; ``treatydiff.engine.references``),
   ``spelling`` (a change that cannot change the law: each changed word is letter case
-  only, a recognised spelling variant of its counterpart ("organisation" ->
+  only or a recognised spelling variant of its counterpart ("organisation" ->
   "organization", ``treatydiff.lang.words``), or one edit (insertion, deletion,
   substitution or swap of adjacent letters) from it where one of the two is no word of
   the language: a typo made or repaired, "ho" -> "no", "commited" -> "committed",
@@ -60,7 +63,7 @@ from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key_of
 
-KIND_TAGS = ("spacing", "punctuation", "citation", "spelling", "wording")
+KIND_TAGS = ("spacing", "punctuation", "case", "citation", "spelling", "wording")
 FLAG_TAGS = ("modal", "negation", "number", "defined-term", "reference")
 TAGS = KIND_TAGS + FLAG_TAGS
 
@@ -353,6 +356,8 @@ def _run_kind(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> str:
     """The kind of a changed run, from the words of its two sides."""
     if a == b:
         return "punctuation"
+    if [w.casefold() for w in a] == [w.casefold() for w in b]:
+        return "case"
     if "".join(a) == "".join(b):
         return "spacing"
     digits_a = [w for w in a if w.isdigit()]

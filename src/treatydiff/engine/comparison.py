@@ -104,7 +104,7 @@ class Alignment:
         similarity: The character-level similarity (0..1) of the two sides' comparison
             keys: 1.0 exactly when they are equal, 0.0 for an added or removed clause.
         tags: The kind of change of a modified alignment, the strongest of
-            ``"spacing"``, ``"punctuation"``, ``"citation"``, ``"spelling"`` and
+            ``"spacing"``, ``"punctuation"``, ``"case"``, ``"citation"``, ``"spelling"`` and
             ``"wording"``, then the flags that apply of ``"modal"`` (shall / may /
             should...), ``"negation"``, ``"number"``, ``"defined-term"`` and
             ``"reference"`` (see ``treatydiff.engine.classify``); an identical or

@@ -103,7 +103,7 @@ class Row:
     @property
     def change_kind(self) -> str:
         """What kind of change the row is: its kind tag when modified (``wording``,
-        ``spelling``, ``punctuation``, ``spacing``), else its status (``added``...)."""
+        ``spelling``, ``case``, ``punctuation``...), else its status (``added``...)."""
         return next((tag for tag in self.tags if tag in KIND_TAGS), self.status)
 
     @property
