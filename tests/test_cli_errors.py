@@ -179,3 +179,22 @@ def test_options_that_cannot_apply_are_refused_not_ignored(corpus: Path) -> None
     assert runner.invoke(main, ["show", str(pdf), "--pages", "1-2"]).exit_code == 0
     stdin = runner.invoke(main, ["compare", "-", "-"], input=USER_PREAMBLE.read_text())
     assert stdin.exit_code == 2 and "standard input can be read once" in stdin.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--bogus",), "No such option '--bogus'. (see '"),
+        (("comp",), "No such command 'comp'."),
+        (("compare", str(USER_PREAMBLE)), "Missing argument 'RIGHT'. (see '"),
+        (("show", str(USER_PREAMBLE), "--format", "xx"), "Invalid value for '--format'"),
+        # -o onto a folder: click's own check, said in the same one line
+        (("compare", str(USER_PREAMBLE), str(USER_PREAMBLE), "-o", "."), "is a directory"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
+    result = _run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("treatydiff: error: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr and result.stderr.endswith(" --help')\n")
+    assert result.stdout == ""

@@ -38,8 +38,12 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise  # usage errors and explicit exits: click reports them
+        except (click.exceptions.Exit, click.Abort):
+            raise  # explicit exits and Ctrl-C at a prompt: click reports them
+        except click.UsageError as exc:
+            _fail(ctx, _usage_line(exc, ctx.command_path))
+        except click.ClickException as exc:
+            _fail(ctx, f"error: {exc.format_message()}", exit_code=exc.exit_code)
         except BrokenPipeError:
             sys.exit(EXIT_TROUBLE)  # the reader went away: nothing left to tell it
         except KeyboardInterrupt:
@@ -51,6 +55,26 @@ class _Group(click.Group):
                 ctx,
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             )
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # The group's own options are parsed here, before invoke: same one line.
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            _say(_usage_line(exc, info_name or "treatydiff"))
+            sys.exit(EXIT_TROUBLE)
+
+
+def _usage_line(exc: click.UsageError, command_path: str) -> str:
+    """A usage error as one line, in place of click's usage block, naming the help to read."""
+    command = exc.ctx.command_path if exc.ctx else command_path
+    return f"error: {exc.format_message()} (see '{command} --help')"
 
 
 def _warn_structure(
