@@ -426,6 +426,13 @@ def test_saved_un_page_gives_the_terrorist_financing_convention(documents: Path)
     assert read.by_eid["art_1__para_1"].clause.text.startswith("\u201cFunds\u201d means assets")
     assert any("person\u2019s" in leaf.clause.text for leaf in read.leaves)
     assert "Copyright" not in " ".join(_texts(read))
+    # The adoption line under the title is a preface line and a fact, as in a plain text.
+    preface = read.by_eid["preface__formula_1"].clause
+    assert preface.text.startswith("Adopted by the General Assembly")
+    assert "resolution 54/109" in preface.text
+    assert read.metadata.adopted == "1999-12-09"
+    formula = read.by_eid["preamble__formula_1"].clause
+    assert formula.text == "The States Parties to this Convention,"
     # The position is the source line of the element.
     lines = data.decode("cp1252").split("\n")
     heading = next(n for n, line in enumerate(lines, 1) if "<b>Article 1</b>" in line)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from treatydiff.errors import FormatError
+from treatydiff.formats.un_text import preface_of
 from treatydiff.model import Clause, Instrument
 from treatydiff.model import Note as ModelNote
 from treatydiff.normalize import display_text
@@ -251,11 +252,18 @@ def instrument(document: Document, *, part: int, lang: str) -> Instrument:
         raise FormatError(f"the file holds {len(document.parts)} instrument(s), not {part}")
     chosen = document.parts[part - 1]
     blocks = mark_captions(chosen.blocks, lang=lang)
-    body = segment(blocks, lang=lang)
+    # The adoption and entry-into-force lines under the title: a preface, as in a text.
+    taken, metadata, preface = preface_of(blocks, lang=lang)
+    body = segment(blocks[taken:], lang=lang)
     lines = {block.line for block in chosen.blocks}
     cited = [
         (note.line, ModelNote(note.mark, display_text(note.text)))
         for note in document.notes
         if note.line in lines
     ]
-    return Instrument(id="", title=chosen.title or document.title, body=attach(body, cited))
+    return Instrument(
+        id="",
+        title=chosen.title or document.title,
+        body=attach((preface, *body) if preface else body, cited),
+        metadata=metadata,
+    )

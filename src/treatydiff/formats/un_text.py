@@ -331,6 +331,37 @@ def _title_block(title_lines: list[TextLine], words: _Words) -> tuple[str, Metad
         elif words.entry_into_force.match(line.text):
             target = entry
         target.append(line)
+    metadata, preface = _preface(adoption, entry, words)
+    return display_text(" ".join(line.text for line in title)), metadata, preface
+
+
+def preface_of(blocks: Sequence[Block], *, lang: str) -> tuple[int, Metadata, Clause | None]:
+    """The preface that opens the body of a document read in blocks (a web page, a Word
+    file), whose title the format already gave: how many leading blocks it takes, the
+    facts they state and the ``preface`` clause, as the title block of a plain text
+    gives them (``parse_lines``). A preface is an adoption line, an entry-into-force
+    line, or the one then the other, each one block; (0, empty metadata, None) when the
+    body opens otherwise."""
+    words = _words(lang)
+    adoption: list[TextLine] = []
+    entry: list[TextLine] = []
+    for block in blocks:
+        line = TextLine(block.line, block.text)
+        if not adoption and not entry and words.adopted.match(block.text):
+            adoption.append(line)
+        elif not entry and words.entry_into_force.match(block.text):
+            entry.append(line)
+        else:
+            break
+    metadata, preface = _preface(adoption, entry, words)
+    return len(adoption) + len(entry), metadata, preface
+
+
+def _preface(
+    adoption: list[TextLine], entry: list[TextLine], words: _Words
+) -> tuple[Metadata, Clause | None]:
+    """The facts of the adoption and entry-into-force lines, and the preface of their
+    formulas (None when there are none)."""
     adoption_text = display_text(" ".join(line.text for line in adoption)) or None
     entry_text = display_text(" ".join(line.text for line in entry))
     metadata = Metadata(
@@ -350,7 +381,7 @@ def _title_block(title_lines: list[TextLine], words: _Words) -> tuple[str, Metad
         for n, block in enumerate((b for b in (adoption, entry) if b), start=1)
     ]
     preface = Clause(preface_eid, "preface", children=tuple(formulas)) if formulas else None
-    return display_text(" ".join(line.text for line in title)), metadata, preface
+    return metadata, preface
 
 
 def _iso_date(text: str, words: _Words, *, last: bool = False) -> str | None:
