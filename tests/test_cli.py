@@ -215,3 +215,11 @@ def test_show_markdown_is_escaped(tmp_path: Path) -> None:
     html = MarkdownIt("commonmark").render(result.stdout.decode())
     assert "<em>" not in html and "<b>" not in html and "<h1>Not" not in html
     assert "*stars*" in html and "&lt;b&gt;" in html
+
+
+def test_show_markdown_cites_clauses_in_the_chosen_style(corpus: Path) -> None:
+    opsc = str(corpus / "laws-markdown" / "opsc" / "2012-10-31.md")
+    un = _run("show", opsc, "--format", "md").stdout.decode()
+    short = _run("show", opsc, "--format", "md", "--labels", "short").stdout.decode()
+    assert "**article 3, paragraph 1 (a) (i) (a)** Sexual exploitation of the child;" in un
+    assert "**art. 3(1)(a)(i)(a)** Sexual exploitation of the child;" in short

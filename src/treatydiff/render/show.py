@@ -69,6 +69,6 @@ def _markdown(instrument: Instrument, label_style: LabelStyle) -> str:
                 continue
             lines += [f"{'#' * level} {escape(heading)}", ""]
         if clause.is_leaf and clause.text:
-            label = citation(path, style="short")
+            label = citation(path, style=label_style)
             lines += [f'<a id="{clause.eid}"></a>**{escape(label)}** {escape(clause.text)}', ""]
     return "\n".join(lines)
