@@ -8,7 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import USER_PREAMBLE
 
+from treatydiff import load
 from treatydiff.ci.baseline import BASELINE_SCHEMA, Baseline, load_baseline, render_baseline
 from treatydiff.ci.config import CheckSpec, Defaults, find_config, load_config, one_off
 from treatydiff.ci.results import CheckResult, RunResult
@@ -245,6 +247,19 @@ def test_removed_clause_points_at_the_line_before_it() -> None:
     assert change.reasons == ("clause removed",)
     assert change.clause == "article 1, paragraph 2"
     assert change.line == 11  # the line of paragraph 1 on the right
+
+
+def test_a_changed_title_points_at_the_file_not_at_a_neighbour(tmp_path: Path) -> None:
+    """A title has no line of its own: the change is the file's, not the adoption line's."""
+    changed = tmp_path / "changed.txt"
+    changed.write_text(
+        USER_PREAMBLE.read_text(encoding="utf-8").replace("the Rights of", "the Duties of", 1),
+        encoding="utf-8",
+    )
+    result = compare(load(USER_PREAMBLE), load(changed))
+    changes = changes_of(result, CheckSpec(name="t", kind="pair"), file="changed.txt")
+    title = next(change for change in changes if change.left == ("docTitle",))
+    assert title.line is None and title.file == "changed.txt"
 
 
 # --- configuration ---------------------------------------------------------------------

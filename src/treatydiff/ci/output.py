@@ -82,7 +82,8 @@ def _check_text(check: CheckResult) -> list[str]:
     new = check.new_changes
     lines.append(f"    {_plural(len(new), 'new change')}, {len(check.approved)} approved")
     for change in new:
-        where = f" ({change.file}:{change.line})" if change.file and change.line else ""
+        where = f":{change.line}" if change.line else ""
+        where = f" ({change.file}{where})" if change.file else ""
         lines.append(f"  - {change.clause}{where}: {change.what} ({', '.join(change.reasons)})")
         if len(check.pairs) > 1:
             lines.append(f"      in {change.pair}")

@@ -35,7 +35,7 @@ from collections.abc import Collection
 from treatydiff.ci.config import CheckSpec, Rule
 from treatydiff.ci.results import Change
 from treatydiff.engine.comparison import Alignment, Comparison
-from treatydiff.model import NOTE_EID_INFIX
+from treatydiff.model import DOC_TITLE_EID, NOTE_EID_INFIX
 from treatydiff.normalize import display_text
 from treatydiff.render.text import inline_diff
 from treatydiff.report.figures import percent
@@ -210,15 +210,19 @@ def changes_of(
 
 def _lines(comparison: Comparison) -> list[int | None]:
     """The source line of each alignment's first clause on the right side; for a removed
-    clause, of the nearest right-side clause before it (after it, at the start)."""
+    clause, of the nearest right-side clause before it (after it, at the start). A title
+    has no line of its own in every format, and the line of a neighbour would point at
+    other words: None (the whole file)."""
     right = comparison.right
     own = [right.by_eid[a.right[0]].clause.line if a.right else None for a in comparison.alignments]
     lines: list[int | None] = []
     previous: int | None = None
-    for index, line in enumerate(own):
+    for index, (alignment, line) in enumerate(zip(comparison.alignments, own, strict=True)):
         if line is not None:
             previous = line
             lines.append(line)
+        elif DOC_TITLE_EID in (*alignment.left, *alignment.right):
+            lines.append(None)
         else:
             following = next((x for x in own[index + 1 :] if x is not None), None)
             lines.append(previous if previous is not None else following)
