@@ -102,8 +102,9 @@ def _plain_text_source(text: str, instrument: Instrument) -> list[str]:
             dropped[line] -= 1
             continue
         kept.append(line.split(" ", 1)[-1] if number in note_lines else line)
-    # A word hyphenated at a line end is one word ("part-" / "nership" is no "part").
-    source = _letters(re.split(r"\n", re.sub(r"[-\u00ad]\n", "", "\n".join(kept))))
+    # A word hyphenated at a line end is one word ("part-" / "nership" is no "part"), also
+    # across a page break, whose blank lines stay where its header and number were dropped.
+    source = _letters(re.split(r"\n", re.sub(r"[-\u00ad]\n+", "", "\n".join(kept))))
     return [char for char, n in source.items() for _ in range(max(n, 0))]
 
 

@@ -4,11 +4,11 @@ Hard-wrapped lines are joined into paragraphs. A paragraph starts at a blank lin
 heading ("Article 3", "PART II"), or at a list marker ("1.", "(a)", "a)", "(i)", "a.") that
 follows the end of a sentence or clause; the preamble's recitals are told apart by their
 opening words in the segmenter. End-of-line hyphenation is undone where the document
-itself shows the unhyphenated word, and kept otherwise (real hyphens survive; the
-comparison key folds the difference). Running headers, footers and page numbers are
-dropped, also where they interrupt a paragraph (with the blank lines around them where
-the paragraph goes on after them). The title block and the "Adopted ..." and
-"entry into force ..." lines become metadata.
+itself shows the unhyphenated word, or the language's word list knows it and not both of
+its pieces, and kept otherwise (real hyphens survive: "re-" / "sign"). Running headers,
+footers and page numbers are dropped, also where they interrupt a paragraph (with the
+blank lines around them where the paragraph goes on after them). The title block and the
+"Adopted ..." and "entry into force ..." lines become metadata.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from itertools import pairwise
 from treatydiff import lang
 from treatydiff.errors import FormatError
 from treatydiff.formats import footnotes
+from treatydiff.lang.words import Lexicon
 from treatydiff.model import Clause, Guess, Instrument, Metadata, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
@@ -88,6 +89,9 @@ class _Words:
     # sentence).
     not_caption_end: frozenset[str]
     verbs: frozenset[str]
+    # The language's word list: a line-end hyphen inside a word the document never
+    # prints whole ("subst-" / "itution") is undone when the list knows the whole word.
+    lexicon: Lexicon
 
 
 @cache
@@ -143,6 +147,7 @@ def _words(code: str) -> _Words:
         ),
         not_caption_end=language.function_words | set(language.conjunctions),
         verbs=language.modal_verbs | language.auxiliary_verbs,
+        lexicon=Lexicon.of([code]),
     )
 
 
@@ -275,10 +280,17 @@ def _vocabulary(lines: list[TextLine]) -> tuple[set[str], set[str]]:
     return words, compounds
 
 
-def _joint(pieces: list[str], right: str, words: set[str], compounds: set[str]) -> str:
+def _joint(
+    pieces: list[str], right: str, words: set[str], compounds: set[str], lexicon: Lexicon
+) -> str:
     """What joins the next wrapped line ``right`` to a paragraph so far (its lines
     ``pieces``): a space, or nothing where end-of-line hyphenation is undone for certain,
     in which case the hyphen ending the last piece is dropped from it.
+
+    Certain: the document prints the whole word elsewhere and never the hyphenated
+    compound; or the language's word list (``lexicon``) knows the whole word and not both
+    pieces ("mili-" / "tary", "subst-" / "itution"). Two words on either side of the
+    hyphen ("re-" / "sign", "non-" / "governmental") keep it: the compound may be meant.
 
     Linear in the hyphenated word, never in the paragraph: the letters before the hyphen
     are read backwards from the end.
@@ -294,7 +306,11 @@ def _joint(pieces: list[str], right: str, words: set[str], compounds: set[str]) 
     tail_match = _WORD.match(right)
     tail = tail_match.group().split("-")[0] if tail_match else ""
     whole = (head + tail).lower()
-    if whole in words and f"{head}-{tail}".lower() not in compounds:
+    if f"{head}-{tail}".lower() in compounds:
+        return ""
+    if whole in words or (
+        lexicon.is_word(whole) and not (lexicon.is_word(head) and lexicon.is_word(tail))
+    ):
         pieces[-1] = left[:-1]
     return ""
 
@@ -615,7 +631,7 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
             pieces, spans, role, length = [line.text], [(0, line.number)], line_role, len(line.text)
         else:
             before = len(pieces[-1])
-            joint = _joint(pieces, line.text, words, compounds)
+            joint = _joint(pieces, line.text, words, compounds, language.lexicon)
             length += len(pieces[-1]) - before + len(joint)
             spans.append((length, line.number))
             pieces += [joint, line.text]
