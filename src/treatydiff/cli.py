@@ -21,7 +21,7 @@ from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
-    from treatydiff.formats.document import ReadOptions, Revisions
+    from treatydiff.formats.options import ReadOptions, Revisions
     from treatydiff.model import Instrument
     from treatydiff.render.docx import DocxLayout
     from treatydiff.report.sides import SideLabels
@@ -224,7 +224,7 @@ def _input_format(value: str) -> str | None:
 def _read_options(
     docx_revisions: str, pages: tuple[int, int] | None = None, encoding: str | None = None
 ) -> ReadOptions:
-    from treatydiff.formats.document import ReadOptions
+    from treatydiff.formats.options import ReadOptions
 
     return ReadOptions(
         docx_revisions=cast("Revisions", docx_revisions), pages=pages, encoding=encoding

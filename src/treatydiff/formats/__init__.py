@@ -33,7 +33,8 @@ from treatydiff.model import Guess, Instrument
 from treatydiff.normalize import LONE_SURROGATE
 
 if TYPE_CHECKING:
-    from treatydiff.formats.document import Document, ReadOptions
+    from treatydiff.formats.document import Document
+    from treatydiff.formats.options import ReadOptions
 
 Parser = Callable[..., Instrument]
 
