@@ -49,7 +49,8 @@ from treatydiff.model import Instrument
 from treatydiff.resources import code_fingerprint, data_home
 
 # The largest the cache grows, in bytes, all codes' entries together: an entry takes about
-# 1.5 times its source's text (a 100 kB convention: 190 kB), so several hundred instruments.
+# four times the text it holds (the CRC's English, 47 kB: 190 kB), so about a thousand
+# conventions.
 MAX_BYTES = 200 * 1024 * 1024
 
 _SCHEMA = 1
