@@ -28,8 +28,9 @@ from lxml import etree
 
 from treatydiff.errors import FormatError, LanguageError
 from treatydiff.formats import html, list_parts, load_bytes, load_file, read_layout
-from treatydiff.formats.document import Document, ReadOptions, instrument
+from treatydiff.formats.document import Document, instrument
 from treatydiff.formats.html_languages import han_number
+from treatydiff.formats.options import ReadOptions
 from treatydiff.model import Instrument, Note
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

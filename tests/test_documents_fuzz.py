@@ -19,7 +19,7 @@ from test_fuzz import damaged_text
 from treatydiff.errors import TreatydiffError
 from treatydiff.formats import load_bytes, read_layout
 from treatydiff.formats import parse as import_text
-from treatydiff.formats.document import ReadOptions
+from treatydiff.formats.options import ReadOptions
 
 _PAGES = ("tf-convention-1999-un-saved.html", "crc-zh-en-opentreaties.html")
 

@@ -11,7 +11,7 @@ import pytest
 import treatydiff
 from treatydiff.errors import ConfigError, InputError
 from treatydiff.formats import load_bytes
-from treatydiff.formats.document import ReadOptions
+from treatydiff.formats.options import ReadOptions
 from treatydiff.model import Instrument
 from treatydiff.segment.labels import citation
 

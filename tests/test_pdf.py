@@ -20,7 +20,7 @@ from conftest import corpus_root
 from treatydiff.engine.compare import compare
 from treatydiff.engine.comparison import Comparison
 from treatydiff.formats import list_parts, load_file
-from treatydiff.formats.document import ReadOptions
+from treatydiff.formats.options import ReadOptions
 from treatydiff.formats.pdf import Document, instrument, read
 from treatydiff.model import Instrument
 

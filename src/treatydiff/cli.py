@@ -21,7 +21,7 @@ from treatydiff.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
-    from treatydiff.formats.document import ReadOptions, Revisions
+    from treatydiff.formats.options import ReadOptions, Revisions
     from treatydiff.model import Instrument
     from treatydiff.render.docx import DocxLayout
     from treatydiff.report.sides import SideLabels
@@ -219,6 +219,25 @@ max_bytes_option = click.option(
 )
 
 
+def _instrument_cache(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Keep the instruments the command imports in the data home's cache for the next runs
+    (``formats.cache``), unless ``--no-cache``."""
+    if not value:
+        from treatydiff.formats.cache import caching
+
+        ctx.with_resource(caching())
+
+
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="TREATYDIFF_NO_CACHE",
+    callback=_instrument_cache,
+    expose_value=False,
+    help="Import every input afresh, neither reading nor filling the cache of imported "
+    "instruments in the data home (environment: TREATYDIFF_NO_CACHE=1).",
+)
+
 labels_option = click.option(
     "--labels",
     type=click.Choice(["un", "short"]),
@@ -248,7 +267,7 @@ def _input_format(value: str) -> str | None:
 def _read_options(
     docx_revisions: str, pages: tuple[int, int] | None = None, encoding: str | None = None
 ) -> ReadOptions:
-    from treatydiff.formats.document import ReadOptions
+    from treatydiff.formats.options import ReadOptions
 
     return ReadOptions(
         docx_revisions=cast("Revisions", docx_revisions), pages=pages, encoding=encoding
@@ -308,6 +327,7 @@ def _build_time() -> str | None:
 @lang_option
 @input_format_option
 @max_bytes_option
+@no_cache_option
 @docx_revisions_option
 @encoding_option
 @pages_option
@@ -410,6 +430,7 @@ def _sources(*instruments: Instrument) -> list[str]:
 @lang_option
 @input_format_option
 @max_bytes_option
+@no_cache_option
 @docx_revisions_option
 @encoding_option
 @pages_option
@@ -551,6 +572,7 @@ def _document(
 @lang_option
 @input_format_option
 @max_bytes_option
+@no_cache_option
 @output_option
 def synopsis(
     refs: tuple[str, ...],
@@ -628,6 +650,7 @@ def _language_list(ctx: click.Context, param: click.Parameter, value: str | None
 )
 @input_format_option
 @max_bytes_option
+@no_cache_option
 @docx_revisions_option
 @pages_option
 @output_option
@@ -799,6 +822,7 @@ class _Bar:
     help="Folder to write the site into.",
 )
 @max_bytes_option
+@no_cache_option
 def publish(config: Path, output: Path) -> None:
     """Build a static site of reports from CONFIG (TOML): comparisons and synopses, an
     index page, relative links only.
@@ -987,6 +1011,7 @@ def corpus_pull(
 @right_label_option
 @input_format_option
 @max_bytes_option
+@no_cache_option
 @docx_revisions_option
 @encoding_option
 @output_option

@@ -379,6 +379,21 @@ class Instrument:
         """A copy with the named ``Metadata`` fields changed."""
         return replace(self, metadata=replace(self.metadata, **changes))
 
+    def with_source(self, *, id: str, source: str, sha256: str) -> Instrument:
+        """A copy named after the source it was read from: ``id``, ``metadata.source`` and
+        ``metadata.sha256`` (hex) set. The title and body are the same objects, so what
+        was already derived from them alone (``leaves``, ``leaf_keys``, ``leaf_words``,
+        ``by_eid``) is kept rather than computed again: an instrument from the cache of
+        imported instruments (``formats.cache``) comes with them."""
+        copy = replace(self, id=id, metadata=replace(self.metadata, source=source, sha256=sha256))
+        derived = {name: self.__dict__[name] for name in _TEXT_DERIVED if name in self.__dict__}
+        copy.__dict__.update(derived)
+        return copy
+
+
+# The cached properties of an Instrument computed from its title and body alone.
+_TEXT_DERIVED = ("leaves", "leaf_keys", "leaf_words", "by_eid")
+
 
 # The kinds of compared unit that are not nodes of the body, and those of them attached
 # to an owner clause (paired through their owners, see ``engine.align``).

@@ -12,7 +12,7 @@ from treatydiff.lang import LANGUAGES
 from treatydiff.model import Instrument
 
 if TYPE_CHECKING:
-    from treatydiff.formats.document import ReadOptions
+    from treatydiff.formats.options import ReadOptions
 
 _CATALOGUE_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[\w.-]+))?$")
 _PART_SELECTOR = re.compile(r"^(?P<path>.+)#(?P<part>[1-9][0-9]{0,8})$")

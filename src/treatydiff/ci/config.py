@@ -67,7 +67,7 @@ DEFAULT_REVISION = "HEAD"
 DEFAULT_FAIL_ON_FLAGS: tuple[str, ...] = ("negation", "modal", "number", "reference")
 
 if TYPE_CHECKING:
-    from treatydiff.formats.document import ReadOptions
+    from treatydiff.formats.options import ReadOptions
 
     RuleName = Rule
     FlagName = str

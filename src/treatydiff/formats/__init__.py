@@ -29,11 +29,13 @@ from treatydiff.errors import (
     MissingExtraError,
     UsageError,
 )
+from treatydiff.formats import cache
 from treatydiff.model import Guess, Instrument
 from treatydiff.normalize import LONE_SURROGATE
 
 if TYPE_CHECKING:
-    from treatydiff.formats.document import Document, ReadOptions
+    from treatydiff.formats.document import Document
+    from treatydiff.formats.options import ReadOptions
 
 Parser = Callable[..., Instrument]
 
@@ -452,11 +454,37 @@ def load_bytes(
     """Parse the bytes of one source named ``source`` (a path, URL or label for messages
     and metadata); the id is ``instrument_id``, else the one the format states, else
     derived from ``source`` as a path. ``options`` apply to layout formats (Word, HTML,
-    PDF)."""
+    PDF). Where a cache of imported instruments is in force (``formats.cache.caching``),
+    the instrument is taken from it when the same bytes were read with the same settings
+    before, and stored in it otherwise."""
     name = fmt or detect_document(data)
     if options is not None and options.pages is not None and name != "pdf":
         # A page range on a text would be ignored, and the whole text compared unasked.
         raise UsageError(f"{source}: --pages selects pages of a PDF; this is no PDF")
+    sha256 = hashlib.sha256(data).hexdigest()
+    store = cache.current()
+    entry = cache.key(sha256, fmt=fmt, lang=lang, part=part, options=options) if store else ""
+    instrument = store.get(entry) if store else None
+    if instrument is None:
+        instrument = _import(data, name, source=source, lang=lang, part=part, options=options)
+        if store:
+            store.put(entry, instrument)
+    return instrument.with_source(
+        id=instrument_id or instrument.id or default_id(Path(source)), source=source, sha256=sha256
+    )
+
+
+def _import(
+    data: bytes,
+    name: str | None,
+    *,
+    source: str,
+    lang: str,
+    part: int,
+    options: ReadOptions | None,
+) -> Instrument:
+    """The instrument the importer of format ``name`` (None: a text format, detected)
+    reads in ``data``, with a guess noted when the text's encoding was detected."""
     detected = None
     try:
         if name == "pdf":
@@ -469,17 +497,12 @@ def load_bytes(
             instrument = parse(text, fmt=name, lang=lang, part=part)
     except FormatError as exc:
         raise FormatError(f"{source}: {exc}") from None
+    if detected is None:
+        return instrument
     from dataclasses import replace
 
-    guesses = instrument.guesses
-    if detected is not None:
-        read_as = f"read as {detected} (detected; name another with --encoding)"
-        guesses = (Guess("encoding", None, "", read_as), *guesses)
-    return replace(
-        instrument.with_metadata(source=source, sha256=hashlib.sha256(data).hexdigest()),
-        id=instrument_id or instrument.id or default_id(Path(source)),
-        guesses=guesses,
-    )
+    read_as = f"read as {detected} (detected; name another with --encoding)"
+    return replace(instrument, guesses=(Guess("encoding", None, "", read_as), *instrument.guesses))
 
 
 def read_bytes(path: Path) -> bytes:

@@ -24,9 +24,7 @@ from treatydiff.segment.blocks import Block
 from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 
-Revisions = Literal["accepted", "original"]
 NoteKind = Literal["footnote", "endnote"]
-REVISIONS: tuple[Revisions, ...] = ("accepted", "original")
 
 # Why text of a source was left out of the clauses.
 DropReason = Literal[
@@ -39,23 +37,6 @@ DropReason = Literal[
     "text box",  # a Word text box (floating, outside the reading order)
     "editorial",  # a publisher's summary or commentary, no words of the instrument
 ]
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """Settings of the layout importers, from the command line.
-
-    ``docx_revisions``: which text of a Word file with tracked changes is read, the one
-    with all changes accepted (as it reads now) or the original before them.
-    ``pages``: the pages of a PDF to read, first and last (from 1, inclusive); None for
-    all.
-    ``encoding``: the text encoding of a text file or web page, named by the user (a
-    Python codec name, "cp1252", "latin-1"), in place of the one marked or detected.
-    """
-
-    docx_revisions: Revisions = "accepted"
-    pages: tuple[int, int] | None = None
-    encoding: str | None = None
 
 
 @dataclass(frozen=True)

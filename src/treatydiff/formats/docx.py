@@ -43,8 +43,6 @@ from treatydiff.formats.document import (
     Dropped,
     Note,
     NoteKind,
-    ReadOptions,
-    Revisions,
     format_number,
     split,
 )
@@ -57,6 +55,7 @@ from treatydiff.formats.docx_styles import (
     on,
     outline_level,
 )
+from treatydiff.formats.options import ReadOptions, Revisions
 from treatydiff.segment.blocks import Block, BlockRole
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

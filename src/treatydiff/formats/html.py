@@ -35,11 +35,11 @@ from treatydiff.formats.document import (
     Document,
     Dropped,
     DropReason,
-    ReadOptions,
     format_number,
     split,
 )
 from treatydiff.formats.html_languages import Marked, in_script_of, select
+from treatydiff.formats.options import ReadOptions
 from treatydiff.segment.blocks import Block, BlockRole
 
 # Elements whose content is no text of the page (not rendered, or media).

@@ -24,7 +24,8 @@ import re
 from typing import Any
 
 from treatydiff.errors import FormatError
-from treatydiff.formats.document import Document, Dropped, ReadOptions, split
+from treatydiff.formats.document import Document, Dropped, split
+from treatydiff.formats.options import ReadOptions
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
 

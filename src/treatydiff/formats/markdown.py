@@ -30,7 +30,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -161,86 +160,11 @@ def _flattened(tokens: Sequence[Token]) -> Iterator[Token]:
             yield token
 
 
-class _HtmlText(HTMLParser):
-    """The text of an HTML block, line by line: comments and ``<sup>`` calls dropped."""
-
-    def __init__(self, line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first = line
-        self.pieces: list[tuple[int, str]] = []
-        self.in_sup = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_sup += tag == "sup"
-        if tag == "br":
-            self.pieces.append((self.getpos()[0], " "))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_sup = max(self.in_sup - (tag == "sup"), 0)
-
-    def handle_data(self, data: str) -> None:
-        if not self.in_sup:
-            self.pieces.append((self.getpos()[0], data))
-
-    def lines(self) -> list[_Line]:
-        by_line: dict[int, list[str]] = {}
-        for start, data in self.pieces:
-            for offset, text in enumerate(data.split("\n")):
-                by_line.setdefault(self.first + start - 1 + offset, []).append(text)
-        joined = ((number, "".join(texts).strip()) for number, texts in by_line.items())
-        return [_Line(number, text) for number, text in joined if text]
-
-
 def _html_lines(content: str, line: int) -> list[_Line]:
-    reader = _HtmlText(line)
-    reader.feed(_unclosable_escaped(content))
-    reader.close()
-    return reader.lines()
+    # html.parser (with _markupbase) loads only for a text that has HTML blocks.
+    from treatydiff.formats.markdown_html import html_lines
 
-
-# The ends html.parser looks for (as _markupbase spells them): of a comment, of a marked
-# section ("<![CDATA[...]]>"), of a Microsoft one ("<![if !vml]>", from Word), and of every
-# other markup ("<?...>", "<!...>", tags).
-_COMMENT_END = re.compile(r"--\s*>")
-_SECTION_END = re.compile(r"]\s*]\s*>")
-_MS_SECTION_END = re.compile(r"]\s*>")
-_MS_SECTION = re.compile(r"(?:if|else|endif)(?![-_.a-zA-Z0-9])", re.IGNORECASE)
-_MARKUP_OPEN = re.compile(r"<(?:!--|!\[)?")
-
-
-def _unclosable_escaped(content: str) -> str:
-    """``content`` with the ``<`` of each comment, marked section or other markup that no
-    end follows written ``&lt;``: html.parser reads such markup as text at the end anyway,
-    but finds that out by searching to the end of the text for each one (quadratic in
-    Python before 3.13.4 and 3.12.11: a line of 8,000 "<!--" took 2.5 s). Markup that has
-    an end after it is left alone."""
-    if "<!" not in content and content.rfind(">") > content.rfind("<"):
-        return content  # every "<" has a ">" after it: the usual case
-    last_end = content.rfind(">")
-    last_comment_end = _last_start(_COMMENT_END, content)
-    last_section_end = _last_start(_SECTION_END, content)
-    last_ms_section_end = _last_start(_MS_SECTION_END, content)
-
-    def escaped(opening: re.Match[str]) -> str:
-        mark, end = opening.group(), opening.end()
-        if mark == "<!--":
-            closable = end <= last_comment_end
-        elif mark == "<![":
-            microsoft = _MS_SECTION.match(content, end) is not None
-            closable = end <= (last_ms_section_end if microsoft else last_section_end)
-        else:
-            closable = end <= last_end
-        return mark if closable else "&lt;" + mark[1:]
-
-    return _MARKUP_OPEN.sub(escaped, content)
-
-
-def _last_start(end: re.Pattern[str], text: str) -> int:
-    """Where the last match of ``end`` in ``text`` starts; -1 for none."""
-    start = -1
-    for match in end.finditer(text):
-        start = match.start()
-    return start
+    return [_Line(number, text) for number, text in html_lines(content, line)]
 
 
 def _text_blocks(lines: Sequence[_Line]) -> Iterator[Block]:

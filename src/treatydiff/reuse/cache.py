@@ -11,12 +11,13 @@ of two texts depends on nothing else, so the next search looks only for the pair
 texts it has not seen (a treaty added, or edited); a search of another collection starts
 afresh and replaces the entry.
 
-``<code>`` is a fingerprint of the treatydiff code that reads sources: a new version, or
-any edit of an importer, starts a fresh folder, so an entry never outlives the code that
-wrote it. ``<sha256>`` is that of the source's bytes: a renamed or moved file is found
-again, an edited one is read anew. Entries are written atomically (``outputs.write_atomic``);
-an entry that cannot be read or parsed is ignored, and rewritten by the run that reads the
-source again. Folders of older code are left for the user to delete.
+``<code>`` is ``resources.code_fingerprint()``, naming the treatydiff code that reads
+sources: a new version, or any edit of its sources, starts a fresh folder, so an entry
+never outlives the code that wrote it. ``<sha256>`` is that of the source's bytes: a
+renamed or moved file is found again, an edited one is read anew. Entries are written
+atomically (``outputs.write_atomic``); an entry that cannot be read or parsed is ignored,
+and rewritten by the run that reads the source again. Folders of older code are left for
+the user to delete.
 """
 
 from __future__ import annotations
@@ -25,25 +26,13 @@ import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from treatydiff.errors import OutputError
 from treatydiff.outputs import write_atomic
+from treatydiff.resources import code_fingerprint
 from treatydiff.reuse.read import Outcome, outcome_from_json, outcome_to_json
-
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-@cache
-def code_fingerprint() -> str:
-    """16 hex digits of the SHA-256 of treatydiff's Python sources (paths and bytes)."""
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
