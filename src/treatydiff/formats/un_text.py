@@ -31,6 +31,7 @@ from treatydiff.segment.markers import (
     comes_after,
     follows,
     is_first_item,
+    list_level,
     read_marker,
 )
 from treatydiff.segment.notes import attach
@@ -538,7 +539,10 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
     length = 0  # of the paragraph so far, joined
     role: BlockRole = "text"
     previous: TextLine | None = None
-    last_of_style: dict[str, str] = {}  # the last item number of each marker shape
+    # The open list levels, outermost first, as (marker shape, last item number): one
+    # shape may serve two levels ("(a)" > "(i)" > "(a)"), and an item after an inner list
+    # ends ("(b)" after "(ii)") goes on with the outer level whose last item it follows.
+    levels: list[tuple[str, str | None]] = []
 
     def flush() -> None:
         nonlocal pieces, spans, length
@@ -568,17 +572,20 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
             line_role = "heading"
         elif index in captions:
             line_role = "caption"
-        # "(c)" after "(b)" is a letter, not the Roman hundred.
-        open_alpha = [num for style, num in last_of_style.items() if "alpha" in style]
+        # "(c)" after "(b)" is a letter, not the Roman hundred; after a chapeau ("(h) ...:")
+        # "(i)" opens a nested list of Roman numerals.
+        chapeau = bool(pieces) and pieces[-1].endswith(":")
+        open_alpha = [] if chapeau else [num or "" for style, num in levels if "alpha" in style]
         marker = read_marker(line.text, previous_alpha=open_alpha)
         if line_role == "heading":
-            last_of_style.clear()
+            levels.clear()
         starts_new = previous is None or line_role != role or line_role == "heading"
         if marker is not None and not starts_new:
             text = paragraph_end()
             ends = language.ends_clause.search(text) is not None
             # "2." after "1." opens an item even where the source lost a full stop ...
-            last = last_of_style.get(marker.style)
+            level = list_level(levels, marker)
+            last = levels[level][1] if level is not None else None
             in_sequence = follows(last, marker.num)
             # ... but not where it goes on with a cross-reference ("in article" / "2."),
             # nor, for an item that opens no list, where no earlier item of its list
@@ -591,7 +598,7 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
                 or is_first_item(marker.num)
                 or (last is not None and comes_after(last, marker.num))
                 # "ii." after "(i)": the source changed the shape of its markers
-                or any(follows(num, marker.num) for num in last_of_style.values())
+                or any(follows(num, marker.num) for _, num in levels)
             )
             # A bracketed first item opens a list even after a chapeau that lost its colon
             # ("... unless the new Convention otherwise provides" / "(a) the ..."), not
@@ -609,7 +616,9 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
                 )
                 guesses.append(Guess("number mid-line", line.number, line.text, detail))
         if starts_new and marker is not None:
-            last_of_style[marker.style] = marker.num
+            level = list_level(levels, marker)
+            del levels[len(levels) if level is None else level :]
+            levels.append((marker.style, marker.num))
         if starts_new:
             flush()
             pieces, spans, role, length = [line.text], [(0, line.number)], line_role, len(line.text)

@@ -1,0 +1,138 @@
+"""The structure the un-text importer reads from plain text: nested lists whose marker
+shapes repeat. Invented wording, and the OPSC typed as plain text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from treatydiff.formats import load_file, parse
+from treatydiff.model import Clause, Instrument
+
+_NESTED = (
+    "Protocol on Testing\n\nArticle 1\n"
+    "1. Each State Party shall ensure that the following acts are covered:\n"
+    "(a) In the context of sale of children:\n"
+    "(i) Offering a child for the purpose of:\n"
+    "(a) Sexual exploitation of the child;\n"
+    "(b) Transfer of organs of the child;\n"
+    "(ii) Improperly inducing consent for adoption;\n"
+    "(b) Offering a child for child prostitution;\n"
+    "(c) Producing child pornography.\n"
+    "2. The same shall apply to an attempt.\n"
+)
+_NESTED_UNITS = [
+    ("art_1__para_1__intro", "Each State Party shall ensure that the following acts are covered:"),
+    ("art_1__para_1__point_a__intro", "In the context of sale of children:"),
+    ("art_1__para_1__point_a__point_i__intro", "Offering a child for the purpose of:"),
+    ("art_1__para_1__point_a__point_i__point_a", "Sexual exploitation of the child;"),
+    ("art_1__para_1__point_a__point_i__point_b", "Transfer of organs of the child;"),
+    ("art_1__para_1__point_a__point_ii", "Improperly inducing consent for adoption;"),
+    ("art_1__para_1__point_b", "Offering a child for child prostitution;"),
+    ("art_1__para_1__point_c", "Producing child pornography."),
+    ("art_1__para_2", "The same shall apply to an attempt."),
+]
+
+
+def _units(source: str, lang: str = "en") -> list[tuple[str, str]]:
+    instrument = parse(source, fmt="un-text", lang=lang)
+    return [(leaf.clause.eid, leaf.clause.text) for leaf in instrument.leaves[1:]]
+
+
+def _spaced(source: str) -> str:
+    """``source`` with a blank line before every list item."""
+    return re.sub(r"\n(?=\(|\d\.|[a-z]+[.)] )", "\n\n", source)
+
+
+@pytest.mark.parametrize("spacing", [lambda s: s, _spaced], ids=["unspaced", "spaced"])
+def test_a_letter_after_a_nested_roman_item_goes_back_to_the_outer_list(
+    spacing: Callable[[str], str],
+) -> None:
+    """The OPSC article 3(1) layout: "(b)" after "(ii)" closes the inner letters and
+    follows the outer "(a)"; "(c)" after it is a letter, not the Roman hundred."""
+    assert _units(spacing(_NESTED)) == _NESTED_UNITS
+
+
+def test_the_inner_letter_list_may_run_past_the_outer_letter() -> None:
+    """The inner list reaches "(c)" before "(ii)": the outer "(b)" still follows "(a)"."""
+    source = _NESTED.replace(
+        "(ii) Improperly", "(c) Forced labour of the child;\n(ii) Improperly"
+    ).replace("(c) Producing", "(c) Distributing child pornography;\n(d) Producing")
+    units = _units(source)
+    assert ("art_1__para_1__point_a__point_i__point_c", "Forced labour of the child;") in units
+    assert units[-5:-1] == [
+        ("art_1__para_1__point_a__point_ii", "Improperly inducing consent for adoption;"),
+        ("art_1__para_1__point_b", "Offering a child for child prostitution;"),
+        ("art_1__para_1__point_c", "Distributing child pornography;"),
+        ("art_1__para_1__point_d", "Producing child pornography."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outer", "roman", "inner"),
+    [("{})", "{})", "{})"), ("{}.", "{}.", "{}.")],
+    ids=["closing-bracket", "full-stop"],
+)
+def test_other_marker_shapes_nest_and_close_the_same_way(
+    outer: str, roman: str, inner: str
+) -> None:
+    """ "a) ... i) ... a) b) ii) b) c)" and the Dutch "a. ... i. ... a." shapes."""
+    shapes = {"(a) In": outer, "(b) Offering": outer, "(c) Producing": outer}
+    shapes |= {"(i) Offering": roman, "(ii) Improperly": roman}
+    shapes |= {"(a) Sexual": inner, "(b) Transfer": inner}
+    source = _NESTED
+    for start, shape in shapes.items():
+        mark, word = start.split(" ")
+        source = source.replace(start, f"{shape.format(mark.strip('()'))} {word}")
+    assert _units(source) == _NESTED_UNITS
+
+
+def test_a_letter_that_follows_no_open_item_stays_words_of_the_sentence() -> None:
+    """ "(d)" after "(ii)", where no open list ends at "(c)", goes on with the sentence:
+    the sequence does not say it opens an item."""
+    source = _NESTED.replace(
+        "(ii) Improperly inducing consent for adoption;\n(b)",
+        "(ii) Improperly inducing consent under\n(d)",
+    )
+    units = dict(_units(source))
+    assert units["art_1__para_1__point_a__point_ii"].startswith(
+        "Improperly inducing consent under (d) Offering a child"
+    )
+    assert not any(eid.endswith("point_d") for eid in units)
+
+
+def _as_plain_text(instrument: Instrument) -> str:
+    """The articles of ``instrument`` typed as plain text with no blank line: a heading
+    line per article, each paragraph and point on a line after its marker ("1.", "(a)",
+    "(ii)"), its chapeau after the marker."""
+    lines = [instrument.title]
+
+    def put(clause: Clause) -> None:
+        marker = {"paragraph": "{}. ", "point": "({}) "}.get(clause.kind, "")
+        opening = marker.format(clause.num) if clause.num and marker else ""
+        rest = list(clause.children)
+        if rest and rest[0].kind == "intro":
+            opening += rest.pop(0).text
+        if opening or clause.text:
+            lines.append(opening + clause.text)
+        for child in rest:
+            put(child)
+
+    for article in instrument.articles():
+        lines.append(f"Article {article.num}")
+        for child in article.children:
+            put(child)
+    return "\n".join(lines) + "\n"
+
+
+def test_the_opsc_typed_without_blank_lines_keeps_its_nested_lists(corpus: Path) -> None:
+    """The newcomer's reproducer on the real text: OPSC article 3(1), read back from plain
+    text with no blank line, keeps (a)(i)(a)-(c), (a)(ii), (b) and (c) apart."""
+    opsc = load_file(corpus / "laws-markdown" / "opsc" / "2012-10-31.md")
+    typed = parse(_as_plain_text(opsc), fmt="un-text")
+    eids = [c.eid for c in typed.by_eid["art_3"].clause.walk() if c.is_leaf]
+    assert eids == [c.eid for c in opsc.by_eid["art_3"].clause.walk() if c.is_leaf]
+    assert "art_3__para_1__point_a__point_ii" in eids and "art_3__para_1__point_c" in eids
