@@ -1,5 +1,6 @@
 """The structure the un-text importer reads from plain text: nested lists whose marker
-shapes repeat. Invented wording, and the OPSC typed as plain text."""
+shapes repeat, and an excerpt that opens at an article other than the first. Invented
+wording, and the OPSC typed as plain text."""
 
 from __future__ import annotations
 
@@ -102,6 +103,77 @@ def test_a_letter_that_follows_no_open_item_stays_words_of_the_sentence() -> Non
         "Improperly inducing consent under (d) Offering a child"
     )
     assert not any(eid.endswith("point_d") for eid in units)
+
+
+def _instrument_of(source: str) -> Instrument:
+    return parse(source, fmt="un-text")
+
+
+_EXCERPT = (
+    "Protocol on Testing\nArticle 3\n1. Each State Party shall do this.\n"
+    "2. The Committee may do that.\nArticle 4\nThe Committee shall meet.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        _EXCERPT,
+        _EXCERPT.replace("\n", "\n\n"),
+        "Optional Protocol to the Convention\non Testing\n" + _EXCERPT.split("\n", 1)[1],
+        "Protocol on Testing\n\nAdopted by resolution 1/2 of 3 May 2000\n\n"
+        + _EXCERPT.split("\n", 1)[1],
+        _EXCERPT.replace("Article 3", "Article 3 bis"),
+    ],
+    ids=["unspaced", "spaced", "two-title-lines", "adoption-line", "bis"],
+)
+def test_an_excerpt_that_opens_at_a_later_article_reads_as_articles(source: str) -> None:
+    instrument = _instrument_of(source)
+    assert instrument.title.endswith("Testing")
+    assert instrument.preamble is None
+    first = instrument.articles()[0]
+    assert [(c.kind, c.num, c.text) for c in first.children] == [
+        ("paragraph", "1", "Each State Party shall do this."),
+        ("paragraph", "2", "The Committee may do that."),
+    ]
+    assert not instrument.guesses
+
+
+def test_an_article_heading_after_words_that_run_on_stays_text() -> None:
+    """ "... in accordance with" / "Article 3": the heading line is words of the sentence,
+    not the start of the body after a title."""
+    source = "The Committee shall act in accordance with\nArticle 3\nof this Protocol.\n"
+    instrument = _instrument_of(source)
+    assert instrument.articles() == []
+    assert [leaf.clause.text for leaf in instrument.leaves] == [
+        "The Committee shall act in accordance with Article 3 of this Protocol."
+    ]
+
+
+def test_text_before_any_heading_without_preamble_words_is_no_preamble() -> None:
+    """An excerpt opening inside an article ("2. This ...") reads as a paragraph at the
+    top of the body, numbered as printed; words with no number are unnumbered
+    paragraphs. No preamble is invented."""
+    numbered = _instrument_of(
+        "2. This article is without prejudice to any other instrument.\n\n"
+        "Article 2\n\n1. Each State Party shall act.\n"
+    )
+    assert numbered.preamble is None
+    assert [(c.eid, c.kind, c.num) for c in numbered.body[:1]] == [("para_2", "paragraph", "2")]
+    plain = _instrument_of("Each State Party shall act.\n\nThe Committee shall meet.\n")
+    assert plain.preamble is None
+    assert [(c.eid, c.text) for c in plain.body] == [
+        ("p_1", "Each State Party shall act."),
+        ("p_2", "The Committee shall meet."),
+    ]
+
+
+def test_preamble_words_still_open_a_preamble() -> None:
+    """A formula opening the preamble, or a recital, shows one."""
+    for opening in ("The States Parties to this Protocol,", "Recognizing that tests matter,"):
+        instrument = _instrument_of(f"{opening}\n\nArticle 1\n\nEach Party shall act.\n")
+        assert instrument.preamble is not None, opening
+        assert instrument.preamble.children[0].text == opening
 
 
 def _as_plain_text(instrument: Instrument) -> str:

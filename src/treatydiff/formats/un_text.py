@@ -672,6 +672,58 @@ def body_start(lang: str = "en") -> re.Pattern[str]:
     return _words(lang).body_start
 
 
+def _body_start(lines: list[TextLine], words: _Words) -> int:
+    """Index of the line where the body of ``lines`` starts, after the title block; 0
+    for a text with no title block.
+
+    The body starts at the words that open one or a recital ("The States Parties",
+    "Preamble", "Article 1", "Recognizing"), or before them at a container heading
+    ("PART I") that ends the title block; in a text with no such words (an excerpt), at
+    an article heading of any number ("Article 3") that ends a title block. A title
+    block is a few lines of words with no list marker, no sentence's end and no modal or
+    auxiliary verb, whose last word is no function word ("... of the" / "Article 3").
+    """
+    opener = next(
+        (
+            k
+            for k, line in enumerate(lines)
+            if words.body_start.match(line.text) or words.recital_start.match(line.text)
+        ),
+        None,
+    )
+    for k in range(1, len(lines) if opener is None else opener):
+        heading = words.heading.match(lines[k].text)
+        if heading is None or heading["attachment"] or (heading["article"] and opener is not None):
+            continue
+        return k if _is_title_block(lines[:k], words) else opener or 0
+    return opener or 0
+
+
+# A title block holds at most this many lines: more is text.
+_TITLE_LINES = 8
+
+
+def _is_title_block(lines: list[TextLine], words: _Words) -> bool:
+    """Whether the lines before a heading may all be a title block (see ``_body_start``):
+    its adoption and entry-into-force lines aside."""
+    title = [
+        line.text
+        for line in lines
+        if line.text
+        and not words.adopted.match(line.text)
+        and not words.entry_into_force.match(line.text)
+    ]
+    if not title or len(title) > _TITLE_LINES:
+        return False
+    title_words = " ".join(title).lower().split()
+    return (
+        not any(read_marker(text) or text.endswith((".", ";", ":", ",")) for text in title)
+        and not words.verbs & set(title_words)  # "The Committee shall act in accordance with"
+        and title_words[-1] not in words.not_caption_end
+        and words.reference_end.search(title[-1]) is None
+    )
+
+
 def parse_lines(
     lines: list[TextLine],
     *,
@@ -688,14 +740,7 @@ def parse_lines(
     guesses with those of the segmentation, in source order."""
     words = _words(lang)
     if start is None:
-        start = next(
-            (
-                k
-                for k, line in enumerate(lines)
-                if words.body_start.match(line.text) or words.recital_start.match(line.text)
-            ),
-            0,
-        )
+        start = _body_start(lines, words)
     title_lines = [line for line in lines[:start] if line.text]
     title, metadata, preface = _title_block(title_lines, words)
     found = list(guesses)
