@@ -1,6 +1,6 @@
 """The structure the un-text importer reads from plain text: nested lists whose marker
-shapes repeat, and an excerpt that opens at an article other than the first. Invented
-wording, and the OPSC typed as plain text."""
+shapes repeat, an excerpt that opens at an article other than the first, and part and
+chapter headings. Invented wording throughout."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from treatydiff.ci.rules import counted
+from treatydiff.engine.compare import compare
 from treatydiff.formats import load_file, parse
 from treatydiff.model import Clause, Instrument
 
@@ -174,6 +176,79 @@ def test_preamble_words_still_open_a_preamble() -> None:
         instrument = _instrument_of(f"{opening}\n\nArticle 1\n\nEach Party shall act.\n")
         assert instrument.preamble is not None, opening
         assert instrument.preamble.children[0].text == opening
+
+
+_PARTS = (
+    "Convention on Testing\nPART I\nArticle 1\nThe child shall be heard.\nArticle 2\n"
+    "The child shall have the right to freedom of expression.\nPART II\nArticle 3\n"
+    "The Committee shall meet.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["PART I", "Part I", "CHAPTER I", "Chapter 1"])
+def test_a_container_heading_line_is_no_title_line_and_a_unit_of_its_own(heading: str) -> None:
+    source = _PARTS.replace("PART I\n", f"{heading}\n", 1)
+    instrument = _instrument_of(source)
+    assert instrument.title == "Convention on Testing"
+    units = [(leaf.clause.kind, leaf.clause.text) for leaf in instrument.leaves]
+    assert units[1] == ("heading", heading)
+    assert ("heading", "PART II") in units
+
+
+def test_a_container_title_stays_its_heading() -> None:
+    """ "PART I" over "GENERAL PROVISIONS": the title is the heading, as before."""
+    instrument = _instrument_of(_PARTS.replace("PART I\n", "PART I\nGENERAL PROVISIONS\n"))
+    assert instrument.title == "Convention on Testing"
+    assert instrument.body[0].heading == "GENERAL PROVISIONS"
+
+
+def _check(left: str, right: str, rule: str) -> list[tuple[str, ...]]:
+    """The reasons each alignment of ``left`` with ``right`` counts under ``rule``."""
+    comparison = compare(_instrument_of(left), _instrument_of(right))
+    return [r for a in comparison.alignments if (r := counted(a, rule))]  # type: ignore[arg-type]
+
+
+_MOVED_TO_PART_II = _PARTS.replace("Article 2\n", "PART II\nArticle 2\n").replace(
+    "expression.\nPART II\n", "expression.\n"
+)
+
+
+@pytest.mark.parametrize("rule", ["any", "wording", "substantive"])
+def test_an_article_moved_to_another_part_is_a_move(rule: str) -> None:
+    comparison = compare(_instrument_of(_PARTS), _instrument_of(_MOVED_TO_PART_II))
+    moved = [a for a in comparison.alignments if a.moved]
+    assert [(a.left, a.right, a.status) for a in moved] == [(("art_2",), ("art_2",), "identical")]
+    assert _check(_PARTS, _MOVED_TO_PART_II, rule) == [("clause moved",)]
+
+
+def test_a_deleted_part_line_is_removed_and_the_articles_under_it_moved() -> None:
+    deleted = _PARTS.replace("PART II\n", "")
+    comparison = compare(_instrument_of(_PARTS), _instrument_of(deleted))
+    changed = [(a.left, a.right, a.status, a.moved) for a in comparison.alignments
+               if a.is_difference]  # fmt: skip
+    assert changed == [
+        (("part_II__heading",), (), "removed", False),
+        (("art_3",), ("art_3",), "identical", True),
+    ]
+
+
+def test_a_renamed_part_is_a_changed_and_renumbered_heading() -> None:
+    renamed = _PARTS.replace("PART II", "PART III")
+    comparison = compare(_instrument_of(_PARTS), _instrument_of(renamed))
+    changed = [a for a in comparison.alignments if a.is_difference]
+    assert [(a.left, a.right, a.renumbered, a.moved) for a in changed] == [
+        (("part_II__heading",), ("part_III__heading",), True, False)
+    ]
+    assert _check(_PARTS, renamed, "wording")
+
+
+def test_articles_renumbered_inside_the_same_parts_are_not_moved() -> None:
+    swapped = _PARTS.replace("Article 2\n", "Article 3\n").replace(
+        "PART II\nArticle 3\n", "PART II\nArticle 2\n"
+    )
+    comparison = compare(_instrument_of(_PARTS), _instrument_of(swapped))
+    assert not any(a.moved for a in comparison.alignments)
+    assert sum(a.renumbered for a in comparison.alignments) == 2
 
 
 def _as_plain_text(instrument: Instrument) -> str:

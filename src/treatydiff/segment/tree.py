@@ -149,9 +149,11 @@ class Segmenter:
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):
             kind = self.words.container_kind[container["word"].lower()]
             self._open_container(kind, container["num"], container["heading"], block.line)
+            self.containers[-1].designation = text
             return True
         if block.role == "heading" and _ROMAN_ONLY.match(text):
             self._open_container("section", text.rstrip("."), None, block.line)
+            self.containers[-1].designation = text
             return True
         if self.words.preamble_label.fullmatch(text) and not self.seen_structure:
             preamble = self._ensure_preamble(block.line)
