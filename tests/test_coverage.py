@@ -76,7 +76,10 @@ def _accounted(instrument: Instrument) -> list[str]:
     """The texts of every compared unit, the printed numbers of clauses, note markers."""
     texts = [leaf.clause.text for leaf in instrument.leaves]
     for clause in instrument.walk():
-        if clause.kind in _NUMBERED and clause.num:
+        # A container printed without a title has its heading line ("PART I") as its
+        # heading unit: its number is read there.
+        designation = clause.heading and clause.heading.split()[-1] == clause.num
+        if clause.kind in _NUMBERED and clause.num and not designation:
             texts.append(clause.num)
         texts += [note.marker for note in clause.notes]
     return texts

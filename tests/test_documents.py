@@ -346,12 +346,14 @@ def test_automatic_numbers_become_article_paragraph_and_point_numbers() -> None:
     read = load_bytes(_numbered_docx(), source="numbered.docx")
     eids = [leaf.clause.eid for leaf in read.leaves]
     assert eids == [
+        "part_I__heading",  # the numbered "PART I" line, its part's heading
         "art_1__para_1__intro",
         "art_1__para_1__point_a",
         "art_1__para_1__point_b__intro",
         "art_1__para_1__point_b__point_i",
         "art_1__para_1__point_b__point_ii",
         "art_1__para_2",
+        "part_II__heading",
         "art_2__para_1",
         "art_10__para_1",
     ]

@@ -451,7 +451,10 @@ def _clause_words(instruments: list[Instrument]) -> list[str]:
         out += _words(instrument.title)
         for clause in instrument.walk():
             positional = clause.kind in ("recital", "formula", "testimonium")
-            if clause.num and not positional:
+            # A container printed without a title has its heading line ("PART I") as its
+            # heading: its number is read there.
+            designation = clause.heading and clause.heading.split()[-1] == clause.num
+            if clause.num and not positional and not designation:
                 out += _words(clause.num)
             out += _words(clause.heading or "") + _words(clause.text)
     return out
@@ -613,9 +616,10 @@ def test_format_detection(corpus: Path) -> None:
 
 def test_a_numbered_heading_with_nothing_under_it_is_kept() -> None:
     # An amendment table lists "Part 1" alone on a row before "Part 2 ad. No. 30": the
-    # first part has no words under it, and its number is kept all the same.
+    # first part has no words under it, and its number is kept all the same, with its
+    # heading line as its heading (a compared unit).
     blocks = [Block("Part 1", 1), Block("Part 2 ad. No. 30, 1993", 2), Block("Article 7", 3)]
     assert [(c.kind, c.num, c.heading) for c in segment(blocks)] == [
-        ("part", "1", None),
+        ("part", "1", "Part 1"),
         ("part", "2", "ad. No. 30, 1993"),
     ]

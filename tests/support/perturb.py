@@ -686,11 +686,18 @@ def _layout(instrument: Instrument) -> list[_Piece]:
     def visit(clause: Clause, prefix: str, depth: int) -> None:
         """``depth`` counts the lists ``clause`` stands in."""
         kind = clause.kind
+        # A container printed without a title has its heading line ("PART I") as heading.
+        designation = bool(clause.heading) and clause.heading.split()[-1] == clause.num
         if kind in _CONTAINER_WORDS:
-            pieces.append(_Piece(f"{_CONTAINER_WORDS[kind]} {clause.num}", plain=True))
+            line = clause.heading if designation else f"{_CONTAINER_WORDS[kind]} {clause.num}"
+            pieces.append(_Piece(line or "", plain=True))
         elif kind == "article":
             pieces.append(_Piece(f"{_ENGLISH.article_words[0]} {clause.num}", plain=True))
-        if kind in (*_CONTAINER_WORDS, "article", "preamble") and clause.heading:
+        if (
+            kind in (*_CONTAINER_WORDS, "article", "preamble")
+            and clause.heading
+            and not designation
+        ):
             pieces.append(_Piece(clause.heading, plain=True))
         if kind == "paragraph" and clause.num:
             prefix = f"{clause.num}. "

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from treatydiff.errors import InputError
 from treatydiff.formats import list_parts, load_file, load_stdin, read_bytes
 from treatydiff.lang import LANGUAGES
-from treatydiff.model import Instrument
+from treatydiff.model import UNIT_KINDS, Instrument, LeafView
 
 if TYPE_CHECKING:
     from treatydiff.formats.options import ReadOptions
@@ -77,6 +77,8 @@ def parts(
 # Kinds a text with no structure word of its language still gets: the segmenter makes
 # every block a formula of a preamble when it finds no article, recital or container.
 _UNSTRUCTURED_KINDS = frozenset({"preamble", "formula"})
+# The kinds of the text at the top of a body with no heading: it shows no structure.
+_LOOSE_KINDS = frozenset({"paragraph", "point", "indent", "intro", "wrapup"})
 
 
 def structure_warning(
@@ -90,7 +92,7 @@ def structure_warning(
     """A warning when REF, read as language ``lang``, shows no treaty structure: no
     article, recital, paragraph or container, only blocks of text. Such a text is still
     compared word for word, but as blocks in source order, so a change is cited as
-    "preamble, formula 2" and moved or renumbered articles are not recognised; the
+    "unnumbered paragraph 2" and moved or renumbered articles are not recognised; the
     usual cause is a text in another language than ``lang`` (a Spanish PDF read with
     the default ``--lang en``). The other known languages are tried on the same file,
     and those that find structure are named in the warning.
@@ -119,7 +121,7 @@ def structure_warning(
         if found
         else f"; no other known language ({', '.join(c for c in LANGUAGES if c != lang)}) finds any"
     )
-    blocks = sum(1 for leaf in instrument.leaves if leaf.clause.kind in _UNSTRUCTURED_KINDS)
+    blocks = sum(1 for leaf in instrument.leaves if _unstructured(leaf))
     return (
         f"{ref}: no article, recital or paragraph found with --lang {lang}: compared as "
         f"{blocks} blocks of text in source order{hint}"
@@ -128,4 +130,15 @@ def structure_warning(
 
 def _has_structure(instrument: Instrument) -> bool:
     """Whether the segmenter recognised any treaty structure in ``instrument``."""
-    return any(clause.kind not in _UNSTRUCTURED_KINDS for clause in instrument.walk())
+    views = instrument.by_eid.values()
+    return not all(_unstructured(view) for view in views if view.clause.kind not in UNIT_KINDS)
+
+
+def _unstructured(view: LeafView) -> bool:
+    """Whether the clause of ``view`` is a block of text the segmenter found no structure
+    for: a preamble formula, or a paragraph or point in no article or container (text
+    before any heading that no preamble words open: "1." may be a list of anything)."""
+    if view.clause.kind in _UNSTRUCTURED_KINDS:
+        return True
+    loose = view.clause.kind in _LOOSE_KINDS
+    return loose and all(c.kind in _LOOSE_KINDS for c in view.ancestors)

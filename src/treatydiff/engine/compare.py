@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from treatydiff.engine import references
 from treatydiff.engine.align import SCORERS, Match, align
 from treatydiff.engine.classify import Terms, defined_terms, status, tags
@@ -9,7 +11,7 @@ from treatydiff.engine.comparison import Alignment, CompareOptions, Comparison, 
 from treatydiff.engine.diff import clause_diff, word_diff
 from treatydiff.errors import ConfigError, InputError
 from treatydiff.lang.words import Lexicon
-from treatydiff.model import Instrument
+from treatydiff.model import HEADING_KIND, Clause, Instrument
 from treatydiff.normalize import comparison_key_of
 from treatydiff.segment.labels import cited_numbers
 
@@ -68,6 +70,7 @@ def compare(
     lexicon = Lexicon.of((left.metadata.language, right.metadata.language))
     partners = references.counterparts(left, right, matches)
     trees = references.trees(left, right)
+    containers = _container_counterparts(left, right, matches)
     alignments = tuple(
         _alignment(
             left,
@@ -76,6 +79,7 @@ def compare(
             terms,
             lexicon,
             references.check(left, right, match, partners, trees),
+            containers,
         )
         for match in matches
     )
@@ -137,6 +141,7 @@ def _alignment(
     terms: Terms,
     lexicon: Lexicon,
     found: references.Finding,
+    containers: dict[str, str],
 ) -> Alignment:
     left_ids = tuple(left.leaves[i].clause.eid for i in match.left)
     right_ids = tuple(right.leaves[j].clause.eid for j in match.right)
@@ -176,16 +181,15 @@ def _alignment(
             DiffOp("equal", op.left, op.right, op.left_clause, op.right_clause)
             for op in clause_diff(left_texts, right_texts)
         )
-    renumbered = cited_numbers(left.leaves[match.left[0]].path) != cited_numbers(
-        right.leaves[match.right[0]].path
-    )
+    first = left.leaves[match.left[0]].path, right.leaves[match.right[0]].path
+    renumbered = cited_numbers(first[0]) != cited_numbers(first[1])
     if found.notes:
         pair_tags = (*pair_tags, "reference")
     return Alignment(
         left_ids,
         right_ids,
         pair_status,
-        moved=match.moved,
+        moved=match.moved or _changed_container(*first, containers),
         renumbered=renumbered,
         similarity=similarity(*keys),
         tags=pair_tags,
@@ -201,3 +205,44 @@ def _side_key(instrument: Instrument, leaves: tuple[int, ...]) -> str:
     if len(leaves) == 1:
         return instrument.leaf_keys[leaves[0]]
     return comparison_key_of([instrument.leaves[k].clause.text for k in leaves])
+
+
+# The containers an article stands in: a move between them is a move (see
+# ``_changed_container``). Attachments are cited with their articles: a move into an
+# annex is a renumbering.
+_CONTAINERS = frozenset({"part", "chapter", "section", "title", "subsection"})
+
+
+def _container_counterparts(
+    left: Instrument, right: Instrument, matches: Sequence[Match]
+) -> dict[str, str]:
+    """The containers (parts, chapters...) that correspond, as left eId -> right eId: the
+    owners of the container headings the alignment pairs (``engine.align`` pairs them
+    through the clauses inside them, then by their words)."""
+    out: dict[str, str] = {}
+    for match in matches:
+        if len(match.left) != 1 or len(match.right) != 1:
+            continue
+        units = left.leaves[match.left[0]], right.leaves[match.right[0]]
+        if all(unit.clause.kind == HEADING_KIND for unit in units):
+            owners = units[0].ancestors[-1], units[1].ancestors[-1]
+            if all(owner.kind in _CONTAINERS for owner in owners):
+                out[owners[0].eid] = owners[1].eid
+    return out
+
+
+def _changed_container(
+    left_path: Sequence[Clause], right_path: Sequence[Clause], containers: dict[str, str]
+) -> bool:
+    """Whether paired clauses (their paths, ancestors first) stand in containers that do
+    not correspond (``containers``, left eId -> right eId): article 2 moved from Part I
+    to Part II, or left in a part whose heading line was deleted. A side with no
+    container says nothing: its text prints no parts."""
+    left_in = [c.eid for c in left_path if c.kind in _CONTAINERS]
+    right_in = [c.eid for c in right_path if c.kind in _CONTAINERS]
+    if not left_in or not right_in:
+        return False
+    back = {b: a for a, b in containers.items()}
+    return any(containers[a] not in right_in for a in left_in if a in containers) or any(
+        back[b] not in left_in for b in right_in if b in back
+    )

@@ -93,7 +93,9 @@ class Alignment:
         status: ``"identical"`` (the same text), ``"formatting"`` (the same comparison
             key: quotes, dashes, spacing, ligatures differ; also a split or merge with the
             same words), ``"modified"``, ``"added"`` or ``"removed"``.
-        moved: True when the clauses were paired out of document order.
+        moved: True when the clauses were paired out of document order, or stand in a
+            part, chapter, section or title that is not the counterpart of their old one
+            (the containers correspond where their headings pair).
         renumbered: True when the paired clauses are cited by other numbers: the printed
             numbers of article, paragraph and point (and of a container outside
             articles) on the path of the first clause of each side differ, whatever the
@@ -241,7 +243,8 @@ class Summary:
         modified: Alignments whose words differ.
         added: Clauses only on the right.
         removed: Clauses only on the left.
-        moved: Alignments paired out of document order (counted with their status too).
+        moved: Alignments whose clauses moved (``Alignment.moved``; counted with their
+            status too).
         renumbered: Alignments whose clauses are cited by other numbers (counted with
             their status too).
         splits: One left clause paired with several right ones.

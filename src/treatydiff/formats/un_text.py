@@ -32,6 +32,7 @@ from treatydiff.segment.markers import (
     comes_after,
     follows,
     is_first_item,
+    list_level,
     read_marker,
 )
 from treatydiff.segment.notes import attach
@@ -554,7 +555,10 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
     length = 0  # of the paragraph so far, joined
     role: BlockRole = "text"
     previous: TextLine | None = None
-    last_of_style: dict[str, str] = {}  # the last item number of each marker shape
+    # The open list levels, outermost first, as (marker shape, last item number): one
+    # shape may serve two levels ("(a)" > "(i)" > "(a)"), and an item after an inner list
+    # ends ("(b)" after "(ii)") goes on with the outer level whose last item it follows.
+    levels: list[tuple[str, str | None]] = []
 
     def flush() -> None:
         nonlocal pieces, spans, length
@@ -584,17 +588,20 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
             line_role = "heading"
         elif index in captions:
             line_role = "caption"
-        # "(c)" after "(b)" is a letter, not the Roman hundred.
-        open_alpha = [num for style, num in last_of_style.items() if "alpha" in style]
+        # "(c)" after "(b)" is a letter, not the Roman hundred; after a chapeau ("(h) ...:")
+        # "(i)" opens a nested list of Roman numerals.
+        chapeau = bool(pieces) and pieces[-1].endswith(":")
+        open_alpha = [] if chapeau else [num or "" for style, num in levels if "alpha" in style]
         marker = read_marker(line.text, previous_alpha=open_alpha)
         if line_role == "heading":
-            last_of_style.clear()
+            levels.clear()
         starts_new = previous is None or line_role != role or line_role == "heading"
         if marker is not None and not starts_new:
             text = paragraph_end()
             ends = language.ends_clause.search(text) is not None
             # "2." after "1." opens an item even where the source lost a full stop ...
-            last = last_of_style.get(marker.style)
+            level = list_level(levels, marker)
+            last = levels[level][1] if level is not None else None
             in_sequence = follows(last, marker.num)
             # ... but not where it goes on with a cross-reference ("in article" / "2."),
             # nor, for an item that opens no list, where no earlier item of its list
@@ -607,7 +614,7 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
                 or is_first_item(marker.num)
                 or (last is not None and comes_after(last, marker.num))
                 # "ii." after "(i)": the source changed the shape of its markers
-                or any(follows(num, marker.num) for num in last_of_style.values())
+                or any(follows(num, marker.num) for _, num in levels)
             )
             # A bracketed first item opens a list even after a chapeau that lost its colon
             # ("... unless the new Convention otherwise provides" / "(a) the ..."), not
@@ -625,7 +632,9 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
                 )
                 guesses.append(Guess("number mid-line", line.number, line.text, detail))
         if starts_new and marker is not None:
-            last_of_style[marker.style] = marker.num
+            level = list_level(levels, marker)
+            del levels[len(levels) if level is None else level :]
+            levels.append((marker.style, marker.num))
         if starts_new:
             flush()
             pieces, spans, role, length = [line.text], [(0, line.number)], line_role, len(line.text)
@@ -679,6 +688,58 @@ def body_start(lang: str = "en") -> re.Pattern[str]:
     return _words(lang).body_start
 
 
+def _body_start(lines: list[TextLine], words: _Words) -> int:
+    """Index of the line where the body of ``lines`` starts, after the title block; 0
+    for a text with no title block.
+
+    The body starts at the words that open one or a recital ("The States Parties",
+    "Preamble", "Article 1", "Recognizing"), or before them at a container heading
+    ("PART I") that ends the title block; in a text with no such words (an excerpt), at
+    an article heading of any number ("Article 3") that ends a title block. A title
+    block is a few lines of words with no list marker, no sentence's end and no modal or
+    auxiliary verb, whose last word is no function word ("... of the" / "Article 3").
+    """
+    opener = next(
+        (
+            k
+            for k, line in enumerate(lines)
+            if words.body_start.match(line.text) or words.recital_start.match(line.text)
+        ),
+        None,
+    )
+    for k in range(1, len(lines) if opener is None else opener):
+        heading = words.heading.match(lines[k].text)
+        if heading is None or heading["attachment"] or (heading["article"] and opener is not None):
+            continue
+        return k if _is_title_block(lines[:k], words) else opener or 0
+    return opener or 0
+
+
+# A title block holds at most this many lines: more is text.
+_TITLE_LINES = 8
+
+
+def _is_title_block(lines: list[TextLine], words: _Words) -> bool:
+    """Whether the lines before a heading may all be a title block (see ``_body_start``):
+    its adoption and entry-into-force lines aside."""
+    title = [
+        line.text
+        for line in lines
+        if line.text
+        and not words.adopted.match(line.text)
+        and not words.entry_into_force.match(line.text)
+    ]
+    if not title or len(title) > _TITLE_LINES:
+        return False
+    title_words = " ".join(title).lower().split()
+    return (
+        not any(read_marker(text) or text.endswith((".", ";", ":", ",")) for text in title)
+        and not words.verbs & set(title_words)  # "The Committee shall act in accordance with"
+        and title_words[-1] not in words.not_caption_end
+        and words.reference_end.search(title[-1]) is None
+    )
+
+
 def parse_lines(
     lines: list[TextLine],
     *,
@@ -695,14 +756,7 @@ def parse_lines(
     guesses with those of the segmentation, in source order."""
     words = _words(lang)
     if start is None:
-        start = next(
-            (
-                k
-                for k, line in enumerate(lines)
-                if words.body_start.match(line.text) or words.recital_start.match(line.text)
-            ),
-            0,
-        )
+        start = _body_start(lines, words)
     title_lines = [line for line in lines[:start] if line.text]
     title, metadata, preface = _title_block(title_lines, words)
     found = list(guesses)

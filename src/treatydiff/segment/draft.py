@@ -7,14 +7,15 @@ from __future__ import annotations
 class Node:
     """A clause being built: its kind (a ``model.ClauseKind``), the number printed in the
     source (None for none), caption or container title, display text, 1-based source
-    line, and children in document order.
+    line, and children in document order; for a container, ``designation`` is its
+    heading line as printed ("PART II"), its heading where it has no title of its own.
 
     ``text`` grows by :meth:`add_text`, block by block; the pieces are joined when the
     text is read, once for any number of additions (joining at each would make a clause
     of many blocks quadratic in its length).
     """
 
-    __slots__ = ("kind", "num", "heading", "line", "children", "_pieces")
+    __slots__ = ("kind", "num", "heading", "line", "children", "designation", "_pieces")
 
     def __init__(
         self,
@@ -24,12 +25,14 @@ class Node:
         text: str = "",
         line: int | None = None,
         children: list[Node] | None = None,
+        designation: str | None = None,
     ) -> None:
         self.kind = kind
         self.num = num
         self.heading = heading
         self.line = line
         self.children: list[Node] = [] if children is None else children
+        self.designation = designation
         self._pieces: list[str] = [text] if text else []
 
     def __eq__(self, other: object) -> bool:
@@ -40,7 +43,10 @@ class Node:
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
     def _fields(self) -> tuple[object, ...]:
-        return (self.kind, self.num, self.heading, self.text, self.line, self.children)
+        return (
+            self.kind, self.num, self.heading, self.text, self.line, self.children,
+            self.designation,
+        )  # fmt: skip
 
     def __repr__(self) -> str:
         return (

@@ -150,7 +150,9 @@ def _freeze(node: Node, parent_eid: str, names: Names, scope: str) -> Clause:
         eid=eid,
         kind=node.kind,
         num=num,
-        heading=node.heading,
+        # A container printed without a title ("PART II" alone) has its heading line as
+        # its heading: the line is a compared unit, so a deleted or changed one is a change.
+        heading=node.heading or node.designation,
         text="" if node.children else node.text,
         line=node.line,
         children=tuple(children),

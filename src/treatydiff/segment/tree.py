@@ -83,8 +83,37 @@ class Segmenter:
         self.seen_structure = False
 
     def clauses(self) -> tuple[Clause, ...]:
-        """The clauses built so far, named (the top level of the body)."""
+        """The clauses built so far, named (the top level of the body).
+
+        Text before the first heading is a preamble only where something says so: a
+        preamble heading, a recital, or the formula that opens or closes a preamble.
+        Other text there (an excerpt that opens inside an article, "2. This article is
+        without prejudice ...") is read as paragraphs at the top of the body, as Akoma
+        Ntoso's body holds them, numbered where the text numbers them; no preamble is
+        invented for it."""
+        if self.preamble is not None and not self._is_preamble(self.preamble):
+            at = self.body.index(self.preamble)
+            self.body[at : at + 1] = self._as_paragraphs(self.preamble.children)
+            self.preamble = None
         return freeze(self.body)
+
+    def _is_preamble(self, preamble: Node) -> bool:
+        """Whether the text read as ``preamble`` shows a preamble (see ``clauses``)."""
+        return preamble.heading is not None or any(
+            child.kind != "formula" or self.words.shows_preamble.match(child.text) is not None
+            for child in preamble.children
+        )
+
+    def _as_paragraphs(self, formulas: Sequence[Node]) -> list[Node]:
+        """The words of ``formulas`` read as the paragraphs and points of an article
+        with no heading: the nodes to stand at the top of the body."""
+        holder = Node("body")
+        article = _Article(holder)
+        for formula in formulas:
+            self._article_text(article, Block(formula.text, formula.line or 0))
+        # The first unnumbered words are the text of the holder itself, as an article's.
+        first = [Node("paragraph", text=holder.text, line=holder.line)] if holder.text else []
+        return [*first, *holder.children]
 
     def feed(self, block: Block) -> None:
         """Take the next block of a text format: a heading, caption or text."""
@@ -120,9 +149,11 @@ class Segmenter:
         if container and (block.role == "heading" or container["num"].isupper() or len(text) < 40):
             kind = self.words.container_kind[container["word"].lower()]
             self._open_container(kind, container["num"], container["heading"], block.line)
+            self.containers[-1].designation = text
             return True
         if block.role == "heading" and _ROMAN_ONLY.match(text):
             self._open_container("section", text.rstrip("."), None, block.line)
+            self.containers[-1].designation = text
             return True
         if self.words.preamble_label.fullmatch(text) and not self.seen_structure:
             preamble = self._ensure_preamble(block.line)

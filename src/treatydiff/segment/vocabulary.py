@@ -46,8 +46,10 @@ class Vocabulary:
     present participle, where the text before it ends as ``recital_end`` ("," or ";",
     perhaps with "and"); ``opens_recital``, ``closing_formula`` and ``starts_testimonium``
     the start of a recital, of the formula closing the preamble, and of the final
-    formulas; ``testimonium_inside`` the place inside a block where the final formulas
-    start.
+    formulas; ``shows_preamble`` words that show a preamble in any letter case: a
+    recital's opener, a closing formula, or a formula that opens one ("The States
+    Parties", "WE THE PEOPLES"); ``testimonium_inside`` the place inside a
+    block where the final formulas start.
     """
 
     article: re.Pattern[str]
@@ -60,6 +62,7 @@ class Vocabulary:
     opens_recital_within: re.Pattern[str]
     recital_end: re.Pattern[str]
     closing_formula: re.Pattern[str]
+    shows_preamble: re.Pattern[str]
     starts_testimonium: re.Pattern[str]
     testimonium_inside: re.Pattern[str]
 
@@ -132,6 +135,9 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
             rf"^[^\W\d_]\S*(?:\s+\S+){{0,2}}?\s+(?:{lowered}|{participle})(?=[\s,])"
         ),
         closing_formula=re.compile(rf"^(?:{closing})\b"),
+        shows_preamble=re.compile(
+            rf"^(?:{openers}|{closing}|{tolerant(lambda one: one.body_openers)})\b", re.I
+        ),
         starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
         testimonium_inside=re.compile(rf"(?<=[.;])\s*(?=(?:{testimonium})\b)"),
     )
