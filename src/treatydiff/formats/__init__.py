@@ -469,6 +469,21 @@ def load_bytes(
             instrument = parse(text, fmt=name, lang=lang, part=part)
     except FormatError as exc:
         raise FormatError(f"{source}: {exc}") from None
+    return _described(
+        instrument, data, source=source, instrument_id=instrument_id, detected=detected
+    )
+
+
+def _described(
+    instrument: Instrument,
+    data: bytes,
+    *,
+    source: str,
+    instrument_id: str | None = None,
+    detected: str | None = None,
+) -> Instrument:
+    """``instrument`` read from ``data`` with its source, digest and id filled in, and
+    the encoding guess when the text's encoding was ``detected``."""
     from dataclasses import replace
 
     guesses = instrument.guesses
@@ -480,6 +495,42 @@ def load_bytes(
         id=instrument_id or instrument.id or default_id(Path(source)),
         guesses=guesses,
     )
+
+
+def load_parts(
+    data: bytes, *, source: str, fmt: str | None = None, lang: str = "en"
+) -> list[Instrument | FormatError]:
+    """Every instrument of the file ``data`` (``FILE#1``, ``FILE#2`` ...), the file read
+    once, each as ``load_bytes`` gives it, or the FormatError of a part that holds no
+    clauses. A text gives its first instrument, as ``load_bytes`` does.
+
+    Raises what ``load_bytes`` raises for a file that cannot be read at all.
+    """
+    name = fmt or detect_document(data)
+    if name != "pdf" and name not in _DOCUMENT_ADAPTERS:
+        return [load_bytes(data, source=source, fmt=fmt, lang=lang)]
+    try:
+        if name == "pdf":
+            from treatydiff.formats import pdf
+
+            read = pdf.read(data, source=source, lang=lang)
+            made = [pdf.instrument(read, part, lang=lang) for part in read.parts]
+        else:
+            from treatydiff.formats import document
+
+            layout = read_layout(data, fmt=name, lang=lang)
+            made = [
+                document.instrument(layout, part=n, lang=lang)
+                for n in range(1, len(layout.parts) + 1)
+            ]
+    except FormatError as exc:
+        raise FormatError(f"{source}: {exc}") from None
+    return [
+        _described(one.with_metadata(format=name), data, source=source)
+        if one.body
+        else FormatError(f"{source}: no clauses found in {name} input")
+        for one in made
+    ]
 
 
 def read_bytes(path: Path) -> bytes:
