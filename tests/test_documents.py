@@ -157,6 +157,27 @@ def test_charter_paragraphs_keep_their_numbers_and_paragraph_index(documents: Pa
     assert "self\u2011determination of peoples" in article.children[2].text
 
 
+def test_charter_cross_headings_are_headings_of_their_own(documents: Path) -> None:
+    # "Composition", "Functions and Powers", "Voting", "Procedure": Word paragraphs of
+    # their own, no style, no numbering, each right before an article heading.
+    charter = load_file(documents / CHARTER_DOCX, part=2)
+    chapter = charter.by_eid["chp_IV"].clause
+    divisions = [c for c in chapter.children if c.kind == "subsection"]
+    assert [d.heading for d in divisions] == [
+        "Composition", "Functions and Powers", "Voting", "Procedure",
+    ]  # fmt: skip
+    assert [a.num for a in divisions[2].children] == ["18", "19"]
+    assert not chapter.text and not any(c.kind == "intro" for c in chapter.children)
+    for eid in ("art_9__para_2", "art_17__para_3", "art_23__para_3", "art_66__para_3"):
+        assert charter.by_eid[eid].clause.text.endswith("."), eid
+    assert not any(
+        c.kind == "paragraph" and c.text in ("Procedure", "Voting") for c in charter.walk()
+    )
+    # Short capitalised lines of the preamble ("DETERMINED") open no division: no article
+    # heading follows them.
+    assert all(c.kind != "subsection" for c in charter.by_eid["preamble"].clause.walk())
+
+
 def test_docx_coverage_every_word_is_imported_or_reported(documents: Path) -> None:
     data = (documents / CHARTER_DOCX).read_bytes()
     layout = read_layout(data, fmt="docx")

@@ -97,10 +97,25 @@ def test_the_unts_print_damage_is_repaired_where_certain_and_reported_otherwise(
     assert clauses["art_16__para_2"].startswith("An amendment adopted in accordance with")
     assert "paragraph 1 of the present Article" in clauses["art_16__para_2"]
     assert clauses["art_3__para_1__intro"].startswith("Each State Party shall ensure")
+    # "para-" / "graph I": the hyphen that breaks the word is PDFium's soft hyphen.
+    assert "established in paragraph 1 of the present Article" in clauses["art_3__para_4"]
     repairs = _read("opsc-en-unts-vol2171.pdf").repairs
     assert sum(r.before.startswith("1 . ") and r.after.startswith("1. ") for r in repairs) == 4
     suspects = [r for r in repairs if not r.repaired]
     assert [r.page for r in suspects if "shall I take effect" in r.before] == [7]
+
+
+def test_a_paragraph_number_one_printed_as_a_letter_l_before_2_is_repaired() -> None:
+    # The UNODC booklet's dispute clauses: "l. States Parties shall endeavour ..." then
+    # "2.", "3.", "4.": paragraph 1, not point (l).
+    name = "untoc-palermo-protocols-en-unodc.pdf"
+    for part, article in ((2, "35"), (3, "15"), (4, "20"), (6, "16")):
+        clauses = {clause.eid: clause for clause in _load(name, part).walk()}
+        assert f"art_{article}__point_l" not in clauses
+        assert clauses[f"art_{article}__para_1"].text.startswith("States Parties shall")
+        assert f"art_{article}__para_4" in clauses
+    repairs = _read(name).repairs
+    assert sum(r.before.startswith("l. ") and r.after.startswith("1. ") for r in repairs) == 4
 
 
 def test_the_unts_print_pairs_every_article_with_the_treaty_series_markdown() -> None:
@@ -130,6 +145,57 @@ def test_a_heading_the_text_layer_ran_on_into_a_paragraph_is_set_apart() -> None
     clauses = {clause.eid: clause for clause in _load("iccpr-en-ohchr.pdf").walk()}
     assert clauses["art_11"].text.endswith("contractual obligation.")
     assert clauses["art_12__para_1"].text.startswith("Everyone lawfully within")
+
+
+def test_the_first_line_of_a_sentence_that_goes_on_is_no_caption() -> None:
+    # ICCPR article 35 opens "The members of the Committee shall, with the approval ..."
+    # on a line of its own (a wrap): "shall," is a modal verb, which no caption holds.
+    iccpr = _load("iccpr-en-ohchr.pdf")
+    assert [a.num for a in iccpr.articles() if a.heading] == []  # the ICCPR has no captions
+    article = next(a for a in iccpr.articles() if a.num == "35")
+    assert article.text.startswith("The members of the Committee shall, with the approval")
+    assert not [g for g in iccpr.guesses if g.kind == "caption"]
+
+
+def test_a_cited_item_wrapped_to_a_line_start_stays_words_of_the_sentence() -> None:
+    # CAT article 21(1): "... Subject to the provisions of subparagraph" / (a gap) /
+    # "(e), the Committee shall make available ...": the "(e)" is cited, it opens no item.
+    clauses = {clause.eid: clause for clause in _load("cat-en-ohchr.pdf").walk()}
+    assert "of subparagraph (e), the Committee shall make available" in " ".join(
+        clause.text for clause in clauses.values()
+    )
+    assert not [eid for eid, clause in clauses.items() if clause.text.startswith(",")]
+    assert clauses["art_21__para_1__point_f"].text.startswith("In any matter referred to it")
+
+
+def test_a_marker_followed_by_a_comma_opens_no_item() -> None:
+    from treatydiff.segment.markers import read_marker
+
+    assert read_marker("(e), the Committee shall") is None
+    assert read_marker("(e) the Committee shall") is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "caption"),
+    [
+        ("en", "COSTS TO STATES PARTIES AND INSTITUTIONAL ARRANGEMENTS"),
+        ("fr", "COÛTS POUR LES ÉTATS PARTIES ET ARRANGEMENTS INSTITUTIONNELS"),
+        ("es", "COSTOS PARA LOS ESTADOS PARTES Y ARREGLOS INSTITUCIONALES"),
+    ],
+)
+def test_a_heading_in_capitals_wrapped_to_a_second_line_stays_one_heading(
+    code: str, caption: str
+) -> None:
+    # The French and Spanish prints wrap the annex's first section heading, its second
+    # line indented as the typist pleased.
+    path = _documents() / f"unclos-partxi-agreement-1994-{code}.pdf"
+    agreement = load_file(path, part=2, lang=code)
+    clauses = {clause.eid: clause for clause in agreement.walk()}
+    assert clauses["att_1__sec_1"].heading == caption
+    assert "att_1__intro" not in clauses and "att_1__sec_1__intro" not in clauses
+    assert clauses["att_1__sec_1__para_1"].text.split()[:2] in (
+        ["The", "International"], ["L’Autorité", "internationale"], ["La", "Autoridad"],
+    )  # fmt: skip
 
 
 # --- several instruments in one file ---------------------------------------------------
@@ -196,6 +262,39 @@ def test_a_two_column_booklet_is_read_column_by_column_with_its_margin_notes_apa
         in " ".join(margin)
     )
     assert not any("DEFINICIÓN DE NIÑO" in line for line in lines)
+
+
+def test_a_booklet_of_three_instruments_gives_three_parts() -> None:
+    # The UNICEF booklet: the CRC, then each Protocol under its title set large, a
+    # resolution line and an entry-into-force line, on a page of its own.
+    path = _documents() / "crc-opac-opsc-es-unicef2006.pdf"
+    document = read(path.read_bytes(), source=str(path), lang="es")
+    crc, opac, opsc = (instrument(document, part, lang="es") for part in document.parts)
+    assert _numbers(crc) == [str(n) for n in range(1, 55)]
+    assert _numbers(opac) == [str(n) for n in range(1, 14)]
+    assert _numbers(opsc) == [str(n) for n in range(1, 18)]
+    assert opac.title.startswith("Protocolo facultativo de la Convención sobre los Derechos")
+    assert "conflictos armados" in opac.title and "pornografía" in opsc.title
+    for protocol in (opac, opsc):
+        preface, preamble = protocol.body[:2]
+        assert preface.children[0].text.startswith("Entrada en vigor: ")
+        assert preamble.children[0].text == "Los Estados Partes en el presente Protocolo,"
+    # The last clause of each instrument ends with its own words.
+    last = [c for c in opac.walk() if c.text][-1]
+    assert last.text.endswith("que hayan firmado la Convención.")
+
+
+def test_a_title_set_large_is_apart_from_the_opening_words_under_it() -> None:
+    # The CEDAW booklet: the title in 28-point capitals, "Los Estados Partes ..." right
+    # under it; the NGO's cover and presentation before it are front matter.
+    path = _documents() / "cedaw-es-sv-booklet.pdf"
+    cedaw = load_file(path, lang="es")
+    assert cedaw.title.startswith("CONVENCIÓN SOBRE LA ELIMINACIÓN DE TODAS LAS FORMAS")
+    preamble = cedaw.body[0]
+    assert preamble.children[0].text == "Los Estados Partes en la presente Convención."
+    assert _numbers(cedaw) == [str(n) for n in range(1, 31)]
+    words = " ".join(clause.text for clause in cedaw.walk())
+    assert "blogprudencias" not in words
 
 
 @pytest.mark.parametrize(

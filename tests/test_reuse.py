@@ -175,7 +175,8 @@ def test_the_cache_is_used_and_a_corrupt_entry_is_rebuilt(
         if "Protocol to the Convention on the Rights of the Child on the sale" in e.read_text()
     )
     stored = json.loads(opsc.read_text())
-    stored["clauses"] = [c for c in stored["clauses"] if c[0] != "art_13__para_1"]
+    (part,) = stored["parts"]
+    part["clauses"] = [c for c in part["clauses"] if c[0] != "art_13__para_1"]
     opsc.write_text(json.dumps(stored))
     again = _cli(run["folder"], home=run["home"])
     assert again.stdout != run["jsonl"]
@@ -183,7 +184,7 @@ def test_the_cache_is_used_and_a_corrupt_entry_is_rebuilt(
     opsc.write_text("{not json")
     rebuilt = _cli(run["folder"], home=run["home"])
     assert rebuilt.returncode == 0 and rebuilt.stdout == run["jsonl"]
-    assert json.loads(opsc.read_text())["schema"] == 1
+    assert json.loads(opsc.read_text())["schema"] == 2
 
 
 def test_local_cluster_and_every_local_scheduler_give_the_same_bytes(
@@ -315,6 +316,36 @@ def test_unreadable_sources_are_skipped_with_a_reason_and_the_run_goes_on(
         main, ["reuse", str(folder), "--format", "md", "--scheduler", "synchronous"]
     )
     assert "- no clause of 8 or more words in en: 1" in markdown.stdout
+
+
+def test_pdf_word_and_web_page_sources_are_read_as_compare_reads_them(
+    corpus: Path, home: Path
+) -> None:
+    # Named directly or found in a folder: read from their bytes, each instrument of a
+    # file that holds several on its own (FILE#N), never refused as "binary".
+    documents = corpus / "documents"
+    names = ("cat-en-ohchr.pdf", "un-charter-act-1945-au.docx", "tf-convention-1999-un-saved.html")
+    result = CliRunner().invoke(
+        main,
+        ["reuse", *(str(documents / name) for name in names), "--format", "json"]
+        + ["--scheduler", "synchronous"],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    read = {Path(i["source"]).name: i for i in document["instruments"]}
+    assert read["cat-en-ohchr.pdf"]["clauses"] > 90
+    assert read["tf-convention-1999-un-saved.html"]["clauses"] > 50
+    # The Act, the Charter, the Statute of the Court and the endnotes.
+    charter = read["un-charter-act-1945-au.docx#2"]
+    assert charter["instrument"] == "un-charter-act-1945-au#2" and charter["clauses"] > 150
+    assert "un-charter-act-1945-au.docx#3" in read
+    assert not [s for s in document["skipped"] if "binary" in s["reason"]]
+    # The final clauses of the conventions share their wording.
+    assert any(
+        {Path(p["left"]).name, Path(p["right"]).name}
+        == {"cat-en-ohchr.pdf", "tf-convention-1999-un-saved.html"}
+        for p in document["instrument_pairs"]
+    )
 
 
 def test_html_report_shows_families_lineage_and_skipped_sources(

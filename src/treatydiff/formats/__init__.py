@@ -505,6 +505,45 @@ def _import(
     return replace(instrument, guesses=(Guess("encoding", None, "", read_as), *instrument.guesses))
 
 
+def load_parts(
+    data: bytes, *, source: str, fmt: str | None = None, lang: str = "en"
+) -> list[Instrument | FormatError]:
+    """Every instrument of the file ``data`` (``FILE#1``, ``FILE#2`` ...), the file read
+    once, each as ``load_bytes`` gives it, or the FormatError of a part that holds no
+    clauses. A text gives its first instrument, as ``load_bytes`` does.
+
+    Raises what ``load_bytes`` raises for a file that cannot be read at all.
+    """
+    name = fmt or detect_document(data)
+    if name != "pdf" and name not in _DOCUMENT_ADAPTERS:
+        return [load_bytes(data, source=source, fmt=fmt, lang=lang)]
+    try:
+        if name == "pdf":
+            from treatydiff.formats import pdf
+
+            read = pdf.read(data, source=source, lang=lang)
+            made = [pdf.instrument(read, part, lang=lang) for part in read.parts]
+        else:
+            from treatydiff.formats import document
+
+            layout = read_layout(data, fmt=name, lang=lang)
+            made = [
+                document.instrument(layout, part=n, lang=lang)
+                for n in range(1, len(layout.parts) + 1)
+            ]
+    except FormatError as exc:
+        raise FormatError(f"{source}: {exc}") from None
+    sha256 = hashlib.sha256(data).hexdigest()
+    return [
+        one.with_metadata(format=name).with_source(
+            id=one.id or default_id(Path(source)), source=source, sha256=sha256
+        )
+        if one.body
+        else FormatError(f"{source}: no clauses found in {name} input")
+        for one in made
+    ]
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of the file at ``path``; InputError when it cannot be read or is larger
     than the input limit (``input_limit``)."""

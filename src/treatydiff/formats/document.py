@@ -21,6 +21,7 @@ from treatydiff.model import Clause, Instrument
 from treatydiff.model import Note as ModelNote
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
+from treatydiff.segment.markers import read_marker
 from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 
@@ -121,6 +122,44 @@ def mark_captions(blocks: Sequence[Block], *, lang: str) -> list[Block]:
             opened = False
         out.append(block)
     return out
+
+
+_CROSS_HEADING_WORDS = 8
+
+
+def mark_cross_headings(blocks: Sequence[Block], *, lang: str) -> list[Block]:
+    """``blocks`` with each cross-heading made one (role "crossheading"): a paragraph of
+    its own, after the first structural heading, of at most eight words that opens with
+    a capital, ends no sentence, opens no structure and no list item, and stands right
+    before an article heading (the UN Charter's "Functions and Powers", "Voting").
+
+    A layout source gives paragraph boundaries: such a line is never words of the clause
+    before it, nor a paragraph of the article it closes.
+    """
+    out = list(blocks)
+    opened = False  # a structural heading came before: the body has begun
+    for i, block in enumerate(blocks):
+        words = display_text(block.text)
+        structure = structure_of(words, lang=lang) if words else None
+        if structure is not None and structure.kind != "preamble":
+            opened = True
+            continue
+        if not opened or block.role not in ("text", "heading") or i + 1 == len(blocks):
+            continue
+        if (
+            words[:1].isupper()
+            and len(words.split()) <= _CROSS_HEADING_WORDS
+            and not words.endswith(_SENTENCE_ENDS)
+            and read_marker(words) is None
+            and _opens_article(blocks[i + 1], lang)
+        ):
+            out[i] = Block(block.text, block.line, "crossheading", block.spans)
+    return out
+
+
+def _opens_article(block: Block, lang: str) -> bool:
+    structure = structure_of(display_text(block.text), lang=lang)
+    return structure is not None and structure.kind == "article"
 
 
 def split(blocks: Sequence[Block], *, starts: frozenset[int], lang: str) -> tuple[Part, ...]:
@@ -232,7 +271,7 @@ def instrument(document: Document, *, part: int, lang: str) -> Instrument:
     if part > len(document.parts):
         raise FormatError(f"the file holds {len(document.parts)} instrument(s), not {part}")
     chosen = document.parts[part - 1]
-    blocks = mark_captions(chosen.blocks, lang=lang)
+    blocks = mark_cross_headings(mark_captions(chosen.blocks, lang=lang), lang=lang)
     # The adoption and entry-into-force lines under the title: a preface, as in a text.
     taken, metadata, preface = preface_of(blocks, lang=lang)
     body = segment(blocks[taken:], lang=lang)

@@ -468,6 +468,7 @@ def _heading_lines(lines: list[TextLine], words: _Words, guesses: list[Guess]) -
 
 
 _CAPTION_LENGTH = 240
+_WORD_EDGES = ",;:.!?()\"'’“”"
 
 
 def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> set[int]:
@@ -508,7 +509,8 @@ def _caption_lines(lines: list[TextLine], headings: set[int], words: _Words) -> 
             if run[-1].text.endswith(","):
                 continue  # a caption may wrap after a comma, but does not end with one
             run_words = " ".join(r.text for r in run).lower().split()
-            if words.verbs & set(run_words):
+            # "shall," is the modal still: a comma after it is no caption's word end.
+            if words.verbs & {word.strip(_WORD_EDGES) for word in run_words}:
                 break  # the first line of a wrapped sentence, not a caption
             if run_words[-1] in words.not_caption_end:
                 continue  # a caption may wrap after "and", but does not end with it
@@ -738,6 +740,12 @@ def _is_title_block(lines: list[TextLine], words: _Words) -> bool:
         and title_words[-1] not in words.not_caption_end
         and words.reference_end.search(title[-1]) is None
     )
+
+
+def reference_end(lang: str = "en") -> re.Pattern[str]:
+    """The pattern of a cross-reference word that ends a text in ``lang`` ("... of
+    subparagraph"): the number after it goes on with the sentence, opens no item."""
+    return _words(lang).reference_end
 
 
 def parse_lines(

@@ -1,6 +1,7 @@
 """The cache of a reuse search, in the data home, by content.
 
-A source's entry is the JSON form of its ``Outcome`` (``reuse.read``), stored at::
+A source's entry is the JSON form of its outcomes, one per instrument it holds
+(``reuse.read``), stored at::
 
     <data home>/cache/reuse/<code>/<sha256[:2]>/<sha256>.<lang>.<format>.json
 
@@ -32,7 +33,7 @@ from typing import Any
 from treatydiff.errors import OutputError
 from treatydiff.outputs import write_atomic
 from treatydiff.resources import code_fingerprint
-from treatydiff.reuse.read import Outcome, outcome_from_json, outcome_to_json
+from treatydiff.reuse.read import Outcome, outcomes_from_json, outcomes_to_json
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,17 @@ class Cache:
     def _path(self, sha256: str, lang: str, fmt: str | None) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.{lang}.{fmt or 'auto'}.json"
 
-    def get(self, sha256: str, lang: str, fmt: str | None) -> Outcome | None:
-        """The cached outcome, or None when there is none or it is unreadable."""
+    def get(self, sha256: str, lang: str, fmt: str | None) -> tuple[Outcome, ...] | None:
+        """The cached outcomes, or None when there are none or the entry is unreadable."""
         try:
             data = json.loads(self._path(sha256, lang, fmt).read_bytes())
-            return outcome_from_json(data)
+            return outcomes_from_json(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, sha256: str, lang: str, fmt: str | None, outcome: Outcome) -> None:
-        """Store ``outcome``; a cache that cannot be written is no reason to stop a run."""
-        data = json.dumps(outcome_to_json(outcome), ensure_ascii=False, separators=(",", ":"))
+    def put(self, sha256: str, lang: str, fmt: str | None, outcomes: tuple[Outcome, ...]) -> None:
+        """Store ``outcomes``; a cache that cannot be written is no reason to stop a run."""
+        data = json.dumps(outcomes_to_json(outcomes), ensure_ascii=False, separators=(",", ":"))
         with contextlib.suppress(OutputError):
             write_atomic(self._path(sha256, lang, fmt), data.encode("utf-8"))
 

@@ -2,10 +2,12 @@
 through the cache, and what was set aside.
 
 A PATH is a file (read whatever its name) or a folder: every file inside it, recursively,
-whose extension is one of ``EXTENSIONS``, in sorted order, hidden files and folders left
-out. A source keeps the path it was given as (``folder/opsc/2012-10-31.md`` when the folder
-was given as ``folder``): that is its name in every output. The same file given twice is
-read once.
+whose extension is one of ``EXTENSIONS`` (texts, and the PDF, Word and web-page files that
+``compare`` reads), in sorted order, hidden files and folders left out. A source keeps the
+path it was given as (``folder/opsc/2012-10-31.md`` when the folder was given as
+``folder``): that is its name in every output; each instrument of a file that holds
+several is named as ``compare`` selects it, ``FILE#N``, its id the file's with ``#N``. The
+same file given twice is read once.
 
 Versions of one instrument are not different instruments: the id of an instrument read
 from ``opsc/2012-10-31.md`` is ``opsc@2012-10-31`` (``formats.default_id``), its *work*
@@ -26,7 +28,10 @@ from treatydiff.reuse.cache import Cache
 from treatydiff.reuse.execute import Runner
 from treatydiff.reuse.read import ClauseRecord, Imported, Outcome, Refused, Source, read_source
 
-EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".xml", ".akn", ".json", ".treatydiff"})
+EXTENSIONS = frozenset(
+    {".md", ".markdown", ".txt", ".xml", ".akn", ".json", ".treatydiff"}
+    | {".pdf", ".docx", ".html", ".htm"}
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,7 @@ def read_collection(
     exist.
     """
     sources = find_sources(paths)
-    outcomes: dict[str, Outcome] = {}
+    outcomes: dict[str, tuple[Outcome, ...]] = {}
     hashes: dict[str, str] = {}
     todo: list[tuple[Source, str]] = []
     skipped: list[Skipped] = []
@@ -138,28 +143,34 @@ def read_collection(
         else:
             outcomes[name] = cached
     fresh = runner.map(_read, None, [source for source, _ in todo], label="read")
-    for (source, sha256), outcome in zip(todo, fresh, strict=True):
-        outcomes[source.name] = outcome
+    for (source, sha256), read in zip(todo, fresh, strict=True):
+        outcomes[source.name] = read
         if cache is not None:
-            cache.put(sha256, lang, fmt, outcome)
+            cache.put(sha256, lang, fmt, read)
     dates = catalogue_dates()
     members: list[Member] = []
     for name, _ in sources:
         if name not in outcomes:
             continue  # unreadable, already skipped
-        outcome = outcomes[name]
-        if isinstance(outcome, Refused):
-            skipped.append(Skipped(name, outcome.reason))
-            continue
-        member = _member(name, hashes[name], outcome, min_words, dates)
-        if member.clauses:
-            members.append(member)
-        else:
-            skipped.append(Skipped(name, f"no clause of {min_words} or more words in {lang}"))
+        several = len(outcomes[name]) > 1
+        for number, outcome in enumerate(outcomes[name], 1):
+            # Each instrument of a booklet is named as compare selects it: FILE#N.
+            part = f"{name}#{number}" if several else name
+            if isinstance(outcome, Refused):
+                skipped.append(Skipped(part, outcome.reason))
+                continue
+            identifier = outcome.stated_id or default_id(Path(name))
+            identifier = f"{identifier}#{number}" if several else identifier
+            member = _member(part, identifier, hashes[name], outcome, min_words, dates)
+            if member.clauses:
+                members.append(member)
+            else:
+                reason = f"no clause of {min_words} or more words in {lang}"
+                skipped.append(Skipped(part, reason))
     return Collection(tuple(members), tuple(sorted(skipped, key=lambda s: s.source)))
 
 
-def _read(_: None, source: Source) -> Outcome:
+def _read(_: None, source: Source) -> tuple[Outcome, ...]:
     return read_source(source)
 
 
@@ -181,9 +192,13 @@ def catalogue_dates() -> dict[str, str]:
 
 
 def _member(
-    name: str, sha256: str, outcome: Imported, min_words: int, dates: dict[str, str]
+    name: str,
+    identifier: str,
+    sha256: str,
+    outcome: Imported,
+    min_words: int,
+    dates: dict[str, str],
 ) -> Member:
-    identifier = outcome.stated_id or default_id(Path(name))
     work = identifier.split("@", 1)[0]
     worded = [c for c in outcome.clauses if c.words]
     clauses = tuple(c for c in worded if not c.foreign and len(c.words.split()) >= min_words)

@@ -1,10 +1,12 @@
 """Reading one source for a reuse search: import, segment and shingle it (one Dask task).
 
-The outcome of a source depends only on its bytes, the language read and the input
-format, so it is cached by content (``reuse.cache``); the path it was read from is added
-by the caller. The outcome is either an ``Imported`` instrument, every leaf clause with its
-citation label, display text and the words the similarity measures, or a ``Refused``
-source with the reason, one line.
+A source is read as ``compare`` and ``show`` read it (``formats.load_parts``): a text, or a
+PDF, Word file or web page, read from its bytes. It gives one outcome per instrument it
+holds (a booklet's ``FILE#1``, ``FILE#2`` ...; a text gives one). The outcomes depend only on
+the source's bytes, the language read and the input format, so they are cached by content
+(``reuse.cache``); the path it was read from is added by the caller. An outcome is either
+an ``Imported`` instrument, every leaf clause with its citation label, display text and the
+words the similarity measures, or a ``Refused`` source or part with the reason, one line.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from treatydiff import lang
 from treatydiff.errors import TreatydiffError
-from treatydiff.formats import decode, parse
+from treatydiff.formats import load_parts
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key, scored_words
 from treatydiff.reuse.dates import adoption_date
@@ -82,18 +84,25 @@ class Source:
     fmt: str | None
 
 
-def read_source(source: Source) -> Outcome:
-    """Import, segment and shingle one source. Never raises for a bad source: a
-    ``TreatydiffError`` becomes a ``Refused`` outcome with the error's message (without
-    the path it starts with)."""
+def read_source(source: Source) -> tuple[Outcome, ...]:
+    """Import, segment and shingle one source: an outcome for each instrument it holds,
+    in order. Never raises for a bad source: a ``TreatydiffError`` becomes a ``Refused``
+    outcome with the error's message (without the path it starts with), for the whole
+    source or for the one part that raised it."""
     try:
-        instrument = parse(
-            decode(source.data, source=source.name), fmt=source.fmt, lang=source.lang
-        )
+        parts = load_parts(source.data, source=source.name, fmt=source.fmt, lang=source.lang)
     except TreatydiffError as error:
-        reason = str(error).removeprefix(f"{source.name}: ")
-        return Refused(reason)
-    return imported(instrument, source.lang)
+        return (Refused(_reason(error, source.name)),)
+    return tuple(
+        Refused(_reason(part, source.name))
+        if isinstance(part, TreatydiffError)
+        else imported(part, source.lang)
+        for part in parts
+    )
+
+
+def _reason(error: TreatydiffError, name: str) -> str:
+    return str(error).removeprefix(f"{name}: ")
 
 
 def imported(instrument: Instrument, lang_code: str) -> Imported:
@@ -132,15 +141,30 @@ def _foreign(words: list[str], own: frozenset[str], others: list[frozenset[str]]
 
 # --- the cached form: plain JSON -------------------------------------------------------------
 
-SCHEMA = 1
+SCHEMA = 2  # 2: the outcomes of a source, one per instrument it holds
+
+
+def outcomes_to_json(outcomes: tuple[Outcome, ...]) -> dict[str, Any]:
+    """The JSON object stored in the cache for the ``outcomes`` of one source."""
+    return {"schema": SCHEMA, "parts": [outcome_to_json(outcome) for outcome in outcomes]}
+
+
+def outcomes_from_json(data: Any) -> tuple[Outcome, ...]:
+    """The outcomes stored as ``data``; ValueError when ``data`` is not one (a corrupt or
+    older cache entry)."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ValueError("not a reuse cache entry of this schema")
+    parts = data["parts"]
+    if not isinstance(parts, list) or not parts:
+        raise ValueError("a cache entry holds the outcome of at least one instrument")
+    return tuple(outcome_from_json(part) for part in parts)
 
 
 def outcome_to_json(outcome: Outcome) -> dict[str, Any]:
-    """The JSON object stored in the cache for ``outcome``."""
+    """The JSON object of one ``outcome``."""
     if isinstance(outcome, Refused):
-        return {"schema": SCHEMA, "refused": outcome.reason}
+        return {"refused": outcome.reason}
     return {
-        "schema": SCHEMA,
         "stated_id": outcome.stated_id,
         "title": outcome.title,
         "adopted": outcome.adopted,
@@ -149,10 +173,9 @@ def outcome_to_json(outcome: Outcome) -> dict[str, Any]:
 
 
 def outcome_from_json(data: Any) -> Outcome:
-    """The outcome stored as ``data``; ValueError when ``data`` is not one (a corrupt or
-    older cache entry)."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ValueError("not a reuse cache entry of this schema")
+    """The outcome stored as ``data``; ValueError when ``data`` is not one."""
+    if not isinstance(data, dict):
+        raise ValueError("an outcome is a JSON object")
     if "refused" in data:
         return Refused(_string(data["refused"]))
     adopted = data["adopted"]

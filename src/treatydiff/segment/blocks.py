@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-BlockRole = Literal["text", "heading", "caption"]
+# "crossheading": a heading line with no number over the articles that follow it (the UN
+# Charter's "Voting", "Procedure"), told apart by a layout importer from its own paragraph.
+BlockRole = Literal["text", "heading", "caption", "crossheading"]
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ _MARKER = re.compile(
       | (?P<alpha_dot>[a-z]{{1,4}})\.(?=\s|[A-Z(])
       | (?P<alpha_glued>[a-z])\.(?=[a-z"'\u201c\u2018])(?![a-z]\.) # "g.any", 'a."rights', no "e.g."
       | (?P<dash_indent>[\u2013\u2014\u2022-])(?=\s)
-    )\s*""",
+    )(?![,;])\s*""",  # "(e), the Committee": a cited item, wrapped to a line start
     re.VERBOSE,
 )
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")

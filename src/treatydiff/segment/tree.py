@@ -151,6 +151,11 @@ class Segmenter:
             self._open_container(kind, container["num"], container["heading"], block.line)
             self.containers[-1].designation = text
             return True
+        if block.role == "crossheading":
+            # An unnumbered division of the container it stands in: the articles after it
+            # are its own until the next one (Akoma Ntoso's hcontainer with a heading).
+            self._open_container("subsection", None, text, block.line)
+            return True
         if block.role == "heading" and _ROMAN_ONLY.match(text):
             self._open_container("section", text.rstrip("."), None, block.line)
             self.containers[-1].designation = text

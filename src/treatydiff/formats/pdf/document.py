@@ -2,10 +2,12 @@
 
 The body lines (furniture and notes taken out, damage repaired) are numbered 1, 2, ...
 in reading order over the whole document; the page map says where each page starts.
-Paragraphs are told apart by the layout: a gap of more than a line and a half, or a
-first line indented further than the line before it when that one ends the paragraph
-before (short of the margin, or with a stop), and not between two centered lines, as a
-wrapped title or caption is set. A centered paragraph of its own that starts with a
+Paragraphs are told apart by the layout: a change of type size by half or more, a gap of
+more than a line and a half, or a first line indented further than the line before it
+when that one ends the paragraph before (short of the margin, or with a stop), and not
+between two centered lines, as a wrapped title or caption is set; nor after a
+cross-reference word ("subparagraph" / "(e), the Committee"), nor inside a heading in
+capitals that wraps. A paragraph of its own, centered or in capitals, that starts with a
 structure word and goes on with a caption ("Article 12. Security and control of
 documents", "SECTION 1. COSTS ...", "I. General provisions") is given as a heading line
 and a caption.
@@ -13,11 +15,12 @@ and a caption.
 A document holds several instruments when the opening words of an instrument ("The
 States Parties to ...", "The General Assembly,", "Preamble", "Article 1") follow a title
 block that names one ("Annex II" / "Protocol to Prevent ...": set larger, in capitals or
-centered) and that starts a page or follows a gap. The first instrument's title block
-runs from the top of its page; pages before it (cover, foreword, contents) and
-bracketed editorial labels in a title block ("[ENGLISH TEXT — TEXTE ANGLAIS]") are front
-matter, reported, not read. A page range that starts inside an instrument is read from
-its first line, as body.
+centered) and that starts a page or follows a gap; a few preface lines may stand between
+a title set larger and the opening ("Entrada en vigor: 12 de febrero de 2002"). The
+first instrument's title block runs from the top of its page; pages before it (cover,
+foreword, contents) and bracketed editorial labels in a title block ("[ENGLISH TEXT —
+TEXTE ANGLAIS]") are front matter, reported, not read. A page range that starts inside
+an instrument is read from its first line, as body.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from treatydiff.formats.pdf.extract import read_pages
 from treatydiff.formats.pdf.furniture import Aside, Metrics, metrics, sort_out
 from treatydiff.formats.pdf.layout import Line, page_lines
 from treatydiff.formats.pdf.repair import Repair, repair
-from treatydiff.formats.un_text import TextLine, body_start
+from treatydiff.formats.un_text import TextLine, body_start, reference_end
 from treatydiff.normalize import display_text
 from treatydiff.segment.vocabulary import alternatives
 
@@ -46,6 +49,7 @@ class _Words:
     instrument: re.Pattern[str]  # a word naming an instrument, in a title block
     headed: re.Pattern[str]  # a heading with its caption on one line (groups head, caption)
     structure: re.Pattern[str]  # a heading line, which is no title
+    reference: re.Pattern[str]  # a cross-reference word ending a line ("subparagraph")
 
 
 @cache
@@ -65,6 +69,7 @@ def _words(code: str) -> _Words:
             r"(?P<caption>\S.*)$"
         ),
         structure=re.compile(rf"^(?:(?:{heads})\s+(?:\d+|[IVXLC]+|{number})\b|[IVXLC]+\.\s)"),
+        reference=reference_end(code),
     )
 
 
@@ -130,7 +135,11 @@ def _text_lines(body: list[Line], measure: Metrics, words: _Words) -> list[_Item
     paragraphs: list[list[tuple[int, Line]]] = []
     previous: Line | None = None
     for number, line in enumerate(body, 1):
-        if previous is None or _breaks(previous, line, measure):
+        if previous is None or (
+            _breaks(previous, line, measure)
+            and not _cites_on(previous, line, words)
+            and not _heading_goes_on(paragraphs[-1], line, measure, words)
+        ):
             paragraphs.append([])
         paragraphs[-1].append((number, line))
         previous = line
@@ -142,8 +151,15 @@ def _text_lines(body: list[Line], measure: Metrics, words: _Words) -> list[_Item
     return items
 
 
+# Lines set this many times larger than their neighbours are another paragraph: the box
+# heights of capitals and of small letters of one font differ by less.
+_NEW_SIZE = 1.5
+
+
 def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
     """Whether a new paragraph starts at ``after``."""
+    if max(before.size, after.size) > _NEW_SIZE * min(before.size, after.size):
+        return True  # a title set large, then the text under it
     same_column = before.page == after.page and before.left == after.left
     if same_column and after.top > before.top:
         pitch = measure.pitch * max(before.size, after.size) / measure.size
@@ -159,11 +175,53 @@ def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
     return ended and after.indent > step and after.indent > before.indent + step
 
 
+def _heading_goes_on(
+    paragraph: list[tuple[int, Line]], after: Line, measure: Metrics, words: _Words
+) -> bool:
+    """Whether ``after`` is the next line of a heading in capitals with its caption
+    ("SECTION 1. COÛTS POUR LES ÉTATS PARTIES ET" / "ARRANGEMENTS INSTITUTIONNELS"): in
+    capitals too, the same size, right below, and opening no structure of its own. A
+    heading wrapped in a typed document is indented as it pleases, not as a paragraph."""
+    before = paragraph[-1][1]
+    first = paragraph[0][1]
+    if not words.headed.match(first.text) or words.structure.match(after.text):
+        return False
+    if not all(_capitals(line.text) for _, line in paragraph) or not _capitals(after.text):
+        return False
+    pitch = measure.pitch * max(before.size, after.size) / measure.size
+    return (
+        before.page == after.page
+        and abs(after.size - before.size) < 0.1 * before.size
+        and 0 < after.bottom - before.bottom <= 1.45 * pitch
+    )
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _cites_on(before: Line, after: Line, words: _Words) -> bool:
+    """Whether ``before`` ends on a cross-reference word in small letters ("... the
+    provisions of subparagraph") and ``after`` starts with a number or a bracketed letter:
+    the number it cites, however far below ("(e), the Committee ..."). No paragraph ends
+    there."""
+    end = words.reference.search(before.text.rstrip())
+    cited = _CITED.match(after.text) is not None
+    return cited and end is not None and end.group().strip()[:1].islower()
+
+
+_CITED = re.compile(r"^(?:\(\w{1,4}\)|\d)")
+
+
 def _paragraph_lines(paragraph: list[tuple[int, Line]], words: _Words) -> list[_Item]:
-    """The lines of one paragraph; a centered heading with a caption split in two."""
+    """The lines of one paragraph; a heading with a caption, centered or in capitals,
+    split in two."""
     number, first = paragraph[0]
     headed = words.headed.match(first.text)
-    if headed and all(line.centered for _, line in paragraph):
+    lines = [line for _, line in paragraph]
+    set_apart = all(line.centered for line in lines) or all(_capitals(x.text) for x in lines)
+    if headed and set_apart:
         items: list[_Item] = [
             (TextLine(number, headed["head"], "heading"), first),
             (TextLine(number, headed["caption"], "caption"), first),
@@ -226,19 +284,33 @@ def _title_like(line: Line, measure: Metrics, words: _Words) -> bool:
     return (line.centered or larger or capitals) and not words.structure.match(line.text)
 
 
+# Lines of a preface that may stand between a title block and the opening words of its
+# instrument ("Asamblea General - Resolución A/RES/54/263 ..." / "Entrada en vigor: ...").
+_PREFACE_LINES = 4
+
+
 def _title_block(items: list[_Item], k: int, measure: Metrics, words: _Words) -> int | None:
     """Index of the first line of the title block just above the opening at ``k``, on
-    its page (or the page before, when the opening starts its page); None if none."""
+    its page (or the page before, when the opening starts its page); None if none. A few
+    lines of a preface may stand between them when the title is set larger."""
     first: int | None = None
     page: int | None = None
+    preface = 0
     for j in range(k - 1, -1, -1):
         line = items[j][1]
         if line is None:
             continue
         page = line.page if page is None else page
-        if line.page != page or not _title_like(line, measure, words):
+        if line.page != page:
             break
-        first = j
+        if _title_like(line, measure, words):
+            if preface and first is None and line.size < 1.15 * measure.size:
+                return None  # text above the opening, and no title set larger above it
+            first = j
+        elif first is None and preface < _PREFACE_LINES:
+            preface += 1
+        else:
+            break
     return first
 
 

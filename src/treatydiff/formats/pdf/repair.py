@@ -9,6 +9,9 @@
 * "... a contractual obligation. Article" / "12": a heading that the text layer ran on
   from the end of the paragraph before it, its number alone on the next line. Where the
   number is the next in sequence after the last "Article N" heading it is that heading.
+* "l. States Parties shall ..." followed, with no heading between, by "2." as the next
+  numbered paragraph: the letter l or the capital I read for the digit 1 of a paragraph
+  number. A list of letters or Roman numbers goes on with "m." or "II.", not "2.".
 * A capital I standing alone after a modal or "to" ("shall I take effect") is no word of
   a treaty, but what it stood for is not certain: it is reported, not changed.
 
@@ -29,6 +32,9 @@ _RUN_ON_ROMAN_ONE = re.compile(r"^(graphs? )I\b(?![.\w])")  # "para-" / "graph I
 _ARABIC_PARAGRAPH = re.compile(r"^\d{1,3}\s?\.\s")
 _ROMAN_PARAGRAPH = re.compile(r"^(?:I\.\s|Article I\b)")
 _ARTICLE = re.compile(r"^Article (\d+)$")
+_DAMAGED_ONE = re.compile(r"^[lI]\.(?=\s)")
+_PARAGRAPH_NUMBER = re.compile(r"^(\d{1,3})\.\s")
+_HEADING = re.compile(r"^(?:Article|ARTICLE|Annex|ANNEX)\b")
 _RUN_ON = re.compile(r"(?<=[.;:]) Article$")
 
 
@@ -53,11 +59,14 @@ def repair(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
     )
     lines, found = _run_on_headings(lines)
     out: list[Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         text = _SPLIT_NUMBER.sub(r"\1.", line.text)
+        if _DAMAGED_ONE.match(text) and _next_paragraph_number(lines, k + 1) == "2":
+            text = _DAMAGED_ONE.sub("1.", text)
         if arabic:
             text = _ROMAN_ONE.sub(r"\g<1>1", text)
-            if out and out[-1].text.endswith("para-"):
+            # PDFium gives a hyphen that breaks a word at a line end as a soft hyphen.
+            if out and out[-1].text.endswith(("para-", "para\u00ad")):
                 text = _RUN_ON_ROMAN_ONE.sub(r"\g<1>1", text)
         if text != line.text:
             found.append(Repair(line.page, line.text, text))
@@ -65,6 +74,19 @@ def repair(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
         found.extend(Repair(line.page, line.text, line.text) for _ in _STRAY_I.finditer(text))
         out.append(line)
     return out, found
+
+
+def _next_paragraph_number(lines: list[Line], start: int) -> str | None:
+    """The number of the first numbered paragraph ("2. ...") from ``start`` on, before
+    any heading or other damaged-one line; None if there is none."""
+    for line in lines[start:]:
+        text = _SPLIT_NUMBER.sub(r"\1.", line.text)
+        if _HEADING.match(text) or _DAMAGED_ONE.match(text):
+            return None
+        number = _PARAGRAPH_NUMBER.match(text)
+        if number:
+            return number[1]
+    return None
 
 
 def _run_on_headings(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
