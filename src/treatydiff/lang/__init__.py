@@ -101,8 +101,8 @@ class Language:
       the adoption and the entry into force (matched ignoring case); ``months``: the
       twelve month names, January first, as dates print them.
 
-    Telling languages apart (``treatydiff.formats.laws_markdown``): ``common_words``,
-    frequent short words, lowercase.
+    Telling languages apart (``treatydiff.formats.laws_markdown``, ``foreign``):
+    ``common_words``, frequent short words, lowercase.
 
     Classification flags (``treatydiff.engine.classify``; all lowercase, compared with
     casefolded words):
