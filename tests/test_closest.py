@@ -29,7 +29,10 @@ def test_the_estimate_is_near_the_similarity_of_the_comparison(corpus: Path) -> 
     for left, right in combinations(instruments, 2):
         estimate = closest.estimate(left, right)
         compared = treatydiff.compare(left, right).summary.similarity
-        assert estimate == pytest.approx(compared, abs=0.03), (left.id, right.id)
+        # The comparison also pairs clauses rewritten in other words on the rare words
+        # they share (engine.overlap), which no closest clause reaches: OP-CEDAW against
+        # CAT compares at 0.217, estimated at 0.172 (0.03 held before those pairs).
+        assert estimate == pytest.approx(compared, abs=0.05), (left.id, right.id)
         assert closest.estimate(right, left) == estimate
     assert closest.estimate(instruments[0], instruments[0]) == pytest.approx(1.0, abs=1e-3)
 

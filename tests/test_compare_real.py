@@ -237,3 +237,44 @@ def test_sibling_conventions_pair_clauses_in_corresponding_places(corpus: Path) 
     )
     assert purposes.right == ("art_1__para_1__point_a",)
     assert (purposes.paired_by, purposes.moved, purposes.status) == ("structure", False, "modified")
+
+
+def test_rewritten_clauses_pair_on_the_rare_words_they_share(corpus: Path) -> None:
+    # Issue 17 (engine.overlap). The 1996 Child Protection Convention restates the
+    # acquiescence ground of the 1980 Abduction Convention's art. 13(a) in its own
+    # art. 7(1)(a), fewer words in another article: paired on the words they share.
+    old = load(corpus, "laws-markdown/hcch-1980-abduction/2013-04-08.md")
+    new = load(corpus, "laws-markdown/hcch-1996-protection/2011-09-27.md")
+    result = compare(old, new)
+    assert_covers(result)
+    ground = next(a for a in result.alignments if a.left == ("art_13__point_a",))
+    assert ground.right == ("art_7__para_1__point_a",)
+    assert (ground.paired_by, ground.moved, ground.status) == ("words", True, "modified")
+    # Treaties that share drafting formulas and nothing drafted from one another (the
+    # trafficking protocol and the Lanzarote Convention) get no such pair.
+    trafficking = load(corpus, "laws-markdown/palermo-trafficking/2015-11-27.md")
+    lanzarote = load(corpus, "laws-markdown/lanzarote/2013-06-12.md")
+    reasons = {a.paired_by for a in compare(trafficking, lanzarote).alignments}
+    assert not reasons & {"gap", "words"}
+
+
+def test_rewritten_articles_of_a_successor_convention(corpus: Path) -> None:
+    # Issue 17, the Hague maintenance conventions of 1973 and 2007 (gold in
+    # benchmarks/gold): art. 7 rewritten in place pairs in its gap; arts 5 (common
+    # nationality) and 6 (the authority seised), whose cascade wording is alike, pair
+    # with 2007 art. 4(4) (common nationality) and 4(2) (the law of the forum).
+    scale = corpus.parent / "corpus-scale" / "laws-markdown-all"
+    result = compare(load(scale, "BWBV0002001.md"), load(scale, "BWBV0005393.md"))
+    assert_covers(result)
+    found = {a.left: (a.right, a.paired_by, a.moved) for a in result.alignments if a.right}
+    assert found[("art_7",)] == (("art_6",), "gap", False)
+    assert found[("art_5",)] == (("art_4__para_4",), "words", False)
+    assert found[("art_6",)] == (("art_4__para_2",), "words", True)
+    # In a gap of some forty clauses a side, a shared formula is no evidence: the
+    # trafficking protocol's art. 12 chapeau ("Each State Party shall take such measures
+    # as may be necessary, within available means:") stays apart from the firearms
+    # protocol's secure licences, 10(5) (the held-out gold's judgement for the smuggling
+    # protocol's same chapeau).
+    firearms = compare(load(scale, "BWBV0001749.md"), load(scale, "BWBV0001710.md"))
+    chapeau = next(a for a in firearms.alignments if "art_12__intro" in a.left)
+    assert "art_10__para_5" not in chapeau.right

@@ -216,3 +216,13 @@ def test_every_generated_line_sequence_covers_its_text(lines: list[str], blank: 
     except treatydiff.FormatError:
         return  # no clause at all: nothing to cover
     _assert_covered(_plain_text_source(text, read), read)
+
+
+@pytest.mark.parametrize("name", ["BWBV0005393", "BWBV0004027", "BWBV0001026"])
+def test_editorial_notes_of_the_mirror_cover_their_words(name: str) -> None:
+    """Issue 17: the Dutch editorial lines of the laws-markdown mirror ("Treedt in
+    werking ...", "Wijzigt ...") become notes, and every word still lands in one unit."""
+    path = corpus_root().parent / "corpus-scale" / "laws-markdown-all" / f"{name}.md"
+    text = path.read_text(encoding="utf-8")
+    (section,) = laws_markdown._chosen(text, "en")
+    _assert_covered([*section.title, *(ln.text for ln in section.lines)], treatydiff.load(path))

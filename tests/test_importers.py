@@ -485,6 +485,49 @@ def test_laws_markdown_loses_nothing_and_leaks_no_dutch(path: Path) -> None:
     assert not re.search(r"\b(het|worden|overeenkomstig|Verdrag|artikel)\b", english)
 
 
+def test_the_mirrors_dutch_editorial_lines_are_notes_of_their_articles() -> None:
+    """Issue 17: "Treedt in werking op een nader te bepalen tijdstip", printed under the
+    caption of every article of the 2007 Hague Protocol, is a note of that article, not
+    its chapeau or first paragraph; a "Wijzigt ..." line standing for an amending
+    article's text is that article's note."""
+    scale = corpus_root().parent / "corpus-scale" / "laws-markdown-all"
+    protocol = load_file(scale / "BWBV0005393.md")
+    body = [leaf.clause for leaf in protocol.leaves if leaf.clause.kind != "authorialNote"]
+    assert not [c.eid for c in body if "Treedt" in c.text]
+    article_2 = protocol.by_eid["art_2"].clause
+    assert article_2.is_leaf and article_2.text.startswith("This Protocol applies even if")
+    assert [n.text for n in article_2.notes] == [
+        "Treedt in werking op een nader te bepalen tijdstip"
+    ]
+    article_1 = protocol.by_eid["art_1"].clause
+    assert [c.eid for c in article_1.children] == ["art_1__para_1", "art_1__para_2"]
+    assert len(article_1.notes) == 1
+    units = {leaf.clause.eid: leaf for leaf in protocol.leaves}
+    assert citation(units["art_1__authorialNote_1"].path) == "article 1, note"
+    extradition = load_file(scale / "BWBV0001026.md")
+    article = extradition.by_eid["art_1"].clause
+    assert not article.text and not article.children
+    assert article.notes[0].text.startswith("Wijzigt het Europees Verdrag")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Each power-operated sliding watertight door:",  # "door" is a Dutch common word
+        "-de inkomstenbelasting (income tax),",  # a treaty's own Dutch term, in a list
+        "Rafael Ortega, S. en C., Sucr.",
+    ],
+)
+def test_english_text_with_dutch_words_stays_text(line: str) -> None:
+    text = (
+        "##Verdrag\n\n####Convention on doors\n\n### Article 1\n\n"
+        "The Parties shall inspect the doors of a ship that is in port.\n\n"
+        f"### Article 2\n\n{line}\n"
+    )
+    article = parse(text, fmt="laws-markdown").by_eid["art_2"].clause
+    assert article.text == line and not article.notes
+
+
 @pytest.mark.parametrize("name", sorted(JSON_ARTICLES))
 def test_json_loses_nothing(corpus: Path, name: str) -> None:
     path = corpus / "lszoszk-generalcomments" / name

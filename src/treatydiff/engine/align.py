@@ -20,8 +20,9 @@ still pair. The steps:
    score at least ``threshold + MOVE_MARGIN``; they are flagged as moved.
 5. Recitals that became articles (or the reverse), left unpaired, pair as moves on their
    own words (``engine.moves``).
-6. Clauses in corresponding places pair on a lower bar (``engine.structure``), and pairs
-   take in pieces of a split or merge that lie apart (``engine.splits``).
+6. Clauses in corresponding places pair on a lower bar (``engine.structure``), rewritten
+   ones on their rare words (``engine.overlap``), and pairs take in pieces of a split or
+   merge that lie apart (``engine.splits``).
 7. Every other leaf is added or removed.
 
 A tiny positional prior breaks ties between equal candidates in favour of the one at the
@@ -62,7 +63,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from treatydiff.engine import moves, splits, structure
+from treatydiff.engine import moves, overlap, splits, structure
 from treatydiff.engine.candidates import listed_pairs
 from treatydiff.engine.comparison import PairedBy
 from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
@@ -387,8 +388,8 @@ def _by_structure(
     """The body alignment ``body`` of the units ``left_ids`` and ``right_ids``, with
     recitals become articles (or the reverse) paired as moves (``engine.moves``, reason
     ``"move"``), then the clauses in corresponding places (``engine.structure``, reason
-    ``"structure"``), then pieces apart taken into splits and merges
-    (``engine.splits``)."""
+    ``"structure"``), then rewritten clauses on their rare words (``engine.overlap``,
+    ``"gap"`` and ``"words"``), then pieces apart taken into splits (``engine.splits``)."""
     local_left = {g: k for k, g in enumerate(left_ids)}
     local_right = {g: k for k, g in enumerate(right_ids)}
     paired = [m for m in body if m.left and m.right]
@@ -410,14 +411,17 @@ def _by_structure(
     pairs.extend(crossing)
     reasons.extend(["move"] * len(crossing))
     found = structure.corresponding(leaves, keys, prepared, pairs, texts=texts, threshold=threshold)
-    pairs.extend(found)
     reasons.extend(["structure"] * len(found))
+    pairs, reasons = overlap.refined(
+        leaves, keys, prepared, [*pairs, *found], reasons, texts=texts, threshold=threshold
+    )
     grown = splits.gather(
         prepared,
         ([structure.container(x) for x in leaves[0]], [structure.container(x) for x in leaves[1]]),
         pairs,
         scorer=texts,
         threshold=threshold,
+        fixed=[reason in overlap.REASONS for reason in reasons],
     )
     matches = [
         Match(
@@ -454,11 +458,12 @@ def _align_attached(
     """
     left_ids, right_ids = _classes(left.leaves)[kind], _classes(right.leaves)[kind]
     right_slot = {_slot(right.leaves[j]): j for j in right_ids}
-    # For each left body unit, the right body units it is paired with.
+    # Each left body unit's partners; a far pair on rare words (engine.overlap) votes for none.
     partners: dict[int, tuple[int, ...]] = {}
     moved: dict[int, bool] = {}
     for match in body:
-        for i in match.left if match.right else ():
+        far = match.moved and match.reason == "words"
+        for i in match.left if match.right and not far else ():
             partners[i] = match.right
             moved[i] = match.moved
     # The body units inside each clause of the left side (a leaf is inside itself).
@@ -736,12 +741,11 @@ def _units(leaves: Sequence[LeafView]) -> tuple[list[list[int]], list[int]]:
     units: list[list[int]] = []
     of_leaf: list[int] = []
     for position, leaf in enumerate(leaves):
-        key = unit_key(leaf)
-        if key not in index:
-            index[key] = len(units)
+        k = index.setdefault(unit_key(leaf), len(index))
+        if k == len(units):
             units.append([])
-        units[index[key]].append(position)
-        of_leaf.append(index[key])
+        units[k].append(position)
+        of_leaf.append(k)
     return units, of_leaf
 
 
@@ -763,22 +767,18 @@ class _MaxTree:
     """Fenwick tree over right positions: prefix maxima of (chain value, candidate)."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self.value = [0.0] * (size + 1)
-        self.item = [-1] * (size + 1)
+        self.size, self.value, self.item = size, [0.0] * (size + 1), [-1] * (size + 1)
 
     def update(self, position: int, value: float, item: int) -> None:
         k = position + 1
         while k <= self.size:
             if value > self.value[k]:
-                self.value[k] = value
-                self.item[k] = item
+                self.value[k], self.item[k] = value, item
             k += k & -k
 
     def query(self, before: int) -> tuple[float, int]:
         """Best (value, item) among positions < ``before``."""
-        value, item = 0.0, -1
-        k = before
+        value, item, k = 0.0, -1, before
         while k > 0:
             if self.value[k] > value:
                 value, item = self.value[k], self.item[k]

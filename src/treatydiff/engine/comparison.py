@@ -17,8 +17,10 @@ DiffOpKind = Literal["equal", "insert", "delete", "replace"]
 # Why two clauses were paired: by their own words ("content": the content alignment, in
 # document order or moved), by their places in paired articles and preambles, on a lower
 # bar ("structure"; also a caption paired through its owner, the title with the title),
-# or as a move across structures, a recital become an article or the reverse ("move").
-PairedBy = Literal["content", "structure", "move"]
+# or as a move across structures, a recital become an article or the reverse ("move"), or
+# on the rare words a rewritten clause shares with its counterpart in the same gap between
+# pairs ("gap") or anywhere ("words"; ``engine.overlap``).
+PairedBy = Literal["content", "structure", "move", "gap", "words"]
 
 STATUSES: tuple[Status, ...] = ("identical", "formatting", "modified", "added", "removed")
 
@@ -119,8 +121,11 @@ class Alignment:
         paired_by: Why the clauses were paired (``PairedBy``): ``"content"`` (their own
             words, with their articles'), ``"structure"`` (their places: the same place
             in paired articles or preambles, on a lower bar; a caption through its
-            owner; the title with the title) or ``"move"`` (a recital become an article,
-            or the reverse); None for an added or removed clause.
+            owner; the title with the title), ``"move"`` (a recital become an article,
+            or the reverse), ``"gap"`` (a clause rewritten in place: the rare words it
+            shares with its counterpart between the same two pairs) or ``"words"`` (the
+            rare words it shares, anywhere in the text); None for an added or removed
+            clause.
         keys: The comparison keys of the two sides (of a side's clause texts in order,
             ``normalize.comparison_key_of``), derived from the diff when not given; like
             ``status`` and ``similarity`` they are not recomputed when

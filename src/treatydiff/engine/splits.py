@@ -37,6 +37,7 @@ def gather(
     *,
     scorer: Texts,
     threshold: float,
+    fixed: Sequence[bool] = (),
 ) -> list[Pair]:
     """``pairs`` (indices into each side's ``texts``) with pieces taken in (see the
     module's description).
@@ -48,6 +49,9 @@ def gather(
         scorer: The scorer of those texts.
         threshold: The content alignment's threshold: a piece that is the words the
             pair leaves unmatched in the whole with this similarity is taken in.
+        fixed: For each pair, whether it keeps its clauses (a pair made on few words in
+            order, ``engine.overlap``: any piece raises their similarity); none when
+            empty.
 
     Returns:
         The pairs in the same order, some with more clauses on their many side; every
@@ -65,6 +69,8 @@ def gather(
         (sorted(max(p.right) for p in in_order), sorted(min(p.right) for p in in_order)),
     )
     for k, pair in enumerate(out):
+        if k < len(fixed) and fixed[k]:
+            continue
         for side in (1, 0):
             one = pair.left if side == 1 else pair.right
             many = pair.right if side == 1 else pair.left

@@ -8,6 +8,14 @@ title block of its own and is kept apart: ``part=2`` selects the second one of a
 
 Debris removed here: the ``<meta>`` line, Markdown links (their text stays), emphasis
 markers, ``<sup>`` footnote calls, HTML entities, trailing spaces.
+
+The mirror prints its own editorial lines, in Dutch, inside the English text: "Treedt in
+werking op een nader te bepalen tijdstip" under the caption of every article of a treaty
+not yet in force, "Wijzigt het Europees Verdrag ..." where an amending article's text is
+replaced by a reference to the treaty it amends, "Vervalt", "De tekst van de vertaling is
+niet beschikbaar". Such a paragraph, whole and in another language than its section, is
+an editorial note (``model.Note``, no marker) of the clause it stands in, not a clause:
+compared as a note, it pairs with its article's note and is never a chapeau.
 """
 
 from __future__ import annotations
@@ -17,9 +25,12 @@ from dataclasses import dataclass
 
 from treatydiff import lang
 from treatydiff.errors import FormatError
-from treatydiff.model import Instrument
+from treatydiff.lang.words import Lexicon
+from treatydiff.model import Instrument, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
+from treatydiff.segment.markers import read_marker
+from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
 
@@ -198,15 +209,48 @@ def _title(parts: list[str]) -> str:
     return display_text(f"{first}{joiner}{second}")
 
 
-def _blocks(section: _Section) -> list[Block]:
+# The letters of a word, as the languages' common words are written.
+_WORD = re.compile(r"[^\W\d_]+")
+# The language of the mirror's editors, and the most words an editorial line runs to (the
+# longest, "Wijzigt het Verdrag ...; Londen, 19-11-1976", about 15; a letter of an
+# exchange of notes printed in Dutch is text, and longer).
+_EDITORS = "nl"
+_EDITORIAL_WORDS = 30
+
+
+def _editorial(line: _Line, code: str) -> bool:
+    """Whether body line ``line`` of a section in language ``code`` is an editorial note
+    of the mirror: a short paragraph in its editors' language by its common words
+    (``lang.foreign``) and by its words (``lang.words``): no word only ``code`` has, and
+    at least three, and a third of its words, only Dutch has. The word lists share many
+    words ("in", "door", "van", "tax"), so only the words one of them lacks tell: "Each
+    watertight door:" has a Dutch common word and is English; "Rafael Ortega, S. en C."
+    and a Latin plant name with "De" have one Dutch word. A list item ("- de
+    inkomstenbelasting (income tax)", a treaty's own words) or a table row is text."""
+    if line.level or line.text.startswith("|") or read_marker(line.text) is not None:
+        return False
+    words = _WORD.findall(line.text.lower())
+    if not 2 <= len(words) <= _EDITORIAL_WORDS or lang.foreign(words, code) != _EDITORS:
+        return False
+    own, editors = Lexicon.of([code]), Lexicon.of([_EDITORS])
+    theirs = sum(editors.is_word(w) and not own.is_word(w) for w in words)
+    mine = sum(own.is_word(w) and not editors.is_word(w) for w in words)
+    return mine == 0 and theirs >= max(3, len(words) / 3)
+
+
+def _blocks(section: _Section, code: str) -> tuple[list[Block], list[tuple[int, Note]]]:
+    """The section's blocks, and its editorial notes with their lines."""
     blocks: list[Block] = []
+    notes: list[tuple[int, Note]] = []
     for line in section.lines:
-        if line.level == 0:
+        if _editorial(line, code):
+            notes.append((line.number, Note("", display_text(line.text), line.number)))
+        elif line.level == 0:
             blocks.append(Block(line.text, line.number))
         else:
             role: BlockRole = "caption" if line.level >= 4 else "heading"
             blocks.append(Block(line.text, line.number, role))
-    return blocks
+    return blocks, notes
 
 
 def _chosen(text: str, lang: str) -> list[_Section]:
@@ -231,4 +275,6 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
             f"the file holds {len(chosen)} {lang} instrument(s); there is no part {part}, {parts}"
         )
     section = chosen[part - 1]
-    return Instrument(id="", title=_title(section.title), body=segment(_blocks(section), lang=lang))
+    blocks, notes = _blocks(section, lang)
+    body = attach(segment(blocks, lang=lang), notes, inside=True)
+    return Instrument(id="", title=_title(section.title), body=body)

@@ -15,7 +15,7 @@ regular expressions, and match as printed unless a field says otherwise.
 from __future__ import annotations
 
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -101,8 +101,8 @@ class Language:
       the adoption and the entry into force (matched ignoring case); ``months``: the
       twelve month names, January first, as dates print them.
 
-    Telling languages apart (``treatydiff.formats.laws_markdown``): ``common_words``,
-    frequent short words, lowercase.
+    Telling languages apart (``treatydiff.formats.laws_markdown``, ``foreign``):
+    ``common_words``, frequent short words, lowercase.
 
     Classification flags (``treatydiff.engine.classify``; all lowercase, compared with
     casefolded words):
@@ -207,3 +207,19 @@ def get(code: str) -> Language:
 def every() -> tuple[Language, ...]:
     """Every known language, in ``LANGUAGES`` order."""
     return tuple(get(code) for code in LANGUAGES)
+
+
+def foreign(words: Iterable[str], code: str) -> str | None:
+    """The other known language that lowercase ``words`` read as, or None: the one whose
+    common words (``Language.common_words``) outnumber those of ``code`` most (the first
+    of ``LANGUAGES`` on a tie). A weak test on its own (an English line naming a "door"
+    scores as Dutch); a caller that acts on it for more than a flag adds a stronger one."""
+    counted = list(words)
+    own = sum(map(get(code).common_words.__contains__, counted))
+    best, score = None, own
+    for other in every():
+        if other.code != code:
+            theirs = sum(map(other.common_words.__contains__, counted))
+            if theirs > score:
+                best, score = other.code, theirs
+    return best

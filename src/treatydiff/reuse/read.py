@@ -108,8 +108,6 @@ def _reason(error: TreatydiffError, name: str) -> str:
 def imported(instrument: Instrument, lang_code: str) -> Imported:
     """The clauses of ``instrument``, read in language ``lang_code``, as a search sees
     them."""
-    others = [one.common_words for one in lang.every() if one.code != lang_code]
-    own = lang.get(lang_code).common_words
     clauses = []
     for leaf in instrument.leaves:
         text = leaf.clause.text
@@ -122,7 +120,7 @@ def imported(instrument: Instrument, lang_code: str) -> Imported:
                 label=citation(leaf.path),
                 text=text,
                 words=" ".join(words),
-                foreign=_foreign(words, own, others),
+                foreign=lang.foreign(words, lang_code) is not None,
             )
         )
     stated = adoption_date(c.text for c in clauses) if lang_code == "en" else None
@@ -132,11 +130,6 @@ def imported(instrument: Instrument, lang_code: str) -> Imported:
         adopted=stated or instrument.metadata.adopted,
         clauses=tuple(clauses),
     )
-
-
-def _foreign(words: list[str], own: frozenset[str], others: list[frozenset[str]]) -> bool:
-    mine = sum(map(own.__contains__, words))
-    return any(sum(map(common.__contains__, words)) > mine for common in others)
 
 
 # --- the cached form: plain JSON -------------------------------------------------------------

@@ -71,7 +71,9 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str 
         if kind in _UNNUMBERED_FORMS and not num:
             parts.append(un_form.format(num="").strip())
             continue
+        # An editorial note has no marker: "note", not "note ".
         label = (short_form if short else un_form).format(num=num, n=_ordinal_in_eid(clause))
+        label = label.strip()
         if kind == "recital":
             parts[-1:] = [label]  # "preambular paragraph 3", not "preamble, ..."
         else:
