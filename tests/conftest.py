@@ -30,6 +30,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The whole run, child processes included, keeps its caches and pulls in a data home
+    of its own, never the user's: a machine's earlier runs do not change what a test
+    sees (the ``home`` fixture gives a test an empty one of its own)."""
+    os.environ["TREATYDIFF_HOME"] = str(tmp_path_factory.mktemp("treatydiff-home"))
+
+
 @pytest.fixture()
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

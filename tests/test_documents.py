@@ -10,6 +10,7 @@ importer reports as left out.
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -565,6 +566,7 @@ def test_a_missing_documents_extra_names_the_install_command(documents: Path) ->
             capture_output=True,
             text=True,
             check=False,
+            env=os.environ | {"TREATYDIFF_NO_CACHE": "1"},  # the importer, not the cache
         )
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1

@@ -6,6 +6,7 @@ landscape Spanish booklets, and a scan without a text layer."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -408,8 +409,10 @@ def _cli(*args: str, block: str | None = None) -> subprocess.CompletedProcess[st
     """Run treatydiff in a child process (with module ``block`` made unimportable)."""
     prelude = f"import sys; sys.modules[{block!r}] = None; " if block else ""
     code = f"{prelude}from treatydiff.cli import main; main()"
+    # Uncached: an instrument an earlier test read would be found without the importer.
+    env = os.environ | {"TREATYDIFF_NO_CACHE": "1"}
     return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False, env=env
     )
 
 
