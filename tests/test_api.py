@@ -186,7 +186,7 @@ def test_the_readme_example_runs(
     exec(textwrap.dedent(block), namespace)
     comparison = namespace["comparison"]
     assert isinstance(comparison, treatydiff.Comparison)
-    assert comparison.summary.modified == 2  # as the README's comment says
+    assert comparison.summary.modified == 3  # as the README's comment says
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "('docTitle',) ('docTitle',) identical ()"
     assert printed[4] == "('preamble__p_1',) ('preamble__p_1',) modified ('wording', 'modal')"

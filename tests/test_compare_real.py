@@ -154,15 +154,18 @@ def test_crc_against_raisely_copy(corpus: Path) -> None:
     assert (("art_40__para_3__point_b", "art_40__para_4"), ("art_40__para_3__point_b",)) in pairs
     s = result.summary
     # identical: the title, the "Preamble" heading, the "PART I" to "PART III" heading
-    # lines and 166 clauses
-    assert (s.identical, s.formatting, s.modified, s.splits, s.merges) == (166 + 5, 4, 21, 1, 1)
+    # lines and 166 clauses. Formatting 4 -> 2, modified 21 -> 23: "co-operation" ->
+    # "cooperation" and "breast-feeding" -> "breastfeeding" are hyphenation variants,
+    # spelling (issue 9), no longer folded away by the comparison key.
+    assert (s.identical, s.formatting, s.modified, s.splits, s.merges) == (166 + 5, 2, 23, 1, 1)
     assert dict(s.tags) == {
         "modal": 1,  # preamble: "the child be fully prepared" -> "should be"
         "negation": 1,
         "number": 1,
         "punctuation": 8,
         "case": 2,  # letter case alone
-        "spelling": 1,  # "counselling" -> "counseling", a spelling variant
+        # "counselling" -> "counseling", a spelling variant; two hyphens taken out
+        "spelling": 3,
         # real words for others, spelling before issue 9: "principles" -> "principle",
         # "from" -> "form", "State" -> "States", "Contention" -> "Convention"; and 6 more
         "wording": 10,

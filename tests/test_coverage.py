@@ -57,8 +57,9 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 # A word with its hyphens: a compound, or a word hyphenated at a line end, is one word
-# ("part-nership" is no "part").
-_WORD = re.compile(r"\w+(?:[-\u00ad]\w+)*")
+# ("part-nership" is no "part"), also with an optional hyphen ("sub-\u00adparagraph",
+# normalize.OPTIONAL_HYPHEN).
+_WORD = re.compile(r"\w+(?:(?:-\u00ad|[-\u00ad])\w+)*")
 
 
 def _letters(texts: Iterable[str]) -> Counter[str]:

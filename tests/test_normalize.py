@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatydiff.normalize import comparison_key, display_text
+from treatydiff.normalize import comparison_key, display_text, scored_words
 
 # Text with the characters typesetting plays with: quotes, dashes, ligatures, soft
 # hyphens, no-break and zero-width spaces, combining marks.
@@ -37,7 +38,7 @@ def test_display_text_is_idempotent_and_folds_only_whitespace(text: str) -> None
 
 
 def test_key_folds_typesetting() -> None:
-    plain = 'the "Secretary-General" of the co-operation - five (5) offices'
+    plain = 'the "Secretary-General" of the cooperation - five (5) offices'
     typeset = (
         "the \u201cSecretary\u2010 General\u201d of the co\u00adoperation \u2013 "
         "\ufb01ve ( 5 ) o\ufb03ces"
@@ -59,3 +60,20 @@ def test_key_keeps_wording() -> None:
 def test_display_text_keeps_the_source_characters() -> None:
     raw = "  \u201cChild\u201d\u00a0pornography \ufb01nal\n  text\u00ad "
     assert display_text(raw) == "\u201cChild\u201d pornography \ufb01nal text\u00ad"
+
+
+@pytest.mark.parametrize("hyphen", "-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d")
+def test_key_keeps_a_hyphen_inside_a_word_and_folds_its_code_point(hyphen: str) -> None:
+    # "re-sign" and "resign" are two words: the key keeps the hyphen (issue 9: a
+    # hyphenation variant is spelling, never formatting), whatever dash prints it.
+    assert comparison_key(f"may re{hyphen}sign it") == "may re-sign it"
+    assert comparison_key("may re-sign it") != comparison_key("may resign it")
+    assert comparison_key("co-operation") != comparison_key("cooperation")
+    # The soft hyphen is a hyphenation point only: no hyphen.
+    assert comparison_key("co\u00adoperation") == comparison_key("cooperation")
+
+
+def test_scored_words_join_a_hyphenated_word() -> None:
+    # Alignment scores a hyphenation variant as the same word.
+    assert scored_words(comparison_key("the co-operation of")) == ["the", "cooperation", "of"]
+    assert scored_words(comparison_key("articles 1-3")) == ["articles", "1", "3"]

@@ -31,9 +31,14 @@ def test_wheel_ships_templates_and_instruments(tmp_path: Path) -> None:
     assert "treatydiff/cli.py" in names
     # The word lists the classifier reads, with the notice of their licence.
     words = PROJECT / "src" / "treatydiff" / "lang" / "words"
-    assert {"en.words.gz", "nl.words.gz", "en.variants.txt", "NOTICE"} <= {
-        p.name for p in words.iterdir()
-    }
+    assert {
+        "en.words.gz",
+        "es.words.gz",
+        "fr.words.gz",
+        "nl.words.gz",
+        "en.variants.txt",
+        "NOTICE",
+    } <= {p.name for p in words.iterdir()}
     assert {f"treatydiff/lang/words/{p.name}" for p in words.iterdir() if p.is_file()} <= names
     assert not any(name.startswith("tests/") for name in names)
 

@@ -172,7 +172,11 @@ def test_15_arabic_clauses_carry_their_direction_in_reports() -> None:
 
 @pytest.mark.parametrize(
     ("name", "identical", "formatting"),
-    [("16", 15, 0), ("17", 12, 3), ("21", 5, 2), ("23", 14, 0), ("25", 8, 0)],
+    # 21: "self-" / "determination" at a line end is kept as an optional hyphen (a
+    # hyphen and a soft hyphen: "self" and "determination" are both words, and the
+    # document prints neither form elsewhere), which matches the left text's
+    # "self-determination" as a difference of form (main: 5 identical, 2 formatting).
+    [("16", 15, 0), ("17", 12, 3), ("21", 4, 3), ("23", 14, 0), ("25", 8, 0)],
 )
 def test_cases_that_passed_stay_passing(name: str, identical: int, formatting: int) -> None:
     summary = _compare(name).summary

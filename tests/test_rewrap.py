@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from support.perturb import Damage, retypeset_text
 
 import treatydiff
+from treatydiff.engine.comparison import Alignment
 from treatydiff.formats import parse
 from treatydiff.model import Instrument
 
@@ -86,6 +87,19 @@ def test_rewrapping_changes_nothing(
     changed = [
         (a.status, a.left, a.right)
         for a in comparison.alignments
-        if a.status not in ("identical", "formatting")
+        if a.status not in ("identical", "formatting") and not _hyphen_repaired(a)
     ]
     assert not changed
+
+
+def _hyphen_repaired(alignment: Alignment) -> bool:
+    """Whether the only change is a hyphen taken out of a word: a source that prints a
+    word hyphenated mid-line ("com-munication", a hyphenation the Budapest Convention's
+    mirror text kept) has it repaired where the re-wrapped text breaks the line at that
+    hyphen and the document shows the word whole. The key keeps a hyphen inside a word
+    (issue 9), so that reads as spelling, truthfully."""
+    return alignment.tags == ("spelling",) and all(
+        op.left.replace("-", "") == op.right.replace("-", "")
+        for op in alignment.diff
+        if op.op != "equal"
+    )

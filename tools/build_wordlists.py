@@ -10,17 +10,29 @@ Sources (see ``src/treatydiff/lang/words/NOTICE``):
 * wordfreq 3.1.1 (data CC BY-SA 4.0), "large" lists: every word of letters only, three
   letters or more, with a Zipf frequency of at least ``ZIPF`` (English 2.5: the common
   misspellings "commited" 2.59 and "recieved" 2.75 sit just above, and are taken out
-  below; Dutch 2.0: Dutch writes compounds as one word, so its words are rarer).
-* The legal register: every word, three letters or more, that at least ``DOCUMENTS``
-  treaties of the Dutch Treaty Series mirror (``laws-markdown-all``, 1,605 treaties with
-  an English text) use and wordfreq knows in that language (Zipf at least 1.0):
-  "depositary" (2.4), "abrogate" (2.08), "refoulement" (1.62), "mutatis" (1.47). Only
-  words are kept, never a passage; a typo of one treaty is not used by several.
+  below; Dutch 2.0: Dutch writes compounds as one word, so its words are rarer; French
+  and Spanish 2.0: their verbs have many forms, each rarer, "examinara" 2.29).
+  French and Spanish web text often drops accents: a word without diacritics whose
+  accented spelling is ten times as frequent (1 Zipf) is that word typed without its
+  accents ("comite" 2.95, "comité" 4.71), not a word; one that is a word of its own
+  stays ("examinara" 2.29 / "examinará" 2.61, "mas" / "más", "si" / "sí").
+* The legal register (English and Dutch, the languages of the corpus's texts): every
+  word, three letters or more, that at least ``DOCUMENTS`` treaties of the Dutch Treaty
+  Series mirror (``laws-markdown-all``, 1,605 treaties with an English text) use and
+  wordfreq knows in that language (Zipf at least 1.0): "depositary" (2.4), "abrogate"
+  (2.08), "refoulement" (1.62), "mutatis" (1.47). Only words are kept, never a passage;
+  a typo of one treaty is not used by several.
 * codespell 2.4.3 (dictionaries CC BY-SA 3.0, derived from English Wikipedia's list of
   common misspellings): its misspellings (``dictionary.txt``) are taken out of the
   English list, and its British to American spellings (``dictionary_en-GB_to_en-US.txt``)
   with a few of our own (``VARIANTS``) and the British doubled l of words wordfreq knows
   in both spellings ("counselling" / "counseling") give ``en.variants.txt``.
+
+* Spanish spelling variants (``es.variants.txt``): the words whose diacritic accent the
+  RAE's Ortografía de la lengua española (2010) no longer requires, the adverb "sólo"
+  and the demonstrative pronouns ("éste" / "este"), ``VARIANTS_ES``.
+* Dutch spelling variants (``nl.variants.txt``): words the Woordenlijst Nederlandse Taal
+  of 1995 writes as two ("zonodig" / "zo nodig"), ``VARIANTS_NL``.
 
 The lists are sorted, one word a line, casefolded; ``*.words.gz`` are gzip files.
 """
@@ -31,12 +43,15 @@ import argparse
 import gzip
 import math
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "src" / "treatydiff" / "lang" / "words"
-ZIPF = {"en": 2.5, "nl": 2.0}
+ZIPF = {"en": 2.5, "es": 2.0, "fr": 2.0, "nl": 2.0}
+REGISTER = ("en", "nl")
+ACCENTED = ("es", "fr")
 REGISTER_ZIPF = 1.0
 DOCUMENTS = 3
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -65,8 +80,33 @@ VARIANTS = {
 }
 
 
+VARIANTS_ES = {
+    "sólo": "solo",
+    "éste": "este",
+    "ésta": "esta",
+    "éstos": "estos",
+    "éstas": "estas",
+    "ése": "ese",
+    "ésa": "esa",
+    "ésos": "esos",
+    "ésas": "esas",
+    "aquél": "aquel",
+    "aquélla": "aquella",
+    "aquéllos": "aquellos",
+    "aquéllas": "aquellas",
+}
+
+
+VARIANTS_NL = {"zonodig": "zo nodig", "zomogelijk": "zo mogelijk"}
+
+
 def _zipf(frequency: float) -> float:
     return math.log10(frequency) + 9
+
+
+def _bare(word: str) -> str:
+    """``word`` without its diacritics ("comité" -> "comite")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def build(corpus: Path) -> None:
@@ -87,13 +127,19 @@ def build(corpus: Path) -> None:
     for code, floor in ZIPF.items():
         frequencies = wordfreq.get_frequency_dict(code, wordlist="large")
         words = {w for w, f in frequencies.items() if _LETTERS.fullmatch(w) and _zipf(f) >= floor}
-        register = {
-            w
-            for w, count in documents.items()
-            if count >= DOCUMENTS
-            and wordfreq.zipf_frequency(w, code, wordlist="large") >= REGISTER_ZIPF
-        }
-        words |= register
+        if code in ACCENTED:
+            accented: dict[str, float] = {}
+            for w in words:
+                if _bare(w) != w:
+                    accented[_bare(w)] = max(accented.get(_bare(w), 0.0), _zipf(frequencies[w]))
+            words = {w for w in words if _zipf(frequencies[w]) + 1.0 > accented.get(w, 0.0)}
+        if code in REGISTER:
+            words |= {
+                w
+                for w, count in documents.items()
+                if count >= DOCUMENTS
+                and wordfreq.zipf_frequency(w, code, wordlist="large") >= REGISTER_ZIPF
+            }
         if code == "en":
             words -= misspellings
         text = "".join(f"{w}\n" for w in sorted(words))
@@ -118,6 +164,10 @@ def build(corpus: Path) -> None:
         "".join(f"{b} {a}\n" for b, a in sorted(variants.items())), encoding="utf-8"
     )
     print("en", len(variants), "spelling variants")
+    for code, listed in (("es", VARIANTS_ES), ("nl", VARIANTS_NL)):
+        (OUT / f"{code}.variants.txt").write_text(
+            "".join(f"{b} {a}\n" for b, a in sorted(listed.items())), encoding="utf-8"
+        )
 
 
 def main() -> None:

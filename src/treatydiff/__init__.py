@@ -15,7 +15,7 @@ Examples:
     True
     >>> summary = comparison.summary
     >>> summary.identical, summary.formatting, summary.modified, summary.added, summary.removed
-    (11, 2, 2, 2, 1)
+    (11, 1, 3, 2, 1)
     >>> changed = comparison.alignments[4]
     >>> changed.left, changed.status, changed.tags
     (('preamble__p_1',), 'modified', ('wording', 'modal'))

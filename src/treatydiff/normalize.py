@@ -4,10 +4,14 @@
   and collapsed whitespace, nothing else. Repairs of certain damage (end-of-line
   hyphenation, glued markers) happen in the importers and segmenter, where the damage
   can be recognized.
-* ``comparison_key`` folds what is not wording (quote and dash variants, hyphens between
-  the letters of a word, ligatures, soft hyphens, no-break and zero-width spaces,
+* ``comparison_key`` folds what is not wording (quote variants, the dash and hyphen code
+  points to one hyphen-minus, ligatures, soft hyphens, no-break and zero-width spaces,
   compatibility forms, whitespace, also around punctuation). It is idempotent and is
-  never applied to display text: callers ask for it explicitly.
+  never applied to display text: callers ask for it explicitly. A hyphen inside a word
+  stays: "re-sign" and "resign" are two words, and "co-operation" / "cooperation" a
+  spelling variant that ``treatydiff.engine.classify`` names, never a difference of form.
+  An optional hyphen (``OPTIONAL_HYPHEN``) stays too; ``keys_match`` reads it as a hyphen
+  or none.
 """
 
 from __future__ import annotations
@@ -20,6 +24,14 @@ from collections.abc import Sequence
 # joiner, byte-order mark.
 INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS), None)
+
+# A hyphen printed at a line end that an importer cannot tell from the word's own hyphen
+# (the document shows the word neither hyphenated nor joined: "subst-" / "itution" or
+# "socio-" / "economic"): a hyphen followed by a soft hyphen (U+00AD), which marks the
+# place a line broke. The word reads the same with or without it (``keys_match``).
+OPTIONAL_HYPHEN = "-\u00ad"
+# Kept through the folds under a private-use character, which no source text holds here.
+_OPTIONAL_KEPT = "\ue000"
 
 _FOLD = str.maketrans(
     {
@@ -38,9 +50,9 @@ _FOLD = str.maketrans(
 # "Assembly.inter alia", "“ racist ”" and "“racist”", "Secretary- General" and
 # "Secretary-General" differ in form only. (Whitespace is single spaces by then.)
 _SPACE_AROUND_PUNCT = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
-# A hyphen between letters is spelling or line-end hyphenation, not wording:
-# "co-operation" and "cooperation", "urban-rural" and "urbanrural". Between digits it is
-# a range or a number ("articles 1-3", "2-3 months"): wording, kept.
+# A hyphen between letters, for the similarity of words only (``scored_words``): "co-
+# operation" and "cooperation" score as the same word, so that a hyphen added or removed
+# moves no alignment; the key keeps it (see the module docstring).
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
@@ -74,11 +86,38 @@ def comparison_key(text: str) -> str:
 
 
 def _fold_once(text: str) -> str:
+    optional = OPTIONAL_HYPHEN in text
+    if optional:
+        text = text.replace(OPTIONAL_HYPHEN, _OPTIONAL_KEPT)
     # Invisible characters go first so that NFKC composes what they separated.
     key = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_FOLD)
     key = _collapse_whitespace(key)
     key = _SPACE_AROUND_PUNCT.sub("", key)
-    return _WORD_HYPHEN.sub("", key) if "-" in key else key
+    return key.replace(_OPTIONAL_KEPT, OPTIONAL_HYPHEN) if optional else key
+
+
+def keys_match(left_key: str, right_key: str) -> bool:
+    """Whether two comparison keys are the same wording: equal, or equal once each
+    optional hyphen (``OPTIONAL_HYPHEN``) of one is read as a hyphen or as none, so that
+    a word an importer left hyphenated at a line end matches the word printed whole or
+    with its own hyphen ("subst-\u00aditution" matches "substitution", "socio-\u00adeconomic"
+    "socio-economic")."""
+    if left_key == right_key:
+        return True
+    if OPTIONAL_HYPHEN not in left_key and OPTIONAL_HYPHEN not in right_key:
+        return False
+    for one, other in ((left_key, right_key), (right_key, left_key)):
+        if OPTIONAL_HYPHEN not in one:
+            continue
+        pattern = _optional_pattern(one)
+        if any(pattern.fullmatch(other.replace(OPTIONAL_HYPHEN, hyphen)) for hyphen in ("-", "")):
+            return True
+    return False
+
+
+def _optional_pattern(key: str) -> re.Pattern[str]:
+    """``key`` as a pattern in which each optional hyphen may be there or not."""
+    return re.compile("-?".join(map(re.escape, key.split(OPTIONAL_HYPHEN))))
 
 
 def comparison_key_of(texts: Sequence[str]) -> str:
@@ -98,7 +137,12 @@ _WORDS = re.compile(r"\w+")
 def scored_words(key: str) -> list[str]:
     """The words a word-level similarity measures in a comparison key: its runs of word
     characters, casefolded (``"Each State Party"`` -> ``["each", "state", "party"]``).
-    ``compare``'s alignment and ``reuse`` measure the same words."""
+    ``compare``'s alignment and ``reuse`` measure the same words. A hyphen between
+    letters joins its parts into one word (``"co-operation"`` -> ``["cooperation"]``):
+    a hyphenation variant is spelling, scored as the same word, and so is a word with an
+    optional hyphen (``OPTIONAL_HYPHEN``)."""
+    if "-" in key:
+        key = _WORD_HYPHEN.sub("", key.replace(OPTIONAL_HYPHEN, "-"))
     return _WORDS.findall(key.casefold())
 
 

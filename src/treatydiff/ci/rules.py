@@ -4,13 +4,17 @@ one-line excerpts.
 Rules (``fail_on``), on the engine's status and kind tag of each alignment:
 
 * ``any``: every change counts, formatting included (only identical clauses pass);
-* ``wording``: formatting, spacing-only (words joined or split by a space),
-  punctuation-only and letter-case-only ("Part" -> "part") changes pass;
-* ``substantive``: spelling-level changes (typo fixes) and cross-references updated to
-  follow a renumbering (kind ``citation``) pass too.
+* ``wording``: formatting, spacing-only (a space lost or gained where one side is no
+  word, "theassets" -> "the assets"; "a part" -> "apart" is wording), punctuation-only
+  and letter-case-only ("Part" -> "part") changes pass;
+* ``substantive``: spelling-level changes (typo fixes, spelling variants, a hyphen added
+  or removed that tells no two words apart) and cross-references updated to follow a
+  renumbering (kind ``citation``) pass too.
 
-Clauses added, removed or moved count under every rule, and so does a clause whose
-cross-reference was left pointing at a renumbered clause (the ``reference`` flag);
+Clauses added, removed or moved count under every rule (also a split or merge whose
+pieces lie in different articles: text moved from one provision into another), and so
+does a clause whose cross-reference was left pointing at a renumbered clause (the
+``reference`` flag);
 renumbering alone (the same words under another number) counts under ``any``. A note
 (footnote) or a preface line (the adoption or entry-into-force line under the title) that
 one source prints and the other does not counts under ``any`` only: it is the apparatus

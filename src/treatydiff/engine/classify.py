@@ -1,14 +1,18 @@
 """Status and change tags of an alignment.
 
-Status: ``identical`` (same display text), ``formatting`` (same comparison key),
-``modified``, ``added``, ``removed``.
+Status: ``identical`` (same display text), ``formatting`` (same comparison key, which
+keeps a hyphen inside a word: ``treatydiff.normalize``), ``modified``, ``added``,
+``removed``. (A split or merge whose pieces lie in different articles is also ``moved``:
+``treatydiff.engine.compare``.)
 
 Tags of a modified alignment, short and stable (reports and CI rules match on them):
 
 * exactly one kind, the strongest found over its changed runs:
-  ``spacing`` (the same letters, words joined or split by a space alone: "vijfjaar" ->
-  "vijf jaar", a space a source lost or gained; kept apart from formatting because a
-  space can change a word, "apart" -> "a part"),
+  ``spacing`` (the same letters, words joined or split by a space alone where one side
+  is no word of the language: "vijfjaar" -> "vijf jaar", "theassets" -> "the assets", a
+  space a source lost or gained; where every word of both sides is a real word the space
+  changes a word, "apart" -> "a part", "cannot" -> "can not": wording;
+  ``treatydiff.engine.joins``),
   ``punctuation`` (the words are the same, only punctuation differs),
   ``case`` (the words are the same but for letter case, "Part" -> "part", whatever the
   punctuation: a publisher's house style, kept apart from spelling so that a check can
@@ -18,13 +22,18 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   3; ``treatydiff.engine.references``),
   ``spelling`` (a change that cannot change the law: each changed word is letter case
   only or a recognised spelling variant of its counterpart ("organisation" ->
-  "organization", ``treatydiff.lang.words``), or one edit (insertion, deletion,
-  substitution or swap of adjacent letters) from it where one of the two is no word of
-  the language: a typo made or repaired, "ho" -> "no", "commited" -> "committed",
-  "Protocl"; or words joined or split with at most one such edit, "conf.ict" ->
-  "conflict"),
+  "organization", ``treatydiff.lang.words``; a capital printed without its accent,
+  "Etats" -> "États"), or one edit (insertion, deletion, substitution or swap of adjacent
+  letters) from it where exactly one of the two is a word of the language: a typo made
+  or repaired, "ho" -> "no", "commited" -> "committed", "Protocl"; or words joined or
+  split with at most one such edit, "conf.ict" -> "conflict"; or a hyphen added or
+  removed, "co-operation" -> "cooperation", where it tells no two words apart),
   ``wording`` (anything else: a real word put for another however close the letters,
-  "not" -> "now", "public" -> "pubic", "in" -> "on"; grammatical number, "principle" ->
+  "not" -> "now", "public" -> "pubic", "in" -> "on", also by an accent, "où" -> "ou",
+  "examinará" -> "examinara"; two non-words, as acronyms and names are, "OPAC" ->
+  "OPSC", and a word in capitals in a text that is not, "CERD" -> "CED": designations;
+  a hyphen that tells two words apart, "re-sign" -> "resign"; real words joined or
+  split by a space, "a part" -> "apart"; grammatical number, "principle" ->
   "principles"; a changed digit, a changed letter or roman numeral of a list item);
 * flags a lawyer looks for:
   ``modal`` (shall, may, should, must, shall endeavour, undertake...),
@@ -50,6 +59,7 @@ flag word of the older text turned into a non-word raises its flag ("not" -> "nt
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,9 +69,10 @@ from rapidfuzz.distance import OSA
 
 from treatydiff import lang
 from treatydiff.engine.comparison import DiffOp, Status, runs
+from treatydiff.engine.joins import join_kind, joins
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import Instrument
-from treatydiff.normalize import comparison_key_of
+from treatydiff.normalize import comparison_key_of, keys_match
 
 KIND_TAGS = ("spacing", "punctuation", "case", "citation", "spelling", "wording")
 FLAG_TAGS = ("modal", "negation", "number", "defined-term", "reference")
@@ -186,12 +197,13 @@ def status(
     left: Sequence[str], right: Sequence[str], *, keys: tuple[str, str] | None = None
 ) -> Status:
     """Status of a pair of sides, each given as its clauses' texts: identical when the
-    texts are the same, formatting when the comparison keys of the sides are; ``keys``
+    texts are the same, formatting when the comparison keys of the sides match
+    (``normalize.keys_match``: equal, an optional line-end hyphen read either way); ``keys``
     are those keys (``normalize.comparison_key_of``), when the caller has them."""
     if tuple(left) == tuple(right):
         return "identical"
     left_key, right_key = keys or (comparison_key_of(left), comparison_key_of(right))
-    return "formatting" if left_key == right_key else "modified"
+    return "formatting" if keys_match(left_key, right_key) else "modified"
 
 
 def tags(
@@ -217,6 +229,7 @@ def tags(
     flags: set[str] = set()
     left_all = "".join(op.left for op in diff)
     right_all = "".join(op.right for op in diff)
+    designations = not (_in_capitals(left_all) or _in_capitals(right_all))
     offsets = (0, 0)
     for run in runs(diff):
         start = offsets
@@ -231,9 +244,10 @@ def tags(
             continue
         left_run = "".join(op.left for op in run)
         right_run = "".join(op.right for op in run)
-        a = _WORDS.findall(_percent(left_run))
-        b = _WORDS.findall(_percent(right_run))
-        kind = _run_kind(a, b, lexicon)
+        left_run, right_run = _percent(left_run), _percent(right_run)
+        a = _WORDS.findall(left_run)
+        b = _WORDS.findall(right_run)
+        kind = _run_kind((left_run, right_run), a, b, lexicon, designations=designations)
         kinds.add(kind)
         # Any change to a printed figure ("1-3" -> "13", "1.5" -> "15", "30" -> "3 0",
         # "2nd" -> "3rd") changes a number, whatever else the run reads like; a number
@@ -352,46 +366,115 @@ def _percent(text: str) -> str:
     return _PERCENT.sub(" percent", text) if ("%" in text or "cent" in text) else text
 
 
-def _run_kind(a: Sequence[str], b: Sequence[str], lexicon: Lexicon) -> str:
-    """The kind of a changed run, from the words of its two sides."""
+def _in_capitals(text: str) -> bool:
+    """Whether ``text`` is printed in capitals (more capital letters than small ones):
+    a heading in capitals, whose capitalized words are words, not designations."""
+    upper = sum(c.isupper() for c in text)
+    return upper > 0 and upper > sum(c.islower() for c in text)
+
+
+def _run_kind(
+    texts: tuple[str, str],
+    a: Sequence[str],
+    b: Sequence[str],
+    lexicon: Lexicon,
+    *,
+    designations: bool = True,
+) -> str:
+    """The kind of a changed run, from the text (``texts``) and the words (``a``,
+    ``b``) of its two sides; with ``designations``, a word in capitals is a designation
+    (``_typo``)."""
     if a == b:
         return "punctuation"
     if [w.casefold() for w in a] == [w.casefold() for w in b]:
         return "case"
-    if "".join(a) == "".join(b):
-        return "spacing"
+    groups = joins(*texts)
+    if groups is not None:
+        return join_kind(groups, lexicon)
     digits_a = [w for w in a if w.isdigit()]
     digits_b = [w for w in b if w.isdigit()]
     if digits_a != digits_b:
         return "wording"
-    if len(a) == len(b) and all(_typo(x, y, lexicon) for x, y in zip(a, b, strict=True)):
+    if len(a) == len(b) and all(
+        _typo(x, y, lexicon, designations=designations) for x, y in zip(a, b, strict=True)
+    ):
         return "spelling"
-    # Words joined or split ("urbanrural" -> "urban-rural"); a word added or dropped
-    # whole is never one, however short: "(a) (i)" -> "(a)" moves a cross-reference and
-    # "a review" -> "review" changes what is reviewed.
-    if a and b and len(a) != len(b) and _typo("".join(a), "".join(b), lexicon, labels=False):
+    # Words joined or split with one edit ("conf.ict" -> "conflict"), where the side of
+    # more words holds a non-word or lost a letter where it splits (a letter read as a
+    # mark); "a parts" -> "apart" are real words put for another. A word added or
+    # dropped whole is never one, however short: "(a) (i)" -> "(a)" moves a
+    # cross-reference and "a review" -> "review" changes what is reviewed.
+    split, joined = (a, b) if len(a) > len(b) else (b, a)
+    if (
+        a
+        and b
+        and len(a) != len(b)
+        and (not all(map(lexicon.is_word, split)) or _lost_at_split(split, joined))
+        and _typo("".join(a), "".join(b), lexicon, labels=False)
+    ):
         return "spelling"
     return "wording"
 
 
-def _typo(a: str, b: str, lexicon: Lexicon, *, labels: bool = True) -> bool:
+def _lost_at_split(split: Sequence[str], joined: Sequence[str]) -> bool:
+    """Whether the words ``joined`` read as the words ``split`` with one letter put back
+    where two of them meet ("conf" "ict" -> "conflict")."""
+    whole = "".join(joined).casefold()
+    parts = [w.casefold() for w in split]
+    for cut in range(1, len(parts)):
+        head, tail = "".join(parts[:cut]), "".join(parts[cut:])
+        if (
+            len(whole) == len(head) + len(tail) + 1
+            and whole.startswith(head)
+            and whole.endswith(tail)
+        ):
+            return True
+    return False
+
+
+def _typo(
+    a: str, b: str, lexicon: Lexicon, *, labels: bool = True, designations: bool = False
+) -> bool:
     """Whether ``b`` for ``a`` cannot change the law: the same word in another case or
-    spelling, or a typo (one edit, and one of the two is no word). With ``labels``, a
-    letter or roman numeral put for another is never one ("(a)" -> "(b)"); without, the
-    strings are words joined or split, where a lone letter is a list marker that one
-    side prints in the text (a chapeau merged with its point "(a)")."""
+    spelling, or a typo: one edit, and exactly one of the two is a word of the language,
+    the word the typo stands for (two non-words, as acronyms and names are, "OPAC" /
+    "OPSC", are two designations). With ``labels``, a letter or roman numeral put for
+    another is never one ("(a)" -> "(b)"); without, the strings are words joined or
+    split, where a lone letter is a list marker that one side prints in the text (a
+    chapeau merged with its point "(a)"). With ``designations``, a word of two letters
+    or more in capitals is a designation, never a typo of another ("CERD" / "CED",
+    "UNHCR" / "UNHRC": a word list knows some acronyms and not others)."""
     if a == b:
         return True
     x, y = a.casefold(), b.casefold()
-    if x == y or lexicon.canonical(x) == lexicon.canonical(y):
+    if x == y or lexicon.canonical(x) == lexicon.canonical(y) or _capital_accents(a, b):
         return True
     if labels and (_LABEL.fullmatch(x) or _LABEL.fullmatch(y)):
+        return False
+    if designations and any(len(w) > 1 and w.isupper() for w in (a, b)):
         return False
     if OSA.distance(x, y) > 1:
         return False
     if _inflected(x, y, lexicon):
         return False
-    return not (lexicon.is_word(x) and lexicon.is_word(y))
+    return lexicon.is_word(x) != lexicon.is_word(y)
+
+
+def _capital_accents(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ only in the accents of capital letters ("Etats" /
+    "États", "COMITE" / "Comité"): French and Spanish print capitals with or without
+    their accents (the Académie française and the RAE ask for them; many publishers,
+    the UN's older prints among them, leave them out), the same word either way. An
+    accent on a small letter tells words apart ("ou" / "où", "si" / "sí")."""
+    return len(a) == len(b) and all(
+        p == q or ((p.isupper() or q.isupper()) and _bare(p) == _bare(q))
+        for p, q in zip(a, b, strict=True)
+    )
+
+
+def _bare(letter: str) -> str:
+    """A letter casefolded without its diacritics ("É" -> "e")."""
+    return unicodedata.normalize("NFD", letter.casefold())[:1]
 
 
 def _inflected(x: str, y: str, lexicon: Lexicon) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from treatydiff import lang
 from treatydiff.engine import references
 from treatydiff.engine.align import SCORERS, Match, align
 from treatydiff.engine.classify import Terms, defined_terms, status, tags
@@ -12,7 +14,7 @@ from treatydiff.engine.diff import clause_diff, word_diff
 from treatydiff.errors import ConfigError, InputError
 from treatydiff.lang.words import Lexicon
 from treatydiff.model import HEADING_KIND, Clause, Instrument
-from treatydiff.normalize import comparison_key_of
+from treatydiff.normalize import comparison_key_of, keys_match
 from treatydiff.segment.labels import cited_numbers
 
 
@@ -57,8 +59,11 @@ def compare(
         >>> comparison.has_differences
         True
         >>> changed = [a for a in comparison.alignments if a.status == "modified"]
-        >>> [(a.left, a.tags) for a in changed]
-        [(('preamble__p_1',), ('wording', 'modal')), (('preamble__p_6',), ('wording', 'number'))]
+        >>> for a in changed:
+        ...     print(a.left, a.tags)
+        ('preamble__p_1',) ('wording', 'modal')
+        ('preamble__p_6',) ('wording', 'number')
+        ('preamble__p_7',) ('spelling',)
         >>> treatydiff.compare(old, new, threshold=1.5)
         Traceback (most recent call last):
         ...
@@ -67,7 +72,7 @@ def compare(
     chosen = _options(left, right, threshold, scorer, options)
     matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer)
     terms = defined_terms(left, right)
-    lexicon = Lexicon.of((left.metadata.language, right.metadata.language))
+    lexicon = Lexicon.of((_language(left), _language(right)))
     partners = references.counterparts(left, right, matches)
     trees = references.trees(left, right)
     containers = _container_counterparts(left, right, matches)
@@ -84,6 +89,26 @@ def compare(
         for match in matches
     )
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
+
+
+# Enough words of a text to tell its language (the common words are a third of a text).
+_GUESS_WORDS = 2000
+_LOWER_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _language(instrument: Instrument) -> str | None:
+    """The language of ``instrument``: its metadata's, else the one its words tell
+    (``lang.guess``), else None. The lexicon of a comparison reads the words of its
+    texts' languages only: a word of another language's list makes no typo of this
+    language a word ("nto" for "not" is a Spanish token of the web)."""
+    if instrument.metadata.language:
+        return instrument.metadata.language
+    words: list[str] = []
+    for leaf in instrument.leaves:
+        words += _LOWER_WORDS.findall(leaf.clause.text.lower())
+        if len(words) >= _GUESS_WORDS:
+            break
+    return lang.guess(words)
 
 
 def _options(
@@ -125,10 +150,10 @@ def similarity(left_key: str, right_key: str) -> float:
     """Similarity of two texts as reported, from their comparison keys: the
     character-level Indel similarity (0..1) of the keys with letter case folded, so that
     a title set in capitals is not "20 % similar" to the same title in lower case; 1.0
-    exactly when the keys are equal, at most 0.9999 when they differ."""
+    exactly when the keys match (``normalize.keys_match``), at most 0.9999 otherwise."""
     from rapidfuzz.distance import Indel
 
-    if left_key == right_key:
+    if keys_match(left_key, right_key):
         return 1.0
     folded = Indel.normalized_similarity(left_key.casefold(), right_key.casefold())
     return min(float(folded), _BELOW_EQUAL)
@@ -189,7 +214,12 @@ def _alignment(
         left_ids,
         right_ids,
         pair_status,
-        moved=match.moved or _changed_container(*first, containers),
+        moved=(
+            match.moved
+            or _changed_container(*first, containers)
+            or _across(left, match.left)
+            or _across(right, match.right)
+        ),
         renumbered=renumbered,
         similarity=similarity(*keys),
         tags=pair_tags,
@@ -198,6 +228,23 @@ def _alignment(
         notes=found.notes,
         paired_by=match.reason,
     )
+
+
+def _across(instrument: Instrument, leaves: tuple[int, ...]) -> bool:
+    """Whether some leaves of ``instrument``, one side of a split or merge, lie in more
+    than one provision (``_provision``): text moved from one article into another
+    ("paragraph 2 of article 1" read into "article 2, paragraph 1" changes what "this
+    article" means), a move whatever the words, never a change of typesetting."""
+    return len({_provision(instrument, k) for k in leaves}) > 1
+
+
+def _provision(instrument: Instrument, leaf: int) -> str:
+    """The eId of the provision leaf ``leaf`` belongs to: its article, else its
+    top-level container (the preamble, an annex), else "" (a clause at the top of the
+    body)."""
+    ancestors = instrument.leaves[leaf].ancestors
+    article = next((c for c in reversed(ancestors) if c.kind == "article"), None)
+    return (article or ancestors[0]).eid if ancestors else ""
 
 
 def _side_key(instrument: Instrument, leaves: tuple[int, ...]) -> str:

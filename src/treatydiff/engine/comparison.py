@@ -97,7 +97,9 @@ class Alignment:
             same words), ``"modified"``, ``"added"`` or ``"removed"``.
         moved: True when the clauses were paired out of document order, or stand in a
             part, chapter, section or title that is not the counterpart of their old one
-            (the containers correspond where their headings pair).
+            (the containers correspond where their headings pair), or the pieces of a
+            split or merge lie in different articles or top-level containers (text moved
+            from one provision into another).
         renumbered: True when the paired clauses are cited by other numbers: the printed
             numbers of article, paragraph and point (and of a container outside
             articles) on the path of the first clause of each side differ, whatever the
@@ -268,11 +270,11 @@ class Summary:
         ...     treatydiff.load("examples/opsc-preamble-revised.txt"),
         ... ).summary
         >>> summary.identical, summary.modified, summary.added, summary.removed
-        (11, 2, 2, 1)
+        (11, 3, 2, 1)
         >>> summary.tags
-        (('modal', 1), ('number', 1), ('wording', 2))
+        (('modal', 1), ('number', 1), ('spelling', 1), ('wording', 2))
         >>> round(summary.similarity, 3)
-        0.958
+        0.957
     """
 
     identical: int

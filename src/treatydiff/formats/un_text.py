@@ -24,7 +24,7 @@ from treatydiff.errors import FormatError
 from treatydiff.formats import footnotes
 from treatydiff.lang.words import Lexicon
 from treatydiff.model import Clause, Guess, Instrument, Metadata, Note
-from treatydiff.normalize import display_text
+from treatydiff.normalize import OPTIONAL_HYPHEN, display_text
 from treatydiff.segment.blocks import Block, BlockRole
 from treatydiff.segment.eids import child_eid, component
 from treatydiff.segment.markers import (
@@ -292,6 +292,10 @@ def _joint(
     compound; or the language's word list (``lexicon``) knows the whole word and not both
     pieces ("mili-" / "tary", "subst-" / "itution"). Two words on either side of the
     hyphen ("re-" / "sign", "non-" / "governmental") keep it: the compound may be meant.
+    Kept where the document prints the compound elsewhere; otherwise kept as an optional
+    hyphen (``normalize.OPTIONAL_HYPHEN``), the word read the same with or without it
+    ("socio-" / "economic"), since the comparison key keeps every other hyphen inside a
+    word ("re-sign" is not "resign").
 
     Linear in the hyphenated word, never in the paragraph: the letters before the hyphen
     are read backwards from the end.
@@ -313,6 +317,8 @@ def _joint(
         lexicon.is_word(whole) and not (lexicon.is_word(head) and lexicon.is_word(tail))
     ):
         pieces[-1] = left[:-1]
+    else:
+        pieces[-1] = left[:-1] + OPTIONAL_HYPHEN
     return ""
 
 

@@ -15,6 +15,7 @@ regular expressions, and match as printed unless a field says otherwise.
 from __future__ import annotations
 
 import pkgutil
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -122,6 +123,10 @@ class Language:
     * ``inflections``: endings of grammatical number and inflection ("s": principle /
       principles): a word and the same word with one of them are two words, never a
       typo of each other.
+    * ``hyphen_prefixes``: prefixes whose hyphen tells two words apart ("re": re-sign /
+      resign, re-cover / recover): written with and without the hyphen before a stem
+      that starts with a consonant, the prefix and the word are two words, so that
+      adding or removing that hyphen is a change of wording, not of spelling.
     * ``definitions_captions``: words of the caption of a definitions article ("use of
       terms"), matched ignoring case anywhere in the caption.
 
@@ -173,6 +178,7 @@ class Language:
     short_words: frozenset[str]
     negation_prefixes: tuple[str, ...]
     inflections: tuple[str, ...]
+    hyphen_prefixes: tuple[str, ...]
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]
     references: ReferenceWords
@@ -223,3 +229,15 @@ def foreign(words: Iterable[str], code: str) -> str | None:
             if theirs > score:
                 best, score = other.code, theirs
     return best
+
+
+def guess(words: Iterable[str]) -> str | None:
+    """The code of the language whose ``common_words`` are the most of ``words``
+    (lowercase words, as a text prints them), or None when no language's are any or
+    two languages' are as many."""
+    counts = Counter(words)
+    scores = sorted(
+        ((sum(counts[w] for w in one.common_words), one.code) for one in every()), reverse=True
+    )
+    (best, code), (second, _) = scores[0], scores[1]
+    return code if best > second else None

@@ -214,10 +214,16 @@ LANGUAGE = Language(
     periods=frozenset("día días semana semanas mes meses año años edad".split()),
     function_words=frozenset("el la los las de del y o a en por con se su al lo".split()),
     short_words=frozenset(
-        "a al de el en es ha he la le lo me mi ni no o os se si su te tu tú u un ya y yo".split()
+        # The monosyllables told apart by the diacritic accent are two words each (RAE,
+        # Ortografía 2010: "si" / "sí", "el" / "él", "mi" / "mí", "se" / "sé").
+        "a al de dé el él en es ha he la le lo me mi mí ni no o os se sé si sí su te té tu "
+        "tú u un ya y yo".split()
     ),
     negation_prefixes=("no", "in", "im", "i", "des", "anti"),
     inflections=("s", "es"),
+    # Spanish writes prefixes joined to their word (Ortografía de la lengua española,
+    # RAE, 2010): none tells two words apart.
+    hyphen_prefixes=(),
     definitions_captions=("definición", "definiciones", "términos empleados", "terminología"),
     citation_forms={
         "part": ("parte {num}", "pte. {num}"),

@@ -216,11 +216,14 @@ LANGUAGE = Language(
     periods=frozenset("jour jours semaine semaines mois ans année années âge".split()),
     function_words=frozenset("le la les de des du et ou à au aux en par pour sur que qui".split()),
     short_words=frozenset(
-        "a à au ce ci de du en et il la le ma me ne ni on or ou où sa se si son su ta te tu "
-        "un vu y".split()
+        "a à au ça ce ci de du dû en et il la là le ma me ne ni on or ou où sa se si son su "
+        "ta te tu un vu y".split()
     ),
     negation_prefixes=("non", "in", "im", "il", "ir", "dés", "dé"),
     inflections=("s", "x", "e", "es"),
+    # French writes "re-" and "ré-" joined (Rectifications de l'orthographe, 1990):
+    # none tells two words apart.
+    hyphen_prefixes=(),
     definitions_captions=(
         "définition",
         "emploi des termes",

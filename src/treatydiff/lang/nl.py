@@ -205,6 +205,9 @@ LANGUAGE = Language(
     ),
     negation_prefixes=("niet", "on"),
     inflections=("s", "'s", "e", "en", "n"),
+    # Dutch joins its prefixes to the word without a hyphen (Woordenlijst Nederlandse
+    # Taal, Leidraad): none tells two words apart.
+    hyphen_prefixes=(),
     definitions_captions=("begripsomschrijving",),
     citation_forms={
         "part": ("deel {num}", "dl. {num}"),

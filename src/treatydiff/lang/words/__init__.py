@@ -4,9 +4,13 @@ A typo ("Protocl", "recieved") is a string that is no word of the language; "pub
 "public" is a real word put for another, however close the letters. The word lists in
 this folder say which strings are words; ``tools/build_wordlists.py`` builds them and
 states their sources (wordfreq's frequency lists, the legal register of a treaty corpus,
-codespell's misspellings; see NOTICE, CC BY-SA). Why a list and not a frequency alone:
-"ho" (Zipf 4.22) is frequent on the web but no English word, "pubic" (3.07) is a word
-and "commited" (2.59) is not. So:
+codespell's misspellings; see NOTICE, CC BY-SA). English, Spanish, French and Dutch have
+one: a word a language has no list for would be no word wherever another language's list
+is read (a comparison whose language is not known reads them all), and every change of
+one letter in it a typo ("examinará" -> "examinara", future to subjunctive).
+
+Why a list and not a frequency alone: "ho" (Zipf 4.22) is frequent on the web but no
+English word, "pubic" (3.07) is a word and "commited" (2.59) is not. So:
 
 * one- and two-letter strings are words only when the language lists them
   (``Language.short_words``);
@@ -18,7 +22,9 @@ and "commited" (2.59) is not. So:
 
 The lists are read only when a word is judged (a comparison whose changes are all whole
 words never reads them), each only when the languages before it do not know the word
-(an English word never reads the Dutch list): about 2 and 5 ms.
+(an English word never reads the others): about 2 to 5 ms each. A comparison reads the
+lists of its texts' languages (``treatydiff.engine.compare``), all of them only where
+the language of a text is not known.
 """
 
 from __future__ import annotations
@@ -104,8 +110,8 @@ EVERY_LANGUAGE = Lexicon()
 @cache
 def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
     # A language without a list says nothing where another language of the lexicon has
-    # one (French and Spanish have none yet): its short words would make typos of the
-    # others words ("at" / "ta"), its silence every string a word.
+    # one: its short words would make typos of the others words ("at" / "ta"), its
+    # silence every string a word.
     listed = tuple(code for code in codes if _has_list(code))
     if not listed:
         return len(folded) > 2 or any(folded in lang.get(c).short_words for c in codes)

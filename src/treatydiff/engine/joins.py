@@ -1,0 +1,140 @@
+"""Words joined or split: the kind of a changed run whose two sides hold the same letters.
+
+A run such as "a part" -> "apart", "vijf jaar" -> "vijfjaar" or "re-sign" -> "resign"
+changes no letter, only what stands between them. Whether the words changed depends on
+what the pieces are:
+
+* joined or split by a space (or another mark that is no hyphen): ``spacing`` when one
+  side is no word of the language, a space a source lost or gained ("theassets" / "the
+  assets", "vijfjaar" / "vijf jaar"); ``wording`` when every word of both sides is a real
+  word ("a part" / "apart", "every one" / "everyone", "can not" / "cannot"). A number
+  word and the period it counts are two words in every known language ("five years",
+  "vijf jaar"): run together, they are no word, whatever a word list says (the Dutch list
+  holds "vijfjaar", a space lost in enough treaties to enter its legal register); and so
+  is a spelling variant that a space tells apart ("zonodig" / "zo nodig");
+* joined or split at a hyphen: ``spelling``, a hyphenation variant ("co-operation" /
+  "cooperation", "urban-rural" / "urbanrural"), except where the hyphen tells two words
+  apart: a prefix of the language's ``hyphen_prefixes`` before a stem that starts with a
+  consonant, the stem and the joined form both real words ("re-sign" / "resign",
+  "re-cover" / "recover"): ``wording``. Before a vowel the hyphen only keeps two vowels
+  apart ("re-enter" / "reenter"), a spelling (see ``treatydiff.lang.en``).
+
+Which strings are words: ``treatydiff.lang.words.Lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from treatydiff import lang
+from treatydiff.lang.words import Lexicon
+
+_WORDS = re.compile(r"\w+")
+# The hyphen and dash code points (``normalize`` folds them to "-" in the key).
+_HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+
+
+@dataclass(frozen=True)
+class Join:
+    """Words of one side that stand for words of the other with the same letters.
+
+    Attributes:
+        left, right: the words of each side, as printed.
+        hyphenated: whether a hyphen (or dash) stands between two words of a side.
+    """
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    hyphenated: bool
+
+
+def joins(left: str, right: str) -> list[Join] | None:
+    """The words of two texts grouped where one side joins or splits the other's ("a
+    part" / "apart": one group; a word alike on both sides is a group of its own), or
+    None when the texts' letters, casefolded, differ."""
+    a = list(_WORDS.finditer(left))
+    b = list(_WORDS.finditer(right))
+    if "".join(m.group() for m in a).casefold() != "".join(m.group() for m in b).casefold():
+        return None
+    groups: list[Join] = []
+    i = j = 0
+    while i < len(a):
+        i0, j0 = i, j
+        x, y = a[i].group().casefold(), b[j].group().casefold()
+        i, j = i + 1, j + 1
+        # Both strings read the same letters from the same place: the shorter one grows
+        # until they meet.
+        while x != y:
+            if len(x) < len(y):
+                x, i = x + a[i].group().casefold(), i + 1
+            else:
+                y, j = y + b[j].group().casefold(), j + 1
+        groups.append(
+            Join(
+                tuple(m.group() for m in a[i0:i]),
+                tuple(m.group() for m in b[j0:j]),
+                _hyphenated(left, a[i0:i]) or _hyphenated(right, b[j0:j]),
+            )
+        )
+    return groups
+
+
+def _hyphenated(text: str, words: Sequence[re.Match[str]]) -> bool:
+    """Whether a hyphen stands between two of ``words`` (matches in ``text``)."""
+    return any(
+        not _HYPHENS.isdisjoint(text[one.end() : other.start()])
+        for one, other in zip(words, words[1:], strict=False)
+    )
+
+
+def join_kind(groups: Sequence[Join], lexicon: Lexicon) -> str:
+    """The kind of a run whose words are ``groups`` (``joins``): ``wording`` when a
+    group changes a word, else ``spelling`` when a hyphen joins or splits one, else
+    ``spacing`` (see the module docstring)."""
+    kinds = {_kind(group, lexicon) for group in groups if len(group.left) + len(group.right) > 2}
+    return next((k for k in ("wording", "spelling") if k in kinds), "spacing")
+
+
+def _kind(group: Join, lexicon: Lexicon) -> str:
+    if group.hyphenated:
+        return "wording" if _tells_apart(group, lexicon) else "spelling"
+    words = (*group.left, *group.right)
+    if any(_counted_period(w) for w in words) or _variant(group, lexicon):
+        return "spacing"
+    return "wording" if all(map(lexicon.is_word, words)) else "spacing"
+
+
+def _variant(group: Join, lexicon: Lexicon) -> bool:
+    """Whether one side of ``group`` is a spelling of the other that a space tells
+    apart ("zonodig" / "zo nodig", ``treatydiff.lang.words``)."""
+    left = " ".join(group.left).casefold()
+    right = " ".join(group.right).casefold()
+    return lexicon.canonical(left) == right or lexicon.canonical(right) == left
+
+
+def _counted_period(word: str) -> bool:
+    """Whether ``word`` is a number word run into the period it counts ("vijfjaar")."""
+    folded = word.casefold()
+    return any(
+        folded.startswith(number) and folded[len(number) :] in language.periods
+        for language in lang.every()
+        for number in language.number_words
+    )
+
+
+def _tells_apart(group: Join, lexicon: Lexicon) -> bool:
+    """Whether the hyphen of ``group`` tells two words apart ("re-sign" / "resign")."""
+    parts, joined = (group.left, group.right) if len(group.left) > 1 else (group.right, group.left)
+    if len(joined) != 1 or len(parts) < 2:
+        return False
+    prefix, stem = parts[0].casefold(), "".join(parts[1:]).casefold()
+    prefixes = {p for code in lexicon.codes for p in lang.get(code).hyphen_prefixes}
+    return (
+        prefix in prefixes
+        and stem[:1] not in _VOWELS
+        and lexicon.is_word(stem)
+        and lexicon.is_word(joined[0])
+    )

@@ -1,0 +1,203 @@
+"""Words that look alike but are other words: a hyphen or a space that joins or splits
+words, an acronym one letter apart, an accent on a small letter. Each is wording where
+both sides are real words (or designations), and spelling or spacing where one side is
+no word of the language (the newcomer report, items 1, 2, 3 and 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from treatydiff.cli import main
+from treatydiff.engine.classify import Terms, status, tags
+from treatydiff.engine.diff import word_diff
+from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
+
+NO_TERMS = Terms(frozenset(), frozenset())
+
+
+def kind(left: str, right: str, lexicon: Lexicon = EVERY_LANGUAGE) -> tuple[str, ...]:
+    """The tags of ``left`` -> ``right`` (both ways the same kind), and their status."""
+    found = tags(
+        word_diff(left, right), left=(left,), right=(right,), ids=(), terms=NO_TERMS,
+        lexicon=lexicon,
+    )  # fmt: skip
+    back = tags(
+        word_diff(right, left), left=(right,), right=(left,), ids=(), terms=NO_TERMS,
+        lexicon=lexicon,
+    )  # fmt: skip
+    assert found[:1] == back[:1], (left, right, found, back)
+    assert status((left,), (right,)) == "modified"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("hyphenated", "joined"),
+    [
+        ("re-sign", "resign"),
+        ("re-serve", "reserve"),
+        ("re-present", "represent"),
+        ("re-cover", "recover"),
+        ("re-form", "reform"),
+        ("re-sort", "resort"),
+        ("re\u2010sign", "resign"),  # any hyphen code point
+    ],
+)
+def test_a_hyphen_that_tells_two_words_apart_is_wording(hyphenated: str, joined: str) -> None:
+    assert kind(f"may {hyphenated} the declaration", f"may {joined} the declaration")[0] == (
+        "wording"
+    )
+
+
+@pytest.mark.parametrize(
+    ("hyphenated", "joined"),
+    [
+        ("co-operation", "cooperation"),
+        ("re-enter", "reenter"),  # before a vowel: the hyphen keeps two vowels apart
+        ("re-examine", "reexamine"),
+        ("urban-rural", "urbanrural"),
+        ("non-governmental", "nongovernmental"),
+        ("subst-itution", "substitution"),  # a line-end hyphen kept by an importer
+        ("Secretary-General", "SecretaryGeneral"),
+    ],
+)
+def test_a_hyphenation_variant_is_spelling(hyphenated: str, joined: str) -> None:
+    assert kind(f"the {hyphenated} of", f"the {joined} of") == ("spelling",)
+
+
+@pytest.mark.parametrize(
+    ("split", "joined"),
+    [("a part", "apart"), ("every one", "everyone"), ("can not", "cannot"), ("any one", "anyone")],
+)
+def test_a_space_between_real_words_is_wording(split: str, joined: str) -> None:
+    assert kind(f"it is {split} of", f"it is {joined} of")[0] == "wording"
+
+
+@pytest.mark.parametrize(
+    ("split", "joined", "lexicon"),
+    [
+        ("the assets", "theassets", EVERY_LANGUAGE),
+        ("vijf jaar", "vijfjaar", Lexicon.of(["nl"])),
+        ("five years", "fiveyears", Lexicon.of(["en"])),
+        ("compe tent", "competent", Lexicon.of(["en"])),
+    ],
+)
+def test_a_space_lost_or_gained_in_a_non_word_is_spacing(
+    split: str, joined: str, lexicon: Lexicon
+) -> None:
+    assert kind(f"within {split} after", f"within {joined} after", lexicon) == ("spacing",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("OPAC", "OPSC"),  # two non-words
+        ("CERD", "CED"),  # the list knows "ced", not "cerd"
+        ("UNHCR", "UNHRC"),  # nor "unhrc": two bodies
+        ("ICJ", "ICC"),
+    ],
+)
+def test_an_acronym_one_letter_apart_is_wording(old: str, new: str) -> None:
+    assert kind(f"considered by the {old} and", f"considered by the {new} and") == ("wording",)
+
+
+def test_two_non_words_are_no_typo_and_capitals_in_a_capital_text_are_words() -> None:
+    # "Protocl" -> "Protocoll": neither is a word, so neither is the typo of the other.
+    assert kind("the Protocl shall", "the Protocoll shall") == ("wording",)
+    # A typo repaired stays spelling: one side is the word it stands for.
+    assert kind("the Protocl shall", "the Protocol shall") == ("spelling",)
+    # In a heading printed in capitals, a capitalized typo is a typo, not a designation.
+    assert kind("FINAL PROVISONS", "FINAL PROVISIONS") == ("spelling",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("el Comité examinará la cuestión", "el Comité examinara la cuestión", "es"),
+        ("Si el Estado lo solicita", "Sí el Estado lo solicita", "es"),
+        ("el Estado mas el Comité", "el Estado más el Comité", "es"),
+        ("une situation où les", "une situation ou les", "fr"),
+        ("le texte signé par", "le texte signe par", "fr"),
+    ],
+)
+def test_an_accent_between_two_real_words_is_wording(old: str, new: str, code: str) -> None:
+    # In the language's lexicon and in every language's (a text whose language is not
+    # known reads every list).
+    for lexicon in (Lexicon.of([code]), EVERY_LANGUAGE):
+        assert kind(old, new, lexicon)[0] == "wording", lexicon
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("les Etats Parties", "les États Parties", "fr"),  # a capital printed bare
+        ("LES ETATS PARTIES", "LES ÉTATS PARTIES", "fr"),
+        ("sólo el Comité", "solo el Comité", "es"),  # RAE 2010: no accent needed
+        ("éste es el Comité", "este es el Comité", "es"),
+    ],
+)
+def test_a_spelling_variant_of_accents_stays_spelling(old: str, new: str, code: str) -> None:
+    for lexicon in (Lexicon.of([code]), EVERY_LANGUAGE):
+        assert kind(old, new, lexicon) == ("spelling",), lexicon
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [("le Comite examine", "le Comité examine", "fr"), ("el Comite", "el Comité", "es")],
+)
+def test_an_accent_lost_in_a_word_of_the_text_language_is_spelling(
+    old: str, new: str, code: str
+) -> None:
+    # "comite" is no French or Spanish word (their lists leave out the web's accentless
+    # typing), so in the text's language it is a typo; compare reads that language's list.
+    assert kind(old, new, Lexicon.of([code])) == ("spelling",)
+
+
+TITLE = "Convention on Testing\n\nArticle 1\n\n1. "
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lang"),
+    [
+        (
+            "A member of the Committee may re-sign the declaration at any time.",
+            "A member of the Committee may resign the declaration at any time.",
+            "en",
+        ),
+        (
+            "Reports shall be considered by the OPAC Committee and the CERD.",
+            "Reports shall be considered by the OPSC Committee and the CED.",
+            "en",
+        ),
+        (
+            "The Committee shall keep a part of the reports.",
+            "The Committee shall keep apart of the reports.",
+            "en",
+        ),
+        (
+            "Si el Estado Parte lo solicita, el Comité examinará la cuestión.",
+            "Sí el Estado Parte lo solicita, el Comité examinara la cuestión.",
+            "es",
+        ),
+        (
+            "Dans une situation où les États Parties le demandent, le Comité se réunit.",
+            "Dans une situation ou les États Parties le demandent, le Comité se réunit.",
+            "fr",
+        ),
+    ],
+)
+def test_the_newcomers_cases_fail_a_substantive_check(
+    tmp_path: Path, old: str, new: str, lang: str
+) -> None:
+    left, right = tmp_path / "a.txt", tmp_path / "b.txt"
+    left.write_text(f"{TITLE}{old}\n", encoding="utf-8")
+    right.write_text(f"{TITLE}{new}\n", encoding="utf-8")
+    runner = CliRunner()
+    args = [str(left), str(right), "--lang", lang]
+    compared = runner.invoke(main, ["compare", *args])
+    assert compared.exit_code == 1, compared.output
+    assert "[wording" in compared.output and "100.0 %" not in compared.output
+    checked = runner.invoke(main, ["check", *args, "--fail-on", "substantive"])
+    assert checked.exit_code == 1, checked.output
