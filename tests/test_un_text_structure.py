@@ -14,6 +14,8 @@ from treatydiff.ci.rules import counted
 from treatydiff.engine.compare import compare
 from treatydiff.formats import load_file, parse
 from treatydiff.model import Clause, Instrument
+from treatydiff.render import render_comparison
+from treatydiff.render.text import render_text
 
 _NESTED = (
     "Protocol on Testing\n\nArticle 1\n"
@@ -219,6 +221,13 @@ def test_an_article_moved_to_another_part_is_a_move(rule: str) -> None:
     moved = [a for a in comparison.alignments if a.moved]
     assert [(a.left, a.right, a.status) for a in moved] == [(("art_2",), ("art_2",), "identical")]
     assert _check(_PARTS, _MOVED_TO_PART_II, rule) == [("clause moved",)]
+
+
+def test_a_move_to_another_part_names_both_parts() -> None:
+    """Under the same number, the labels alone would read "article 2 -> article 2"."""
+    comparison = compare(_instrument_of(_PARTS), _instrument_of(_MOVED_TO_PART_II))
+    assert "moved: article 2 (part I) -> article 2 (part II)" in render_text(comparison)
+    assert "**article 2 (part I)** → article 2 (part II)" in render_comparison(comparison, "md")
 
 
 def test_a_deleted_part_line_is_removed_and_the_articles_under_it_moved() -> None:

@@ -15,7 +15,7 @@ from treatydiff.model import Instrument
 from treatydiff.normalize import log_text
 from treatydiff.report.figures import percent
 from treatydiff.report.sides import SideLabels, side_labels
-from treatydiff.segment.labels import LabelStyle, citation
+from treatydiff.segment.labels import LabelStyle, citation, placed
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 
@@ -127,6 +127,11 @@ def render_text(
             continue
         where = " + ".join(_label(left, eid, label_style) for eid in alignment.left) or "-"
         to = " + ".join(_label(right, eid, label_style) for eid in alignment.right) or "-"
+        if alignment.moved and where == to:  # moved to another part: say which
+            placed_where = _placed(left, alignment.left, where, label_style)
+            placed_to = _placed(right, alignment.right, to, label_style)
+            if placed_where != placed_to:
+                where, to = placed_where, placed_to
         status = alignment.status + (", moved" if alignment.moved else "")
         status += ", renumbered" if alignment.renumbered else ""
         head = f"{status}: {where} -> {to}"
@@ -151,3 +156,7 @@ def render_text(
 
 def _label(instrument: Instrument, eid: str, style: LabelStyle) -> str:
     return citation(instrument.by_eid[eid].path, style=style)
+
+
+def _placed(instrument: Instrument, eids: Sequence[str], label: str, style: LabelStyle) -> str:
+    return placed(instrument.by_eid[eids[0]].path, label, style=style)

@@ -19,7 +19,7 @@ from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.model import Clause, Instrument, LeafView
 from treatydiff.report.sides import SideLabels, side_labels, version_name
 from treatydiff.report.spans import Span, redline, side_spans
-from treatydiff.segment.labels import LabelStyle, citation
+from treatydiff.segment.labels import LabelStyle, citation, placed
 
 RowShape = Literal["pair", "split", "merge", "added", "removed"]
 
@@ -375,6 +375,12 @@ def _row(
 ) -> Row:
     left_cells = _cells(alignment.left, left, side_spans(alignment, "left"), label_style)
     right_cells = _cells(alignment.right, right, side_spans(alignment, "right"), label_style)
+    if alignment.moved and [c.label for c in left_cells] == [c.label for c in right_cells]:
+        # Moved to another part under the same number: the labels say which part.
+        placed_left = _placed(left_cells, left, label_style)
+        placed_right = _placed(right_cells, right, label_style)
+        if [c.label for c in placed_left] != [c.label for c in placed_right]:
+            left_cells, right_cells = placed_left, placed_right
     if alignment.left:
         anchor, *aliases = alignment.left
         aliases += [f"right-{eid}" for eid in alignment.right]
@@ -427,6 +433,21 @@ def _cells(
             spans=piece,
         )
         for eid, piece in zip(eids, spans, strict=True)
+    )
+
+
+def _placed(
+    cells: tuple[Cell, ...], instrument: Instrument, label_style: LabelStyle
+) -> tuple[Cell, ...]:
+    """``cells`` with the part, chapter or section each clause stands in added to its
+    labels (``segment.labels.placed``)."""
+    return tuple(
+        replace(
+            cell,
+            label=placed(instrument.by_eid[cell.eid].path, cell.label, style=label_style),
+            short_label=placed(instrument.by_eid[cell.eid].path, cell.short_label, style="short"),
+        )
+        for cell in cells
     )
 
 

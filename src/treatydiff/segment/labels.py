@@ -44,6 +44,19 @@ def _ordinal_in_eid(clause: Clause) -> str:
     return clause.eid.rsplit("_", 1)[-1]
 
 
+def placed(
+    path: Sequence[Clause], label: str, *, style: LabelStyle = "un", language: str = "en"
+) -> str:
+    """``label`` (a citation of the last clause of ``path``) followed by the parts,
+    chapters or sections the clause stands in, in brackets ("article 2 (part II)"), for
+    telling apart the two places of a clause moved to another part under the same number;
+    ``label`` alone when it stands in none."""
+    containers = [clause for clause in path if clause.kind in _CONTAINERS]
+    if not containers:
+        return label
+    return f"{label} ({citation(containers, style=style, language=language)})"
+
+
 def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str = "en") -> str:
     """Label of the last clause of ``path`` (ancestors first, the clause last), in the
     words of ``language``.
