@@ -280,6 +280,8 @@ def test_a_booklet_of_three_instruments_gives_three_parts() -> None:
         preface, preamble = protocol.body[:2]
         assert preface.children[0].text.startswith("Entrada en vigor: ")
         assert preamble.children[0].text == "Los Estados Partes en el presente Protocolo,"
+    # "Entrada en vigor: 12 de febrero de 2002": a Spanish date, its parts joined by "de".
+    assert opac.metadata.entry_into_force == "2002-02-12"
     # The last clause of each instrument ends with its own words.
     last = [c for c in opac.walk() if c.text][-1]
     assert last.text.endswith("que hayan firmado la Convención.")

@@ -134,7 +134,10 @@ def _words(code: str) -> _Words:
         entry_into_force=re.compile(
             rf"^(?:{alternatives(language.entry_into_force_words)})\b", re.IGNORECASE
         ),
-        date=re.compile(rf"\b(\d{{1,2}})\s+({alternatives(language.months)})\s+(\d{{4}})\b"),
+        # "20 November 1989"; Spanish joins the parts with "de" ("12 de febrero de 2002").
+        date=re.compile(
+            rf"\b(\d{{1,2}})\s+(?:de\s+)?({alternatives(language.months)})\s+(?:de\s+)?(\d{{4}})\b"
+        ),
         months=language.months,
         ends_clause=re.compile(
             rf"(?:[.:;]|[;,]\s+(?:{alternatives(language.conjunctions)})|\s[-\u2013\u2014])$"
