@@ -224,10 +224,15 @@ def test_a_failing_write_removes_its_temporary_file(tmp_path: Path) -> None:
 
 
 # A write that is slow: it says "writing" after its first chunk, then waits to be signalled.
+# Ctrl-C as in a terminal's foreground, whatever the test run inherited: a process started
+# from a background job (a CI script run with "&") inherits SIGINT ignored, and Python then
+# sets no handler for it. (One CI run here timed out on SIGINT; the cause is not proven.)
 _SLOW_WRITE = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
 from treatydiff.outputs import write_atomic
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def chunks():
     yield b"x" * 1_000_000
