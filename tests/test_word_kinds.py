@@ -201,3 +201,33 @@ def test_the_newcomers_cases_fail_a_substantive_check(
     assert "[wording" in compared.output and "100.0 %" not in compared.output
     checked = runner.invoke(main, ["check", *args, "--fail-on", "substantive"])
     assert checked.exit_code == 1, checked.output
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # A hyphen moved to other words: what the number counts changed.
+        ("elected for twenty five-year terms", "elected for twenty-five year terms", "wording"),
+        ("a long term-care plan", "a long-term care plan", "wording"),
+        # A hyphen added or dropped between two words: a hyphenation variant.
+        ("a state-owned company", "a state owned company", "spelling"),
+        ("a man eating tiger", "a man-eating tiger", "spelling"),
+        # Spaces and commas alone around the same words stay punctuation.
+        ("the Committee, and", "the Committee; and", "punctuation"),
+    ],
+)
+def test_a_hyphen_between_the_same_words(left: str, right: str, expected: str) -> None:
+    assert kind(left, right)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("the State's obligations", "the States' obligations"),  # whose obligations
+        ("its duty", "it's duty"),  # a contraction
+        ("the Party's reports", "the Partys reports"),
+        ("the Parties' rights", "the Party's rights"),
+    ],
+)
+def test_an_apostrophe_that_joins_or_splits_words_is_wording(left: str, right: str) -> None:
+    assert kind(left, right)[0] == "wording"

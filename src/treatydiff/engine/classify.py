@@ -69,7 +69,7 @@ from rapidfuzz.distance import OSA
 
 from treatydiff import lang
 from treatydiff.engine.comparison import DiffOp, Status, runs
-from treatydiff.engine.joins import join_kind, joins
+from treatydiff.engine.joins import hyphens_moved, join_kind, joins
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key_of, keys_match
@@ -385,7 +385,7 @@ def _run_kind(
     ``b``) of its two sides; with ``designations``, a word in capitals is a designation
     (``_typo``)."""
     if a == b:
-        return "punctuation"
+        return hyphens_moved(*texts) or "punctuation"
     if [w.casefold() for w in a] == [w.casefold() for w in b]:
         return "case"
     groups = joins(*texts)

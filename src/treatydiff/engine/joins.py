@@ -12,6 +12,8 @@ what the pieces are:
   "vijf jaar"): run together, they are no word, whatever a word list says (the Dutch list
   holds "vijfjaar", a space lost in enough treaties to enter its legal register); and so
   is a spelling variant that a space tells apart ("zonodig" / "zo nodig");
+* joined or split at an apostrophe: ``wording``, a possessive or a contraction ("State's"
+  / "States'", "its" / "it's");
 * joined or split at a hyphen: ``spelling``, a hyphenation variant ("co-operation" /
   "cooperation", "urban-rural" / "urbanrural"), except where the hyphen tells two words
   apart: a prefix of the language's ``hyphen_prefixes`` before a stem that starts with a
@@ -34,6 +36,7 @@ from treatydiff.lang.words import Lexicon
 _WORDS = re.compile(r"\w+")
 # The hyphen and dash code points (``normalize`` folds them to "-" in the key).
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_APOSTROPHES = frozenset("'\u2019\u02bc\u2032`")
 _VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
 
 
@@ -44,11 +47,14 @@ class Join:
     Attributes:
         left, right: the words of each side, as printed.
         hyphenated: whether a hyphen (or dash) stands between two words of a side.
+        apostrophe: whether an apostrophe stands between two words of a side ("State's"
+            / "States'", "its" / "it's"): a possessive or a contraction, never a space.
     """
 
     left: tuple[str, ...]
     right: tuple[str, ...]
     hyphenated: bool
+    apostrophe: bool = False
 
 
 def joins(left: str, right: str) -> list[Join] | None:
@@ -77,6 +83,7 @@ def joins(left: str, right: str) -> list[Join] | None:
                 tuple(m.group() for m in a[i0:i]),
                 tuple(m.group() for m in b[j0:j]),
                 _hyphenated(left, a[i0:i]) or _hyphenated(right, b[j0:j]),
+                _between(left, a[i0:i], _APOSTROPHES) or _between(right, b[j0:j], _APOSTROPHES),
             )
         )
     return groups
@@ -84,10 +91,32 @@ def joins(left: str, right: str) -> list[Join] | None:
 
 def _hyphenated(text: str, words: Sequence[re.Match[str]]) -> bool:
     """Whether a hyphen stands between two of ``words`` (matches in ``text``)."""
+    return _between(text, words, _HYPHENS)
+
+
+def _between(text: str, words: Sequence[re.Match[str]], marks: frozenset[str]) -> bool:
+    """Whether one of ``marks`` stands between two of ``words`` (matches in ``text``)."""
     return any(
-        not _HYPHENS.isdisjoint(text[one.end() : other.start()])
+        not marks.isdisjoint(text[one.end() : other.start()])
         for one, other in zip(words, words[1:], strict=False)
     )
+
+
+def hyphens_moved(left: str, right: str) -> str | None:
+    """For two texts of the same words that differ only between them: ``wording`` when a
+    hyphen stands between other words on each side ("twenty five-year" / "twenty-five
+    year": what the number counts changed), ``spelling`` when one side adds or drops
+    hyphens alone ("state-owned" / "state owned", a hyphenation variant), None when the
+    hyphens stand alike (the change is punctuation)."""
+    a = list(_WORDS.finditer(left))
+    b = list(_WORDS.finditer(right))
+    gaps_a = [_between(left, pair, _HYPHENS) for pair in zip(a, a[1:], strict=False)]
+    gaps_b = [_between(right, pair, _HYPHENS) for pair in zip(b, b[1:], strict=False)]
+    if gaps_a == gaps_b:
+        return None
+    gained = any(y and not x for x, y in zip(gaps_a, gaps_b, strict=True))
+    lost = any(x and not y for x, y in zip(gaps_a, gaps_b, strict=True))
+    return "wording" if gained and lost else "spelling"
 
 
 def join_kind(groups: Sequence[Join], lexicon: Lexicon) -> str:
@@ -99,6 +128,8 @@ def join_kind(groups: Sequence[Join], lexicon: Lexicon) -> str:
 
 
 def _kind(group: Join, lexicon: Lexicon) -> str:
+    if group.apostrophe:
+        return "wording"
     if group.hyphenated:
         return "wording" if _tells_apart(group, lexicon) else "spelling"
     words = (*group.left, *group.right)
