@@ -156,6 +156,12 @@ def test_a_lineage_starts_with_the_earliest_dated_instrument(corpus: Path) -> No
             "nineteenth day of December, one thousand nine hundred and sixty-six.",
             "1966-12-19",
         ),
+        # No-break hyphens (U+2011), as the Australian act's Word file prints the Charter's.
+        (
+            "DONE at the city of San Francisco the twenty\u2011sixth day of June, one "
+            "thousand nine hundred and forty\u2011five.",
+            "1945-06-26",
+        ),
         # A treaty named inside a sentence is another instrument; no 31 February.
         ("Having regard to the Convention, done at Rome on 4 November 1950, and", None),
         ("DONE at Geneva on 31 February 1990", None),

@@ -96,9 +96,11 @@ def _dates_in(text: str) -> Iterable[str]:
 
 def _plain(text: str) -> str:
     """Lowercase words and digits separated by single spaces: "Twenty-Eighth" ->
-    "twenty eighth", "11<sup>th</sup>" -> "11", "July 16th, 1993" -> "july 16 1993"."""
+    "twenty eighth", "11<sup>th</sup>" -> "11", "July 16th, 1993" -> "july 16 1993";
+    a hyphen is any hyphen or dash code point."""
     text = _MARKUP.sub("", text.lower())
-    text = re.sub(r"[-,\u2013\u2014]", " ", text)
+    # Every hyphen and dash code point: "twenty\u2011sixth" (a no-break hyphen) is two words.
+    text = re.sub(r"[-,\u2010-\u2015\u2212]", " ", text)
     text = _ORDINAL_SUFFIX.sub("", text)
     return " ".join(text.split())
 
