@@ -292,3 +292,25 @@ def test_the_opsc_typed_without_blank_lines_keeps_its_nested_lists(corpus: Path)
     eids = [c.eid for c in typed.by_eid["art_3"].clause.walk() if c.is_leaf]
     assert eids == [c.eid for c in opsc.by_eid["art_3"].clause.walk() if c.is_leaf]
     assert "art_3__para_1__point_a__point_ii" in eids and "art_3__para_1__point_c" in eids
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [
+        ("Artículo primero", "Artículo segundo", "ARTÍCULO TERCERO"),  # numbers as words
+        ("Artículo 1º", "Artículo 2.º", "Artículo 3°"),  # ordinal indicators
+    ],
+)
+def test_spanish_article_numbers_as_words_and_ordinals(first: str, second: str, third: str) -> None:
+    text = (
+        f"Protocolo de prueba\n\n{first}\nLos Estados Partes prohibirán la venta de niños.\n"
+        f"{second}\nA los efectos del presente Protocolo se entenderá lo siguiente.\n"
+        f"{third}\nCada Estado Parte adoptará medidas.\n"
+    )
+    instrument = parse(text, fmt="un-text", lang="es")
+    assert instrument.title == "Protocolo de prueba"
+    assert [(c.eid, c.text.split()[0]) for c in instrument.walk()] == [
+        ("art_1", "Los"),
+        ("art_2", "A"),
+        ("art_3", "Cada"),
+    ]

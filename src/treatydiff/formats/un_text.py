@@ -14,7 +14,7 @@ blank lines around them where the paragraph goes on after them). The title block
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -37,7 +37,7 @@ from treatydiff.segment.markers import (
 )
 from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
-from treatydiff.segment.vocabulary import alternatives
+from treatydiff.segment.vocabulary import ORDINAL_INDICATOR, alternatives
 
 _PAGE_NUMBER = re.compile(
     r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-\u2013\u2014\s]*$",
@@ -67,6 +67,9 @@ _FIRST_DESIGNATIONS = frozenset({"1", "I", "A"})
 @dataclass(frozen=True)
 class _Words:
     """The patterns of one language for this layout (from ``treatydiff.lang``)."""
+
+    # An article number written as a word, as printed, to the number ("segundo": "2").
+    article_numbers: Mapping[str, str]
 
     heading: re.Pattern[str]  # a heading line; group "article" or "attachment" set for one
     # The first line after the title block: the words that open an instrument's body,
@@ -118,16 +121,18 @@ def _words(code: str) -> _Words:
     # The first article's number, in digits or as a word ("Article premier": group "one").
     ones = ("1", *language.article_one_words)
     first = alternatives(f"{word} {one}" for word in language.article_words for one in ones)
-    one = alternatives(language.article_one_words)
+    one = alternatives(language.article_number_words)
     number = rf"{DESIGNATION}|(?P<one>{one})" if one else DESIGNATION
     return _Words(
+        article_numbers=language.article_number_words,
         heading=re.compile(
-            rf"^(?:(?P<article>{article})\s*(?P<num>{number})\.?"
+            rf"^(?:(?P<article>{article})\s*(?P<num>{number}){ORDINAL_INDICATOR}\.?"
             rf"|(?:{containers})\s+(?:[IVXLC]+|\d+[A-Z]?)\.?"
             rf"|(?P<attachment>{attachment})(?:\s+{DESIGNATION})?\.?|{preamble})$"
         ),
         body_start=re.compile(
-            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b|(?:{first})\b)"
+            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
+            rf"|(?:{first}){ORDINAL_INDICATOR}(?!\w))"
         ),
         recital_start=re.compile(rf"^(?:{alternatives(language.recital_openers)})\b"),
         adopted=re.compile(rf"^(?:{alternatives(language.adoption_words)})\b", re.IGNORECASE),
@@ -451,7 +456,8 @@ def _heading_lines(lines: list[TextLine], words: _Words, guesses: list[Guess]) -
                     last = None  # an annexed statute numbers its articles afresh
                     seen.clear()
             continue
-        num = "1" if match.groupdict().get("one") else " ".join(match["num"].split())
+        word = match.groupdict().get("one")
+        num = words.article_numbers[word] if word else " ".join(match["num"].split())
         after = _next_text_line(lines, i + 1)
         following = lines[after].text if after < len(lines) else ""
         opens = not following or following[:1].isupper() or read_marker(following) is not None

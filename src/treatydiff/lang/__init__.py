@@ -185,6 +185,18 @@ class Language:
     ordinal_words: Mapping[str, str]
     number_scales: Mapping[str, int]
 
+    @property
+    def article_number_words(self) -> dict[str, str]:
+        """Article numbers written as words, as printed, to the number: the first
+        article's words ("Article premier": "1") and the ordinals the language cites
+        with ("Artículo segundo", "ARTÍCULO TERCERO": "2", "3"), in lowercase,
+        capitalized and in capitals."""
+        found = dict.fromkeys(self.article_one_words, "1")
+        for word, value in self.references.ordinals.items():
+            for form in (word, word.capitalize(), word.upper()):
+                found.setdefault(form, value)
+        return found
+
 
 # The modules of this package, each holding one language (no import needed to list them).
 LANGUAGES: tuple[str, ...] = tuple(

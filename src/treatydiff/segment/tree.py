@@ -137,7 +137,8 @@ class Segmenter:
             return False
         article = self.words.article.match(text)
         if article and (block.role == "heading" or len(text) < 60):
-            num = "1" if article.groupdict().get("one") else " ".join(article["num"].split())
+            word = article.groupdict().get("one")
+            num = self.words.article_numbers[word] if word else " ".join(article["num"].split())
             self.open_article(num, article["caption"], block.line)
             return True
         attachment = self.words.attachment.match(text)

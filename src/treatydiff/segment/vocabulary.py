@@ -31,12 +31,18 @@ _LIGATURES = (
 )
 
 
+# "1º", "1.º", "1°", "1ª": the ordinal indicator Spanish prints after an article's number.
+ORDINAL_INDICATOR = r"(?:\.?[\u00ba\u00b0\u00aa])?"
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The patterns of one language.
 
     ``article`` matches an article heading (groups ``num``, ``caption``, and ``one`` where
-    the number is a word for the first, "Article premier"); ``container``
+    the number is a word, "Article premier", "Artículo segundo", whose number
+    ``article_numbers`` gives; an ordinal indicator after digits is no part of the
+    number, "Artículo 1º"); ``container``
     a container heading (groups ``word``, ``num``, ``heading``), whose word
     ``container_kind`` maps (lowercased) to a container kind; ``attachment`` the heading
     of an annex, appendix or schedule (groups ``num``, ``heading``); ``preamble_label`` the
@@ -53,6 +59,7 @@ class Vocabulary:
     """
 
     article: re.Pattern[str]
+    article_numbers: Mapping[str, str]
     container: re.Pattern[str]
     container_kind: Mapping[str, str]
     attachment: re.Pattern[str]
@@ -105,14 +112,20 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
     preamble = words(lambda one: one.preamble_words)
     conjunctions = words(lambda one: one.conjunctions)
     container_kind = {word: kind for one in languages for word, kind in one.container_words.items()}
-    # "Article premier": the first article's number written as a word (group "one").
-    first = words(lambda one: one.article_one_words)
+    # "Article premier", "Artículo segundo": the number written as a word (group "one").
+    first = words(lambda one: one.article_number_words)
     number = DESIGNATION + (rf"|(?P<one>{first})\b" if first else "")
     return Vocabulary(
         article=re.compile(
-            rf"^(?:{words(lambda one: one.article_words)})\s*(?P<num>{number})\.?"
+            rf"^(?:{words(lambda one: one.article_words)})\s*(?P<num>{number})"
+            rf"{ORDINAL_INDICATOR}\.?"
             r"(?:\s*[-\u2013\u2014:.]\s*(?P<caption>\S.*))?$"
         ),
+        article_numbers={
+            word: value
+            for one in reversed(languages)
+            for word, value in one.article_number_words.items()
+        },
         container=re.compile(
             rf"^(?P<word>{alternatives(container_kind)})\s*(?P<num>[IVXLC]+|\d+[A-Z]?)\.?"
             r"(?:\s*[-\u2013\u2014:.]?\s*(?P<heading>\S.*))?$",
