@@ -148,6 +148,16 @@ def test_a_heading_the_text_layer_ran_on_into_a_paragraph_is_set_apart() -> None
     assert clauses["art_12__para_1"].text.startswith("Everyone lawfully within")
 
 
+def test_a_compound_broken_at_a_line_end_keeps_its_hyphen() -> None:
+    # PDFium marks "Secretary-" / "General" at a line end as a word broken by hyphenation
+    # (a soft hyphen); the documents print "Secretary-General" whole elsewhere.
+    for name in ("iccpr-en-ohchr.pdf", "opac-en-unts-vol2173.pdf"):
+        words = " ".join(clause.text for clause in _load(name).walk())
+        assert "SecretaryGeneral" not in words and "Secretary-General" in words, name
+    # A word broken by hyphenation is still joined whole ("rep-" / "resented").
+    assert "\u00ad" not in " ".join(c.text for c in _load("iccpr-en-ohchr.pdf").walk())
+
+
 def test_the_first_line_of_a_sentence_that_goes_on_is_no_caption() -> None:
     # ICCPR article 35 opens "The members of the Committee shall, with the approval ..."
     # on a line of its own (a wrap): "shall," is a modal verb, which no caption holds.
