@@ -154,7 +154,7 @@ def _expected_places(
         for word, i in seen.items()
         if i >= 0 and len(postings.get(word, ())) == 1
     )
-    chain = _increasing(anchors)
+    chain = increasing(anchors)
     if not chain:
         return diagonal
     xs = [i for i, _ in chain]
@@ -173,7 +173,7 @@ def _expected_places(
     return out
 
 
-def _increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of ``pairs`` (sorted by their first item) increasing strictly in
     both items (patience sorting, n log n)."""
     tails: list[int] = []  # second item ending the best run of each length

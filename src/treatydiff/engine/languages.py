@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import Protocol
 
 from treatydiff.engine.anchors import Anchors, anchors
+from treatydiff.engine.candidates import increasing
 from treatydiff.engine.lengths import LengthModel, estimate
 from treatydiff.model import DOC_TITLE_KIND, HEADING_KIND, Instrument, LeafView
 from treatydiff.segment.labels import citation
@@ -264,7 +265,7 @@ def _structural_pairs(left: Version, right: Version) -> list[tuple[int, int]]:
         for unit in left.units
         if unit.numbered and unit.eid in right.by_eid and right.by_eid[unit.eid].numbered
     ]
-    return _increasing(candidates)
+    return increasing(candidates)
 
 
 def _cut(a: Unit, b: Unit, ratio: float) -> bool:
@@ -275,29 +276,6 @@ def _cut(a: Unit, b: Unit, ratio: float) -> bool:
         return False
     expected = a.length * ratio
     return b.length * _CUT < expected or b.length > expected * _CUT
-
-
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of ``pairs`` (sorted by their first member) whose second
-    members increase (patience sorting, O(n log n))."""
-    import bisect
-
-    tails: list[int] = []  # tails[k]: index in pairs of the end of the best run of k+1
-    previous: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        position = bisect.bisect_left([pairs[t][1] for t in tails], j)
-        if position > 0:
-            previous[k] = tails[position - 1]
-        if position == len(tails):
-            tails.append(k)
-        else:
-            tails[position] = k
-    out: list[tuple[int, int]] = []
-    k = tails[-1] if tails else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = previous[k]
-    return out[::-1]
 
 
 class _Search:

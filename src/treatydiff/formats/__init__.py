@@ -107,7 +107,7 @@ def read_limited(stream: IO[bytes], *, source: str) -> bytes:
 
 # Byte-order marks and the encodings they make certain; UTF-32's first, as the UTF-32LE mark
 # starts with UTF-16LE's.
-_BOMS = (
+BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -143,7 +143,7 @@ def decode_text(data: bytes, *, source: str, encoding: str | None = None) -> tup
         )
     if not data.strip():
         raise InputError(f"{source}: file is empty")
-    name = encoding or next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    name = encoding or next((name for bom, name in BYTE_ORDER_MARKS if data.startswith(bom)), None)
     if name is not None:
         try:
             codec = codecs.lookup(name).name

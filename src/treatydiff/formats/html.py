@@ -31,6 +31,7 @@ import lxml.html
 from lxml import etree
 
 from treatydiff.errors import ConfigError, FormatError
+from treatydiff.formats import BYTE_ORDER_MARKS
 from treatydiff.formats.document import (
     Document,
     Dropped,
@@ -79,13 +80,6 @@ _SYMBOL_FONTS = {
 # -- the encoding --------------------------------------------------------------------
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Labels browsers read otherwise than Python (WHATWG Encoding: windows-1252 for Latin-1
 # and ASCII; a page declared UTF-16 in its own bytes is not UTF-16).
 _BROWSER_LABELS = {
@@ -106,7 +100,7 @@ def encoding_of(data: bytes) -> str:
 
     Raises FormatError when no encoding fits.
     """
-    for bom, name in _BOMS:
+    for bom, name in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             return name
     declared = _META_CHARSET.search(data[:4096])

@@ -88,7 +88,7 @@ class _Section:
         """The language whose common words its first 80 lines use most (the first of
         ``lang.LANGUAGES`` on a tie)."""
         words = re.findall(r"[a-z]+", " ".join(ln.text.lower() for ln in self.lines[:80]))
-        scores = {one.code: sum(w in one.common_words for w in words) for one in lang.every()}
+        scores = lang.common_word_scores(words)
         return max(scores, key=scores.__getitem__)
 
 

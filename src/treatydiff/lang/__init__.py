@@ -227,19 +227,24 @@ def every() -> tuple[Language, ...]:
     return tuple(get(code) for code in LANGUAGES)
 
 
+def common_word_scores(words: Iterable[str]) -> dict[str, int]:
+    """How many of lowercase ``words`` are each known language's ``common_words``, by
+    code in ``LANGUAGES`` order: what ``foreign`` and ``guess`` read a text's language
+    from."""
+    counts = Counter(words)
+    return {one.code: sum(counts[w] for w in one.common_words) for one in every()}
+
+
 def foreign(words: Iterable[str], code: str) -> str | None:
     """The other known language that lowercase ``words`` read as, or None: the one whose
     common words (``Language.common_words``) outnumber those of ``code`` most (the first
     of ``LANGUAGES`` on a tie). A weak test on its own (an English line naming a "door"
     scores as Dutch); a caller that acts on it for more than a flag adds a stronger one."""
-    counted = list(words)
-    own = sum(map(get(code).common_words.__contains__, counted))
-    best, score = None, own
-    for other in every():
-        if other.code != code:
-            theirs = sum(map(other.common_words.__contains__, counted))
-            if theirs > score:
-                best, score = other.code, theirs
+    scores = common_word_scores(words)
+    best, score = None, scores[code]
+    for other, theirs in scores.items():
+        if other != code and theirs > score:
+            best, score = other, theirs
     return best
 
 
@@ -247,9 +252,6 @@ def guess(words: Iterable[str]) -> str | None:
     """The code of the language whose ``common_words`` are the most of ``words``
     (lowercase words, as a text prints them), or None when no language's are any or
     two languages' are as many."""
-    counts = Counter(words)
-    scores = sorted(
-        ((sum(counts[w] for w in one.common_words), one.code) for one in every()), reverse=True
-    )
-    (best, code), (second, _) = scores[0], scores[1]
+    ranked = sorted(((n, code) for code, n in common_word_scores(words).items()), reverse=True)
+    (best, code), (second, _) = ranked[0], ranked[1]
     return code if best > second else None
