@@ -314,3 +314,19 @@ def test_spanish_article_numbers_as_words_and_ordinals(first: str, second: str, 
         ("art_2", "A"),
         ("art_3", "Cada"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Protocol on Testing\n\nArticle 3\nThe States Parties shall do this.\n"
+         "Article 4\nThe Committee shall meet.\n", "en"),
+        ("Protocolo\n\nArtículo 3\nLos Estados Partes adoptarán medidas.\n"
+         "Artículo 4\nCada Estado Parte informará.\n", "es"),
+    ],
+)  # fmt: skip
+def test_an_excerpt_whose_article_opens_with_the_body_words(text: str, lang: str) -> None:
+    """ "The States Parties" inside article 3 does not make "Article 3" a title line."""
+    instrument = parse(text, fmt="un-text", lang=lang)
+    assert [c.eid for c in instrument.walk()] == ["art_3", "art_4"]
+    assert instrument.title in ("Protocol on Testing", "Protocolo")

@@ -711,8 +711,8 @@ def _body_start(lines: list[TextLine], words: _Words) -> int:
 
     The body starts at the words that open one or a recital ("The States Parties",
     "Preamble", "Article 1", "Recognizing"), or before them at a container heading
-    ("PART I") that ends the title block; in a text with no such words (an excerpt), at
-    an article heading of any number ("Article 3") that ends a title block. A title
+    ("PART I") or an article heading of any number ("Article 3": an excerpt, whose
+    article may itself open with such words) that ends the title block. A title
     block is a few lines of words with no list marker, no sentence's end and no modal or
     auxiliary verb, whose last word is no function word ("... of the" / "Article 3").
     """
@@ -726,7 +726,7 @@ def _body_start(lines: list[TextLine], words: _Words) -> int:
     )
     for k in range(1, len(lines) if opener is None else opener):
         heading = words.heading.match(lines[k].text)
-        if heading is None or heading["attachment"] or (heading["article"] and opener is not None):
+        if heading is None or heading["attachment"]:
             continue
         return k if _is_title_block(lines[:k], words) else opener or 0
     return opener or 0
