@@ -3,8 +3,10 @@
 A similarity (0..1) is carried to four decimals (``exact``: the number JSON writes) and
 shown as a percentage with one decimal, cut down from that number, never rounded up
 (``shown``: "97.9"), so that text, HTML, Markdown, Word and PDF print the same figure,
-a reader can derive it from the JSON (``floor(value * 1000) / 10``), and only texts
-whose keys are equal read "100.0 %".
+a reader can derive it from the JSON (``floor(value * 1000) / 10``), and "100.0 %" is
+read only when every clause's comparison key equals its counterpart's. It measures words,
+not order: moved or renumbered clauses whose words are kept count as equal, and the
+status counts report the move.
 """
 
 from __future__ import annotations
