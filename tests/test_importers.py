@@ -426,6 +426,37 @@ def test_un_text_dehyphenates_words_the_document_knows() -> None:
     assert recital.text == "Recognizing the importance of the Convention and of the Convention,"
 
 
+@pytest.mark.parametrize(
+    ("head", "tail"), [("re", "sign"), ("re", "cover"), ("un", "ionized"), ("co", "op")]
+)
+def test_a_line_end_hyphen_that_tells_two_words_apart_is_kept_and_explained(
+    head: str, tail: str
+) -> None:
+    # "re-" / "sign" may be "resign" or "re-sign": read either way silently, the check
+    # would pass both (second newcomer report, item 10). Kept as printed, the change
+    # shows against "resign", and ``show --explain`` names the guess.
+    source = (
+        "Convention on Testing\n\nArticle 1\n\n"
+        f"1. A member may {head}-\n{tail} the declaration at any time.\n"
+    )
+    text = parse(source, fmt="un-text")
+    [leaf] = text.leaves[1:]
+    assert leaf.clause.text == f"A member may {head}-{tail} the declaration at any time."
+    [guess] = [g for g in text.guesses if g.kind == "hyphen"]
+    assert (guess.line, guess.text) == (6, f"{head}- / {tail}")
+    assert f'"{head}{tail}"' in guess.detail
+    joined = parse(source.replace("-\n", ""), fmt="un-text")
+    assert comparison_key(joined.leaves[1].clause.text) != comparison_key(leaf.clause.text)
+
+
+def test_a_line_end_hyphen_inside_one_word_is_still_undone_or_optional() -> None:
+    # No prefix of ``hyphen_prefixes``: the word list decides, as before.
+    source = "Convention on Testing\n\nArticle 1\n\n1. The obli-\ngation and socio-\neconomic.\n"
+    text = parse(source, fmt="un-text")
+    assert text.leaves[1].clause.text == "The obligation and socio-\u00adeconomic."
+    assert not [g for g in text.guesses if g.kind == "hyphen"]
+
+
 # --- nothing lost, nothing leaked -------------------------------------------------------
 
 _STRUCTURE_WORDS = {"article", "part", "chapter", "section", "title", "sub"}

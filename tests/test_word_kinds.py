@@ -43,11 +43,18 @@ def kind(left: str, right: str, lexicon: Lexicon = EVERY_LANGUAGE) -> tuple[str,
         ("re-form", "reform"),
         ("re-sort", "resort"),
         ("re\u2010sign", "resign"),  # any hyphen code point
+        ("un-ionized", "unionized"),  # "un" ends in a consonant: no vowels kept apart
+        ("un-lock", "unlock"),
+        ("co-op", "coop"),  # a stem that is no word alone: the hyphenated form is one
     ],
 )
 def test_a_hyphen_that_tells_two_words_apart_is_wording(hyphenated: str, joined: str) -> None:
-    assert kind(f"may {hyphenated} the declaration", f"may {joined} the declaration")[0] == (
-        "wording"
+    # English rules (``hyphen_prefixes``), read with the English list: every language's
+    # lists hold "op" (Dutch), a stem that is a word there.
+    english = Lexicon.of(["en"])
+    assert (
+        kind(f"may {hyphenated} the declaration", f"may {joined} the declaration", english)[0]
+        == "wording"
     )
 
 
@@ -57,6 +64,8 @@ def test_a_hyphen_that_tells_two_words_apart_is_wording(hyphenated: str, joined:
         ("co-operation", "cooperation"),
         ("re-enter", "reenter"),  # before a vowel: the hyphen keeps two vowels apart
         ("re-examine", "reexamine"),
+        ("co-ordination", "coordination"),
+        ("co-opt", "coopt"),
         ("urban-rural", "urbanrural"),
         ("non-governmental", "nongovernmental"),
         ("subst-itution", "substitution"),  # a line-end hyphen kept by an importer
@@ -113,6 +122,24 @@ def test_two_non_words_are_no_typo_and_capitals_in_a_capital_text_are_words() ->
 
 
 @pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("the City of Geneva before", "the City of Genova before"),  # Genoa
+        ("signed at Paris on", "signed at Parma on"),
+        ("the Secretary of State of Austria", "the Secretary of State of Australia"),
+    ],
+)
+def test_a_name_put_for_another_is_wording_though_one_is_no_english_word(
+    old: str, new: str
+) -> None:
+    # "Genova" is no English word, but another language's list holds it: a name, not a
+    # typo of "Geneva"; a capitalized typo in no list stays spelling ("Genva").
+    english = Lexicon.of(["en"])
+    assert kind(old, new, english)[0] == "wording"
+    assert kind("the City of Geneva before", "the City of Genva before", english) == ("spelling",)
+
+
+@pytest.mark.parametrize(
     ("old", "new", "code"),
     [
         ("el Comité examinará la cuestión", "el Comité examinara la cuestión", "es"),
@@ -120,6 +147,14 @@ def test_two_non_words_are_no_typo_and_capitals_in_a_capital_text_are_words() ->
         ("el Estado mas el Comité", "el Estado más el Comité", "es"),
         ("une situation où les", "une situation ou les", "fr"),
         ("le texte signé par", "le texte signe par", "fr"),
+        ("il est tenu de le faire", "il est tenu dé le faire", "fr"),
+        # An accent that makes another word stays one on a capital (``accented_words``).
+        ("Él lo decidirá", "El lo decidirá", "es"),
+        ("Sí, el Comité", "Si, el Comité", "es"),
+        ("Más de un Estado", "Mas de un Estado", "es"),
+        ("Où il réside", "Ou il réside", "fr"),
+        ("Één lid wordt benoemd", "Een lid wordt benoemd", "nl"),
+        ("Vóór de zitting", "Voor de zitting", "nl"),
     ],
 )
 def test_an_accent_between_two_real_words_is_wording(old: str, new: str, code: str) -> None:

@@ -216,6 +216,7 @@ GuessKind = Literal[
     "header dropped",  # a line read as a running header, footer or page number
     "note",  # a line read as a footnote, or a mark glued to a word read as its marker
     "unknown",  # a construct the segmenter could not place: a clause of kind "unknown"
+    "hyphen",  # a line-end hyphen kept that may only break a word ("re-" / "sign")
 ]
 
 

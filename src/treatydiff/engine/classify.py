@@ -23,8 +23,9 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   ``spelling`` (a change that cannot change the law: each changed word is letter case
   only or a recognised spelling variant of its counterpart ("organisation" ->
   "organization", ``treatydiff.lang.words``; a capital printed without its accent,
-  "Etats" -> "États"), or one edit (insertion, deletion, substitution or swap of adjacent
-  letters) from it where exactly one of the two is a word of the language: a typo made
+  "Etats" -> "États", unless the accent makes another word: "Él" -> "El"), or one
+  edit (insertion, deletion, substitution or swap of adjacent letters) from it where
+  exactly one of the two is a word of the language: a typo made
   or repaired, "ho" -> "no", "commited" -> "committed", "Protocl"; or words joined or
   split with at most one such edit, "conf.ict" -> "conflict"; or a hyphen added or
   removed, "co-operation" -> "cooperation", where it tells no two words apart),
@@ -32,9 +33,11 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   "not" -> "now", "public" -> "pubic", "in" -> "on", also by an accent, "où" -> "ou",
   "examinará" -> "examinara"; two non-words, as acronyms and names are, "OPAC" ->
   "OPSC", and a word in capitals in a text that is not, "CERD" -> "CED": designations;
-  a hyphen that tells two words apart, "re-sign" -> "resign"; real words joined or
-  split by a space, "a part" -> "apart"; grammatical number, "principle" ->
-  "principles"; a changed digit, a changed letter or roman numeral of a list item);
+  a capitalized word put for a name another language's list holds, "Geneva" ->
+  "Genova"; a hyphen that tells two words apart, "re-sign" -> "resign", "co-op" ->
+  "coop"; real words joined or split by a space, "a part" -> "apart"; grammatical
+  number, "principle" -> "principles"; a changed digit, a changed letter or roman
+  numeral of a list item);
 * flags a lawyer looks for:
   ``modal`` (shall, may, should, must, shall endeavour, undertake...),
   ``negation`` (not, no, never, neither, nor, without, unless, except...; a word and its
@@ -447,7 +450,7 @@ def _typo(
     if a == b:
         return True
     x, y = a.casefold(), b.casefold()
-    if x == y or lexicon.canonical(x) == lexicon.canonical(y) or _capital_accents(a, b):
+    if x == y or lexicon.canonical(x) == lexicon.canonical(y) or _capital_accents(a, b, lexicon):
         return True
     if labels and (_LABEL.fullmatch(x) or _LABEL.fullmatch(y)):
         return False
@@ -457,15 +460,31 @@ def _typo(
         return False
     if _inflected(x, y, lexicon):
         return False
-    return lexicon.is_word(x) != lexicon.is_word(y)
+    if lexicon.is_word(x) == lexicon.is_word(y):
+        return False
+    # A name put for another is no typo, though the language's list lacks one of them:
+    # a capitalized string that another language's list holds is a name ("Geneva" /
+    # "Genova", Genoa), where "Protocl" is no word of any; an accent alone is no other
+    # name ("Comite" / "Comité").
+    stray = b if lexicon.is_word(x) else a
+    return not (
+        stray[:1].isupper()
+        and EVERY_LANGUAGE.is_word(stray.casefold())
+        and "".join(map(_bare, a)) != "".join(map(_bare, b))
+    )
 
 
-def _capital_accents(a: str, b: str) -> bool:
+def _capital_accents(a: str, b: str, lexicon: Lexicon) -> bool:
     """Whether ``a`` and ``b`` differ only in the accents of capital letters ("Etats" /
     "États", "COMITE" / "Comité"): French and Spanish print capitals with or without
     their accents (the Académie française and the RAE ask for them; many publishers,
     the UN's older prints among them, leave them out), the same word either way. An
-    accent on a small letter tells words apart ("ou" / "où", "si" / "sí")."""
+    accent on a small letter tells words apart ("ou" / "où", "si" / "sí"), and so does
+    one on a capital where the accented word is one of the language's
+    ``accented_words`` ("Él" / "El", "Één" / "Een")."""
+    accented = {w for code in lexicon.codes for w in lang.get(code).accented_words}
+    if a.casefold() in accented or b.casefold() in accented:
+        return False
     return len(a) == len(b) and all(
         p == q or ((p.isupper() or q.isupper()) and _bare(p) == _bare(q))
         for p, q in zip(a, b, strict=True)

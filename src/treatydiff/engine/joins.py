@@ -16,10 +16,12 @@ what the pieces are:
   / "States'", "its" / "it's");
 * joined or split at a hyphen: ``spelling``, a hyphenation variant ("co-operation" /
   "cooperation", "urban-rural" / "urbanrural"), except where the hyphen tells two words
-  apart: a prefix of the language's ``hyphen_prefixes`` before a stem that starts with a
-  consonant, the stem and the joined form both real words ("re-sign" / "resign",
-  "re-cover" / "recover"): ``wording``. Before a vowel the hyphen only keeps two vowels
-  apart ("re-enter" / "reenter"), a spelling (see ``treatydiff.lang.en``).
+  apart: a prefix of the language's ``hyphen_prefixes``, the joined form a real word,
+  and either a stem that is no word alone ("co-op" / "coop") or a real stem the hyphen
+  does more than keep two vowels apart at ("re-sign" / "resign", "un-ionized" /
+  "unionized"): ``wording``. Where a prefix ending in a vowel meets a stem opening with
+  one, the hyphen only keeps the two apart ("re-enter" / "reenter"), a spelling (see
+  ``treatydiff.lang.en``).
 
 Which strings are words: ``treatydiff.lang.words.Lexicon``.
 """
@@ -37,7 +39,6 @@ _WORDS = re.compile(r"\w+")
 # The hyphen and dash code points (``normalize`` folds them to "-" in the key).
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _APOSTROPHES = frozenset("'\u2019\u02bc\u2032`")
-_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,4 @@ def _tells_apart(group: Join, lexicon: Lexicon) -> bool:
     parts, joined = (group.left, group.right) if len(group.left) > 1 else (group.right, group.left)
     if len(joined) != 1 or len(parts) < 2:
         return False
-    prefix, stem = parts[0].casefold(), "".join(parts[1:]).casefold()
-    prefixes = {p for code in lexicon.codes for p in lang.get(code).hyphen_prefixes}
-    return (
-        prefix in prefixes
-        and stem[:1] not in _VOWELS
-        and lexicon.is_word(stem)
-        and lexicon.is_word(joined[0])
-    )
+    return lexicon.hyphen_tells_apart(parts[0], "".join(parts[1:]))

@@ -290,7 +290,12 @@ def _vocabulary(lines: list[TextLine]) -> tuple[set[str], set[str]]:
 
 
 def _joint(
-    pieces: list[str], right: str, words: set[str], compounds: set[str], lexicon: Lexicon
+    pieces: list[str],
+    right: TextLine,
+    words: set[str],
+    compounds: set[str],
+    lexicon: Lexicon,
+    guesses: list[Guess],
 ) -> str:
     """What joins the next wrapped line ``right`` to a paragraph so far (its lines
     ``pieces``): a space, or nothing where end-of-line hyphenation is undone for certain,
@@ -298,12 +303,15 @@ def _joint(
 
     Certain: the document prints the whole word elsewhere and never the hyphenated
     compound; or the language's word list (``lexicon``) knows the whole word and not both
-    pieces ("mili-" / "tary", "subst-" / "itution"). Two words on either side of the
+    pieces ("mili-" / "tary", "subst-" / "itution") and the hyphen tells no two words
+    apart. Two words on either side of the
     hyphen ("re-" / "sign", "non-" / "governmental") keep it: the compound may be meant.
-    Kept where the document prints the compound elsewhere; otherwise kept as an optional
-    hyphen (``normalize.OPTIONAL_HYPHEN``), the word read the same with or without it
-    ("socio-" / "economic"), since the comparison key keeps every other hyphen inside a
-    word ("re-sign" is not "resign").
+    Kept where the document prints the compound elsewhere; kept as printed, and added to
+    ``guesses``, where the hyphen tells two words apart (``Lexicon.hyphen_tells_apart``:
+    "re-" / "sign" may be "resign" or "re-sign"; a comparison then shows the change
+    against either, never hides it); otherwise kept as an optional hyphen
+    (``normalize.OPTIONAL_HYPHEN``), the word read the same with or without it ("socio-"
+    / "economic"), since the comparison key keeps every other hyphen inside a word.
 
     Linear in the hyphenated word, never in the paragraph: the letters before the hyphen
     are read backwards from the end.
@@ -311,19 +319,29 @@ def _joint(
     left = pieces[-1]
     if left.endswith("\u00ad"):
         return ""
-    if not (left.endswith("-") and right[:1].islower()):
+    if not (left.endswith("-") and right.text[:1].islower()):
         return " "
     head = _letters_before_hyphen(pieces)
     if not head:
         return " "
-    tail_match = _WORD.match(right)
+    tail_match = _WORD.match(right.text)
     tail = tail_match.group().split("-")[0] if tail_match else ""
     whole = (head + tail).lower()
     if f"{head}-{tail}".lower() in compounds:
         return ""
-    if whole in words or (
-        lexicon.is_word(whole) and not (lexicon.is_word(head) and lexicon.is_word(tail))
-    ):
+    if whole in words:
+        pieces[-1] = left[:-1]
+    elif lexicon.hyphen_tells_apart(head, tail):
+        guesses.append(
+            Guess(
+                "hyphen",
+                right.number,
+                f"{head}- / {tail}",
+                f'the hyphen ending the line before kept: read as "{head}-{tail}", which may'
+                f' be "{head}{tail}"',
+            )
+        )
+    elif lexicon.is_word(whole) and not (lexicon.is_word(head) and lexicon.is_word(tail)):
         pieces[-1] = left[:-1]
     else:
         pieces[-1] = left[:-1] + OPTIONAL_HYPHEN
@@ -657,7 +675,7 @@ def _paragraphs(lines: list[TextLine], language: _Words, guesses: list[Guess]) -
             pieces, spans, role, length = [line.text], [(0, line.number)], line_role, len(line.text)
         else:
             before = len(pieces[-1])
-            joint = _joint(pieces, line.text, words, compounds, language.lexicon)
+            joint = _joint(pieces, line, words, compounds, language.lexicon, guesses)
             length += len(pieces[-1]) - before + len(joint)
             spans.append((length, line.number))
             pieces += [joint, line.text]

@@ -124,9 +124,14 @@ class Language:
       principles): a word and the same word with one of them are two words, never a
       typo of each other.
     * ``hyphen_prefixes``: prefixes whose hyphen tells two words apart ("re": re-sign /
-      resign, re-cover / recover): written with and without the hyphen before a stem
-      that starts with a consonant, the prefix and the word are two words, so that
-      adding or removing that hyphen is a change of wording, not of spelling.
+      resign, "un": un-ionized / unionized, "co": co-op / coop): written with and without
+      the hyphen, the prefix and the word are two words, so that adding or removing that
+      hyphen is a change of wording, not of spelling, unless it only keeps two vowels
+      apart (re-enter / reenter; ``treatydiff.engine.joins``).
+    * ``accented_words``: words a written accent alone tells from another word of the
+      language (Spanish "él" / "el", Dutch "één" / "een"), lowercase: printed on a
+      capital without its accent such a word is still the other word ("El lo decidirá"
+      is not "Él lo decidirá"), so there the capital's accent is no publisher's choice.
     * ``definitions_captions``: words of the caption of a definitions article ("use of
       terms"), matched ignoring case anywhere in the caption.
 
@@ -179,6 +184,7 @@ class Language:
     negation_prefixes: tuple[str, ...]
     inflections: tuple[str, ...]
     hyphen_prefixes: tuple[str, ...]
+    accented_words: frozenset[str]
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]
     references: ReferenceWords

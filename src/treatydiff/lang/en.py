@@ -230,11 +230,13 @@ LANGUAGE = Language(
     ),
     negation_prefixes=("non", "un", "in", "im", "il", "ir"),
     inflections=("s", "es"),
-    # The Chicago Manual of Style (17th ed., 7.89, hyphenation guide, "re") and New
-    # Hart's Rules (hyphens after prefixes): "re-" takes a hyphen to tell the word apart
-    # from another, re-cover / recover, re-form / reform, re-sign / resign; before a
-    # vowel the hyphen only keeps two vowels apart (re-enter / reenter), a spelling.
-    hyphen_prefixes=("re",),
+    # The Chicago Manual of Style (17th ed., 7.89, hyphenation guide, "re", "un", "co")
+    # and New Hart's Rules (hyphens after prefixes): these take a hyphen to tell the word
+    # apart from another, re-cover / recover, re-sign / resign, un-ionized / unionized,
+    # co-op / coop; after "re" and "co" before a vowel the hyphen only keeps two vowels
+    # apart (re-enter / reenter, co-operation / cooperation), a spelling.
+    hyphen_prefixes=("re", "un", "co"),
+    accented_words=frozenset(),
     definitions_captions=("definition", "use of terms"),
     citation_forms={
         "part": ("part {num}", "part. {num}"),

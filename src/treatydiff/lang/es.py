@@ -224,6 +224,11 @@ LANGUAGE = Language(
     # Spanish writes prefixes joined to their word (Ortografía de la lengua española,
     # RAE, 2010): none tells two words apart.
     hyphen_prefixes=(),
+    accented_words=frozenset(
+        # The diacritic accent (RAE, Ortografía de la lengua española, 2010): the
+        # monosyllables and the interrogatives it tells apart, accented on capitals too.
+        "él tú mí sí sé té dé más aún qué quién cuál cómo dónde cuándo cuánto".split()
+    ),
     definitions_captions=("definición", "definiciones", "términos empleados", "terminología"),
     citation_forms={
         "part": ("parte {num}", "pte. {num}"),

@@ -216,7 +216,7 @@ LANGUAGE = Language(
     periods=frozenset("jour jours semaine semaines mois ans année années âge".split()),
     function_words=frozenset("le la les de des du et ou à au aux en par pour sur que qui".split()),
     short_words=frozenset(
-        "a à au ça ce ci de du dû en et il la là le ma me ne ni on or ou où sa se si son su "
+        "a à au ça ce ci de dé du dû en et il la là le ma me ne ni on or ou où sa se si son su "
         "ta te tu un vu y".split()
     ),
     negation_prefixes=("non", "in", "im", "il", "ir", "dés", "dé"),
@@ -224,6 +224,12 @@ LANGUAGE = Language(
     # French writes "re-" and "ré-" joined (Rectifications de l'orthographe, 1990):
     # none tells two words apart.
     hyphen_prefixes=(),
+    accented_words=frozenset(
+        # Words an accent tells from another (où / ou, là / la, dû / du). "À" is left
+        # out: French prints "A" for "À" at the head of a sentence by long custom, and a
+        # capital "A" that opens a sentence is almost never the verb.
+        "où là dû çà".split()
+    ),
     definitions_captions=(
         "définition",
         "emploi des termes",

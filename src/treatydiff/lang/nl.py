@@ -208,6 +208,11 @@ LANGUAGE = Language(
     # Dutch joins its prefixes to the word without a hyphen (Woordenlijst Nederlandse
     # Taal, Leidraad): none tells two words apart.
     hyphen_prefixes=(),
+    accented_words=frozenset(
+        # Accents of stress that make another word (Woordenlijst Nederlandse Taal,
+        # Leidraad): één / een ("one" / "a"), vóór / voor ("before" / "for").
+        "één vóór".split()
+    ),
     definitions_captions=("begripsomschrijving",),
     citation_forms={
         "part": ("deel {num}", "dl. {num}"),

@@ -103,6 +103,24 @@ class Lexicon:
             folded = _variants(code).get(folded, folded)
         return folded
 
+    def hyphen_tells_apart(self, prefix: str, stem: str) -> bool:
+        """Whether the hyphen of ``prefix``-``stem`` tells two words apart ("re-sign" /
+        "resign", "un-ionized" / "unionized", "co-op" / "coop"): the prefix is one of a
+        language's ``hyphen_prefixes``, the joined form is a word, and the stem is either
+        no word alone (the hyphenated form is a word of its own) or a word the hyphen does
+        more than keep two vowels apart from the prefix ("re-enter" / "reenter" is one
+        word). Source: the Chicago Manual of Style, 17th ed., 7.89 (see
+        ``treatydiff.lang.en``)."""
+        prefix, stem = prefix.casefold(), stem.casefold()
+        prefixes = {p for code in self.codes for p in lang.get(code).hyphen_prefixes}
+        if prefix not in prefixes or not self.is_word(prefix + stem):
+            return False
+        if not self.is_word(stem):
+            return True
+        return not (prefix[-1:] in _VOWELS and stem[:1] in _VOWELS)
+
+
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
 
 EVERY_LANGUAGE = Lexicon()
 
