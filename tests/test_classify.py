@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from treatydiff.engine.classify import TAGS, Terms, defined_terms, status, tags
+from treatydiff.engine.classify import TAGS, status, tags
 from treatydiff.engine.diff import word_diff
+from treatydiff.engine.terms import Terms, defined_terms
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import Clause, Instrument
 

@@ -15,7 +15,7 @@ from conftest import EXAMPLES, PROJECT
 from markdown_it import MarkdownIt
 
 from treatydiff.cli import main
-from treatydiff.engine.classify import defined_term
+from treatydiff.engine.terms import defined_term
 from treatydiff.errors import ConfigError
 from treatydiff.normalize import comparison_key
 from treatydiff.outputs import write_pages

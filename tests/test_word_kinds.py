@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from treatydiff.cli import main
-from treatydiff.engine.classify import Terms, status, tags
+from treatydiff.engine.classify import status, tags
 from treatydiff.engine.diff import word_diff
+from treatydiff.engine.terms import Terms
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 
 NO_TERMS = Terms(frozenset(), frozenset())

@@ -65,16 +65,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
 from treatydiff import lang
 from treatydiff.engine.comparison import DiffOp, Status, runs
 from treatydiff.engine.joins import hyphens_moved, join_kind, joins
+from treatydiff.engine.terms import Terms
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
-from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key_of, keys_match
 
 KIND_TAGS = ("spacing", "punctuation", "case", "citation", "spelling", "wording")
@@ -100,100 +98,10 @@ _MONTHS = frozenset(month for language in _LANGUAGES for month in language.month
 _NEGATION_PREFIXES = tuple(
     sorted({p for language in _LANGUAGES for p in language.negation_prefixes}, key=len)
 )
-# Short words that are never a defined term.
-_FUNCTION_WORDS = (
-    frozenset().union(*(language.function_words for language in _LANGUAGES)) | _MODAL | _NEGATION
-)
 # A single letter or a roman numeral is a label ("(a)", "(iv)"): never a typo of another.
 _LABEL = re.compile(r"[^\W\d_]|[ivx]{2,5}", re.IGNORECASE)
 # The shortest word an antonym prefix is read on: "in" + "form" is no opposite.
 _ANTONYM_BASE = 4
-
-
-@dataclass(frozen=True)
-class Terms:
-    """Defined terms of a pair of instruments, and the clauses that define them."""
-
-    terms: frozenset[str]
-    defining: frozenset[str]  # eIds of leaf clauses that define a term
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str] | None:
-        if not self.terms:
-            return None
-        # Longest first, so that "child pornography" wins over "child".
-        alternatives = sorted(self.terms, key=lambda t: (-len(t), t))
-        return re.compile(r"\b(" + "|".join(map(re.escape, alternatives)) + r")\b")
-
-
-# Quotes around a term: straight, curly, guillemets, or doubled single marks (``term").
-_DOUBLE_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
-_QUOTE_MARKS = (*_DOUBLE_QUOTES, "''", "``", "\u2018\u2018", "\u2019\u2019")
-_QUOTE = f"(?:{'|'.join(map(re.escape, _QUOTE_MARKS))})"
-# A quoted term: a word character, then up to 59 characters that are no double quote.
-_TERM = rf"\w[^{_DOUBLE_QUOTES}]{{1,59}}?"
-_QUOTED = re.compile(rf"(?<!\w){_QUOTE}({_TERM}){_QUOTE}")
-# "Sale of children means ...", "For the purposes of the present Convention, a child means
-# ...": a short term at the start of the clause (after its list marker and an optional
-# "For the purposes of ..." phrase) followed by "means".
-_MEANS = re.compile(
-    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:for the purposes? of [^,]{1,80},\s*)?"
-    rf"(?:the terms?\s+|an?\s+|the\s+)?{_QUOTE}?(?P<term>\w[\w'-]*(?:\s[\w'-]+){{0,5}}?)"
-    rf"{_QUOTE}?\s*(?:shall\s+)?means?\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
-# 'the term "child pornography" shall include ...', anywhere in the clause.
-_TERM_IS = re.compile(
-    rf"\bthe term\s+{_QUOTE}(?P<term>{_TERM}){_QUOTE}"
-    r"\s*(?:shall\s+)?(?:means?|includes?)\b",
-    re.IGNORECASE,
-)
-# Captions of definitions articles, in every known language.
-_DEFINITIONS_CAPTION = re.compile(
-    "|".join(
-        re.escape(words) for language in _LANGUAGES for words in language.definitions_captions
-    ),
-    re.IGNORECASE,
-)
-
-
-def defined_term(text: str) -> str | None:
-    """The term a clause defines ("Sale of children means ...", 'the term "child
-    pornography" shall include ...'), casefolded; None when it defines none."""
-    # Why the checks: most clauses hold neither word, and a substring test is much
-    # cheaper than the patterns (no other character matches these letters ignoring case).
-    lowered = text.lower()
-    match = _MEANS.match(text) if "mean" in lowered else None
-    if match is None and "the term" in lowered:
-        match = _TERM_IS.search(text)
-    term = match.group("term").strip().casefold() if match else ""
-    return term if term and term not in _FUNCTION_WORDS else None
-
-
-def _may_quote(text: str) -> bool:
-    """Whether ``text`` holds a mark that ``_QUOTE`` matches (a cheap test before
-    ``_QUOTED``, which most clauses do not match)."""
-    return any(mark in text for mark in _QUOTE_MARKS)
-
-
-def defined_terms(*instruments: Instrument) -> Terms:
-    terms: set[str] = set()
-    defining: set[str] = set()
-    for instrument in instruments:
-        for leaf in instrument.leaves:
-            key = leaf.clause.text
-            if _may_quote(key):
-                terms.update(m.group(1).strip().casefold() for m in _QUOTED.finditer(key))
-            term = defined_term(key)
-            if term:
-                terms.add(term)
-                defining.add(leaf.clause.eid)
-            elif any(
-                c.kind == "article" and c.heading and _DEFINITIONS_CAPTION.search(c.heading)
-                for c in leaf.ancestors
-            ):
-                defining.add(leaf.clause.eid)
-    return Terms(frozenset(t for t in terms if t not in _FUNCTION_WORDS), frozenset(defining))
 
 
 def status(
@@ -272,8 +180,7 @@ def tags(
             continue
         flags.update(_flags(a, b, lexicon))
     if "wording" in kinds and (
-        any(eid in terms.defining for eid in ids)
-        or _term_counts(left, terms) != _term_counts(right, terms)
+        any(eid in terms.defining for eid in ids) or terms.counts(left) != terms.counts(right)
     ):
         flags.add("defined-term")
     strongest = [k for k in KIND_TAGS if k in kinds][-1:]
@@ -517,11 +424,3 @@ def _numbers(printed: Sequence[str], words: Sequence[str]) -> Counter[str]:
         if shown.isdigit() or word in _NUMBER_WORDS or word in _PERIODS or shown in _MONTHS:
             found[_NUMBER_WORDS.get(word, word)] += 1
     return found
-
-
-def _term_counts(texts: Sequence[str], terms: Terms) -> Counter[str]:
-    """Uses of the defined terms in some clause texts."""
-    pattern = terms.pattern
-    if pattern is None:
-        return Counter()
-    return Counter(term for text in texts for term in pattern.findall(text.casefold()))

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from treatydiff import lang
 from treatydiff.engine import references
 from treatydiff.engine.align import SCORERS, Match, align
-from treatydiff.engine.classify import Terms, defined_terms, status, tags
+from treatydiff.engine.classify import status, tags
 from treatydiff.engine.comparison import Alignment, CompareOptions, Comparison, DiffOp
 from treatydiff.engine.diff import clause_diff, word_diff
+from treatydiff.engine.terms import Terms, defined_terms
 from treatydiff.errors import ConfigError, InputError
 from treatydiff.lang.words import Lexicon
 from treatydiff.model import HEADING_KIND, Clause, Instrument

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Final, Literal
 
-from treatydiff.engine.classify import defined_term
 from treatydiff.engine.comparison import Comparison, Status
+from treatydiff.engine.terms import defined_term
 from treatydiff.errors import InputError
 from treatydiff.model import Instrument
 from treatydiff.normalize import WordCodes
