@@ -180,6 +180,10 @@ def test_the_cache_is_used_and_a_corrupt_entry_is_rebuilt(
     opsc.write_text(json.dumps(stored))
     again = _cli(run["folder"], home=run["home"])
     assert again.stdout != run["jsonl"]
+    # --no-cache reads every file afresh and leaves the cache as it was.
+    fresh = _cli(run["folder"], "--no-cache", home=run["home"])
+    assert fresh.returncode == 0 and fresh.stdout == run["jsonl"], fresh.stderr
+    assert json.loads(opsc.read_text()) == stored
     # A corrupt entry is ignored, read anew from the file and rewritten.
     opsc.write_text("{not json")
     rebuilt = _cli(run["folder"], home=run["home"])

@@ -221,7 +221,9 @@ max_bytes_option = click.option(
 
 def _instrument_cache(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     """Keep the instruments the command imports in the data home's cache for the next runs
-    (``formats.cache``), unless ``--no-cache``."""
+    (``formats.cache``), unless ``--no-cache`` (which ``ctx.meta["no_cache"]`` records for
+    commands with caches of their own: ``reuse``)."""
+    ctx.meta["no_cache"] = value
     if not value:
         from treatydiff.formats.cache import caching
 
@@ -234,8 +236,8 @@ no_cache_option = click.option(
     envvar="TREATYDIFF_NO_CACHE",
     callback=_instrument_cache,
     expose_value=False,
-    help="Import every input afresh, neither reading nor filling the cache of imported "
-    "instruments in the data home (environment: TREATYDIFF_NO_CACHE=1).",
+    help="Import every input afresh, neither reading nor filling the caches of imported "
+    "instruments (and of reuse) in the data home (environment: TREATYDIFF_NO_CACHE=1).",
 )
 
 labels_option = click.option(
@@ -750,6 +752,7 @@ def languages(
 @lang_option
 @input_format_option
 @max_bytes_option
+@no_cache_option
 @output_option
 def reuse(
     paths: tuple[str, ...],
@@ -768,7 +771,8 @@ def reuse(
     Lists every pair of clauses of different instruments (versions of one instrument
     are not paired) at least --min-similarity similar. A folder is read recursively.
     Sources that cannot be read are skipped and listed. Imported files are cached in
-    the data home ($TREATYDIFF_HOME, else the user data folder) by content.
+    the data home ($TREATYDIFF_HOME, else the user data folder) by content, unless
+    --no-cache.
     """
     from treatydiff.catalogue.store import data_home
     from treatydiff.outputs import emit
@@ -777,7 +781,8 @@ def reuse(
 
     options = search.Options(min_similarity, min_words, lang, _input_format(input_format))
     inputs: list[str | Path] = [path for _, path in find_sources(list(paths))]
-    store = cache.Cache(data_home() / "cache" / "reuse")
+    no_cache = click.get_current_context().meta["no_cache"]
+    store = None if no_cache else cache.Cache(data_home() / "cache" / "reuse")
     progress = _Bar() if sys.stderr.isatty() else None
     with execute.runner_for(scheduler, progress) as runner:
         if query is None:
