@@ -259,3 +259,23 @@ def test_a_data_home_that_cannot_hold_the_cache_still_compares(
     code, _ = _run(home, "compare", left, right, "--format", "json", "-o", str(tmp_path / "b.json"))
     assert code == 1
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_a_write_killed_midway_leaves_no_temporary_file_for_long(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # What a writer killed by SIGKILL leaves (write_atomic's temporary file, never
+    # renamed): the next store of an entry removes it once it is an hour old, and
+    # leaves alone one as young as a write in progress.
+    store = cache.InstrumentCache(tmp_path / "cache")
+    opsc = corpus / "laws-markdown" / "opsc" / "2012-10-31.md"
+    with cache.caching(store):
+        load_file(opsc)
+    folder = store.path(_key_of(opsc)).parent
+    old, young = folder / ".treatydiff-99999-aaaa.tmp", folder / ".treatydiff-99998-bbbb.tmp"
+    for path in (old, young):
+        path.write_bytes(b"half an entry")
+    os.utime(old, (0, 0))
+    with cache.caching(store):
+        load_file(corpus / "raisely-noharm" / "CRC.md")
+    assert (old.exists(), young.exists()) == (False, True)

@@ -24,8 +24,9 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 from types import FrameType
 
@@ -247,6 +248,20 @@ def _create_temp(path: Path, folder: Path) -> tuple[Path, int]:
             raise OutputError(f"{path}: cannot write ({_reason(exc)})") from None
         return tmp, fd
     raise OutputError(f"{path}: cannot create a temporary file in {folder}")
+
+
+def stale_temporaries(folders: Iterable[Path], *, older_than: float = 3600.0) -> list[Path]:
+    """The temporary files ``write_atomic`` left in ``folders`` (not recursively) when a
+    process was killed before it could remove them (SIGKILL, power loss), last changed
+    more than ``older_than`` seconds ago (a write in progress is younger), sorted."""
+    now = time.time()
+    found: list[Path] = []
+    for folder in folders:
+        for path in folder.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+            with suppress(OSError):
+                if now - path.lstat().st_mtime > older_than:
+                    found.append(path)
+    return sorted(found)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -123,7 +123,12 @@ class InstrumentCache:
 
     def _evict(self) -> None:
         """Remove the least recently used entries, of any code, until the rest take at
-        most ``max_bytes``."""
+        most ``max_bytes``, and the temporary files of writes killed midway."""
+        from treatydiff.outputs import stale_temporaries
+
+        for leftover in stale_temporaries(self.root.glob("*/??")):
+            with suppress(OSError):
+                leftover.unlink()
         entries: list[tuple[int, int, Path]] = []
         for path in self.root.glob(f"*/??/*{_SUFFIX}"):
             with suppress(OSError):
