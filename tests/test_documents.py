@@ -33,6 +33,7 @@ from treatydiff.formats.document import Document, instrument
 from treatydiff.formats.html_languages import han_number
 from treatydiff.formats.options import ReadOptions
 from treatydiff.model import Instrument, Note
+from treatydiff.segment.labels import citation
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CHARTER_DOCX = "un-charter-act-1945-au.docx"
@@ -168,6 +169,11 @@ def test_charter_cross_headings_are_headings_of_their_own(documents: Path) -> No
         "Composition", "Functions and Powers", "Voting", "Procedure",
     ]  # fmt: skip
     assert [a.num for a in divisions[2].children] == ["18", "19"]
+    # Cited by their headings: four unnumbered subsections are four labels.
+    views = [charter.by_eid[f"{d.eid}__heading"] for d in divisions]
+    assert [citation((*v.ancestors, v.clause)) for v in views] == [
+        f'chapter IV, subsection "{d.heading}", heading' for d in divisions
+    ]
     assert not chapter.text and not any(c.kind == "intro" for c in chapter.children)
     for eid in ("art_9__para_2", "art_17__para_3", "art_23__para_3", "art_66__para_3"):
         assert charter.by_eid[eid].clause.text.endswith("."), eid

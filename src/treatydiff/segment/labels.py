@@ -62,7 +62,8 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str 
     words of ``language``.
 
     Containers are named only where no article stands in the path (articles are cited
-    by their own numbers). Raises ValueError for an empty path, LanguageError for an
+    by their own numbers); an unnumbered subsection (a cross-heading) by its heading,
+    'chapter IV, subsection "Composition"'. Raises ValueError for an empty path, LanguageError for an
     unknown language.
     """
     if not path:
@@ -82,7 +83,13 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str 
             continue
         un_form, short_form = forms[kind]
         if kind in _UNNUMBERED_FORMS and not num:
-            parts.append(un_form.format(num="").strip())
+            word = un_form.format(num="").strip()
+            # Cross-headings ("Composition", "Voting" under chapter IV of the UN Charter)
+            # are subsections without numbers, several in one container: their headings
+            # tell them apart where the word alone would not.
+            if kind == "subsection" and clause.heading:
+                word = f'{word} "{clause.heading}"'
+            parts.append(word)
             continue
         # An editorial note has no marker: "note", not "note ".
         label = (short_form if short else un_form).format(num=num, n=_ordinal_in_eid(clause))
