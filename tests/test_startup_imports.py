@@ -14,8 +14,13 @@ from pathlib import Path
 from conftest import EXAMPLES
 
 HEAVY = ("numpy", "jinja2")
-# What no comparison report needs: the language-version engine (anchors, divergences).
-NEEDLESS = ("treatydiff.engine.languages", "treatydiff.engine.divergences")
+# What no comparison report needs: the language-version engine (anchors, divergences),
+# and the synopsis (its dataclasses alone cost about 3 ms to create).
+NEEDLESS = (
+    "treatydiff.engine.languages",
+    "treatydiff.engine.divergences",
+    "treatydiff.report.synopsis",
+)
 # Neither `import treatydiff` nor the CLI's start-up may load these: the comparison engine
 # and the libraries of single formats and outputs load when a command needs them.
 ENGINE = ("treatydiff.engine", "rapidfuzz", "jinja2", "lxml", "markdown_it", "numpy")

@@ -603,9 +603,14 @@ class _Aligner:
         for a in range(len(one_texts)):
             # A piece of a split is shorter than the whole, and the pieces together are
             # not much longer than it.
-            whole = len(one_texts[a])
+            one = one_texts[a]
+            whole = len(one)
             longest = whole * SPLIT_MAX_LENGTH
+            # How much of ``one`` each piece holds in order (LCSseq), by piece: the runs
+            # from neighbouring starts share their pieces (half the measures, on the CRC).
+            held: dict[int, int] = {}
             pieces_of = [j for j, sim in leaf_sim.rows[a].items() if sim >= floor]
+            # (None when ``one`` is empty: the measures below divide by its length.)
             starts = sorted({s for j in pieces_of if lengths[j] < whole for s in (j - 1, j)})
             for start in starts:
                 # Why first: most runs are too long at once, and need no score at all.
@@ -615,23 +620,23 @@ class _Aligner:
                     continue
                 previous = best_single = leaf_sim(a, start)
                 length, joined = lengths[start], many_texts[start]
-                covered = best_cover = _cover(one_texts[a], joined)
+                covered = best_cover = _held(one, many_texts, start, held) / whole
                 for end in range(start + 1, min(start + SPLIT_MAX_PIECES, len(many_texts))):
                     length += lengths[end]
                     if length > longest:
                         break
                     joined += separator + many_texts[end]
-                    sim = self.texts.score(one_texts[a], joined)
-                    piece = many_texts[end]
-                    cover = _cover(one_texts[a], joined)
-                    reworded = cover >= covered + COVER_GAIN and LCSseq.similarity(
-                        one_texts[a], piece
-                    ) >= COVER_PIECE * len(piece)
+                    sim = self.texts.score(one, joined)
+                    cover = _cover(one, joined)
+                    reworded = (
+                        cover >= covered + COVER_GAIN
+                        and _held(one, many_texts, end, held) >= COVER_PIECE * lengths[end]
+                    )
                     if sim < previous + SPLIT_STEP and not reworded:
                         break
                     previous, covered = max(sim, previous), cover
                     best_single = max(best_single, leaf_sim(a, end))
-                    best_cover = max(best_cover, _cover(one_texts[a], piece))
+                    best_cover = max(best_cover, _held(one, many_texts, end, held) / whole)
                     if sim < best_single + SPLIT_GAIN and cover < best_cover + COVER_GAIN:
                         continue
                     pieces = range(start, end + 1)
@@ -756,6 +761,15 @@ def _join(texts: Sequence[str], ids: Sequence[int] | range, scorer: str) -> str:
 def _separator(scorer: str) -> str:
     """What joins the scorer texts of adjacent clauses (a token text has no spaces)."""
     return "" if scorer == "token_ratio" else " "
+
+
+def _held(whole: str, texts: Sequence[str], k: int, known: dict[int, int]) -> int:
+    """How much of ``whole`` (a scorer text) ``texts[k]`` holds in order (their LCSseq
+    similarity), kept in ``known`` by ``k``."""
+    held = known.get(k)
+    if held is None:
+        held = known[k] = LCSseq.similarity(whole, texts[k])
+    return held
 
 
 def _cover(whole: str, piece: str) -> float:

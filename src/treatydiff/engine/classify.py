@@ -279,8 +279,8 @@ def _percent(text: str) -> str:
 def _in_capitals(text: str) -> bool:
     """Whether ``text`` is printed in capitals (more capital letters than small ones):
     a heading in capitals, whose capitalized words are words, not designations."""
-    upper = sum(c.isupper() for c in text)
-    return upper > 0 and upper > sum(c.islower() for c in text)
+    upper = sum(map(str.isupper, text))
+    return upper > 0 and upper > sum(map(str.islower, text))
 
 
 def _run_kind(

@@ -29,10 +29,10 @@ from treatydiff.render.templates import asset, environment
 from treatydiff.report.comparison import ComparisonReport
 from treatydiff.report.figures import percent
 from treatydiff.report.spans import Span
-from treatydiff.report.synopsis import Synopsis, heatmap
 
-if TYPE_CHECKING:  # the language-version report is not read at run time: no import
+if TYPE_CHECKING:  # the language-version report and the synopsis: no import at run time
     from treatydiff.report.languages import LanguagesReport
+    from treatydiff.report.synopsis import Synopsis
 
 CSS_FILE = "treatydiff.css"
 JS_FILE = "treatydiff.js"
@@ -141,6 +141,9 @@ def synopsis_html(
 ) -> str:
     """The page of a synopsis; ``pair_links``: the pairwise reports exist where the
     lineage links them."""
+    # Imported here: a comparison report, the common page, needs none of the synopsis.
+    from treatydiff.report.synopsis import CLOSEST_FLOOR, heatmap
+
     title = f"Synopsis: {synopsis.anchor.title}"
     return _page(
         "synopsis.html.j2",
@@ -151,6 +154,7 @@ def synopsis_html(
         synopsis=synopsis,
         pair_links=pair_links,
         heatmap=heatmap(synopsis),
+        closest_floor=CLOSEST_FLOOR,
     )
 
 

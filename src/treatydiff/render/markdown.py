@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import jinja2
@@ -23,7 +23,9 @@ from treatydiff.render.templates import environment
 from treatydiff.report.comparison import ComparisonReport
 from treatydiff.report.figures import percent
 from treatydiff.report.spans import Span
-from treatydiff.report.synopsis import Synopsis
+
+if TYPE_CHECKING:  # a comparison report needs none of the synopsis: no import at run time
+    from treatydiff.report.synopsis import Synopsis
 
 # GitHub's limit for a job summary is 1 MiB; the note on truncation must fit too.
 MD_LIMIT = 1024 * 1024
@@ -64,10 +66,13 @@ def comparison_markdown(report: ComparisonReport, *, limit: int = MD_LIMIT) -> s
 def synopsis_markdown(synopsis: Synopsis, *, pair_links: bool = True) -> str:
     """The synopsis: instruments, pairwise similarity and clause lineage as tables;
     ``pair_links``: the pairwise reports exist where the lineage links them."""
+    # Imported here: a comparison report, the common page, needs none of the synopsis.
+    from treatydiff.report.synopsis import CLOSEST_FLOOR
+
     return (
         markdown_environment()
         .get_template("synopsis.md.j2")
-        .render(synopsis=synopsis, pair_links=pair_links)
+        .render(synopsis=synopsis, pair_links=pair_links, closest_floor=CLOSEST_FLOOR)
     )
 
 

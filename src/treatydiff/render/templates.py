@@ -20,14 +20,14 @@ from typing import Any
 import jinja2
 
 from treatydiff import __version__
-from treatydiff.report.synopsis import CLOSEST_FLOOR
 from treatydiff.resources import data_dir, data_home
 
 
 def environment(**options: Any) -> jinja2.Environment:
     """A new environment on the templates folder with the shared settings; ``options``
-    (``autoescape``, ``finalize``...) are added to them. Globals: ``version`` (of
-    treatydiff) and ``closest_floor`` (``report.synopsis.CLOSEST_FLOOR``)."""
+    (``autoescape``, ``finalize``...) are added to them. Global: ``version`` (of
+    treatydiff). The synopsis pages get ``closest_floor`` from their renderers: the
+    synopsis module stays out of a comparison report's imports."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(data_dir("templates")),
         undefined=jinja2.StrictUndefined,
@@ -39,7 +39,6 @@ def environment(**options: Any) -> jinja2.Environment:
         **options,
     )
     env.globals["version"] = __version__
-    env.globals["closest_floor"] = CLOSEST_FLOOR
     return env
 
 
