@@ -331,19 +331,20 @@ def test_two_snapshots_open_in_libreoffice(corpus: Path, tmp_path: Path) -> None
     assert lines == document_text(load_file(new))
 
 
-def test_without_python_docx_the_cli_names_the_extra(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_without_python_docx_the_cli_names_the_extra(tmp_path: Path) -> None:
+    # In a fresh process, as a user without the documents extra runs it: python-docx
+    # cannot be imported (None in sys.modules), and no treatydiff module is loaded yet.
+    import subprocess
     import sys
 
-    from click.testing import CliRunner
-
-    from treatydiff.cli import main
-
-    monkeypatch.setitem(sys.modules, "docx", None)  # import docx raises ImportError
+    probe = "import sys; sys.modules['docx'] = None; from treatydiff.cli import main; main()"
     target = tmp_path / "redline.docx"
     args = ["compare", str(OHCHR), str(REVISED), "--format", "docx", "-o", str(target)]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 2
-    assert "pip install 'treatydiff[documents]'" in result.output
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "treatydiff: error: Word output needs python-docx: pip install 'treatydiff[documents]'\n"
+    )
     assert not target.exists()

@@ -18,7 +18,7 @@ words struck through on the left, inserted words underlined on the right.
 
 Both return the bytes of a .docx package, the same bytes for the same input and date
 (``wordml.deterministic_package``). python-docx (the ``documents`` extra) writes the
-package; it is imported here only.
+package; it is imported here and in ``render.wordml`` only.
 """
 
 from __future__ import annotations
@@ -32,6 +32,16 @@ from typing import Any, Literal
 from treatydiff.engine.comparison import Alignment, Comparison
 from treatydiff.errors import MissingExtraError
 from treatydiff.model import Clause, Instrument, LeafView
+
+try:
+    import docx
+except ImportError:
+    # Before the WordprocessingML helpers, which import python-docx too: the message
+    # names the extra wherever this module is imported first.
+    raise MissingExtraError(
+        "Word output needs python-docx: pip install 'treatydiff[documents]'"
+    ) from None
+
 from treatydiff.render.wordml import (
     Piece,
     Revisions,
@@ -240,16 +250,10 @@ def comparison_docx(
     """The comparison as a .docx package: ``tracked`` (the right text with the left
     text's words as tracked changes by ``author`` at ``date``; None: no date is stated)
     or ``table`` (the two texts side by side). The page header names both sides
-    (``labels``; None: their defaults). MissingExtraError when python-docx is not
-    installed; ValueError for another layout."""
+    (``labels``; None: their defaults). ValueError for another layout; importing this
+    module raises MissingExtraError when python-docx is not installed."""
     if layout not in DOCX_LAYOUTS:
         raise ValueError(f"no Word layout {layout!r}")
-    try:
-        import docx
-    except ImportError:
-        raise MissingExtraError(
-            "Word output needs python-docx: pip install 'treatydiff[documents]'"
-        ) from None
     names = labels or side_labels(comparison.left, comparison.right)
     document = docx.Document()
     left, right = paragraphs(comparison.left), paragraphs(comparison.right)
