@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import corpus_root
+from conftest import USER_PREAMBLE, corpus_root
 
 from treatydiff.engine.compare import compare
-from treatydiff.engine.comparison import Comparison
+from treatydiff.engine.comparison import Alignment, Comparison
 from treatydiff.formats import list_parts, load_file
 from treatydiff.formats.options import ReadOptions
 from treatydiff.formats.pdf import Document, instrument, read
@@ -126,6 +126,58 @@ def test_the_unts_print_pairs_every_article_with_the_treaty_series_markdown() ->
     assert {eid.split("__")[0] for a in comparison.alignments for eid in a.left} >= {
         f"art_{n}" for n in range(1, 18)
     }
+
+
+def test_the_ohchr_preamble_against_the_unts_print_shows_the_two_wordings() -> None:
+    # The README's worked example: the OHCHR web text of the preamble (supplied with
+    # the project) against the UNTS print. Every recital pairs with its own; the
+    # changes are the two publications' wordings, read in the texts: "traffic in" /
+    # "traffic of" children (recitals 3 and 7), the Vienna conference sentence (6),
+    # a comma (5), "Believing also" / "also believing" (8), the Hague adoption
+    # convention's title (9), "in" / "at" Stockholm (11). Unpaired: the OHCHR page's
+    # adoption lines (preface) and, on the UNTS side, "Have agreed as follows:" and
+    # the articles, which the preamble text does not hold.
+    comparison = compare(load_file(USER_PREAMBLE), _load("opsc-en-unts-vol2171.pdf"))
+    recitals = [a for a in comparison.alignments if a.left[:1] and "__p_" in a.left[0]]
+    assert [(a.left, a.right) for a in recitals] == [
+        ((f"preamble__p_{n}",), (f"preamble__p_{n}",)) for n in range(1, 13)
+    ]
+    changed = {
+        a.left[0]: (a.tags[:1], _changed_words(a)) for a in recitals if a.status == "modified"
+    }
+    assert changed == {
+        "preamble__p_3": (("wording",), ["in", "of"]),
+        "preamble__p_5": (("punctuation",), [","]),
+        "preamble__p_6": (("wording",), [",", "held", "in", "Vienna", "in", "1999", "(",
+                                         "Vienna", ",", "1999", ")", "and", ","]),
+        "preamble__p_7": (("wording",), ["urbanrural", "urban-rural", "in", "of"]),
+        "preamble__p_8": (("wording",), ["also", "also", "further"]),
+        "preamble__p_9": (("wording",), ["the", "in", "with", "of", "Intercountry", "to",
+                                         "Inter-Country"]),
+        "preamble__p_11": (("wording",), ["in", "at"]),
+    }  # fmt: skip
+    unpaired = [
+        (a.status, *a.left, *a.right)
+        for a in comparison.alignments
+        if a.status in ("added", "removed")
+    ]
+    assert [u for u in unpaired if u[0] == "removed"] == [
+        ("removed", "preface__formula_1"),
+        ("removed", "preface__formula_2"),
+    ]
+    added = [u[1] for u in unpaired if u[0] == "added"]
+    assert added[0] == "preamble__formula_2"
+    assert all(eid.startswith("art_") for eid in added[1:])
+
+
+def _changed_words(alignment: Alignment) -> list[str]:
+    """The words and marks of the runs a word diff changed, left side first in each."""
+    return [
+        word
+        for op in alignment.diff
+        if op.op != "equal"
+        for word in re.findall(r"[\w-]+|[^\w\s]", op.left + " " + op.right)
+    ]
 
 
 def test_the_ohchr_crc_pdf_matches_the_ohchr_web_text_clause_for_clause() -> None:
