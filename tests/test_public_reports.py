@@ -183,6 +183,22 @@ def test_cases_that_passed_stay_passing(name: str, identical: int, formatting: i
     assert (summary.identical, summary.formatting) == (identical, formatting)
 
 
+def test_21_compounds_keep_their_hyphens_and_ligatures_compare_as_letters() -> None:
+    right = treatydiff.load(_sides("21")[1])
+    text = " ".join(leaf.clause.text for leaf in right.leaves)
+    # A compound broken at a line end keeps its hyphen (optional: U+00AD marks where the
+    # line broke); "commu-" / "nities" is one word; "pre- and post-accession" as printed.
+    assert "self-\u00addetermination" in text and "cross-\u00adborder" in text
+    assert "communities" in text and "pre- and post-accession" in text
+    # Ligatures stay in the display text and are letters in the comparison: no change.
+    assert _unchanged(_compare("21")) and _check("21", "wording") == 0
+
+
+def test_23_the_last_article_deleted_is_removed_and_nothing_else() -> None:
+    comparison = _compare("23")
+    assert _changed(comparison) == [("removed", ("art_5",), ())]
+
+
 def test_18_swapped_articles_pair_as_moves() -> None:
     comparison = _compare("18")
     moved = [(a.status, a.left, a.right) for a in comparison.alignments if a.moved]
@@ -191,17 +207,31 @@ def test_18_swapped_articles_pair_as_moves() -> None:
         ("identical", ("art_3__para_2",), ("art_2__para_2",)),
     ]
     assert comparison.summary.added == comparison.summary.removed == 0
+    # "three years" -> "two years": the number flag a reviewer looks for.
+    (edited,) = [a for a in comparison.alignments if a.status == "modified"]
+    assert "number" in edited.tags
 
 
 def test_19_merged_paragraphs_are_a_merge() -> None:
     comparison = _compare("19")
     assert comparison.summary.merges == 1
     assert comparison.summary.added == comparison.summary.removed == 0
+    # Only the added words are marked: no run deletes or replaces a word.
+    (merge,) = [a for a in comparison.alignments if len(a.left) == 2]
+    changes = [op for op in merge.diff if op.op != "equal"]
+    assert changes and all(op.op == "insert" for op in changes)
+    inserted = " ".join(op.right for op in changes)
+    assert "and of sediments" in inserted and "The results shall be made public" in inserted
 
 
 def test_20_similar_items_are_modified_in_place() -> None:
     comparison = _compare("20")
     assert comparison.summary.modified == 4 and comparison.summary.moved == 0
+    modified = [a for a in comparison.alignments if a.status == "modified"]
+    assert [(a.left, a.right) for a in modified] == [
+        ((f"art_1__point_{x}",), (f"art_1__point_{x}",)) for x in "abcd"
+    ]
+    assert all("number" in a.tags for a in modified)
 
 
 def test_22_one_word_in_a_long_repetitive_clause_is_one_replace() -> None:
