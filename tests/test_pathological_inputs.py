@@ -5,11 +5,16 @@ exception, at twice and four times the size that once took minutes.
 
 How the import time grows with the size is measured by ``benchmarks/large_inputs.py
 --part shapes`` (a growth exponent against a linear floor, in one run), not here: no test
-is timed.
+is timed. What a test can count without a clock is held here: the function calls an
+import makes (Python's and C's, by ``sys.setprofile``) grow linearly with each shape. That
+catches a quadratic loop of Python code, not the work inside one C call (a regular
+expression's backtracking), which the benchmark's timing covers.
 """
 
 from __future__ import annotations
 
+import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +79,32 @@ def test_the_shapes_are_what_they_say(cases: Path) -> None:
     paragraph = (cases / "one-paragraph-2000-lines.txt").read_text(encoding="utf-8")
     lines = paragraph.partition("Article 1\n\n")[2].strip().split("\n")
     assert REPRODUCERS["one-paragraph-2000-lines.txt"](len(lines))[0] == paragraph
+
+
+def _calls(shape: Shape, size: int) -> int:
+    """The function calls (Python and C) made importing ``shape`` at ``size``."""
+    text, fmt = shape(size)
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        parse(text, fmt=fmt)
+    except TreatydiffError:
+        pass
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("name", [*SHAPES, *REPRODUCERS])
+def test_the_work_of_an_import_grows_linearly(name: str) -> None:
+    shape = {**SHAPES, **REPRODUCERS}[name]
+    small, large = _calls(shape, 250), _calls(shape, 1_000)
+    # Four times the size, at most about four times the calls (exponent 1; a quadratic
+    # loop gives 2). Shapes refused or cut short at once make a constant number.
+    assert math.log(large / small) / math.log(4) <= 1.1, (small, large)
