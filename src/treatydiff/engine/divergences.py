@@ -8,7 +8,9 @@ and one other) and a detail a lawyer can check:
 * ``reference``: the same, where the numbers that differ stand in a citation ("article
   4" / "artículo 5"), once the article numbers are mapped through the alignment;
 * ``missing`` / ``extra``: a unit of the pivot that the other version lacks, or one that
-  only the other version has (a paragraph, a point, a list item);
+  only the other version has (a paragraph, a point, a list item); also the title of a
+  container that one version prints as its designation alone ("HOOFDSTUK III" against
+  "INTERNATIONAL CO-OPERATION");
 * ``structure``: an article whose numbered paragraphs or list items differ in count,
   where no unit is missing: the versions split or join them differently;
 * ``length``: a pair of clauses far shorter or longer than the pair's usual ratio (the
@@ -24,18 +26,22 @@ against the pair's own usual values, not fixed ones.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from treatydiff import lang
 from treatydiff.engine.languages import Alignment, Bead, PairAlignment, Unit
+from treatydiff.model import HEADING_KIND
 
 KINDS = ("number", "reference", "missing", "extra", "structure", "length", "meaning")
 # A pair of clauses this far from the usual length ratio (standard deviates), and both
 # this long at least (characters) on the longer side, is a likely omission.
 LENGTH_DEVIATE = 4.5
 _LENGTH_FLOOR = 60
+_WORD = re.compile(r"\w+")
 # A pair whose similarity lies this many robust deviations below the pair's median, and
 # below this absolute value, is an outlier of meaning.
 MEANING_DEVIATIONS = 5.0
@@ -80,6 +86,10 @@ def _pair_divergences(pair: PairAlignment) -> list[Divergence]:
         if not right or not left:
             if bead not in shifted:
                 out.extend(_unpaired("missing" if left else "extra", pair, left or right))
+            continue
+        untitled = _untitled(pair, left, right)
+        if untitled is not None:
+            out.append(untitled)
             continue
         numbers = None if bead in shifted else _numbers(pair, left, right, mapping)
         if numbers is not None:
@@ -174,6 +184,37 @@ def _pivot_article(pair: PairAlignment, unit: Unit) -> str:
         if bead.left:
             previous = pair.left.units[bead.left[-1]].article
     return unit.article
+
+
+def _untitled(pair: PairAlignment, left: list[Unit], right: list[Unit]) -> Divergence | None:
+    """``missing`` or ``extra`` where two container headings pair and one version prints
+    the designation alone ("HOOFDSTUK III": the container word and its number, which the
+    other version's heading leaves to the container) where the other has a title; None
+    otherwise."""
+    if len(left) != 1 or len(right) != 1 or not left[0].kind == right[0].kind == HEADING_KIND:
+        return None
+    bare = [_designation_only(unit, version.language) for unit, version in
+            ((left[0], pair.left), (right[0], pair.right))]  # fmt: skip
+    if bare[0] == bare[1]:
+        return None
+    lacking, titled = (0, 1) if bare[0] else (1, 0)
+    units, versions = (left[0], right[0]), (pair.left, pair.right)
+    detail = (
+        f"{units[lacking].label} ({versions[lacking].language}) is the designation alone, "
+        f"“{units[lacking].text}”: the title “{_quote(units[titled].text)}” "
+        f"({versions[titled].language}) has no counterpart"
+    )
+    return _divergence("missing" if lacking else "extra", pair, left, right, detail)
+
+
+def _designation_only(unit: Unit, language: str) -> bool:
+    """Whether a heading's words are its container's word and number alone ("HOOFDSTUK
+    III" for ``chp_III__heading``)."""
+    owner = unit.eid.removesuffix(f"__{HEADING_KIND}").rsplit("__", 1)[-1]
+    number = owner.partition("_")[2].casefold()
+    words = set(lang.get(language).container_words)
+    found = _WORD.findall(unit.text.casefold())
+    return bool(number) and found[-1:] == [number] and all(w in words for w in found[:-1])
 
 
 def _unpaired(kind: str, pair: PairAlignment, units: list[Unit]) -> list[Divergence]:
