@@ -240,3 +240,16 @@ def test_a_clause_with_a_line_break_compares_in_every_format(tmp_path: Path) -> 
     assert len(inlines) == 2
     assert inlines[1].count("<br>") == 1
     assert "[-shall-]{+may+}" in outputs["text"]
+    # Word and PDF too (the PDF through Chromium): each writes its file, and the words
+    # of both sides are in it.
+    import docx
+    import pypdfium2 as pdfium
+
+    for out in ("docx", "pdf"):
+        _run("compare", str(a), str(b), "--format", out, "-o", str(tmp_path / f"r.{out}"))
+    words = " ".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    pdf = pdfium.PdfDocument(tmp_path / "r.pdf")
+    printed = " ".join(page.get_textpage().get_text_range() for page in pdf)
+    for text in (words, printed):
+        flat = " ".join(text.split())
+        assert "protect the river." in flat and "the lake." in flat, flat
