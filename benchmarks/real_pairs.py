@@ -1,6 +1,7 @@
 """Alignment on real pairs of treaties, against gold read clause by clause.
 
-    /work/venv/bin/python benchmarks/real_pairs.py [--show 40] [--threshold T] [PAIR ...]
+    /work/venv/bin/python benchmarks/real_pairs.py [--show 40] [--threshold T] [--semantic]
+        [PAIR ...]
 
 The gold files in ``benchmarks/gold/*.tsv`` name, for a revision or a sibling treaty of
 the Dutch Treaty Series (``laws-markdown-all``), which body clause corresponds to which:
@@ -14,7 +15,9 @@ Prints, per pair and in total, pair precision and recall, status accuracy, move 
 and coverage errors (``tests/support/evaluate.py``), then the misses and wrong pairs with
 the clauses' first words, and flags any gold line whose status disagrees with the texts
 (a ``same`` pair whose comparison keys differ, or a ``modified`` one whose keys are
-equal).
+equal). With ``--semantic`` it prints the table without and with the meaning pass
+(``compare(..., semantic=True)``, the semantic extra), the seconds each run took, the
+pairs the pass made with their gold verdict, then the problems of the run with it.
 
 The texts are read from $TREATYDIFF_CORPUS_SCALE, else ``../shared/corpus-scale/
 laws-markdown-all`` beside the checkout: benchmark data, not test data.
@@ -25,6 +28,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+from itertools import product
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -102,11 +107,38 @@ def _first_words(instrument: Instrument, eid: str, count: int = 8) -> str:
     return " ".join(instrument.by_eid[eid].clause.text.split()[:count])
 
 
+def _scored(cases: list[Case], threshold: float | None, *, semantic: bool) -> Report:
+    """Every case compared and scored; prints the table and the seconds it took."""
+    started = time.perf_counter()
+    report: Report = run(cases, lambda a, b: compare(a, b, threshold=threshold, semantic=semantic))
+    print(report.table(lambda r: r.case))
+    print(f"({time.perf_counter() - started:.2f} s to compare and score)")
+    return report
+
+
+def _meaning_pairs(cases: list[Case], threshold: float | None) -> None:
+    """The pairs the meaning pass made, each marked GOLD when the gold holds all its
+    clause pairs, else "not in gold"."""
+    for case in cases:
+        gold = {pair for e in case.expected for pair in e.pairs}
+        comparison = compare(case.left, case.right, threshold=threshold, semantic=True)
+        for a in comparison.alignments:
+            if a.paired_by != "meaning":
+                continue
+            verdict = "GOLD" if all(p in gold for p in product(a.left, a.right)) else "not in gold"
+            left = " ".join(a.left)
+            right = " ".join(a.right)
+            print(f"  {case.name}: {left} -> {right} ({verdict})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pairs", nargs="*", help="gold file stems (default: all)")
     parser.add_argument("--threshold", type=float, default=None, help="engine threshold")
     parser.add_argument("--show", type=int, default=40, help="problems to show per pair")
+    parser.add_argument(
+        "--semantic", action="store_true", help="also score the meaning pass (semantic extra)"
+    )
     args = parser.parse_args()
     root = Path(
         os.environ.get("TREATYDIFF_CORPUS_SCALE")
@@ -116,8 +148,14 @@ def main() -> None:
     if args.pairs:
         paths = [p for p in paths if p.stem in args.pairs]
     cases = [read_gold(path, root) for path in paths]
-    report: Report = run(cases, lambda a, b: compare(a, b, threshold=args.threshold))
-    print(report.table(lambda r: r.case))
+    if args.semantic:
+        print("without the meaning pass:")
+    report = _scored(cases, args.threshold, semantic=False)
+    if args.semantic:
+        print("\nwith the meaning pass (compare(..., semantic=True)):")
+        report = _scored(cases, args.threshold, semantic=True)
+        print("\npairs the meaning pass made:")
+        _meaning_pairs(cases, args.threshold)
     for case, result in zip(cases, report.results, strict=True):
         doubts = status_doubts(case)
         if not (result.problems or doubts):

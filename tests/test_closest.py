@@ -30,9 +30,12 @@ def test_the_estimate_is_near_the_similarity_of_the_comparison(corpus: Path) -> 
         estimate = closest.estimate(left, right)
         compared = treatydiff.compare(left, right).summary.similarity
         # The comparison also pairs clauses rewritten in other words on the rare words
-        # they share (engine.overlap), which no closest clause reaches: OP-CEDAW against
-        # CAT compares at 0.217, estimated at 0.172 (0.03 held before those pairs).
-        assert estimate == pytest.approx(compared, abs=0.05), (left.id, right.id)
+        # they share (engine.overlap) and clauses in corresponding places on a lower bar
+        # (engine.structure), which no closest clause reaches: OP-CEDAW against CAT
+        # compares at 0.222 (its first recital, the Charter's, read apart from the
+        # second since "Also" opens recitals, pairs with CAT's by place), estimated at
+        # 0.172 (0.03 held before the rare-word pairs, 0.05 before that recital).
+        assert estimate == pytest.approx(compared, abs=0.055), (left.id, right.id)
         assert closest.estimate(right, left) == estimate
     assert closest.estimate(instruments[0], instruments[0]) == pytest.approx(1.0, abs=1e-3)
 

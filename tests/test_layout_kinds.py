@@ -140,6 +140,25 @@ def test_a_recital_opening_with_an_adverb_or_a_participle_later_is_a_recital(
     ]
 
 
+def test_a_preamble_on_one_line_is_cut_before_also_and_an_opener() -> None:
+    # The Dutch Treaty Series mirror prints the OP-CEDAW preamble as one line: "Also
+    # noting" and "Also recalling" open recitals of their own, as in the UN original.
+    line = (
+        "The States Parties to the present Protocol, Noting that the Charter reaffirms faith "
+        "in human rights, Also noting that the Universal Declaration proclaims equality, "
+        "Recalling the Covenants, Also recalling the Convention, Have agreed as follows:"
+    )
+    instrument = _load(f"{TITLE}\n{line}\nArticle 1\nText.\n", lang="en")
+    assert [(c.kind, c.text.split()[0]) for c in instrument.body[0].children] == [
+        ("formula", "The"),
+        ("recital", "Noting"),
+        ("recital", "Also"),
+        ("recital", "Recalling"),
+        ("recital", "Also"),
+        ("formula", "Have"),
+    ]
+
+
 def test_words_after_a_comma_inside_a_recital_open_no_recital() -> None:
     # A wrapped recital whose line after a comma starts with a capital and holds no
     # opener ("States Parties ...") goes on; one opening the formula's paragraph does too.

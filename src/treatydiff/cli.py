@@ -437,6 +437,14 @@ def _sources(*instruments: Instrument) -> list[str]:
         "that of their articles [default: 0.5, calibrated]."
     ),
 )
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help=(
+        "Also pair clauses rewritten in place on their meaning (sentence embeddings; "
+        "paired_by 'meaning'). Needs the semantic extra: pip install 'treatydiff[semantic]'."
+    ),
+)
 @labels_option
 @left_label_option
 @right_label_option
@@ -453,6 +461,7 @@ def compare(
     right: str,
     fmt: str,
     threshold: float | None,
+    semantic: bool,
     labels: str,
     left_label: str | None,
     right_label: str | None,
@@ -494,7 +503,7 @@ def compare(
     ]
     for ref, instrument in zip((left, right), sides, strict=True):
         _warn_structure(ref, instrument, lang=lang, fmt=source_format, options=options)
-    comparison = compare_instruments(*sides, threshold=threshold)
+    comparison = compare_instruments(*sides, threshold=threshold, semantic=semantic)
     inputs = _sources(*sides)
     names = side_labels(
         comparison.left, comparison.right, left_label=left_label, right_label=right_label

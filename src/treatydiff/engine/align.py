@@ -21,8 +21,9 @@ still pair. The steps:
 5. Recitals that became articles (or the reverse), left unpaired, pair as moves on their
    own words (``engine.moves``).
 6. Clauses in corresponding places pair on a lower bar (``engine.structure``), rewritten
-   ones on their rare words (``engine.overlap``), and pairs take in pieces of a split or
-   merge that lie apart (``engine.splits``).
+   ones on their rare words (``engine.overlap``), on request on their meaning
+   (``engine.meaning``), and pairs take in pieces of a split or merge that lie apart
+   (``engine.splits``).
 7. Every other leaf is added or removed.
 
 A tiny positional prior breaks ties between equal candidates in favour of the one at the
@@ -63,7 +64,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from treatydiff.engine import moves, overlap, splits, structure
+from treatydiff.engine import meaning, moves, overlap, splits, structure
 from treatydiff.engine.candidates import listed_pairs
 from treatydiff.engine.comparison import PairedBy
 from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
@@ -284,6 +285,7 @@ def align(
     *,
     threshold: float,
     scorer: str,
+    semantic: bool = False,
 ) -> list[Match]:
     """Matches covering every compared unit (``Instrument.leaves``) of both sides exactly
     once, in document order; units are compared on their comparison keys
@@ -297,13 +299,18 @@ def align(
     rewritten beyond recognition still pairs with its article's; then the remaining ones
     by content, like body clauses.
 
+    With ``semantic``, body clauses rewritten in place are paired on their meaning too
+    (``engine.meaning``; needs the semantic extra, else MissingExtraError).
+
     The mirror of ``align(right, left)``, whichever instrument comes first: the steps
     run with the two in the order ``_in_order`` fixes, and the matches are mirrored back.
     """
     if not _in_order(left, right):
-        mirrored = _align_in_order(right, left, threshold=threshold, scorer=scorer)
+        mirrored = _align_in_order(
+            right, left, threshold=threshold, scorer=scorer, semantic=semantic
+        )
         return document_order([Match(m.right, m.left, m.moved, m.reason) for m in mirrored])
-    return _align_in_order(left, right, threshold=threshold, scorer=scorer)
+    return _align_in_order(left, right, threshold=threshold, scorer=scorer, semantic=semantic)
 
 
 def _in_order(left: Instrument, right: Instrument) -> bool:
@@ -321,13 +328,19 @@ def _in_order(left: Instrument, right: Instrument) -> bool:
 
 
 def _align_in_order(
-    left: Instrument, right: Instrument, *, threshold: float, scorer: str
+    left: Instrument, right: Instrument, *, threshold: float, scorer: str, semantic: bool
 ) -> list[Match]:
     """``align`` with the two in the order given (its ties favour the left side)."""
     left_classes, right_classes = _classes(left.leaves), _classes(right.leaves)
     body = _align_part(left, right, left_classes["body"], right_classes["body"], threshold, scorer)
     body = _by_structure(
-        left, right, left_classes["body"], right_classes["body"], body, threshold, scorer
+        left,
+        right,
+        (left_classes["body"], right_classes["body"]),
+        body,
+        threshold,
+        scorer,
+        semantic=semantic,
     )
     matches = list(body)
     for kind in sorted(ATTACHED_KINDS):
@@ -379,17 +392,20 @@ def _align_part(
 def _by_structure(
     left: Instrument,
     right: Instrument,
-    left_ids: Sequence[int],
-    right_ids: Sequence[int],
+    ids: tuple[Sequence[int], Sequence[int]],
     body: Sequence[Match],
     threshold: float,
     scorer: str,
+    *,
+    semantic: bool,
 ) -> list[Match]:
-    """The body alignment ``body`` of the units ``left_ids`` and ``right_ids``, with
-    recitals become articles (or the reverse) paired as moves (``engine.moves``, reason
+    """The body alignment ``body`` of the units ``ids`` (left, right), with recitals
+    become articles (or the reverse) paired as moves (``engine.moves``, reason
     ``"move"``), then the clauses in corresponding places (``engine.structure``, reason
     ``"structure"``), then rewritten clauses on their rare words (``engine.overlap``,
-    ``"gap"`` and ``"words"``), then pieces apart taken into splits (``engine.splits``)."""
+    ``"gap"`` and ``"words"``), with ``semantic`` on their meaning (``engine.meaning``,
+    ``"meaning"``), then pieces apart taken into splits (``engine.splits``)."""
+    left_ids, right_ids = ids
     local_left = {g: k for k, g in enumerate(left_ids)}
     local_right = {g: k for k, g in enumerate(right_ids)}
     paired = [m for m in body if m.left and m.right]
@@ -415,13 +431,20 @@ def _by_structure(
     pairs, reasons = overlap.refined(
         leaves, keys, prepared, [*pairs, *found], reasons, texts=texts, threshold=threshold
     )
+    if semantic:
+        from treatydiff.engine.semantic import embed  # the extra, imported when asked for
+
+        clauses = ([x.clause.text for x in leaves[0]], [x.clause.text for x in leaves[1]])
+        meant = meaning.paired(clauses, pairs, encode=embed)
+        pairs = [*pairs, *meant]
+        reasons = [*reasons, *[meaning.REASON] * len(meant)]
     grown = splits.gather(
         prepared,
         ([structure.container(x) for x in leaves[0]], [structure.container(x) for x in leaves[1]]),
         pairs,
         scorer=texts,
         threshold=threshold,
-        fixed=[reason in overlap.REASONS for reason in reasons],
+        fixed=[reason in overlap.REASONS or reason == meaning.REASON for reason in reasons],
     )
     matches = [
         Match(

@@ -26,6 +26,7 @@ def compare(
     threshold: float | None = None,
     scorer: str | None = None,
     options: CompareOptions | None = None,
+    semantic: bool | None = None,
 ) -> Comparison:
     """Compare two instruments clause by clause.
 
@@ -40,8 +41,10 @@ def compare(
             options' (default 0.5, calibrated on the synthetic suite).
         scorer: The word similarity the pairing uses, a key of
             ``treatydiff.engine.align.SCORERS``; None takes the options'.
-        options: The engine's options (default ``CompareOptions()``); ``threshold`` and
-            ``scorer`` override its fields.
+        options: The engine's options (default ``CompareOptions()``); ``threshold``,
+            ``scorer`` and ``semantic`` override its fields.
+        semantic: Also pair clauses rewritten in place on their meaning (sentence
+            embeddings; ``CompareOptions.semantic``); None takes the options' (off).
 
     Returns:
         The comparison: every leaf clause of both sides in exactly one alignment, the
@@ -49,8 +52,9 @@ def compare(
 
     Raises:
         InputError: ``left`` or ``right`` is not an ``Instrument``.
-        ConfigError: ``threshold`` is not a number from 0 to 1, or ``scorer`` is
-            unknown.
+        ConfigError: ``threshold`` is not a number from 0 to 1, ``scorer`` is unknown,
+            or ``semantic`` is no bool.
+        MissingExtraError: ``semantic`` is on and the semantic extra is not installed.
 
     Examples:
         >>> import treatydiff
@@ -70,8 +74,14 @@ def compare(
         ...
         treatydiff.errors.ConfigError: threshold must be a number between 0 and 1, not 1.5
     """
-    chosen = _options(left, right, threshold, scorer, options)
-    matches = align(left, right, threshold=chosen.threshold, scorer=chosen.scorer)
+    chosen = _options(left, right, threshold, scorer, options, semantic)
+    if chosen.semantic:
+        from treatydiff.engine.semantic import encoder
+
+        encoder()  # a missing extra shows at once, whatever the texts
+    matches = align(
+        left, right, threshold=chosen.threshold, scorer=chosen.scorer, semantic=chosen.semantic
+    )
     terms = defined_terms(left, right)
     lexicon = Lexicon.of((_language(left), _language(right)))
     partners = references.counterparts(left, right, matches)
@@ -118,6 +128,7 @@ def _options(
     threshold: float | None,
     scorer: str | None,
     options: CompareOptions | None,
+    semantic: bool | None,
 ) -> CompareOptions:
     """The options of a comparison, checked (see ``compare``)."""
     for side, given in (("left", left), ("right", right)):
@@ -130,6 +141,7 @@ def _options(
     chosen = CompareOptions(
         threshold=base.threshold if threshold is None else threshold,
         scorer=base.scorer if scorer is None else scorer,
+        semantic=base.semantic if semantic is None else semantic,
     )
     if (
         isinstance(chosen.threshold, bool)
@@ -139,6 +151,8 @@ def _options(
         raise ConfigError(f"threshold must be a number between 0 and 1, not {chosen.threshold!r}")
     if not isinstance(chosen.scorer, str) or chosen.scorer not in SCORERS:
         raise ConfigError(f"unknown scorer {chosen.scorer!r}; known: {', '.join(SCORERS)}")
+    if not isinstance(chosen.semantic, bool):
+        raise ConfigError(f"semantic must be True or False, not {chosen.semantic!r}")
     return chosen
 
 

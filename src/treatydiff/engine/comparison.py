@@ -19,8 +19,9 @@ DiffOpKind = Literal["equal", "insert", "delete", "replace"]
 # bar ("structure"; also a caption paired through its owner, the title with the title),
 # or as a move across structures, a recital become an article or the reverse ("move"), or
 # on the rare words a rewritten clause shares with its counterpart in the same gap between
-# pairs ("gap") or anywhere ("words"; ``engine.overlap``).
-PairedBy = Literal["content", "structure", "move", "gap", "words"]
+# pairs ("gap") or anywhere ("words"; ``engine.overlap``), or, on request, on the meaning
+# of a clause rewritten in place ("meaning"; ``engine.meaning``).
+PairedBy = Literal["content", "structure", "move", "gap", "words", "meaning"]
 
 STATUSES: tuple[Status, ...] = ("identical", "formatting", "modified", "added", "removed")
 
@@ -125,9 +126,11 @@ class Alignment:
             in paired articles or preambles, on a lower bar; a caption through its
             owner; the title with the title), ``"move"`` (a recital become an article,
             or the reverse), ``"gap"`` (a clause rewritten in place: the rare words it
-            shares with its counterpart between the same two pairs) or ``"words"`` (the
-            rare words it shares, anywhere in the text); None for an added or removed
-            clause.
+            shares with its counterpart between the same two pairs), ``"words"`` (the
+            rare words it shares, anywhere in the text) or ``"meaning"`` (a clause
+            rewritten in place, alone between the same two pairs, whose sentence
+            embedding is close to its counterpart's: only with
+            ``CompareOptions.semantic``); None for an added or removed clause.
         keys: The comparison keys of the two sides (of a side's clause texts in order,
             ``normalize.comparison_key_of``), derived from the diff when not given; like
             ``status`` and ``similarity`` they are not recomputed when
@@ -229,15 +232,19 @@ class CompareOptions:
             the same words pair either way).
         scorer: The rapidfuzz similarity of clause texts, a key of
             ``treatydiff.engine.align.SCORERS`` (``"token_ratio"``...).
+        semantic: Also pair clauses rewritten in place on their meaning (sentence
+            embeddings, ``engine.meaning``; paired_by ``"meaning"``). Needs the semantic
+            extra (``pip install 'treatydiff[semantic]'``); off by default.
 
     Examples:
         >>> from treatydiff import CompareOptions
         >>> CompareOptions()
-        CompareOptions(threshold=0.5, scorer='token_ratio')
+        CompareOptions(threshold=0.5, scorer='token_ratio', semantic=False)
     """
 
     threshold: float = 0.5
     scorer: str = "token_ratio"
+    semantic: bool = False
 
 
 @dataclass(frozen=True)

@@ -189,8 +189,7 @@ def refined(
     Returns:
         The pairs and their reasons; still no clause in two pairs.
     """
-    taken = _taken(pairs)
-    if max(len(taken[0]) / max(len(keys[0]), 1), len(taken[1]) / max(len(keys[1]), 1)) < RELATED:
+    if not related(pairs, (len(keys[0]), len(keys[1]))):
         return list(pairs), list(reasons)
     overlap = _Overlap(keys)
     articles = ([unit_key(leaf) for leaf in leaves[0]], [unit_key(leaf) for leaf in leaves[1]])
@@ -212,8 +211,8 @@ def _rewritten(
     """Steps 2 and 3: new pairs of unpaired clauses on their overlap, with their reasons."""
     found: list[tuple[Pair, PairedBy]] = []
     while True:
-        taken = _taken([*pairs, *(p for p, _ in found)])
-        gaps = _gaps([*pairs, *(p for p, _ in found)])
+        taken = taken_clauses([*pairs, *(p for p, _ in found)])
+        gaps = in_order_ends([*pairs, *(p for p, _ in found)])
         free = (
             [i for i in range(len(prepared[0])) if i not in taken[0]],
             [j for j in range(len(prepared[1])) if j not in taken[1]],
@@ -272,13 +271,21 @@ def _swapped(
     return out, changed
 
 
-def _taken(pairs: Sequence[Pair]) -> tuple[set[int], set[int]]:
+def related(pairs: Sequence[Pair], sizes: tuple[int, int]) -> bool:
+    """Whether two texts of ``sizes`` body clauses are related: ``pairs`` take at least
+    ``RELATED`` of one side's clauses."""
+    taken = taken_clauses(pairs)
+    return max(len(taken[0]) / max(sizes[0], 1), len(taken[1]) / max(sizes[1], 1)) >= RELATED
+
+
+def taken_clauses(pairs: Sequence[Pair]) -> tuple[set[int], set[int]]:
+    """The left and the right clauses in ``pairs``."""
     return {i for p in pairs for i in p.left}, {j for p in pairs for j in p.right}
 
 
-def _gaps(pairs: Sequence[Pair]) -> tuple[list[int], list[int]]:
+def in_order_ends(pairs: Sequence[Pair]) -> tuple[list[int], list[int]]:
     """The last left and right clause of each in-order pair, sorted: a clause's gap is the
-    number of pairs that end before it."""
+    number of pairs that end before it (``bisect.bisect_right``)."""
     anchors = sorted((max(p.left), max(p.right)) for p in pairs if not p.moved)
     return [a[0] for a in anchors], [a[1] for a in anchors]
 

@@ -54,6 +54,7 @@ LANGUAGE = Language(
         "Agreeing",
         "Aiming",
         "Alarmed",
+        "Also",
         "Appalled",
         "Appreciating",
         "Aware",

@@ -153,6 +153,8 @@ def comparison_dict(
         "options": {
             "scorer": comparison.options.scorer,
             "threshold": comparison.options.threshold,
+            # An opt-in: absent when off, as in output written before it was introduced.
+            **({"semantic": True} if comparison.options.semantic else {}),
         },
         "alignments": [_alignment(a, comparison, label_style) for a in comparison.alignments],
         "summary": summary_dict(comparison.summary),

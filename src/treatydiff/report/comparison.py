@@ -326,11 +326,20 @@ def build_report(
         left=side_info(left, names.left),
         right=side_info(right, names.right),
         summary=comparison.summary,
-        options=tuple(
-            (f.name, str(getattr(comparison.options, f.name))) for f in fields(comparison.options)
-        ),
+        options=_options(comparison),
         items=_count_changes(items),
         differences=comparison.has_differences,
+    )
+
+
+def _options(comparison: Comparison) -> tuple[tuple[str, str], ...]:
+    """The engine's options as (name, value) to print; ``semantic`` only when on, an
+    opt-in the default reports do not mention."""
+    chosen = comparison.options
+    return tuple(
+        (f.name, str(getattr(chosen, f.name)))
+        for f in fields(chosen)
+        if f.name != "semantic" or chosen.semantic
     )
 
 
