@@ -209,6 +209,80 @@ def test_a_heading_in_capitals_wrapped_to_a_second_line_stays_one_heading(
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_items_set_with_a_hanging_indent_keep_their_lines(code: str) -> None:
+    # The typed French and Spanish prints set the annex's roman items with a hanging
+    # indent, ragged right: "i)   La obligación ... de la" / "     Autoridad conforme ...".
+    # The second line goes on with the item; it is no closing words of the paragraph.
+    def eids(language: str) -> list[str]:
+        path = _documents() / f"unclos-partxi-agreement-1994-{language}.pdf"
+        return [clause.eid for clause in load_file(path, part=2, lang=language).walk()]
+
+    assert eids(code) == eids("en")
+    path = _documents() / f"unclos-partxi-agreement-1994-{code}.pdf"
+    clauses = {c.eid: c.text for c in load_file(path, part=2, lang=code).walk()}
+    assert clauses["att_1__sec_1__para_12__point_c__point_i"].endswith(
+        {"fr": "conformément au barème convenu;", "es": "conforme a la escala de cuotas;"}[code]
+    )
+    assert not [eid for eid in clauses if "wrapup" in eid]
+
+
+def _typed(body: str) -> Instrument:
+    """The instrument of an invented agreement typed in a fixed-pitch font, as the UN
+    typed its documents (lines broken by hand, ragged right, a blank line between
+    paragraphs), printed to PDF by Chromium. Its article 2, of twelve lines, sets the
+    usual line pitch."""
+    from treatydiff.formats import load_bytes
+    from treatydiff.printing import print_pdf
+
+    text = (
+        "            AGREEMENT ON THE CARE OF SMALL HARBOURS\n\n"
+        "     The Parties to this Agreement,\n\n     Have agreed as follows:\n\n"
+        f"                           Article 1\n\n{body}\n"
+        "                           Article 2\n\n"
+        "     This Agreement applies to every harbour of the Parties,\n"
+        + "to each of its quays, its lights and its moorings,\n" * 10
+        + "and to the boats in it.\n"
+    )
+    page = f'<html><body><pre style="font: 11pt/1.3 monospace">{text}</pre></body></html>'
+    return load_bytes(print_pdf(page), source="harbours.pdf", fmt="pdf")
+
+
+@pytest.mark.browser
+def test_a_line_under_the_words_of_an_item_goes_on_with_the_item() -> None:
+    """A hanging indent: the lines after an item's first one start under the word after
+    its marker, whatever the marker's shape and however short the first line; an item
+    set there is an item of a nested list, and a paragraph back at the margin is none of
+    the item's."""
+    agreement = _typed(
+        "     1.   Members shall have the same rights as the other\n"
+        "members of the Authority, including:\n\n"
+        "     (a)  The duty to keep the harbour lights\n"
+        "          burning all night;\n\n"
+        "     (b)  The right to moor a boat at the eastern\n"
+        "          quay, and:\n\n"
+        "          i)   to land its catch\n"
+        "               on the quay;\n\n"
+        "          ii)  to mend its nets there. The boat\n"
+        "               may stay a week;\n\n"
+        "so long as the harbour stays open.\n\n"
+        "     2.   This article applies to every harbour.\n"
+    )
+    clauses = {c.eid: c.text for c in agreement.articles()[0].walk() if c.text}
+    assert agreement.articles()[1].text.endswith("its moorings, and to the boats in it.")
+    assert clauses == {
+        "art_1__para_1__intro": (
+            "Members shall have the same rights as the other members of the Authority, including:"
+        ),
+        "art_1__para_1__point_a": "The duty to keep the harbour lights burning all night;",
+        "art_1__para_1__point_b__intro": "The right to moor a boat at the eastern quay, and:",
+        "art_1__para_1__point_b__point_i": "to land its catch on the quay;",
+        "art_1__para_1__point_b__point_ii": "to mend its nets there. The boat may stay a week;",
+        "art_1__para_1__wrapup": "so long as the harbour stays open.",
+        "art_1__para_2": "This article applies to every harbour.",
+    }
+
+
 # --- several instruments in one file ---------------------------------------------------
 
 

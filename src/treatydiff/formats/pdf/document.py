@@ -5,7 +5,8 @@ in reading order over the whole document; the page map says where each page star
 Paragraphs are told apart by the layout: a change of type size by half or more, a gap of
 more than a line and a half, or a first line indented further than the line before it
 when that one ends the paragraph before (short of the margin, or with a stop), and not
-between two centered lines, as a wrapped title or caption is set; nor after a
+between two centered lines, as a wrapped title or caption is set; nor under the word
+after a list item's marker, where a hanging indent sets the item's lines; nor after a
 cross-reference word ("subparagraph" / "(e), the Committee"), nor inside a heading in
 capitals that wraps. A paragraph of its own, centered or in capitals, that starts with a
 structure word and goes on with a caption ("Article 12. Security and control of
@@ -36,6 +37,7 @@ from treatydiff.formats.pdf.layout import Line, page_lines
 from treatydiff.formats.pdf.repair import Repair, repair
 from treatydiff.formats.un_text import TextLine, body_start, reference_end
 from treatydiff.normalize import display_text
+from treatydiff.segment.markers import read_marker
 from treatydiff.segment.vocabulary import alternatives
 
 _LABEL = re.compile(r"^\[.*\]$")
@@ -165,7 +167,7 @@ def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
         pitch = measure.pitch * max(before.size, after.size) / measure.size
         if after.bottom - before.bottom > 1.45 * pitch:
             return True
-    if before.centered and after.centered:
+    if before.centered and after.centered or _hangs(before, after):
         return False
     # A first line indented further than the last line of the paragraph before, which
     # ends short of the margin or with a stop; a full line before it is a list item's
@@ -173,6 +175,18 @@ def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
     step = 0.8 * after.size
     ended = before.x1 < before.right - 2 * before.size or before.text.endswith((".", ":", ";"))
     return ended and after.indent > step and after.indent > before.indent + step
+
+
+def _hangs(before: Line, after: Line) -> bool:
+    """Whether ``after`` goes on with the list item that ``before`` opens, set with a
+    hanging indent: it starts under the first word after the item's marker ("i)   La
+    obligación ... de la" / "      Autoridad conforme a ..."), and opens no item of its
+    own (a nested list may be set there too)."""
+    marker = read_marker(before.text)
+    if marker is None or read_marker(after.text) is not None:
+        return False
+    words = len(before.text[: marker.end].split())
+    return words < len(before.starts) and abs(after.x0 - before.starts[words]) < 0.5 * after.size
 
 
 def _heading_goes_on(
