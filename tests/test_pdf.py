@@ -177,6 +177,14 @@ def test_a_cited_item_wrapped_to_a_line_start_stays_words_of_the_sentence() -> N
     )
     assert not [eid for eid, clause in clauses.items() if clause.text.startswith(",")]
     assert clauses["art_21__para_1__point_f"].text.startswith("In any matter referred to it")
+    # "(d) ... under this" / "article; (e) Subject to ...": item (e), run on into the
+    # line of (d), is an item of its own.
+    points = [c.num for c in clauses["art_21__para_1"].children if c.kind == "point"]
+    assert points == list("abcdefgh")
+    assert clauses["art_21__para_1__point_d"].text.endswith("under this article;")
+    assert clauses["art_21__para_1__point_e"].text.startswith(
+        "Subject to the provisions of subparagraph (e), the Committee shall make available"
+    )
 
 
 def test_a_marker_followed_by_a_comma_opens_no_item() -> None:

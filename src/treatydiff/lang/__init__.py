@@ -186,6 +186,20 @@ class Language:
     number_scales: Mapping[str, int]
 
     @property
+    def cross_reference_words(self) -> frozenset[str]:
+        """The words after which a number or a bracketed letter goes on with a
+        cross-reference ("... of subparagraph" / "(e), the Committee"), lowercase: the
+        citation words and the other reference words, abbreviations ("arts.", "no.")
+        aside, which end a sentence as often as they stand before a number ("... in
+        cultural life and the arts." / "2. States Parties ...")."""
+        cites = self.references
+        return frozenset(
+            word
+            for word in (*self.reference_words, *cites.article, *cites.paragraph, *cites.point)
+            if not word.endswith(".")
+        )
+
+    @property
     def article_number_words(self) -> dict[str, str]:
         """Article numbers written as words, as printed, to the number: the first
         article's words ("Article premier": "1") and the ordinals the language cites
