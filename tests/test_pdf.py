@@ -20,7 +20,7 @@ from conftest import corpus_root
 
 from treatydiff.engine.compare import compare
 from treatydiff.engine.comparison import Comparison
-from treatydiff.formats import list_parts, load_file
+from treatydiff.formats import list_parts, load_bytes, load_file
 from treatydiff.formats.options import ReadOptions
 from treatydiff.formats.pdf import Document, instrument, read
 from treatydiff.model import Instrument
@@ -291,6 +291,40 @@ def test_a_line_under_the_words_of_an_item_goes_on_with_the_item() -> None:
     }
 
 
+def _printed(body: str) -> bytes:
+    """An invented document printed to PDF by Chromium: ``body`` (HTML) in 11-point type,
+    then an article of twelve lines that sets the usual line pitch."""
+    from treatydiff.printing import print_pdf
+
+    last = "<p>Article 9</p><p>This Agreement applies" + " to every harbour," * 60 + ".</p>"
+    return print_pdf(f'<html><body style="font: 11pt/1.3 serif">{body}{last}</body></html>')
+
+
+@pytest.mark.browser
+def test_a_preamble_heading_that_opens_the_text_leaves_the_title_to_the_title_page() -> None:
+    """A title page, a foreword, then the text atop a page under its preamble heading
+    (read on from the foreword's last line): the title is the title page's, the heading
+    the preamble's."""
+    page = '<div style="break-after: page"></div>'
+    pdf = _printed(
+        '<p style="font-size: 28pt">AGREEMENT ON THE CARE<br>OF SMALL HARBOURS</p>'
+        f'<p style="font-size: 28pt; margin-top: 4em">1 MAY 2020</p>{page}'
+        f"<p>Foreword</p><p>This booklet prints the Agreement for every harbour master.</p>{page}"
+        "<p>PREAMBLE</p><p>The Parties to this Agreement,</p>"
+        "<p>Considering the needs of those who fish,</p><p>Have agreed as follows:</p>"
+        "<p>Article 1</p><p>Each Party shall keep its harbours open.</p>"
+    )
+    agreement = load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+    assert agreement.title == "AGREEMENT ON THE CARE OF SMALL HARBOURS"
+    assert agreement.preamble is not None and agreement.preamble.heading == "PREAMBLE"
+    assert agreement.preamble.children[0].text == "The Parties to this Agreement,"
+    front = [a.text for a in read(pdf, source="harbours.pdf").asides if a.kind == "front-matter"]
+    assert front == [
+        "1 MAY 2020",
+        "Foreword This booklet prints the Agreement for every harbour master.",
+    ]
+
+
 # --- several instruments in one file ---------------------------------------------------
 
 
@@ -390,6 +424,20 @@ def test_a_title_set_large_is_apart_from_the_opening_words_under_it() -> None:
     assert _numbers(cedaw) == [str(n) for n in range(1, 31)]
     words = " ".join(clause.text for clause in cedaw.walk())
     assert "blogprudencias" not in words
+
+
+def test_a_preamble_heading_atop_the_text_is_no_title_the_title_page_s_is() -> None:
+    # The UNICEF booklet's CRC opens "PREÁMBULO" / "Los Estados Partes ..." atop page 8;
+    # its title stands on the title page (page 5), set large, above its date.
+    path = _documents() / "crc-opac-opsc-es-unicef2006.pdf"
+    document = read(path.read_bytes(), source=str(path), lang="es")
+    crc = instrument(document, document.parts[0], lang="es")
+    assert crc.title == document.parts[0].title == "CONVENCIÓN SOBRE LOS DERECHOS DEL NIÑO"
+    assert crc.preamble is not None and crc.preamble.heading == "PREÁMBULO"
+    assert crc.preamble.children[0].text == "Los Estados Partes en la presente Convención,"
+    front = {a.page: a.text for a in document.asides if a.kind == "front-matter"}
+    assert front[5] == "20 DE NOVIEMBRE DE 1989"  # the title is no front matter
+    assert front[1] == "CONVENCIÓN SOBRE LOS DERECHOS DEL NIÑO"  # the cover's
 
 
 @pytest.mark.parametrize(

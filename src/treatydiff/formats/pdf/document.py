@@ -20,7 +20,10 @@ centered) and that starts a page or follows a gap; a few preface lines may stand
 a title set larger and the opening ("Entrada en vigor: 12 de febrero de 2002"). The
 first instrument's title block runs from the top of its page; pages before it (cover,
 foreword, contents) and bracketed editorial labels in a title block ("[ENGLISH TEXT —
-TEXTE ANGLAIS]") are front matter, reported, not read. A page range that starts inside
+TEXTE ANGLAIS]") are front matter, reported, not read. Where that block is only the
+preamble's heading ("PREÁMBULO" / "Los Estados Partes ..."), the heading opens the body
+and the title is the front matter's last paragraph set larger that names an instrument
+(a booklet's title page). A page range that starts inside
 an instrument is read from its first line, as body.
 """
 
@@ -52,6 +55,7 @@ class _Words:
     headed: re.Pattern[str]  # a heading with its caption on one line (groups head, caption)
     structure: re.Pattern[str]  # a heading line, which is no title
     reference: re.Pattern[str]  # a cross-reference word ending a line ("subparagraph")
+    preamble: re.Pattern[str]  # the preamble's heading alone ("PREÁMBULO")
 
 
 @cache
@@ -72,6 +76,7 @@ def _words(code: str) -> _Words:
         ),
         structure=re.compile(rf"^(?:(?:{heads})\s+(?:\d+|[IVXLC]+|{number})\b|[IVXLC]+\.\s)"),
         reference=reference_end(code),
+        preamble=re.compile(rf"^(?:{alternatives(language.preamble_words)})\.?$"),
     )
 
 
@@ -266,7 +271,14 @@ def _parts(items: list[_Item], measure: Metrics, words: _Words) -> tuple[list[Pa
     if not openings:
         lines = [text for text, _ in items]
         return [_part(1, lines, items, None)], []
-    front = _front_matter(items[: openings[0][0]])
+    cover = _cover_title(items, openings[0], measure, words)
+    if cover is not None:
+        # The preamble's heading stands where the title would: it opens the body.
+        openings[0] = (openings[0][0], openings[0][0])
+    title = range(*cover) if cover is not None else range(0)
+    front = _front_matter(
+        [item for k, item in enumerate(items[: openings[0][0]]) if k not in title]
+    )
     parts: list[Part] = []
     for n, (begin, opening) in enumerate(openings):
         end = openings[n + 1][0] if n + 1 < len(openings) else len(items)
@@ -274,10 +286,39 @@ def _parts(items: list[_Item], measure: Metrics, words: _Words) -> tuple[list[Pa
         # part of it: front matter.
         labels = [k for k in range(begin, opening) if _LABEL.match(items[k][0].text)]
         front += _front_matter([items[k] for k in labels])
-        chunk = [item for k, item in enumerate(items[begin:end], begin) if k not in labels]
-        start = opening - begin - len(labels)
+        above = [items[k] for k in title] if n == 0 else []
+        chunk = above + [item for k, item in enumerate(items[begin:end], begin) if k not in labels]
+        start = len(above) + opening - begin - len(labels)
         parts.append(_part(n + 1, [text for text, _ in chunk], chunk, start))
     return parts, front
+
+
+def _cover_title(
+    items: list[_Item], first: tuple[int, int], measure: Metrics, words: _Words
+) -> tuple[int, int] | None:
+    """Where the first instrument's title stands in the front matter (start and end
+    indexes), when the lines above its opening words hold only the preamble's heading
+    ("PREÁMBULO" / "Los Estados Partes ..."): the last paragraph set larger than the
+    text that names an instrument ("CONVENCIÓN SOBRE" / "LOS DERECHOS DEL NIÑO", of a
+    booklet's title page). None for another title block, or none such above it."""
+    begin, opening = first
+    heading = [text.text for text, line in items[begin:opening] if line is not None]
+    if not heading or not all(words.preamble.match(text) for text in heading):
+        return None
+    end = begin
+    for j in range(begin - 1, -1, -1):
+        if items[j][1] is not None and j > 0:
+            continue
+        start = j if items[j][1] is not None else j + 1  # the paragraph items[start:end]
+        lines = [line for _, line in items[start:end] if line is not None]
+        if (
+            lines
+            and all(line.size >= 1.15 * measure.size for line in lines)
+            and words.instrument.search(" ".join(text.text for text, _ in items[start:end]))
+        ):
+            return start, end
+        end = j
+    return None
 
 
 def _part(number: int, lines: list[TextLine], items: list[_Item], start: int | None) -> Part:
