@@ -325,6 +325,25 @@ def test_a_preamble_heading_that_opens_the_text_leaves_the_title_to_the_title_pa
     ]
 
 
+@pytest.mark.browser
+def test_a_domestic_act_after_the_final_formulas_is_a_part_of_its_own() -> None:
+    pdf = _printed(
+        '<p style="text-align: center">AGREEMENT ON THE CARE OF SMALL HARBOURS</p>'
+        "<p>The Parties to this Agreement,</p><p>Have agreed as follows:</p>"
+        "<p>Article 1</p><p>Each Party shall keep its harbours open.</p>"
+        "<p>IN WITNESS WHEREOF the undersigned have signed this Agreement.</p>"
+        "<p>DECREE No. 12</p><p>The Council, having seen Decree No. 11,</p>"
+        "<p>Decrees: the Agreement is approved.</p>"
+    )
+    titles = list_parts(pdf, source="harbours.pdf")
+    assert titles == ["AGREEMENT ON THE CARE OF SMALL HARBOURS", "DECREE No. 12"]
+    agreement = load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+    assert agreement.body[-1].children[-1].text.endswith("have signed this Agreement.")
+    decree = load_bytes(pdf, source="harbours.pdf", fmt="pdf", part=2)
+    words = " ".join(leaf.clause.text for leaf in decree.leaves[1:])
+    assert words.startswith("The Council, having seen Decree No. 11, Decrees: the Agreement")
+
+
 # --- several instruments in one file ---------------------------------------------------
 
 
@@ -438,6 +457,27 @@ def test_a_preamble_heading_atop_the_text_is_no_title_the_title_page_s_is() -> N
     front = {a.page: a.text for a in document.asides if a.kind == "front-matter"}
     assert front[5] == "20 DE NOVIEMBRE DE 1989"  # the title is no front matter
     assert front[1] == "CONVENCIÓN SOBRE LOS DERECHOS DEL NIÑO"  # the cover's
+
+
+def test_domestic_acts_after_the_treaty_are_parts_of_their_own() -> None:
+    # The CEDAW booklet prints El Salvador's approval ("ACUERDO No.317") and ratification
+    # ("DECRETO No. 705", with its reservation to article 29) after the final formulas.
+    path = _documents() / "cedaw-es-sv-booklet.pdf"
+    titles = list_parts(path.read_bytes(), source=str(path), lang="es")
+    assert titles[1:] == ["ACUERDO No.317", "DECRETO No. 705"]
+    cedaw, approval, decree = (load_file(path, lang="es", part=n) for n in (1, 2, 3))
+    assert cedaw.body[-1].kind == "conclusions"
+    assert [c.text for c in cedaw.body[-1].children] == [
+        "EN TESTIMONIO DE LO CUAL, los infrascritos, debidamente autorizados, firman la "
+        "presente Convención."
+    ]
+    assert approval.leaves[1].clause.text == "San Salvador, 4 de mayo de 1981"
+    words = " ".join(leaf.clause.text for leaf in decree.leaves)
+    assert "Art. 2.- Formúlase reserva sobre el Artículo 29, párrafo 1" in words
+    assert "Formúlase" not in " ".join(leaf.clause.text for leaf in cedaw.leaves)
+    # Read in English, the acts are no parts: the other reading does not fail the warning.
+    done = _cli("show", f"{path}#3", "--lang", "es")
+    assert done.returncode == 0 and done.stdout.startswith("DECRETO No. 705"), done.stderr
 
 
 @pytest.mark.parametrize(

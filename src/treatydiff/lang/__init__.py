@@ -79,6 +79,11 @@ class Language:
     * ``instrument_words``: words that name a kind of instrument in a title ("Convention",
       "Protocol", "Annex"), matched ignoring case: a title block naming one starts an
       instrument of a document that holds several (``treatydiff.formats.pdf``).
+    * ``act_words``: words that name a kind of domestic act, as its designation prints
+      them before "No." and its number ("Decreto" of "DECRETO No. 705"): the act of
+      approval or ratification a publication prints after a treaty's text. A line that
+      holds only such a designation, in capitals, opens a part of its own
+      (``treatydiff.formats.pdf``).
 
     Plain text in the UN layout (``treatydiff.formats.un_text``):
 
@@ -161,6 +166,7 @@ class Language:
     closing_formulas: tuple[str, ...]
     testimonium_openers: tuple[str, ...]
     instrument_words: tuple[str, ...]
+    act_words: tuple[str, ...]
     body_openers: tuple[str, ...]
     sentence_openers: tuple[str, ...]
     not_sentence_openers: tuple[str, ...]

@@ -23,8 +23,10 @@ foreword, contents) and bracketed editorial labels in a title block ("[ENGLISH T
 TEXTE ANGLAIS]") are front matter, reported, not read. Where that block is only the
 preamble's heading ("PREÁMBULO" / "Los Estados Partes ..."), the heading opens the body
 and the title is the front matter's last paragraph set larger that names an instrument
-(a booklet's title page). A page range that starts inside
-an instrument is read from its first line, as body.
+(a booklet's title page). A domestic act printed after the first instrument (its
+approval or ratification: a line holding only its designation in capitals, "DECRETO No.
+705") is an instrument of its own, its designation its title. A page range that starts
+inside an instrument is read from its first line, as body.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class _Words:
     structure: re.Pattern[str]  # a heading line, which is no title
     reference: re.Pattern[str]  # a cross-reference word ending a line ("subparagraph")
     preamble: re.Pattern[str]  # the preamble's heading alone ("PREÁMBULO")
+    act: re.Pattern[str]  # a domestic act's designation alone, in capitals ("DECRETO No. 705")
 
 
 @cache
@@ -77,6 +80,10 @@ def _words(code: str) -> _Words:
         structure=re.compile(rf"^(?:(?:{heads})\s+(?:\d+|[IVXLC]+|{number})\b|[IVXLC]+\.\s)"),
         reference=reference_end(code),
         preamble=re.compile(rf"^(?:{alternatives(language.preamble_words)})\.?$"),
+        act=re.compile(
+            rf"^(?:{alternatives(w.upper() for w in language.act_words)})\s+"
+            r"(?:N[oOº°]|NR)\.?\s*\d+[\w/-]*\.?$"
+        ),
     )
 
 
@@ -271,6 +278,15 @@ def _parts(items: list[_Item], measure: Metrics, words: _Words) -> tuple[list[Pa
     if not openings:
         lines = [text for text, _ in items]
         return [_part(1, lines, items, None)], []
+    # A domestic act printed after a treaty ("ACUERDO No.317", "DECRETO No. 705": its
+    # approval, its ratification) is no words of the treaty: an instrument of its own,
+    # its designation its title.
+    acts = [
+        (k, k + 1)
+        for k, (text, line) in enumerate(items)
+        if k > openings[0][1] and line is not None and words.act.match(text.text)
+    ]
+    openings = sorted(openings + acts)
     cover = _cover_title(items, openings[0], measure, words)
     if cover is not None:
         # The preamble's heading stands where the title would: it opens the body.
