@@ -142,6 +142,54 @@ def test_json_articles_take_their_numbers_from_the_structure(tmp_path: Path) -> 
     assert instrument.metadata.language == "nl"
 
 
+def test_the_cat_export_keeps_article_21_point_e_whole(corpus: Path) -> None:
+    """The OHCHR export of the CAT runs (d) and (e) into one paragraph ("... under this
+    article; (e) Subject to the provisions of subparagraph") and starts the next with
+    the item cited there ("(e), the Committee shall make available ..."): points (a) to
+    (h), (e) whole. (The export lost paragraph 1's number and chapeau: the points stand
+    under the article, as printed; no number is made up for them.)"""
+    cat = load_file(corpus / "lszoszk-generalcomments" / "cat.json")
+    article = cat.by_eid["art_21"].clause
+    points = [c.num for c in article.children if c.kind == "point"]
+    assert points == list("abcdefgh")
+    assert [c.kind for c in article.children][-2:] == ["wrapup", "paragraph"]
+    assert cat.by_eid["art_21__point_d"].clause.text.endswith("under this article;")
+    assert cat.by_eid["art_21__point_e"].clause.text.startswith(
+        "Subject to the provisions of subparagraph (e), the Committee shall make available"
+    )
+
+
+def test_a_json_paragraph_opening_with_a_cited_item_goes_on_with_the_sentence(
+    tmp_path: Path,
+) -> None:
+    export = {
+        "name_full": "Agreement on Small Harbours",
+        "articles": [
+            {
+                "number": "1",
+                "paragraphs": [
+                    {"num": None, "text": "(a) A Party may refer the matter to the Board;"},
+                    {
+                        "num": None,
+                        "text": "(b) The Board shall hear both Parties; (c) Subject to article",
+                    },
+                    {"num": None, "text": "3, the Board shall give its opinion."},
+                    {"num": "2", "text": "This article applies to every harbour."},
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "harbours.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    units = {leaf.clause.eid: leaf.clause.text for leaf in load_file(path).leaves[1:]}
+    assert units == {
+        "art_1__point_a": "A Party may refer the matter to the Board;",
+        "art_1__point_b": "The Board shall hear both Parties;",
+        "art_1__point_c": "Subject to article 3, the Board shall give its opinion.",
+        "art_1__para_2": "This article applies to every harbour.",
+    }
+
+
 def test_generic_markdown_crc(corpus: Path) -> None:
     crc = load_file(corpus / "raisely-noharm" / "CRC.md")
     assert crc.title == "Convention on the Rights of the Child"

@@ -344,7 +344,8 @@ def test_the_part_xi_articles_align_in_three_languages() -> None:
 
 
 def test_the_part_xi_annex_sections_align_in_three_languages() -> None:
-    """The nine sections of the annex, each unit of each in all three languages."""
+    """The nine sections of the annex, every unit in all three languages (the items the
+    French and Spanish prints set with a hanging indent included)."""
     aligned = _part_xi()
     for n in range(1, 10):
         rows = _row_languages(aligned, f"att_1__sec_{n}")  # the annex: an attachment

@@ -20,7 +20,7 @@ from conftest import USER_PREAMBLE, corpus_root
 
 from treatydiff.engine.compare import compare
 from treatydiff.engine.comparison import Alignment, Comparison
-from treatydiff.formats import list_parts, load_file
+from treatydiff.formats import list_parts, load_bytes, load_file
 from treatydiff.formats.options import ReadOptions
 from treatydiff.formats.pdf import Document, instrument, read
 from treatydiff.model import Instrument
@@ -229,6 +229,14 @@ def test_a_cited_item_wrapped_to_a_line_start_stays_words_of_the_sentence() -> N
     )
     assert not [eid for eid, clause in clauses.items() if clause.text.startswith(",")]
     assert clauses["art_21__para_1__point_f"].text.startswith("In any matter referred to it")
+    # "(d) ... under this" / "article; (e) Subject to ...": item (e), run on into the
+    # line of (d), is an item of its own.
+    points = [c.num for c in clauses["art_21__para_1"].children if c.kind == "point"]
+    assert points == list("abcdefgh")
+    assert clauses["art_21__para_1__point_d"].text.endswith("under this article;")
+    assert clauses["art_21__para_1__point_e"].text.startswith(
+        "Subject to the provisions of subparagraph (e), the Committee shall make available"
+    )
 
 
 def test_a_marker_followed_by_a_comma_opens_no_item() -> None:
@@ -259,6 +267,133 @@ def test_a_heading_in_capitals_wrapped_to_a_second_line_stays_one_heading(
     assert clauses["att_1__sec_1__para_1"].text.split()[:2] in (
         ["The", "International"], ["L’Autorité", "internationale"], ["La", "Autoridad"],
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_items_set_with_a_hanging_indent_keep_their_lines(code: str) -> None:
+    # The typed French and Spanish prints set the annex's roman items with a hanging
+    # indent, ragged right: "i)   La obligación ... de la" / "     Autoridad conforme ...".
+    # The second line goes on with the item; it is no closing words of the paragraph.
+    def eids(language: str) -> list[str]:
+        path = _documents() / f"unclos-partxi-agreement-1994-{language}.pdf"
+        return [clause.eid for clause in load_file(path, part=2, lang=language).walk()]
+
+    assert eids(code) == eids("en")
+    path = _documents() / f"unclos-partxi-agreement-1994-{code}.pdf"
+    clauses = {c.eid: c.text for c in load_file(path, part=2, lang=code).walk()}
+    assert clauses["att_1__sec_1__para_12__point_c__point_i"].endswith(
+        {"fr": "conformément au barème convenu;", "es": "conforme a la escala de cuotas;"}[code]
+    )
+    assert not [eid for eid in clauses if "wrapup" in eid]
+
+
+def _typed(body: str) -> Instrument:
+    """The instrument of an invented agreement typed in a fixed-pitch font, as the UN
+    typed its documents (lines broken by hand, ragged right, a blank line between
+    paragraphs), printed to PDF by Chromium. Its article 2, of twelve lines, sets the
+    usual line pitch."""
+    from treatydiff.formats import load_bytes
+    from treatydiff.printing import print_pdf
+
+    text = (
+        "            AGREEMENT ON THE CARE OF SMALL HARBOURS\n\n"
+        "     The Parties to this Agreement,\n\n     Have agreed as follows:\n\n"
+        f"                           Article 1\n\n{body}\n"
+        "                           Article 2\n\n"
+        "     This Agreement applies to every harbour of the Parties,\n"
+        + "to each of its quays, its lights and its moorings,\n" * 10
+        + "and to the boats in it.\n"
+    )
+    page = f'<html><body><pre style="font: 11pt/1.3 monospace">{text}</pre></body></html>'
+    return load_bytes(print_pdf(page), source="harbours.pdf", fmt="pdf")
+
+
+@pytest.mark.browser
+def test_a_line_under_the_words_of_an_item_goes_on_with_the_item() -> None:
+    """A hanging indent: the lines after an item's first one start under the word after
+    its marker, whatever the marker's shape and however short the first line; an item
+    set there is an item of a nested list, and a paragraph back at the margin is none of
+    the item's."""
+    agreement = _typed(
+        "     1.   Members shall have the same rights as the other\n"
+        "members of the Authority, including:\n\n"
+        "     (a)  The duty to keep the harbour lights\n"
+        "          burning all night;\n\n"
+        "     (b)  The right to moor a boat at the eastern\n"
+        "          quay, and:\n\n"
+        "          i)   to land its catch\n"
+        "               on the quay;\n\n"
+        "          ii)  to mend its nets there. The boat\n"
+        "               may stay a week;\n\n"
+        "so long as the harbour stays open.\n\n"
+        "     2.   This article applies to every harbour.\n"
+    )
+    clauses = {c.eid: c.text for c in agreement.articles()[0].walk() if c.text}
+    assert agreement.articles()[1].text.endswith("its moorings, and to the boats in it.")
+    assert clauses == {
+        "art_1__para_1__intro": (
+            "Members shall have the same rights as the other members of the Authority, including:"
+        ),
+        "art_1__para_1__point_a": "The duty to keep the harbour lights burning all night;",
+        "art_1__para_1__point_b__intro": "The right to moor a boat at the eastern quay, and:",
+        "art_1__para_1__point_b__point_i": "to land its catch on the quay;",
+        "art_1__para_1__point_b__point_ii": "to mend its nets there. The boat may stay a week;",
+        "art_1__para_1__wrapup": "so long as the harbour stays open.",
+        "art_1__para_2": "This article applies to every harbour.",
+    }
+
+
+def _printed(body: str) -> bytes:
+    """An invented document printed to PDF by Chromium: ``body`` (HTML) in 11-point type,
+    then an article of twelve lines that sets the usual line pitch."""
+    from treatydiff.printing import print_pdf
+
+    last = "<p>Article 9</p><p>This Agreement applies" + " to every harbour," * 60 + ".</p>"
+    return print_pdf(f'<html><body style="font: 11pt/1.3 serif">{body}{last}</body></html>')
+
+
+@pytest.mark.browser
+def test_a_preamble_heading_that_opens_the_text_leaves_the_title_to_the_title_page() -> None:
+    """A title page, a foreword, then the text atop a page under its preamble heading
+    (read on from the foreword's last line): the title is the title page's, the heading
+    the preamble's."""
+    page = '<div style="break-after: page"></div>'
+    pdf = _printed(
+        '<p style="font-size: 28pt">AGREEMENT ON THE CARE<br>OF SMALL HARBOURS</p>'
+        f'<p style="font-size: 28pt; margin-top: 4em">1 MAY 2020</p>{page}'
+        f"<p>Foreword</p><p>This booklet prints the Agreement for every harbour master.</p>{page}"
+        "<p>PREAMBLE</p><p>The Parties to this Agreement,</p>"
+        "<p>Considering the needs of those who fish,</p><p>Have agreed as follows:</p>"
+        "<p>Article 1</p><p>Each Party shall keep its harbours open.</p>"
+    )
+    agreement = load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+    assert agreement.title == "AGREEMENT ON THE CARE OF SMALL HARBOURS"
+    assert agreement.preamble is not None and agreement.preamble.heading == "PREAMBLE"
+    assert agreement.preamble.children[0].text == "The Parties to this Agreement,"
+    front = [a.text for a in read(pdf, source="harbours.pdf").asides if a.kind == "front-matter"]
+    assert front == [
+        "1 MAY 2020",
+        "Foreword This booklet prints the Agreement for every harbour master.",
+    ]
+
+
+@pytest.mark.browser
+def test_a_domestic_act_after_the_final_formulas_is_a_part_of_its_own() -> None:
+    pdf = _printed(
+        '<p style="text-align: center">AGREEMENT ON THE CARE OF SMALL HARBOURS</p>'
+        "<p>The Parties to this Agreement,</p><p>Have agreed as follows:</p>"
+        "<p>Article 1</p><p>Each Party shall keep its harbours open.</p>"
+        "<p>IN WITNESS WHEREOF the undersigned have signed this Agreement.</p>"
+        "<p>DECREE No. 12</p><p>The Council, having seen Decree No. 11,</p>"
+        "<p>Decrees: the Agreement is approved.</p>"
+    )
+    titles = list_parts(pdf, source="harbours.pdf")
+    assert titles == ["AGREEMENT ON THE CARE OF SMALL HARBOURS", "DECREE No. 12"]
+    agreement = load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+    assert agreement.body[-1].children[-1].text.endswith("have signed this Agreement.")
+    decree = load_bytes(pdf, source="harbours.pdf", fmt="pdf", part=2)
+    words = " ".join(leaf.clause.text for leaf in decree.leaves[1:])
+    assert words.startswith("The Council, having seen Decree No. 11, Decrees: the Agreement")
 
 
 # --- several instruments in one file ---------------------------------------------------
@@ -360,6 +495,41 @@ def test_a_title_set_large_is_apart_from_the_opening_words_under_it() -> None:
     assert _numbers(cedaw) == [str(n) for n in range(1, 31)]
     words = " ".join(clause.text for clause in cedaw.walk())
     assert "blogprudencias" not in words
+
+
+def test_a_preamble_heading_atop_the_text_is_no_title_the_title_page_s_is() -> None:
+    # The UNICEF booklet's CRC opens "PREÁMBULO" / "Los Estados Partes ..." atop page 8;
+    # its title stands on the title page (page 5), set large, above its date.
+    path = _documents() / "crc-opac-opsc-es-unicef2006.pdf"
+    document = read(path.read_bytes(), source=str(path), lang="es")
+    crc = instrument(document, document.parts[0], lang="es")
+    assert crc.title == document.parts[0].title == "CONVENCIÓN SOBRE LOS DERECHOS DEL NIÑO"
+    assert crc.preamble is not None and crc.preamble.heading == "PREÁMBULO"
+    assert crc.preamble.children[0].text == "Los Estados Partes en la presente Convención,"
+    front = {a.page: a.text for a in document.asides if a.kind == "front-matter"}
+    assert front[5] == "20 DE NOVIEMBRE DE 1989"  # the title is no front matter
+    assert front[1] == "CONVENCIÓN SOBRE LOS DERECHOS DEL NIÑO"  # the cover's
+
+
+def test_domestic_acts_after_the_treaty_are_parts_of_their_own() -> None:
+    # The CEDAW booklet prints El Salvador's approval ("ACUERDO No.317") and ratification
+    # ("DECRETO No. 705", with its reservation to article 29) after the final formulas.
+    path = _documents() / "cedaw-es-sv-booklet.pdf"
+    titles = list_parts(path.read_bytes(), source=str(path), lang="es")
+    assert titles[1:] == ["ACUERDO No.317", "DECRETO No. 705"]
+    cedaw, approval, decree = (load_file(path, lang="es", part=n) for n in (1, 2, 3))
+    assert cedaw.body[-1].kind == "conclusions"
+    assert [c.text for c in cedaw.body[-1].children] == [
+        "EN TESTIMONIO DE LO CUAL, los infrascritos, debidamente autorizados, firman la "
+        "presente Convención."
+    ]
+    assert approval.leaves[1].clause.text == "San Salvador, 4 de mayo de 1981"
+    words = " ".join(leaf.clause.text for leaf in decree.leaves)
+    assert "Art. 2.- Formúlase reserva sobre el Artículo 29, párrafo 1" in words
+    assert "Formúlase" not in " ".join(leaf.clause.text for leaf in cedaw.leaves)
+    # Read in English, the acts are no parts: the other reading does not fail the warning.
+    done = _cli("show", f"{path}#3", "--lang", "es")
+    assert done.returncode == 0 and done.stdout.startswith("DECRETO No. 705"), done.stderr
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,40 @@ def test_a_letter_that_follows_no_open_item_stays_words_of_the_sentence() -> Non
     assert not any(eid.endswith("point_d") for eid in units)
 
 
+_CITED = (
+    "Agreement on Small Harbours\n\nArticle 1\n\n"
+    "1. Disputes between the Parties shall be settled as follows:\n\n"
+    "(a) A Party may refer the matter to the Board;\n\n"
+    "(b) The Board shall hear both Parties; (c) Subject to the provisions of subparagraph\n\n"
+    "(a), the Board shall give its opinion within a month;\n\n"
+    "(d) The opinion shall be made public.\n\n"
+    "2. This article applies to every harbour.\n\n"
+    "Article 2\n\n(a) Lights shall burn all night; (b) quays shall be swept.\n\n"
+    "2. The Board may inspect the harbours.\n"
+)
+
+
+def test_a_cited_item_goes_on_with_the_sentence_and_a_run_on_item_opens_its_own() -> None:
+    """ "(a), the Board ..." after "... of subparagraph" is the designation cited, words of
+    that sentence, whatever stands between; "; (c) Subject ..." inside a line, the next
+    item of the open list before a capital, is that item (a list run into one line: "(a)
+    ...; (b) quays ..." in small letters stays one item)."""
+    units = dict(_units(_CITED))
+    assert units == {
+        "art_1__para_1__intro": "Disputes between the Parties shall be settled as follows:",
+        "art_1__para_1__point_a": "A Party may refer the matter to the Board;",
+        "art_1__para_1__point_b": "The Board shall hear both Parties;",
+        "art_1__para_1__point_c": (
+            "Subject to the provisions of subparagraph (a), the Board shall give its opinion"
+            " within a month;"
+        ),
+        "art_1__para_1__point_d": "The opinion shall be made public.",
+        "art_1__para_2": "This article applies to every harbour.",
+        "art_2__point_a": "Lights shall burn all night; (b) quays shall be swept.",
+        "art_2__para_2": "The Board may inspect the harbours.",
+    }
+
+
 def _instrument_of(source: str) -> Instrument:
     return parse(source, fmt="un-text")
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from treatydiff.errors import InputError
+from treatydiff.errors import FormatError, InputError
 from treatydiff.formats import list_parts, load_file, load_stdin, read_bytes
 from treatydiff.lang import LANGUAGES
 from treatydiff.model import UNIT_KINDS, Instrument, LeafView
@@ -99,7 +99,10 @@ def structure_warning(
 
     Returns None for a text with structure, for a catalogue instrument (its language
     is pinned) and for an empty text. Raises what ``resolve`` raises for the other
-    languages' readings, which re-read the file (never standard input).
+    languages' readings, which re-read the file (never standard input), but for a
+    FormatError: a file whose parts the words of its language tell apart (a PDF's
+    "DECRETO No. 705") may hold fewer in another, and a part that is not there shows no
+    structure.
     """
     selected = _PART_SELECTOR.match(ref)
     read_from_file = (
@@ -113,7 +116,7 @@ def structure_warning(
         else [
             code
             for code in LANGUAGES
-            if code != lang and _has_structure(resolve(ref, lang=code, fmt=fmt, options=options))
+            if code != lang and _structured_in(ref, code, fmt=fmt, options=options)
         ]
     )
     hint = (
@@ -126,6 +129,15 @@ def structure_warning(
         f"{ref}: no article, recital or paragraph found with --lang {lang}: compared as "
         f"{blocks} blocks of text in source order{hint}"
     )
+
+
+def _structured_in(ref: str, code: str, *, fmt: str | None, options: ReadOptions | None) -> bool:
+    """Whether REF read as language ``code`` shows structure (False where that reading
+    has no such part)."""
+    try:
+        return _has_structure(resolve(ref, lang=code, fmt=fmt, options=options))
+    except FormatError:
+        return False
 
 
 def _has_structure(instrument: Instrument) -> bool:

@@ -108,15 +108,6 @@ def _words(code: str) -> _Words:
     preamble = alternatives(language.preamble_words)
     attachment = alternatives(language.attachment_words)
     not_openers = alternatives(language.not_sentence_openers)
-    # The citation words of the language and its other reference words, abbreviations
-    # ("arts.", "no.") aside: they end a sentence as often as they stand before a number
-    # ("... in cultural life and the arts." / "2. States Parties ...").
-    cites = language.references
-    reference_words = {
-        word
-        for word in (*language.reference_words, *cites.article, *cites.paragraph, *cites.point)
-        if not word.endswith(".")
-    }
     openers = {*language.sentence_openers, *(w.capitalize() for w in language.function_words)}
     # The first article's number, in digits or as a word ("Article premier": group "one").
     ones = ("1", *language.article_one_words)
@@ -152,7 +143,8 @@ def _words(code: str) -> _Words:
             + rf"(?:{alternatives(sorted(openers))})\b"
         ),
         reference_end=re.compile(
-            rf"(?:^|\s)(?:{alternatives(sorted(reference_words))})$", re.IGNORECASE
+            rf"(?:^|\s)(?:{alternatives(sorted(language.cross_reference_words))})$",
+            re.IGNORECASE,
         ),
         not_caption_end=language.function_words | set(language.conjunctions),
         verbs=language.modal_verbs | language.auxiliary_verbs,

@@ -79,6 +79,11 @@ class Language:
     * ``instrument_words``: words that name a kind of instrument in a title ("Convention",
       "Protocol", "Annex"), matched ignoring case: a title block naming one starts an
       instrument of a document that holds several (``treatydiff.formats.pdf``).
+    * ``act_words``: words that name a kind of domestic act, as its designation prints
+      them before "No." and its number ("Decreto" of "DECRETO No. 705"): the act of
+      approval or ratification a publication prints after a treaty's text. A line that
+      holds only such a designation, in capitals, opens a part of its own
+      (``treatydiff.formats.pdf``).
 
     Plain text in the UN layout (``treatydiff.formats.un_text``):
 
@@ -166,6 +171,7 @@ class Language:
     closing_formulas: tuple[str, ...]
     testimonium_openers: tuple[str, ...]
     instrument_words: tuple[str, ...]
+    act_words: tuple[str, ...]
     body_openers: tuple[str, ...]
     sentence_openers: tuple[str, ...]
     not_sentence_openers: tuple[str, ...]
@@ -190,6 +196,20 @@ class Language:
     references: ReferenceWords
     ordinal_words: Mapping[str, str]
     number_scales: Mapping[str, int]
+
+    @property
+    def cross_reference_words(self) -> frozenset[str]:
+        """The words after which a number or a bracketed letter goes on with a
+        cross-reference ("... of subparagraph" / "(e), the Committee"), lowercase: the
+        citation words and the other reference words, abbreviations ("arts.", "no.")
+        aside, which end a sentence as often as they stand before a number ("... in
+        cultural life and the arts." / "2. States Parties ...")."""
+        cites = self.references
+        return frozenset(
+            word
+            for word in (*self.reference_words, *cites.article, *cites.paragraph, *cites.point)
+            if not word.endswith(".")
+        )
 
     @property
     def article_number_words(self) -> dict[str, str]:

@@ -143,6 +143,7 @@ LANGUAGE = Language(
         "Resolution",
         "Annex",
     ),
+    act_words=("Act", "Decree", "Law", "Order", "Ordinance"),
     body_openers=(
         "The States",
         "The Member States",

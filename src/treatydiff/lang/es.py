@@ -134,6 +134,14 @@ LANGUAGE = Language(
         "Resolución",
         "Anexo",
     ),
+    act_words=(
+        "Decreto",
+        "Decreto Legislativo",
+        "Decreto Ejecutivo",
+        "Acuerdo",
+        "Acuerdo Ejecutivo",
+        "Ley",
+    ),
     body_openers=(
         "Los Estados",
         "La Conferencia General",

@@ -128,6 +128,7 @@ LANGUAGE = Language(
         "Résolution",
         "Annexe",
     ),
+    act_words=("Décret", "Loi", "Arrêté", "Ordonnance"),
     body_openers=(
         "Les États",
         "Les Etats",

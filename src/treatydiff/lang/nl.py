@@ -118,6 +118,7 @@ LANGUAGE = Language(
         "Resolutie",
         "Bijlage",
     ),
+    act_words=("Wet", "Besluit", "Koninklijk Besluit"),
     body_openers=(
         "De Staten",
         "De Lidstaten",

@@ -25,7 +25,7 @@ from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
 from treatydiff.segment.draft import Node
 from treatydiff.segment.eids import freeze
-from treatydiff.segment.markers import Marker, list_level, read_marker
+from treatydiff.segment.markers import Marker, follows, list_level, read_marker
 from treatydiff.segment.vocabulary import has_invisible, vocabulary
 
 _ROMAN_ONLY = re.compile(r"^(?P<num>[IVXLC]+)\.?$")
@@ -299,6 +299,12 @@ class Segmenter:
             if marker:  # "(a) ...": the paragraph's words open its first point
                 self._article_text(article, block.sub(offset))
             return
+        last = _last_words(article.node)
+        if _CITED.match(text) and self.words.reference_end.search(last.text):
+            # "... of subparagraph" / "(e), the Committee shall ...": the designation is
+            # cited, and the words go on with the sentence it stands in.
+            last.add_text(display_text(text), line)
+            return
         open_alpha = [node.num or "" for style, node in article.points if "alpha" in style]
         if article.points and article.points[-1][1].text.endswith(":"):
             open_alpha = []  # a chapeau opens a nested list: "(i)" after "(h) ...:" is roman
@@ -308,10 +314,13 @@ class Segmenter:
             return
         # "3. (a) Each Party ...": a paragraph whose first words open its first point.
         chained = read_marker(text[marker.end :].strip()) is not None
-        content = "" if chained else display_text(text[marker.end :])
+        run_on = None if chained else _run_on(text, marker)
+        content = "" if chained else display_text(text[marker.end : run_on])
         self._open_item(article, marker, content, line)
         if chained:
             self._article_text(article, block.sub(offset + marker.end))
+        elif run_on is not None:
+            self._article_text(article, block.sub(offset + run_on))
 
     def _open_item(self, article: _Article, marker: Marker, content: str, line: int) -> None:
         # A "1." inside a list that already uses "1." is a point, not a new paragraph.
@@ -359,6 +368,34 @@ class Segmenter:
             node.add_text(text, line)
         else:
             node.children.append(Node("paragraph", text=text, line=line))
+
+
+# A designation at the start of a text: "(e)", "2".
+_CITED = re.compile(r"^(?:\(\w{1,4}\)|\d)")
+
+
+def _last_words(node: Node) -> Node:
+    """The clause under ``node`` that took the last words: its last descendant."""
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
+def _run_on(text: str, marker: Marker) -> int | None:
+    """Where in ``text``, an item opened by ``marker``, the next item of its list starts
+    run on after a ";" ("(d) ... under this article; (e) Subject to ..."): a marker of
+    the same shape, numbered next, before a capital letter; None where none does."""
+    for match in _AFTER_SEMICOLON.finditer(text, marker.end):
+        rest = text[match.end() :]
+        after = read_marker(rest, previous_alpha=(marker.num,))
+        if (
+            after is not None
+            and after.style == marker.style
+            and follows(marker.num, after.num)
+            and rest[after.end : after.end + 1].isupper()
+        ):
+            return match.end()
+    return None
 
 
 def _has_numbered(node: Node) -> bool:

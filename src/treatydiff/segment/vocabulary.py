@@ -55,7 +55,8 @@ class Vocabulary:
     formulas; ``shows_preamble`` words that show a preamble in any letter case: a
     recital's opener, a closing formula, or a formula that opens one ("The States
     Parties", "WE THE PEOPLES"); ``testimonium_inside`` the place inside a
-    block where the final formulas start.
+    block where the final formulas start; ``reference_end`` a cross-reference word in small
+    letters ending a text ("... of subparagraph"): a designation after it is cited.
     """
 
     article: re.Pattern[str]
@@ -72,6 +73,7 @@ class Vocabulary:
     shows_preamble: re.Pattern[str]
     starts_testimonium: re.Pattern[str]
     testimonium_inside: re.Pattern[str]
+    reference_end: re.Pattern[str]
 
 
 def has_invisible(text: str) -> bool:
@@ -153,6 +155,9 @@ def vocabulary(codes: tuple[str, ...], *, invisible: bool) -> Vocabulary:
         ),
         starts_testimonium=re.compile(rf"^(?:{testimonium})\b"),
         testimonium_inside=re.compile(rf"(?<=[.;])\s*(?=(?:{testimonium})\b)"),
+        reference_end=re.compile(
+            rf"(?:^|\s)(?:{words(lambda one: sorted(one.cross_reference_words))})$"
+        ),
     )
 
 

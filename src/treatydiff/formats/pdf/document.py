@@ -5,7 +5,8 @@ in reading order over the whole document; the page map says where each page star
 Paragraphs are told apart by the layout: a change of type size by half or more, a gap of
 more than a line and a half, or a first line indented further than the line before it
 when that one ends the paragraph before (short of the margin, or with a stop), and not
-between two centered lines, as a wrapped title or caption is set; nor after a
+between two centered lines, as a wrapped title or caption is set; nor under the word
+after a list item's marker, where a hanging indent sets the item's lines; nor after a
 cross-reference word ("subparagraph" / "(e), the Committee"), nor inside a heading in
 capitals that wraps. A paragraph of its own, centered or in capitals, that starts with a
 structure word and goes on with a caption ("Article 12. Security and control of
@@ -19,8 +20,13 @@ centered) and that starts a page or follows a gap; a few preface lines may stand
 a title set larger and the opening ("Entrada en vigor: 12 de febrero de 2002"). The
 first instrument's title block runs from the top of its page; pages before it (cover,
 foreword, contents) and bracketed editorial labels in a title block ("[ENGLISH TEXT —
-TEXTE ANGLAIS]") are front matter, reported, not read. A page range that starts inside
-an instrument is read from its first line, as body.
+TEXTE ANGLAIS]") are front matter, reported, not read. Where that block is only the
+preamble's heading ("PREÁMBULO" / "Los Estados Partes ..."), the heading opens the body
+and the title is the front matter's last paragraph set larger that names an instrument
+(a booklet's title page). A domestic act printed after the first instrument (its
+approval or ratification: a line holding only its designation in capitals, "DECRETO No.
+705") is an instrument of its own, its designation its title. A page range that starts
+inside an instrument is read from its first line, as body.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from treatydiff.formats.pdf.layout import Line, page_lines
 from treatydiff.formats.pdf.repair import Repair, repair
 from treatydiff.formats.un_text import TextLine, body_start, reference_end
 from treatydiff.normalize import display_text
+from treatydiff.segment.markers import read_marker
 from treatydiff.segment.vocabulary import alternatives
 
 _LABEL = re.compile(r"^\[.*\]$")
@@ -50,6 +57,8 @@ class _Words:
     headed: re.Pattern[str]  # a heading with its caption on one line (groups head, caption)
     structure: re.Pattern[str]  # a heading line, which is no title
     reference: re.Pattern[str]  # a cross-reference word ending a line ("subparagraph")
+    preamble: re.Pattern[str]  # the preamble's heading alone ("PREÁMBULO")
+    act: re.Pattern[str]  # a domestic act's designation alone, in capitals ("DECRETO No. 705")
 
 
 @cache
@@ -70,6 +79,11 @@ def _words(code: str) -> _Words:
         ),
         structure=re.compile(rf"^(?:(?:{heads})\s+(?:\d+|[IVXLC]+|{number})\b|[IVXLC]+\.\s)"),
         reference=reference_end(code),
+        preamble=re.compile(rf"^(?:{alternatives(language.preamble_words)})\.?$"),
+        act=re.compile(
+            rf"^(?:{alternatives(w.upper() for w in language.act_words)})\s+"
+            r"(?:N[oOº°]|NR)\.?\s*\d+[\w/-]*\.?$"
+        ),
     )
 
 
@@ -165,7 +179,7 @@ def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
         pitch = measure.pitch * max(before.size, after.size) / measure.size
         if after.bottom - before.bottom > 1.45 * pitch:
             return True
-    if before.centered and after.centered:
+    if before.centered and after.centered or _hangs(before, after):
         return False
     # A first line indented further than the last line of the paragraph before, which
     # ends short of the margin or with a stop; a full line before it is a list item's
@@ -173,6 +187,18 @@ def _breaks(before: Line, after: Line, measure: Metrics) -> bool:
     step = 0.8 * after.size
     ended = before.x1 < before.right - 2 * before.size or before.text.endswith((".", ":", ";"))
     return ended and after.indent > step and after.indent > before.indent + step
+
+
+def _hangs(before: Line, after: Line) -> bool:
+    """Whether ``after`` goes on with the list item that ``before`` opens, set with a
+    hanging indent: it starts under the first word after the item's marker ("i)   La
+    obligación ... de la" / "      Autoridad conforme a ..."), and opens no item of its
+    own (a nested list may be set there too)."""
+    marker = read_marker(before.text)
+    if marker is None or read_marker(after.text) is not None:
+        return False
+    words = len(before.text[: marker.end].split())
+    return words < len(before.starts) and abs(after.x0 - before.starts[words]) < 0.5 * after.size
 
 
 def _heading_goes_on(
@@ -252,7 +278,23 @@ def _parts(items: list[_Item], measure: Metrics, words: _Words) -> tuple[list[Pa
     if not openings:
         lines = [text for text, _ in items]
         return [_part(1, lines, items, None)], []
-    front = _front_matter(items[: openings[0][0]])
+    # A domestic act printed after a treaty ("ACUERDO No.317", "DECRETO No. 705": its
+    # approval, its ratification) is no words of the treaty: an instrument of its own,
+    # its designation its title.
+    acts = [
+        (k, k + 1)
+        for k, (text, line) in enumerate(items)
+        if k > openings[0][1] and line is not None and words.act.match(text.text)
+    ]
+    openings = sorted(openings + acts)
+    cover = _cover_title(items, openings[0], measure, words)
+    if cover is not None:
+        # The preamble's heading stands where the title would: it opens the body.
+        openings[0] = (openings[0][0], openings[0][0])
+    title = range(*cover) if cover is not None else range(0)
+    front = _front_matter(
+        [item for k, item in enumerate(items[: openings[0][0]]) if k not in title]
+    )
     parts: list[Part] = []
     for n, (begin, opening) in enumerate(openings):
         end = openings[n + 1][0] if n + 1 < len(openings) else len(items)
@@ -260,10 +302,39 @@ def _parts(items: list[_Item], measure: Metrics, words: _Words) -> tuple[list[Pa
         # part of it: front matter.
         labels = [k for k in range(begin, opening) if _LABEL.match(items[k][0].text)]
         front += _front_matter([items[k] for k in labels])
-        chunk = [item for k, item in enumerate(items[begin:end], begin) if k not in labels]
-        start = opening - begin - len(labels)
+        above = [items[k] for k in title] if n == 0 else []
+        chunk = above + [item for k, item in enumerate(items[begin:end], begin) if k not in labels]
+        start = len(above) + opening - begin - len(labels)
         parts.append(_part(n + 1, [text for text, _ in chunk], chunk, start))
     return parts, front
+
+
+def _cover_title(
+    items: list[_Item], first: tuple[int, int], measure: Metrics, words: _Words
+) -> tuple[int, int] | None:
+    """Where the first instrument's title stands in the front matter (start and end
+    indexes), when the lines above its opening words hold only the preamble's heading
+    ("PREÁMBULO" / "Los Estados Partes ..."): the last paragraph set larger than the
+    text that names an instrument ("CONVENCIÓN SOBRE" / "LOS DERECHOS DEL NIÑO", of a
+    booklet's title page). None for another title block, or none such above it."""
+    begin, opening = first
+    heading = [text.text for text, line in items[begin:opening] if line is not None]
+    if not heading or not all(words.preamble.match(text) for text in heading):
+        return None
+    end = begin
+    for j in range(begin - 1, -1, -1):
+        if items[j][1] is not None and j > 0:
+            continue
+        start = j if items[j][1] is not None else j + 1  # the paragraph items[start:end]
+        lines = [line for _, line in items[start:end] if line is not None]
+        if (
+            lines
+            and all(line.size >= 1.15 * measure.size for line in lines)
+            and words.instrument.search(" ".join(text.text for text, _ in items[start:end]))
+        ):
+            return start, end
+        end = j
+    return None
 
 
 def _part(number: int, lines: list[TextLine], items: list[_Item], start: int | None) -> Part:

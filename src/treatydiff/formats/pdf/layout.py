@@ -35,6 +35,8 @@ class Line:
     ``size`` is the median height of its character boxes (about 1.1 times the font size).
     ``calls`` are the spans of ``text`` set raised and small that a note calls by (the
     "1" of "Convention1"). ``margin`` is true for a line of a marginal-note column.
+    ``starts`` are the x-positions where its words start, left to right (a hanging
+    indent aligns the lines of a list item under the word after its marker).
     """
 
     page: int
@@ -48,6 +50,7 @@ class Line:
     right: float  # the column's right edge
     margin: bool = False
     calls: tuple[tuple[int, int], ...] = ()
+    starts: tuple[float, ...] = ()
 
     @property
     def centered(self) -> bool:
@@ -315,7 +318,7 @@ def _column_lines(page: Page, pieces: list[_Piece], margin: bool) -> list[Line]:
     right = ends[len(ends) - 1 - len(ends) // 10]
     lines: list[Line] = []
     for piece in pieces:
-        text, calls = _text(page, piece.glyphs, piece.row)
+        text, calls, words = _text(page, piece.glyphs, piece.row)
         lines.append(
             Line(
                 page=page.number,
@@ -329,17 +332,22 @@ def _column_lines(page: Page, pieces: list[_Piece], margin: bool) -> list[Line]:
                 right=max(right, piece.x1),
                 margin=margin,
                 calls=calls,
+                starts=words,
             )
         )
     return lines
 
 
-def _text(page: Page, glyphs: list[int], row: _Row) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The text of a row's characters, spaces where the gaps are, and its note calls."""
+def _text(
+    page: Page, glyphs: list[int], row: _Row
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[float, ...]]:
+    """The text of a row's characters, spaces where the gaps are, its note calls and the
+    x-positions where its words start."""
     chars, x0, x1 = page.chars, page.x0, page.x1
     gap = _WORD_GAP * row.size
     out: list[str] = []
     calls: list[tuple[int, int]] = []
+    starts: list[float] = []
     previous = -1
     spaced = False
     call_start: int | None = None
@@ -353,8 +361,10 @@ def _text(page: Page, glyphs: list[int], row: _Row) -> tuple[str, tuple[tuple[in
         if not raised_call and call_start is not None:
             calls.append((call_start, len(out)))  # one character per entry
             call_start = None
-        if previous >= 0 and (spaced or x0[i] - x1[previous] > gap):
-            out.append(" ")
+        if previous < 0 or spaced or x0[i] - x1[previous] > gap:
+            if previous >= 0:
+                out.append(" ")
+            starts.append(x0[i])
         spaced = False
         if raised_call and call_start is None:
             call_start = len(out)
@@ -363,4 +373,4 @@ def _text(page: Page, glyphs: list[int], row: _Row) -> tuple[str, tuple[tuple[in
     text = "".join(out)
     if call_start is not None:
         calls.append((call_start, len(text)))
-    return text, tuple(calls)
+    return text, tuple(calls), tuple(starts)
