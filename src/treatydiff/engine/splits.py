@@ -27,7 +27,13 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, Pair, Texts
+from treatydiff.engine.structure import (
+    SPLIT_GAIN,
+    SPLIT_MAX_LENGTH,
+    Pair,
+    Texts,
+    by_container,
+)
 
 
 def gather(
@@ -68,6 +74,9 @@ def gather(
         (sorted(max(p.left) for p in in_order), sorted(min(p.left) for p in in_order)),
         (sorted(max(p.right) for p in in_order), sorted(min(p.right) for p in in_order)),
     )
+    # Each container's clauses, in order (a scan of the whole side for each pair made
+    # this step quadratic on large texts).
+    members = (by_container(containers[0]), by_container(containers[1]))
     for k, pair in enumerate(out):
         if k < len(fixed) and fixed[k]:
             continue
@@ -85,11 +94,8 @@ def gather(
             )
             # Or in the container (article, preamble) of a clause already in the pair.
             homes = {containers[side][x] for x in many}
-            free = [
-                x
-                for x in range(len(texts[side]))
-                if x not in used[side] and (x in window or containers[side][x] in homes)
-            ]
+            near = set(window).union(*(members[side][home] for home in homes))
+            free = sorted(x for x in near if x not in used[side])
             if not free:
                 continue
             whole = texts[1 - side][one[0]]

@@ -174,6 +174,14 @@ def corresponding(
         found.extend(more)
 
 
+def by_container(containers: Sequence[str]) -> dict[str, list[int]]:
+    """The indices of the clauses of each container, in document order."""
+    out: dict[str, list[int]] = {}
+    for index, container in enumerate(containers):
+        out.setdefault(container, []).append(index)
+    return out
+
+
 def _fill(
     sides: tuple[_Side, _Side], pairs: Sequence[Pair], *, texts: Texts, threshold: float
 ) -> list[Pair]:
@@ -219,10 +227,13 @@ def _fill(
     # Last, the clauses of paired containers in no common gap (a paragraph moved within
     # its article): on the containers' bar alone, moved unless in one gap after all.
     starts = ([a[0] for a in anchors], [a[2] for a in anchors])
+    # Each container's clauses, in order: a scan of the whole side for each of thousands
+    # of paired containers made this step quadratic on large texts.
+    members = (by_container(lefts.containers), by_container(rights.containers))
     for left_container, right_container in sorted(paired_containers):
         gap = (
-            [i for i in range(n) if lefts.containers[i] == left_container and i not in taken[0]],
-            [j for j in range(m) if rights.containers[j] == right_container and j not in taken[1]],
+            [i for i in members[0][left_container] if i not in taken[0]],
+            [j for j in members[1][right_container] if j not in taken[1]],
         )
         if not (gap[0] and gap[1]):
             continue
