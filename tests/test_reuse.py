@@ -434,3 +434,50 @@ def test_a_treaty_added_is_joined_with_the_pairs_already_known(
         '{"schema": 1, "threshold": 0.8, "texts": [], "pairs": [["a", "b", 1.0]]}'
     )
     assert run(home) == added
+
+
+def test_identical_copies_are_named_after_their_own_paths_cold_or_warm(
+    corpus: Path, tmp_path: Path, home: Path
+) -> None:
+    # The cache is keyed by the bytes: the entry the first copy fills is a hit for the
+    # others, each named after its own path, so the warm run gives the cold run's bytes.
+    folder = tmp_path / "collection"
+    (folder / "opsc").mkdir(parents=True)
+    laws = corpus / "laws-markdown"
+    opsc = (laws / "opsc" / "2012-10-31.md").read_bytes()
+    for name in ("opsc.md", "opsc-copy.md", "opsc/2012-10-31.md"):
+        (folder / name).write_bytes(opsc)
+    (folder / "opac.md").write_bytes((laws / "opac" / "2013-09-12.md").read_bytes())
+
+    def run() -> str:
+        result = CliRunner().invoke(
+            main, ["reuse", str(folder), "--format", "json", "--scheduler", "synchronous"]
+        )
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = run()
+    assert len(list(home.glob("cache/reuse/*/*/*.json"))) == 2  # one entry per content
+    warm = run()
+    assert warm == cold
+    document = json.loads(warm)
+    ids = {Path(i["source"]).relative_to(folder).as_posix(): i for i in document["instruments"]}
+    assert {name: i["instrument"] for name, i in ids.items()} == {
+        "opac.md": "opac",
+        "opsc.md": "opsc",
+        "opsc-copy.md": "opsc-copy",
+        "opsc/2012-10-31.md": "opsc@2012-10-31",
+    }
+    # A copy with an id of its own is another instrument: each of its clauses pairs with
+    # its twin, word for word. A copy whose id names a version of the same work does not.
+    by_sources = {
+        (
+            Path(p["left"]).relative_to(folder).as_posix(),
+            Path(p["right"]).relative_to(folder).as_posix(),
+        ): p["pairs"]
+        for p in document["instrument_pairs"]
+    }
+    assert by_sources[("opsc-copy.md", "opsc.md")] == ids["opsc.md"]["clauses"]
+    assert by_sources[("opsc-copy.md", "opsc/2012-10-31.md")] == ids["opsc.md"]["clauses"]
+    assert ("opsc.md", "opsc/2012-10-31.md") not in by_sources
+    assert by_sources[("opac.md", "opsc.md")] == by_sources[("opac.md", "opsc-copy.md")] > 5
