@@ -128,6 +128,76 @@ def test_the_palermo_protocol_takes_its_dispute_clause_from_cedaw(run: dict[str,
     assert not [p for p in run["pairs"] if _work(p["left"]) == _work(p["right"])]
 
 
+def _found(run: dict[str, Any], left: str, right: str) -> set[tuple[str, str]]:
+    """The (left eId, right eId) pairs of instruments ``left`` and ``right``."""
+    return {
+        (p["left"]["eid"], p["right"]["eid"])
+        for p in run["pairs"]
+        if p["left"]["instrument"] == left and p["right"]["instrument"] == right
+    }
+
+
+def test_the_known_families_of_the_collection_come_out(run: dict[str, Any]) -> None:
+    # Issue 14's known families that laws-markdown holds, each with every version, and
+    # no other: the OPSC with the OPAC and the two ILO conventions (final clauses, see
+    # above), the Budapest Convention with its Additional Protocol, and the CAT with the
+    # ICCPR, whose committee and inter-State complaint articles the CAT took over.
+    families = sorted(sorted(f["ids"]) for f in run["json"]["families"])
+    assert families == [
+        [f"budapest-cybercrime@{v}" for v in ("2007-03-01", "2012-10-24")]
+        + [f"budapest-xenophobia-protocol@{v}" for v in ("2010-11-01", "2012-11-15")],
+        ["cat@1989-01-20", "cat@2013-04-15", "iccpr@1979-03-11", "iccpr@2014-03-24"],
+        [f"ilo-c138@{v}" for v in ("1977-09-14", "2013-02-19")]
+        + [f"ilo-c182@{v}" for v in ("2003-02-14", "2012-09-03")],
+        ["opac@2009-10-24", "opac@2013-09-12", "opsc@2005-09-23", "opsc@2012-10-31"],
+    ]
+    budapest = _found(
+        run, "budapest-cybercrime@2012-10-24", "budapest-xenophobia-protocol@2012-11-15"
+    )
+    # Territorial application, denunciation, preamble.
+    assert {
+        ("art_38__para_3", "art_14__para_3"),
+        ("art_47__para_2", "art_15__para_2"),
+        ("preamble__p_1", "preamble__p_1"),
+    } <= budapest
+    cat = _found(run, "cat@2013-04-15", "iccpr@2014-03-24")
+    # The Committee's officers and rules; the inter-State procedure, point for point.
+    assert {
+        ("art_18__para_1", "art_39__para_1"),
+        ("art_18__para_2__point_b", "art_39__para_2__point_b"),
+        ("art_21__para_1__point_b", "art_41__para_1__point_b"),
+        ("art_21__para_1__point_d", "art_41__para_1__point_d"),
+        ("art_21__para_2", "art_41__para_2"),
+    } <= cat
+
+
+def test_the_crc_protocols_take_clauses_from_the_crc(run: dict[str, Any]) -> None:
+    opac = _found(run, "crc@2013-04-15", "opac@2013-09-12")
+    # Amendment (article 50), and article 38 (2) on the age of those taking part in
+    # hostilities, which the OPAC's article 1 raises: a changed clause, 0.87 similar.
+    assert {
+        ("art_50__para_1", "art_12__para_1"),
+        ("art_50__para_2", "art_12__para_2"),
+        ("art_38__para_2", "art_1"),
+    } <= opac
+    opsc = _found(run, "crc@2013-04-15", "opsc@2012-10-31")
+    # Amendment, a recital word for word, and article 32 (1) recalled in the preamble.
+    assert {
+        ("art_50__para_2", "art_16__para_2"),
+        ("preamble__p_12", "preamble__p_12"),
+        ("art_32__para_1", "preamble__p_2"),
+    } <= opsc
+    # Seven clauses each: under a quarter of either side, so the CRC is no protocol's
+    # kin and in no family (above): its pairs show what they took.
+    shared = {
+        Path(p["right"]).parent.name: (p["pairs"], p["kin"])
+        for p in run["json"]["instrument_pairs"]
+        if p["left"].endswith("crc/2013-04-15.md")
+        and p["right"].endswith(("opac/2013-09-12.md", "opsc/2012-10-31.md"))
+    }
+    assert shared == {"opac": (7, False), "opsc": (7, False)}
+
+
 def test_json_aggregates_count_the_pairs(run: dict[str, Any]) -> None:
     document = run["json"]
     assert document["pairs"] == run["pairs"]
@@ -434,3 +504,50 @@ def test_a_treaty_added_is_joined_with_the_pairs_already_known(
         '{"schema": 1, "threshold": 0.8, "texts": [], "pairs": [["a", "b", 1.0]]}'
     )
     assert run(home) == added
+
+
+def test_identical_copies_are_named_after_their_own_paths_cold_or_warm(
+    corpus: Path, tmp_path: Path, home: Path
+) -> None:
+    # The cache is keyed by the bytes: the entry the first copy fills is a hit for the
+    # others, each named after its own path, so the warm run gives the cold run's bytes.
+    folder = tmp_path / "collection"
+    (folder / "opsc").mkdir(parents=True)
+    laws = corpus / "laws-markdown"
+    opsc = (laws / "opsc" / "2012-10-31.md").read_bytes()
+    for name in ("opsc.md", "opsc-copy.md", "opsc/2012-10-31.md"):
+        (folder / name).write_bytes(opsc)
+    (folder / "opac.md").write_bytes((laws / "opac" / "2013-09-12.md").read_bytes())
+
+    def run() -> str:
+        result = CliRunner().invoke(
+            main, ["reuse", str(folder), "--format", "json", "--scheduler", "synchronous"]
+        )
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = run()
+    assert len(list(home.glob("cache/reuse/*/*/*.json"))) == 2  # one entry per content
+    warm = run()
+    assert warm == cold
+    document = json.loads(warm)
+    ids = {Path(i["source"]).relative_to(folder).as_posix(): i for i in document["instruments"]}
+    assert {name: i["instrument"] for name, i in ids.items()} == {
+        "opac.md": "opac",
+        "opsc.md": "opsc",
+        "opsc-copy.md": "opsc-copy",
+        "opsc/2012-10-31.md": "opsc@2012-10-31",
+    }
+    # A copy with an id of its own is another instrument: each of its clauses pairs with
+    # its twin, word for word. A copy whose id names a version of the same work does not.
+    by_sources = {
+        (
+            Path(p["left"]).relative_to(folder).as_posix(),
+            Path(p["right"]).relative_to(folder).as_posix(),
+        ): p["pairs"]
+        for p in document["instrument_pairs"]
+    }
+    assert by_sources[("opsc-copy.md", "opsc.md")] == ids["opsc.md"]["clauses"]
+    assert by_sources[("opsc-copy.md", "opsc/2012-10-31.md")] == ids["opsc.md"]["clauses"]
+    assert ("opsc.md", "opsc/2012-10-31.md") not in by_sources
+    assert by_sources[("opac.md", "opsc.md")] == by_sources[("opac.md", "opsc-copy.md")] > 5

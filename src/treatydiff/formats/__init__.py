@@ -450,10 +450,13 @@ def load_bytes(
     part: int = 1,
     instrument_id: str | None = None,
     options: ReadOptions | None = None,
+    derive_id: bool = True,
 ) -> Instrument:
     """Parse the bytes of one source named ``source`` (a path, URL or label for messages
     and metadata); the id is ``instrument_id``, else the one the format states, else
-    derived from ``source`` as a path. ``options`` apply to layout formats (Word, HTML,
+    derived from ``source`` as a path (``default_id``), or "" without ``derive_id`` (for a
+    caller that keeps what it read by content and names it after each path it is found
+    at: ``reuse``). ``options`` apply to layout formats (Word, HTML,
     PDF). Where a cache of imported instruments is in force (``formats.cache.caching``),
     the instrument is taken from it when the same bytes were read with the same settings
     before, and stored in it otherwise."""
@@ -469,8 +472,9 @@ def load_bytes(
         instrument = _import(data, name, source=source, lang=lang, part=part, options=options)
         if store:
             store.put(entry, instrument)
+    derived = default_id(Path(source)) if derive_id else ""
     return instrument.with_source(
-        id=instrument_id or instrument.id or default_id(Path(source)), source=source, sha256=sha256
+        id=instrument_id or instrument.id or derived, source=source, sha256=sha256
     )
 
 
@@ -506,17 +510,17 @@ def _import(
 
 
 def load_parts(
-    data: bytes, *, source: str, fmt: str | None = None, lang: str = "en"
+    data: bytes, *, source: str, fmt: str | None = None, lang: str = "en", derive_id: bool = True
 ) -> list[Instrument | FormatError]:
     """Every instrument of the file ``data`` (``FILE#1``, ``FILE#2`` ...), the file read
-    once, each as ``load_bytes`` gives it, or the FormatError of a part that holds no
-    clauses. A text gives its first instrument, as ``load_bytes`` does.
+    once, each as ``load_bytes`` gives it (``derive_id`` as there), or the FormatError of a
+    part that holds no clauses. A text gives its first instrument, as ``load_bytes`` does.
 
     Raises what ``load_bytes`` raises for a file that cannot be read at all.
     """
     name = fmt or detect_document(data)
     if name != "pdf" and name not in _DOCUMENT_ADAPTERS:
-        return [load_bytes(data, source=source, fmt=fmt, lang=lang)]
+        return [load_bytes(data, source=source, fmt=fmt, lang=lang, derive_id=derive_id)]
     try:
         if name == "pdf":
             from treatydiff.formats import pdf
@@ -534,9 +538,10 @@ def load_parts(
     except FormatError as exc:
         raise FormatError(f"{source}: {exc}") from None
     sha256 = hashlib.sha256(data).hexdigest()
+    derived = default_id(Path(source)) if derive_id else ""
     return [
         one.with_metadata(format=name).with_source(
-            id=one.id or default_id(Path(source)), source=source, sha256=sha256
+            id=one.id or derived, source=source, sha256=sha256
         )
         if one.body
         else FormatError(f"{source}: no clauses found in {name} input")

@@ -15,7 +15,9 @@ afresh and replaces the entry.
 ``<code>`` is ``resources.code_fingerprint()``, naming the treatydiff code that reads
 sources: a new version, or any edit of its sources, starts a fresh folder, so an entry
 never outlives the code that wrote it. ``<sha256>`` is that of the source's bytes: a
-renamed or moved file is found again, an edited one is read anew. Entries are written
+renamed or moved file is found again, an edited one is read anew. An entry holds nothing
+of the path that filled it (``reuse.read``): the same bytes at another path are a hit,
+named after that path (``reuse.collection``). Entries are written
 atomically (``outputs.write_atomic``); an entry that cannot be read or parsed is ignored,
 and rewritten by the run that reads the source again. Folders of older code are left for
 the user to delete.

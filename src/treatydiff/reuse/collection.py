@@ -12,7 +12,12 @@ same file given twice is read once.
 Versions of one instrument are not different instruments: the id of an instrument read
 from ``opsc/2012-10-31.md`` is ``opsc@2012-10-31`` (``formats.default_id``), its *work*
 ``opsc``, and clauses of one work are never paired with each other (comparing versions is
-what ``treatydiff compare`` does). Instruments are otherwise told apart by their source.
+what ``treatydiff compare`` does). Instruments are otherwise told apart by their id, never
+by their bytes: identical files whose ids differ (``BWBV0005019.md`` ... ``BWBV0005023.md``
+of the Dutch Treaty Series, five records of one text) are different instruments, and every
+clause of one pairs with its twin in the others. A source read from the cache is named
+after the path it is read from now, so a run with the cache gives the bytes of one
+without.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A source is read as ``compare`` and ``show`` read it (``formats.load_parts``): a
 PDF, Word file or web page, read from its bytes. It gives one outcome per instrument it
 holds (a booklet's ``FILE#1``, ``FILE#2`` ...; a text gives one). The outcomes depend only on
 the source's bytes, the language read and the input format, so they are cached by content
-(``reuse.cache``); the path it was read from is added by the caller. An outcome is either
+(``reuse.cache``): nothing in them comes from the path the source was read from (an id the
+source does not state is left "", not derived from the path), and the caller names each
+outcome after the path it reads now (``reuse.collection``). An outcome is either
 an ``Imported`` instrument, every leaf clause with its citation label, display text and the
 words the similarity measures, or a ``Refused`` source or part with the reason, one line.
 """
@@ -88,9 +90,15 @@ def read_source(source: Source) -> tuple[Outcome, ...]:
     """Import, segment and shingle one source: an outcome for each instrument it holds,
     in order. Never raises for a bad source: a ``TreatydiffError`` becomes a ``Refused``
     outcome with the error's message (without the path it starts with), for the whole
-    source or for the one part that raised it."""
+    source or for the one part that raised it.
+
+    An instrument whose source states no id is given none (``Imported.stated_id`` ""):
+    the outcomes are cached by the source's bytes, and the same bytes at another path
+    are another instrument, named after that path."""
     try:
-        parts = load_parts(source.data, source=source.name, fmt=source.fmt, lang=source.lang)
+        parts = load_parts(
+            source.data, source=source.name, fmt=source.fmt, lang=source.lang, derive_id=False
+        )
     except TreatydiffError as error:
         return (Refused(_reason(error, source.name)),)
     return tuple(
