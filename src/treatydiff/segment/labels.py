@@ -63,8 +63,8 @@ def citation(path: Sequence[Clause], *, style: LabelStyle = "un", language: str 
 
     Containers are named only where no article stands in the path (articles are cited
     by their own numbers); an unnumbered subsection (a cross-heading) by its heading,
-    'chapter IV, subsection "Composition"'. Raises ValueError for an empty path, LanguageError for an
-    unknown language.
+    'chapter IV, subsection "Composition"'. Raises ValueError for an empty path,
+    LanguageError for an unknown language.
     """
     if not path:
         raise ValueError("citation needs at least one clause")
