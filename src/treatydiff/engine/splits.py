@@ -62,6 +62,11 @@ def gather(
         {i for p in pairs for i in p.left},
         {j for p in pairs for j in p.right},
     )
+    # The clauses of each side in no pair, in document order (most are in one).
+    unused = (
+        [i for i in range(len(texts[0])) if i not in used[0]],
+        [j for j in range(len(texts[1])) if j not in used[1]],
+    )
     # The in-order pairs bound the place where a pair's pieces may lie, on each side.
     in_order = [p for p in pairs if not p.moved]
     ends = (
@@ -85,17 +90,13 @@ def gather(
             )
             # Or in the container (article, preamble) of a clause already in the pair.
             homes = {containers[side][x] for x in many}
-            free = [
-                x
-                for x in range(len(texts[side]))
-                if x not in used[side] and (x in window or containers[side][x] in homes)
-            ]
+            free = [x for x in unused[side] if x in window or containers[side][x] in homes]
             if not free:
                 continue
             whole = texts[1 - side][one[0]]
             grown = _grow(whole, texts[side], many, free, scorer=scorer, threshold=threshold)
             if len(grown) > len(many):
-                used[side].update(grown)
+                unused[side][:] = [x for x in unused[side] if x not in grown]
                 out[k] = (
                     Pair(pair.left, grown, pair.moved)
                     if side == 1
