@@ -15,16 +15,17 @@ still pair. The steps:
    the pieces are reworded, holds clearly more of its words in order (COVER_GAIN).
    An identical clause apart from the others (scorer texts equal and each found once on
    its side, in their longest run in order, ``candidates.identical``, and neither of the
-   two at least ``threshold`` similar to any other clause of the other side) is a
-   candidate with its counterpart alone, and no split or merge of it is looked for: most
-   clauses of a revision are unchanged (171 of the 196 alignments of the CRC against its
-   OHCHR copy), and their blocks were most of the candidates' work. What is left out are
-   pairs below the threshold and blocks that would have to beat an identical pair; the
-   alignments are those of the full candidates on every real pair, synthetic case and
-   scaling input tried (``benchmarks/README.md``, issue 16, fifth pass). Identical
-   clauses with similar ones beside them (items of a list that shift, "by 30 per cent by
-   31 December 2034" against "by 10 per cent by 31 December 2030") are candidates like
-   any other: there the chain may rightly prefer the pairs in place.
+   two at least ``threshold`` similar to any other clause of the other side) is the only
+   candidate of its left clause, and no split or merge with either of the two as the one
+   clause is looked for: most clauses of a revision are unchanged (171 of the 196
+   alignments of the CRC against its OHCHR copy), and their blocks were most of the
+   candidates' work. What is left out are pairs of the left clause below the threshold
+   and blocks that would have to beat an identical pair; the alignments are those of the
+   full candidates on every real pair, synthetic case and scaling input tried
+   (``benchmarks/README.md``, issue 16, fifth pass). Identical clauses with similar ones
+   beside them (items of a list that shift, "by 30 per cent by 31 December 2034" against
+   "by 10 per cent by 31 December 2030") are candidates like any other: there the chain
+   may rightly prefer the pairs in place.
 3. A monotone alignment: the chain of candidates, increasing on both sides, with the
    greatest total gain (a heaviest increasing chain over rectangles, with a Fenwick tree).
    A candidate's gain is its score above the threshold, times half its number of leaves.
@@ -557,8 +558,7 @@ class _Aligner:
             self.right_texts,
             listed=threshold * min(LEAF_FLOOR, _PIECE_FLOOR),
         )
-        # Identical clauses apart from the others: their pairs are candidates alone (see
-        # step 2 of the module's description).
+        # Identical clauses apart from the others (see step 2 of the module's description).
         rows, columns = self.leaf_sim.rows, self.leaf_sim.columns
         self.anchors = {
             i: j
