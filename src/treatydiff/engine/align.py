@@ -13,6 +13,19 @@ still pair. The steps:
    below it, LEAF_FLOOR), plus split and merge blocks: one leaf against a run of adjacent
    leaves of the other side whose joined text is closer than any single piece, or, where
    the pieces are reworded, holds clearly more of its words in order (COVER_GAIN).
+   An identical clause apart from the others (scorer texts equal and each found once on
+   its side, in their longest run in order, ``candidates.identical``, and neither of the
+   two at least ``threshold`` similar to any other clause of the other side) is the only
+   candidate of its left clause, and no split or merge with either of the two as the one
+   clause is looked for: most clauses of a revision are unchanged (171 of the 196
+   alignments of the CRC against its OHCHR copy), and their blocks were most of the
+   candidates' work. What is left out are pairs of the left clause below the threshold
+   and blocks that would have to beat an identical pair; the alignments are those of the
+   full candidates on every real pair, synthetic case and scaling input tried
+   (``benchmarks/README.md``, issue 16, fifth pass). Identical clauses with similar ones
+   beside them (items of a list that shift, "by 30 per cent by 31 December 2034" against
+   "by 10 per cent by 31 December 2030") are candidates like any other: there the chain
+   may rightly prefer the pairs in place.
 3. A monotone alignment: the chain of candidates, increasing on both sides, with the
    greatest total gain (a heaviest increasing chain over rectangles, with a Fenwick tree).
    A candidate's gain is its score above the threshold, times half its number of leaves.
@@ -65,7 +78,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from treatydiff.engine import meaning, moves, overlap, splits, structure
-from treatydiff.engine.candidates import listed_pairs
+from treatydiff.engine.candidates import identical, listed_pairs
 from treatydiff.engine.comparison import PairedBy
 from treatydiff.engine.structure import SPLIT_GAIN, SPLIT_MAX_LENGTH, unit_key
 from treatydiff.model import (
@@ -568,6 +581,14 @@ class _Aligner:
             self.right_texts,
             listed=threshold * min(LEAF_FLOOR, _PIECE_FLOOR),
         )
+        # Identical clauses apart from the others (see step 2 of the module's description).
+        rows, columns = self.leaf_sim.rows, self.leaf_sim.columns
+        self.anchors = {
+            i: j
+            for i, j in identical(self.left_texts, self.right_texts)
+            if _apart(rows[i], j, threshold) and _apart(columns[j], i, threshold)
+        }
+        self.anchored = (set(self.anchors), set(self.anchors.values()))
         left_units, self.left_unit = _units(left)
         right_units, self.right_unit = _units(right)
         self.unit_sim = _Similarity(
@@ -598,7 +619,8 @@ class _Aligner:
         for i, row in enumerate(self.leaf_sim.rows):
             unit_row = units[left_unit[i]]
             for j, leaf in row.items():
-                if leaf < leaf_floor:
+                # An anchor's only candidate is its identical clause.
+                if leaf < leaf_floor or self.anchors.get(i, j) != j:
                     continue
                 score = (1 - UNIT_WEIGHT) * leaf + UNIT_WEIGHT * unit_row[right_unit[j]]
                 if score >= threshold:
@@ -616,14 +638,18 @@ class _Aligner:
             one_texts, many_texts = self.right_texts, self.left_texts
             leaf_sim, unit_sim = self.leaf_sim.transposed(), self.unit_sim.transposed()
             one_unit, many_unit = self.right_unit, self.left_unit
+            one_anchored = self.anchored[1]
         else:
             one_texts, many_texts = self.left_texts, self.right_texts
             leaf_sim, unit_sim = self.leaf_sim, self.unit_sim
             one_unit, many_unit = self.left_unit, self.right_unit
+            one_anchored = self.anchored[0]
         floor = self.threshold * _PIECE_FLOOR
         lengths = [len(text) for text in many_texts]
         separator = _separator(self.texts.scorer_name)
         for a in range(len(one_texts)):
+            if a in one_anchored:
+                continue
             # A piece of a split is shorter than the whole, and the pieces together are
             # not much longer than it.
             one = one_texts[a]
@@ -740,6 +766,12 @@ class _Aligner:
         matches.extend(Match((i,), ()) for i in range(self.n) if i not in used_left)
         matches.extend(Match((), (j,)) for j in range(self.m) if j not in used_right)
         return document_order(matches)
+
+
+def _apart(scores: dict[int, float], own: int, bar: float) -> bool:
+    """Whether every similarity of ``scores`` (a row or column of the listing) but that
+    of ``own`` is below ``bar``."""
+    return all(score < bar for k, score in scores.items() if k != own)
 
 
 def document_order(matches: Sequence[Match]) -> list[Match]:

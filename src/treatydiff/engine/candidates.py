@@ -196,3 +196,21 @@ def increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         run.append(pairs[k])
         k = back[k]
     return run[::-1]
+
+
+def identical(left: Sequence[str], right: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs of equal texts, each found once on its side (empty texts excepted), kept in
+    order: their longest run increasing on both sides (``increasing``), as (left index,
+    right index) in increasing order."""
+    right_once = _once(right)
+    return increasing(
+        sorted((i, right_once[text]) for text, i in _once(left).items() if text in right_once)
+    )
+
+
+def _once(texts: Sequence[str]) -> dict[str, int]:
+    """The index of each non-empty text found once in ``texts``."""
+    seen: dict[str, int] = {}
+    for k, text in enumerate(texts):
+        seen[text] = -1 if text in seen else k
+    return {text: k for text, k in seen.items() if text and k >= 0}

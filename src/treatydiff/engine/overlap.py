@@ -134,7 +134,12 @@ class _Overlap:
     """The overlap of any left clause with any right clause of one pair of texts."""
 
     def __init__(self, keys: tuple[Sequence[str], Sequence[str]]) -> None:
-        self.words = ([content_words(k) for k in keys[0]], [content_words(k) for k in keys[1]])
+        # Most clauses have an identical counterpart: each distinct key is read once.
+        read: dict[str, frozenset[str]] = {}
+        self.words = tuple(
+            [read[k] if k in read else read.setdefault(k, content_words(k)) for k in side]
+            for side in keys
+        )
         counts = Counter(word for side in self.words for words in side for word in words)
         size = len(self.words[0]) + len(self.words[1])
         self.idf = {word: math.log((size + 1) / (n + 0.5)) for word, n in counts.items()}
@@ -249,6 +254,8 @@ def _swapped(
     for a in sorted(single):
         members.setdefault(articles[0][a], []).append(a)
 
+    words = overlap.words
+
     def near(side: int, u: int, v: int) -> bool:
         return abs(u - v) == 1 or articles[side][u] == articles[side][v]
 
@@ -258,6 +265,10 @@ def _swapped(
                 continue
             y, q = single[b]
             if q in changed or not near(1, x, y):
+                continue
+            # Two pairs of the same content words each cannot gain: each of their
+            # overlaps is 1 (0 for no content words), which no other overlap exceeds.
+            if words[0][a] == words[1][x] and words[0][b] == words[1][y]:
                 continue
             gain = overlap(a, y) + overlap(b, x) - overlap(a, x) - overlap(b, y)
             if gain < SWAP_GAIN:
