@@ -262,3 +262,20 @@ def test_a_hyphen_at_a_wrap_is_kept_in_its_word() -> None:
         "its pre- and", "its pre-\nand"
     )
     assert _harbour(wrapped) == _harbour(HARBOUR)
+
+
+def test_a_note_in_sup_wrapped_before_its_number_stays_in_its_paragraph() -> None:
+    # The Dutch Budapest text prints a translator's note in <sup> after a paragraph;
+    # textwrap may put the note's "1)" at a line start after the paragraph's full stop.
+    note = (
+        "1.  The Contracting Parties shall keep every light burning. <sup> 1)  Note of the"
+        " translator: the English text says lamp.  </sup>  "
+    )
+    one_line = HARBOUR.replace(
+        "1.  The Contracting Parties shall keep every harbour light burning from dusk to dawn,"
+        " as set out in paragraph 2 of this article, for no fewer than 12 hours.  ",
+        note,
+    )
+    assert one_line != HARBOUR
+    wrapped = one_line.replace("burning. <sup> 1)", "burning. <sup>\n1)")
+    assert _harbour(wrapped) == _harbour(one_line)

@@ -72,6 +72,7 @@ _STRUCTURAL = re.compile(rf"^(?:{alternatives(_STRUCTURE_WORDS)}|[IVXLC]+\.?$)",
 _LINK_TAIL = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
 _SUP_END = re.compile(r"</sup>", re.IGNORECASE)
+_SUP_OPEN = re.compile(r"<sup\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _TAG_END = re.compile(r">")
 # Underscores inside words are text; a closing asterisk may touch the next word where the
@@ -149,6 +150,13 @@ class _Paragraph:
     # Where the text so far ends in a link: "out", "text" ("[..."), "close" ("[...]"),
     # "target" ("[...](...", with the depth of the target's parentheses).
     link: tuple[str, int] = ("out", 0)
+    # How many "<sup>" its lines have opened and not closed: a translator's note there
+    # ("<sup> 1)  Noot vertaler: ...</sup>") runs on over the lines it is wrapped to.
+    sup: int = 0
+
+    def __post_init__(self) -> None:
+        self.link = _link_state(self.link, self.pieces[0])
+        self.sup = _sup_depth(self.sup, self.pieces[0])
 
     def line(self) -> _Line:
         """The paragraph read: its debris removed over its lines joined, where a link or
@@ -169,7 +177,7 @@ class _Paragraph:
         if self.level:
             return True  # the mirror leaves a blank line after each heading
         marker = read_marker(line)
-        if marker is None:
+        if marker is None or self.sup > 0:
             return True
         if hard_break:
             return False
@@ -204,8 +212,6 @@ class _Paragraph:
         # fold -s leaves the blank it breaks at at the end of the line, or at the start
         # of the next where the line is full before it
         spaced = previous[-1:].isspace() or raw[:1].isspace()
-        if len(self.pieces) == 1:
-            self.link = _link_state(self.link, before)
         first = _FIRST_WORD.match(line)
         hyphen = (
             before.endswith("-")
@@ -223,6 +229,7 @@ class _Paragraph:
         )
         self.joints.append("" if inside_word else " ")
         self.link = _link_state(self.link, line)
+        self.sup = _sup_depth(self.sup, line)
         self.pieces.append(line)
 
 
@@ -320,6 +327,14 @@ def _splits_run(before: str, line: str, wrap: _Wrap) -> bool:
     return run > wrap.width and (
         wrap.is_word(first + rest, of_file=True) or not (wrap.is_word(first) or wrap.is_word(rest))
     )
+
+
+def _sup_depth(depth: int, text: str) -> int:
+    """The number of ``<sup>`` tags open after ``text``, ``depth`` open before it."""
+    if "<" not in text:
+        return depth
+    opened = len(_SUP_OPEN.findall(text))
+    return max(depth + opened - len(_SUP_END.findall(text)), 0)
 
 
 def _link_state(state: tuple[str, int], text: str) -> tuple[str, int]:
