@@ -9,6 +9,24 @@ title block of its own and is kept apart: ``part=2`` selects the second one of a
 Debris removed here: the ``<meta>`` line, Markdown links (their text stays), emphasis
 markers, ``<sup>`` footnote calls, HTML entities, trailing spaces.
 
+The mirror prints each paragraph and list item on one line, a blank line after each
+heading; the lines of a list follow each other without a blank line, most ending with a
+hard break (two spaces). A copy re-wrapped to a narrower measure (``fold -s``, Python's
+``textwrap``) reads the same: as in CommonMark, a line that follows a line of text goes on
+with its paragraph (a soft break), and one that follows a heading with the heading, unless
+it opens a block of its own: a heading, or a list marker ("2.", "(a)", "-") after a hard
+break, after the end of a sentence or clause, or after the item before it where a
+sentence starts ("1. ..." / "2. The"), never after a cross-reference word ("paragraph" /
+"2. of this article"). CommonMark would open a list item at "2." after item "1." wherever
+it stands; a re-wrapped line may start with it mid-sentence ("... no later than" / "2.
+hours before sunset"), which the mirror never writes; an item whose list has no item
+before it ("factors, or" / "(ii) a group") goes on with the sentence too. A wrap that
+fell on a hyphen ("well-" / "being") is joined without a space, but not before a
+conjunction ("rechts-" / "en"); so is a wrap inside a run of text with no blank that is
+longer than a line (a link target, "United Nat" / "ions](...)", a long word), and a
+paragraph re-wrapped stands on its first line (its other line starts are no places a
+clause may open at).
+
 The mirror prints its own editorial lines, in Dutch, inside the English text: "Treedt in
 werking op een nader te bepalen tijdstip" under the caption of every article of a treaty
 not yet in force, "Wijzigt het Europees Verdrag ..." where an amending article's text is
@@ -22,14 +40,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from treatydiff import lang
 from treatydiff.errors import FormatError
+from treatydiff.formats.un_text import ends_clause, reference_end
 from treatydiff.lang.words import Lexicon
 from treatydiff.model import Instrument, Note
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block, BlockRole
-from treatydiff.segment.markers import read_marker
+from treatydiff.segment.markers import Marker, follows, is_first_item, read_marker
 from treatydiff.segment.notes import attach
 from treatydiff.segment.tree import segment
 from treatydiff.segment.vocabulary import alternatives
@@ -52,6 +72,7 @@ _STRUCTURAL = re.compile(rf"^(?:{alternatives(_STRUCTURE_WORDS)}|[IVXLC]+\.?$)",
 _LINK_TAIL = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
 _SUP_END = re.compile(r"</sup>", re.IGNORECASE)
+_SUP_OPEN = re.compile(r"<sup\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _TAG_END = re.compile(r">")
 # Underscores inside words are text; a closing asterisk may touch the next word where the
@@ -70,11 +91,146 @@ _EMPHASIS = (
 )
 
 
+# A line end that CommonMark reads as a hard break: two spaces, or a backslash.
+_HARD_BREAK = re.compile(r"(?:  |\\)$")
+# The words after which a line-end hyphen is a suspended one ("rechts- en", "pre- and"):
+# the conjunctions of every language (a section's language is not known when its lines
+# are joined).
+_CONJUNCTIONS = frozenset(word for language in lang.every() for word in language.conjunctions)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# How much of the end of a paragraph the end of a sentence or clause is looked for in.
+_END_WINDOW = 200
+# The word characters on either side of a break inside a run of text with no blank.
+_LAST_RUN = re.compile(r"\w+$")
+_FIRST_RUN = re.compile(r"\w+")
+# What tells where a text ends in a link: its brackets, and the blanks no target holds.
+_LINK_MARKS = re.compile(r"[\[\]()]|\s")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 @dataclass(frozen=True)
 class _Line:
+    """A heading or paragraph of the file: one source line, or the lines of a paragraph
+    re-wrapped over several joined."""
+
     number: int
     text: str
     level: int  # 0 for body text, else the number of leading hashes
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    """What tells a wrap inside a word from one at a blank, in a file: its longest line
+    (the measure it was wrapped to: a wrapper breaks inside a word where a line is full)
+    and its words (lowercased, read at first need)."""
+
+    width: int
+    text: str
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in _WORDS.findall(self.text))
+
+    def is_word(self, word: str, *, of_file: bool = False) -> bool:
+        """Whether ``word`` is a word of any language's word list, or (``of_file``) of
+        the file (whose words hold the pieces of words it breaks)."""
+        return (of_file and word.lower() in self.words) or Lexicon.of(()).is_word(word)
+
+
+@dataclass
+class _Paragraph:
+    """The source lines of a heading or paragraph being read, stripped, with the
+    joints between them (" ", or "" where a wrap fell inside a word or run)."""
+
+    number: int
+    level: int
+    pieces: list[str]
+    joints: list[str]
+    marker: Marker | None  # the list marker it opens with
+    # Where the text so far ends in a link: "out", "text" ("[..."), "close" ("[...]"),
+    # "target" ("[...](...", with the depth of the target's parentheses).
+    link: tuple[str, int] = ("out", 0)
+    # How many "<sup>" its lines have opened and not closed: a translator's note there
+    # ("<sup> 1)  Noot vertaler: ...</sup>") runs on over the lines it is wrapped to.
+    sup: int = 0
+
+    def __post_init__(self) -> None:
+        self.link = _link_state(self.link, self.pieces[0])
+        self.sup = _sup_depth(self.sup, self.pieces[0])
+
+    def line(self) -> _Line:
+        """The paragraph read: its debris removed over its lines joined, where a link or
+        emphasis may run from one line into the next. It stands on its first line: the
+        starts of its other lines are no places the segmenter may open a clause at (as
+        it would a recital after a line that ends with ","), since the file's own lines
+        hold no such starts."""
+        joined = [self.pieces[0]]
+        for joint, piece in zip(self.joints, self.pieces[1:], strict=True):
+            joined += [joint, piece]
+        return _Line(self.number, clean_inline("".join(joined)), self.level)
+
+    def goes_on(self, line: str, hard_break: bool, items: dict[str, str]) -> bool:
+        """Whether source ``line`` (stripped, after a line of this paragraph that ended
+        with a hard break or not) continues it rather than opening a paragraph;
+        ``items``: the last number of each marker style that opened a paragraph under
+        the heading above."""
+        if self.level:
+            return True  # the mirror leaves a blank line after each heading
+        marker = read_marker(line)
+        if marker is None or self.sup > 0:
+            return True
+        if hard_break:
+            return False
+        # The end of the paragraph, not of its last line alone ("light;" / "and"), with
+        # no closing tag ("... is. </sup>").
+        before = _TAG.sub("", " ".join(self.pieces[-2:])[-_END_WINDOW:]).rstrip()
+        codes = [language.code for language in lang.every()]
+        if any(reference_end(code).search(before) for code in codes):
+            return True
+        rest = line[marker.end :].lstrip()
+        sentence = not rest or rest[:1].isupper()  # or an item with no text ("9.")
+        # An item whose list has no item before it goes on with the sentence ("... these
+        # factors, or" / "(ii) a group", its "(i)" inside a line; "Articles 54,
+        # paragraph 2, and" / "55. No other"), unless a sentence ends before it and one
+        # starts after it (a list whose first item the mirror lost).
+        if not (
+            marker.style == "dash"
+            or is_first_item(marker.num)
+            or any(follows(num, marker.num) for num in items.values())
+            or (before.endswith(".") and sentence)
+        ):
+            return True
+        # "2." after item "1." whose full stop the mirror lost ("... legal experience" /
+        # "2. The members"), where a sentence starts after it ("2. hours" goes on).
+        in_sequence = self.marker is not None and follows(self.marker.num, marker.num) and sentence
+        return not (in_sequence or any(ends_clause(code).search(before) for code in codes))
+
+    def add(self, raw: str, previous: str, wrap: _Wrap) -> None:
+        """Add source line ``raw``, read after source line ``previous`` of a file
+        re-wrapped as ``wrap`` tells."""
+        before, line = self.pieces[-1], raw.strip()
+        # fold -s leaves the blank it breaks at at the end of the line, or at the start
+        # of the next where the line is full before it
+        spaced = previous[-1:].isspace() or raw[:1].isspace()
+        first = _FIRST_WORD.match(line)
+        hyphen = (
+            before.endswith("-")
+            and before[-2:-1].isalpha()
+            and first is not None
+            and first.group().lower() not in _CONJUNCTIONS
+        )
+        state = self.link[0]
+        inside_word = not spaced and (
+            hyphen
+            or state == "target"
+            or (state == "close" and line.startswith("("))
+            or line.startswith((",", ";", ":", "."))
+            or _splits_run(previous, line, wrap)
+        )
+        self.joints.append("" if inside_word else " ")
+        self.link = _link_state(self.link, line)
+        self.sup = _sup_depth(self.sup, line)
+        self.pieces.append(line)
 
 
 @dataclass
@@ -154,18 +310,87 @@ def _unlink(text: str) -> str:
     return "".join(out)
 
 
+def _splits_run(before: str, line: str, wrap: _Wrap) -> bool:
+    """Whether line ``before``, not ending with a blank, and ``line`` split one run of
+    text with no blank in it: a run longer than a line ("negentienhonderd-drieëennegent" /
+    "ig", a link "United Nat" / "ions](../README.md)", "[3" / "5](...)", "...
+    README.md)tha" / "t"), which a wrapper breaks where the line is full, not at a blank.
+    A full line may also end at a blank before a long run ("Northern" / "Sea](...)",
+    "toepasselijke" / "mensenrechteninstrumenten"): pieces that are no word together
+    (in any language's word list or the file) where one of them is one are taken for
+    two words."""
+    head, tail = _LAST_RUN.search(before), _FIRST_RUN.match(line)
+    if len(before) != wrap.width or head is None or tail is None:
+        return False
+    run = len(before) - before.rfind(" ") - 1 + len(line.split(maxsplit=1)[0])
+    first, rest = head.group(), tail.group()
+    return run > wrap.width and (
+        wrap.is_word(first + rest, of_file=True) or not (wrap.is_word(first) or wrap.is_word(rest))
+    )
+
+
+def _sup_depth(depth: int, text: str) -> int:
+    """The number of ``<sup>`` tags open after ``text``, ``depth`` open before it."""
+    if "<" not in text:
+        return depth
+    opened = len(_SUP_OPEN.findall(text))
+    return max(depth + opened - len(_SUP_END.findall(text)), 0)
+
+
+def _link_state(state: tuple[str, int], text: str) -> tuple[str, int]:
+    """Where ``text`` ends in a link (see ``_Paragraph.link``), read on from ``state``,
+    as ``_unlink`` reads links: a target has no blank. Linear in ``text``."""
+    kind, depth = state
+    for mark in _LINK_MARKS.finditer(text):
+        char, end = mark.group(), mark.end()
+        if kind == "close" and char == "(":
+            kind, depth = "target", 1
+        elif kind == "target":
+            depth += (char == "(") - (char == ")")
+            if char.isspace() or depth == 0:
+                kind, depth = "out", 0
+        elif char == "[":
+            kind = "text"
+        elif char == "]" and kind == "text":
+            kind = "close" if end == len(text) or text[end] == "(" else "out"
+        elif kind == "close":
+            kind = "out"
+    return kind, depth
+
+
 def _read_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    """The headings and paragraphs of the file, each source line or the lines of a
+    re-wrapped one joined (see the module's docstring). Linear in the text."""
+    paragraphs: list[_Paragraph] = []
+    open_paragraph: _Paragraph | None = None  # None after a blank line
+    raws = [raw.rstrip("\r") for raw in text.split("\n")]
+    wrap = _Wrap(max(map(len, raws), default=0), text)
+    previous = ""  # the source line before, unstripped
+    items: dict[str, str] = {}  # see ``_Paragraph.goes_on``
+    for number, raw in enumerate(raws, start=1):
         stripped = raw.strip()
         if not stripped or stripped.lower().startswith("<meta"):
+            open_paragraph = None
             continue
         heading = _HEADING.match(stripped)
         if heading:
-            text = clean_inline(heading["text"].strip())
-            lines.append(_Line(number, text, len(heading["hashes"])))
+            items.clear()
+            open_paragraph = _Paragraph(
+                number, len(heading["hashes"]), [heading["text"].strip()], [], None
+            )
+            paragraphs.append(open_paragraph)
+        elif open_paragraph is not None and open_paragraph.goes_on(
+            stripped, _HARD_BREAK.search(previous) is not None, items
+        ):
+            open_paragraph.add(raw, previous, wrap)
         else:
-            lines.append(_Line(number, clean_inline(stripped), 0))
+            marker = read_marker(stripped)
+            if marker is not None:
+                items[marker.style] = marker.num
+            open_paragraph = _Paragraph(number, 0, [stripped], [], marker)
+            paragraphs.append(open_paragraph)
+        previous = raw
+    lines = [paragraph.line() for paragraph in paragraphs]
     return [ln for ln in lines if ln.text.strip() or ln.level]
 
 

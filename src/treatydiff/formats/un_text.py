@@ -767,6 +767,12 @@ def _is_title_block(lines: list[TextLine], words: _Words) -> bool:
     )
 
 
+def ends_clause(lang: str = "en") -> re.Pattern[str]:
+    """The pattern of the end of a sentence or list item in ``lang`` (".", ":", ";",
+    "; and", "; or"): a list marker at the start of the next line may open an item."""
+    return _words(lang).ends_clause
+
+
 def reference_end(lang: str = "en") -> re.Pattern[str]:
     """The pattern of a cross-reference word that ends a text in ``lang`` ("... of
     subparagraph"): the number after it goes on with the sentence, opens no item."""
