@@ -237,13 +237,15 @@ def _recall(cases: Sequence[tuple[str, str, float, Path, Path]]) -> None:
     from rapidfuzz import fuzz
 
     from treatydiff.engine import candidates
-    from treatydiff.engine.align import _PIECE_FLOOR, LEAF_FLOOR, Match, align
+    from treatydiff.engine.align import LEAF_FLOOR, align
+    from treatydiff.engine.blocks import PIECE_FLOOR
     from treatydiff.engine.candidates import listed_pairs
+    from treatydiff.engine.comparison import Match
     from treatydiff.formats import load_file
     from treatydiff.model import Instrument
     from treatydiff.normalize import WordCodes
 
-    floor = 0.5 * min(LEAF_FLOOR, _PIECE_FLOOR)
+    floor = 0.5 * min(LEAF_FLOOR, PIECE_FLOOR)
     print(f"{'input':<12} {'pairs':>9} {'kept':>9} {'recall':>7} {'matches':>8} {'differ':>7}")
     for _, label, _, left_path, right_path in cases:
         left, right = load_file(left_path), load_file(right_path)

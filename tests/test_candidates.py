@@ -12,7 +12,8 @@ from rapidfuzz import fuzz
 
 import treatydiff
 from treatydiff.engine import candidates
-from treatydiff.engine.align import _PIECE_FLOOR, LEAF_FLOOR, align
+from treatydiff.engine.align import LEAF_FLOOR, align
+from treatydiff.engine.blocks import PIECE_FLOOR
 from treatydiff.engine.candidates import WINDOW, listed_pairs
 from treatydiff.normalize import WordCodes
 
@@ -31,7 +32,7 @@ def test_a_side_within_the_window_lists_the_pairs_of_exhaustive_scoring(corpus: 
     left = treatydiff.load(corpus / "laws-markdown" / "crc" / "2013-04-15.md")
     right = treatydiff.load(corpus / "raisely-noharm" / "CRC.md")
     assert len(right.leaves) <= WINDOW
-    floor = 0.5 * min(LEAF_FLOOR, _PIECE_FLOOR)
+    floor = 0.5 * min(LEAF_FLOOR, PIECE_FLOOR)
     left_texts, right_texts = _coded(left, right)
     rows = listed_pairs(left_texts, right_texts, scorer=fuzz.ratio, floor=floor, words=str)
     listed = {

@@ -397,7 +397,7 @@ _TEXT_DERIVED = ("leaves", "leaf_keys", "leaf_words", "by_eid")
 
 
 # The kinds of compared unit that are not nodes of the body, and those of them attached
-# to an owner clause (paired through their owners, see ``engine.align``).
+# to an owner clause (paired through their owners, see ``engine.attached``).
 UNIT_KINDS: frozenset[str] = frozenset({HEADING_KIND, DOC_TITLE_KIND, NOTE_KIND})
 ATTACHED_KINDS: frozenset[str] = frozenset({HEADING_KIND, NOTE_KIND})
 

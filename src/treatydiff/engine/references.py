@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from treatydiff import lang
-from treatydiff.engine.align import Match
+from treatydiff.engine.comparison import Match
 from treatydiff.model import Clause, Instrument, LeafView
 from treatydiff.segment.eids import number_token
 from treatydiff.segment.labels import citation

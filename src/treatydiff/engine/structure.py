@@ -78,7 +78,7 @@ def bar(threshold: float, slack: float) -> float:
 
 
 class Texts(Protocol):
-    """What the content alignment scores texts with (``engine.align``'s scorer texts)."""
+    """What the content alignment scores texts with (``engine.scoring.Texts``)."""
 
     def score(self, a: str, b: str) -> float:
         """The similarity (0..1) of two prepared texts."""

@@ -3,7 +3,7 @@ pairs: an exact similarity join.
 
 The similarity is ``compare``'s ``token_ratio``: the normalized Indel similarity of the
 clauses' word sequences, ``2 * LCS / (|x| + |y|)`` over words (rapidfuzz ``fuzz.ratio`` on
-texts whose words are encoded as single characters; ``engine.align``). Since the longest
+texts whose words are encoded as single characters; ``engine.scoring``). Since the longest
 common subsequence is at most the multiset intersection of the words, a pair at least
 ``threshold`` similar shares at least ``threshold * (|x| + |y|) / 2`` words: a set
 similarity join on word multisets (each word numbered by its occurrence, "the#1", "the#2")
@@ -176,7 +176,7 @@ def _word_codes(sequences: Sequence[Sequence[str]]) -> dict[str, str]:
 
 class Encoder:
     """Word sequences as texts of one character a word, for ``fuzz.ratio`` to measure
-    words (as ``engine.align`` does): each new word takes the next code point, skipping
+    words (as ``engine.scoring`` does): each new word takes the next code point, skipping
     the surrogates, which a text cannot hold."""
 
     def __init__(self) -> None:
