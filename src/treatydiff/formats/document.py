@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from treatydiff.errors import FormatError
-from treatydiff.formats.un_text import preface_of
+from treatydiff.formats.un_text_title import preface_of
 from treatydiff.model import Clause, Instrument
 from treatydiff.model import Note as ModelNote
 from treatydiff.normalize import display_text

@@ -44,7 +44,7 @@ from functools import cached_property
 
 from treatydiff import lang
 from treatydiff.errors import FormatError
-from treatydiff.formats.un_text import ends_clause, reference_end
+from treatydiff.formats.un_text_layout import ends_clause, reference_end
 from treatydiff.lang.words import Lexicon
 from treatydiff.model import Instrument, Note
 from treatydiff.normalize import display_text

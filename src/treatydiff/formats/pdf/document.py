@@ -40,7 +40,7 @@ from treatydiff.formats.pdf.extract import read_pages
 from treatydiff.formats.pdf.furniture import Aside, Metrics, metrics, sort_out
 from treatydiff.formats.pdf.layout import Line, page_lines
 from treatydiff.formats.pdf.repair import Repair, repair
-from treatydiff.formats.un_text import TextLine, body_start, reference_end
+from treatydiff.formats.un_text_layout import TextLine, body_start, reference_end
 from treatydiff.normalize import display_text
 from treatydiff.segment.markers import read_marker
 from treatydiff.segment.vocabulary import alternatives
