@@ -28,7 +28,8 @@ from measure import corpus_root
 from treatydiff.engine.divergences import divergences  # noqa: E402
 from treatydiff.engine.languages import Version, align, align_pair, version  # noqa: E402
 from treatydiff.errors import TreatydiffError  # noqa: E402
-from treatydiff.formats import list_parts, load_file, read_bytes  # noqa: E402
+from treatydiff.formats import list_parts, load_file  # noqa: E402
+from treatydiff.formats.reading import read_bytes  # noqa: E402
 
 
 def _pairs(folder: Path) -> list[tuple[str, Version, Version]]:

@@ -145,7 +145,7 @@ def _report(stage: str, started: float, **extra: object) -> None:
 
 def child(left: Path, right: Path, stages: tuple[str, ...]) -> None:
     import treatydiff
-    from treatydiff.formats import input_limit
+    from treatydiff.formats.reading import input_limit
     from treatydiff.render.json import render_json
 
     started = time.perf_counter()

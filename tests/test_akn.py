@@ -23,10 +23,11 @@ from lxml import etree
 from test_native import corpus_instruments, instruments, texts, treaties
 
 from treatydiff.errors import FormatError
-from treatydiff.formats import akn, detect_format, load_file, native
+from treatydiff.formats import akn, load_file, native
 from treatydiff.formats import parse as import_text
 from treatydiff.formats.akn import read as akn_read
 from treatydiff.formats.akn import write as akn_write
+from treatydiff.formats.detect import detect_format
 from treatydiff.model import Clause, Instrument, Metadata
 
 NS = {"a": akn.AKN_NS, "td": akn.TD_NS}

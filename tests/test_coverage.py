@@ -32,6 +32,7 @@ import treatydiff
 from treatydiff import lang
 from treatydiff.formats import laws_markdown, parse
 from treatydiff.formats import markdown as generic_markdown
+from treatydiff.formats.reading import decode
 from treatydiff.model import Instrument
 
 _TOKEN = re.compile(r"\w+")
@@ -159,7 +160,7 @@ def test_the_markdown_file_covers_its_text() -> None:
 )
 def test_every_plain_text_covers_its_text(path: Path) -> None:
     instrument = treatydiff.load(path)
-    text = treatydiff.formats.decode(path.read_bytes(), source=str(path))
+    text = decode(path.read_bytes(), source=str(path))
     _assert_covered(_plain_text_source(text, instrument), instrument)
 
 

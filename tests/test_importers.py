@@ -11,7 +11,8 @@ import pytest
 from conftest import USER_PREAMBLE, corpus_root
 
 from treatydiff.errors import FormatError, InputError
-from treatydiff.formats import detect_format, load_file, parse
+from treatydiff.formats import load_file, parse
+from treatydiff.formats.detect import detect_format
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
 from treatydiff.segment.blocks import Block

@@ -24,8 +24,9 @@ from conftest import corpus_root
 from treatydiff.engine.anchors import anchors
 from treatydiff.engine.divergences import divergences
 from treatydiff.engine.languages import Alignment, align, version
-from treatydiff.formats import list_parts, load_file, parse, read_bytes
+from treatydiff.formats import list_parts, load_file, parse
 from treatydiff.formats.options import ReadOptions
+from treatydiff.formats.reading import read_bytes
 from treatydiff.model import Instrument
 from treatydiff.render.languages import languages_dict, render_json, schema
 from treatydiff.report.languages import build, report

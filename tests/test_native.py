@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treatydiff.errors import FormatError, InputError
-from treatydiff.formats import detect_format, load_file, native
+from treatydiff.formats import load_file, native
 from treatydiff.formats import parse as import_text
+from treatydiff.formats.detect import detect_format
 from treatydiff.model import Clause, Instrument, Metadata, Note
 
 # Strings a lawyer's text can hold, and worse.

@@ -28,7 +28,7 @@ from treatydiff.catalogue import entries as catalogue
 from treatydiff.catalogue import pull as pulling
 from treatydiff.cli import main
 from treatydiff.errors import FormatError, InputError
-from treatydiff.formats import MAX_BYTES, input_limit
+from treatydiff.formats.reading import MAX_BYTES, input_limit
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:
@@ -452,7 +452,7 @@ def test_a_word_package_that_unpacks_past_the_limit_is_refused(tmp_path: Path) -
     import io
     import zipfile
 
-    from treatydiff.formats import input_limit
+    from treatydiff.formats.reading import input_limit
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:

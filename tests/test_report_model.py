@@ -13,15 +13,10 @@ from treatydiff.engine.comparison import Comparison
 from treatydiff.formats import load_file
 from treatydiff.model import Instrument
 from treatydiff.normalize import comparison_key
-from treatydiff.report.comparison import (
-    ComparisonReport,
-    Heading,
-    MovedMarker,
-    Row,
-    build_report,
-    collapse,
-)
+from treatydiff.report.comparison import ComparisonReport, build_report
 from treatydiff.report.figures import exact, percent
+from treatydiff.report.folds import collapse
+from treatydiff.report.rows import Heading, MovedMarker, Row
 
 
 @pytest.fixture(scope="module")

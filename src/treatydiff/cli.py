@@ -212,9 +212,9 @@ def output_option(command: _Command) -> _Command:
 
 def _input_limit(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
     """Set the reading limit of ``--max-bytes`` for the rest of the command (the default
-    limit of ``formats.MAX_BYTES`` when not given)."""
+    limit of ``formats.reading.MAX_BYTES`` when not given)."""
     if value is not None:
-        from treatydiff.formats import input_limit
+        from treatydiff.formats.reading import input_limit
 
         ctx.with_resource(input_limit(value))
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from treatydiff.errors import FormatError, InputError
-from treatydiff.formats import list_parts, load_file, load_stdin, read_bytes
+from treatydiff.formats import list_parts, load_file, load_stdin
+from treatydiff.formats.reading import read_bytes
 from treatydiff.lang import LANGUAGES
 from treatydiff.model import UNIT_KINDS, Instrument, LeafView
 

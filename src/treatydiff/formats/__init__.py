@@ -2,21 +2,20 @@
 
 Every text adapter is a pure function ``parse(text, *, lang, part) -> Instrument``; every
 layout adapter (Word, HTML: the ``documents`` extra) a pure function ``read(data, *, lang,
-options) -> document.Document`` of the file's bytes. This module does the I/O around them
-(reading, decoding, hashing) and fills in the metadata that describes the source. ``load``
+options) -> document.Document`` of the file's bytes. This module is their registry: it
+picks the adapter (the format told from the content by ``formats.detect`` unless given),
+does the I/O around it (reading and decoding by ``formats.reading``, hashing, the cache of
+imported instruments) and fills in the metadata that describes the source. ``load``
 (exported as ``treatydiff.load``) reads any kind of source.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
@@ -30,6 +29,14 @@ from treatydiff.errors import (
     UsageError,
 )
 from treatydiff.formats import cache
+from treatydiff.formats.detect import detect_document, detect_format
+from treatydiff.formats.reading import (
+    decode,
+    decode_text,
+    read_bytes,
+    read_limited,
+    read_stream,
+)
 from treatydiff.model import Guess, Instrument
 from treatydiff.normalize import LONE_SURROGATE
 
@@ -57,234 +64,9 @@ _DOCUMENT_ADAPTERS: dict[str, str] = {
 # Layout formats that are text, told from their content as text formats are.
 _TEXT_DOCUMENTS = frozenset({"html", "js-articles"})
 _DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer", "chompjs"})  # its modules
-# PDF (``treatydiff.formats.pdf``, the documents extra): read from the bytes, told by its
-# header.
-_PDF_MAGIC = b"%PDF-"
+# The import formats: those of the text and layout adapters, and PDF
+# (``treatydiff.formats.pdf``, the documents extra), read from the bytes.
 FORMATS: tuple[str, ...] = (*_ADAPTERS, *_DOCUMENT_ADAPTERS, "pdf")
-
-_NATIVE_MAGIC = "%treatydiff-instrument"
-_MD_HEADING = re.compile(r"^#{1,6}\s*\S", re.MULTILINE)
-
-# The largest source read, in bytes: the largest treaty file of the corpus is under 2 MB,
-# and a limit keeps a wrong path (``/dev/zero``) from filling the memory.
-MAX_BYTES = 50 * 1024 * 1024
-_max_bytes: ContextVar[int] = ContextVar("max_bytes", default=MAX_BYTES)
-
-
-@contextmanager
-def input_limit(max_bytes: int) -> Iterator[None]:
-    """Within the block, sources larger than ``max_bytes`` bytes are refused (InputError)
-    by every reader of this module; the default is ``MAX_BYTES``. ConfigError for a limit
-    below 1."""
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
-        raise ConfigError(
-            f"the input size limit must be a whole number of bytes from 1 up, not {max_bytes!r}"
-        )
-    token = _max_bytes.set(max_bytes)
-    try:
-        yield
-    finally:
-        _max_bytes.reset(token)
-
-
-def current_input_limit() -> int:
-    """The input limit in force (``input_limit``), in bytes."""
-    return _max_bytes.get()
-
-
-def read_limited(stream: IO[bytes], *, source: str) -> bytes:
-    """The bytes of ``stream`` to its end; InputError when they are more than the input
-    limit (``input_limit``) or cannot be read. Never reads more than one byte past it."""
-    limit = _max_bytes.get()
-    try:
-        data = stream.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise InputError(f"{source}: larger than the input limit of {limit} bytes (--max-bytes)")
-    return data
-
-
-# Byte-order marks and the encodings they make certain; UTF-32's first, as the UTF-32LE mark
-# starts with UTF-16LE's.
-BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Below this many bytes, a detector's guess of a legacy encoding is no evidence: the text is
-# refused with a request to name the encoding.
-DETECTION_MIN_BYTES = 256
-
-
-def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
-    """Text of a source file (see ``decode_text``)."""
-    return decode_text(data, source=source, encoding=encoding)[0]
-
-
-def decode_text(data: bytes, *, source: str, encoding: str | None = None) -> tuple[str, str | None]:
-    """The text of a source file, line ends made ``\\n``, and the name of the encoding
-    when it was detected rather than certain (None otherwise).
-
-    The encoding is ``encoding`` when given; else the one a byte-order mark makes certain
-    (UTF-8, UTF-16, UTF-32); else UTF-8 when the bytes are valid UTF-8; else, with the
-    ``documents`` extra installed, the one charset-normalizer detects in a text of at least
-    ``DETECTION_MIN_BYTES`` bytes. Raises InputError for an empty or binary file (a NUL
-    byte without a byte-order mark), bytes that are not valid in the named or marked
-    encoding, and a text whose encoding cannot be told; ConfigError for an unknown
-    encoding name.
-    Input larger than the input limit (``input_limit``) is refused too.
-    """
-    if len(data) > _max_bytes.get():
-        raise InputError(
-            f"{source}: larger than the input limit of {_max_bytes.get()} bytes (--max-bytes)"
-        )
-    if not data.strip():
-        raise InputError(f"{source}: file is empty")
-    name = encoding or next((name for bom, name in BYTE_ORDER_MARKS if data.startswith(bom)), None)
-    if name is not None:
-        try:
-            codec = codecs.lookup(name).name
-        except LookupError:
-            raise ConfigError(f"unknown text encoding {name!r}") from None
-        try:
-            text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{source}: not {codec} text (byte {exc.start})") from None
-        return _lines(text.removeprefix("\ufeff")), None
-    if b"\x00" in data:
-        # A text holds no NUL; anywhere, not only where a look at the start would see it.
-        raise InputError(f"{source}: binary file, not a text")
-    try:
-        return _lines(data.decode("utf-8")), None
-    except UnicodeDecodeError as exc:
-        detected = _detected(data)
-        if detected is None:
-            raise InputError(
-                f"{source}: not UTF-8 text (byte {exc.start}), and its encoding cannot be "
-                "told: name it with --encoding"
-            ) from None
-        return _lines(data.decode(detected)), detected
-
-
-def _detected(data: bytes) -> str | None:
-    """The encoding charset-normalizer finds for ``data``; None without the documents
-    extra, for a text too short to tell, or when nothing fits."""
-    if len(data) < DETECTION_MIN_BYTES:
-        return None
-    try:
-        import charset_normalizer
-    except ModuleNotFoundError:
-        return None
-    best = charset_normalizer.from_bytes(data).best()
-    return None if best is None else str(best.encoding)
-
-
-def _lines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-_AKN_ROOT = re.compile(r"<(?:[\w.-]+:)?akomaNtoso\b")
-# An HTML page opens, after an XML declaration, comments and whitespace, with its doctype
-# or one of its first elements.
-_MARKUP_PROLOGUE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.DOTALL)
-_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def _is_html(head: str) -> bool:
-    prologue = _MARKUP_PROLOGUE.match(head)
-    return bool(_HTML_START.match(head, prologue.end() if prologue else 0))
-
-
-def detect_document(data: bytes) -> str | None:
-    """The layout format of the file ``data`` ("pdf", "docx", "html") or None for text.
-
-    A PDF has its header within the first kilobyte (as readers accept it); a Word file is
-    a zip package holding ``word/document.xml``; an HTML page is told by its start, in
-    any encoding that writes ASCII as ASCII, or in UTF-16 with a BOM.
-    """
-    if _PDF_MAGIC in data[:1024]:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        import io
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as package:
-                return "docx" if "word/document.xml" in package.namelist() else None
-        except (zipfile.BadZipFile, OSError, EOFError):
-            return None
-    head = data[:4096]
-    if head.startswith(_UTF16_BOMS):
-        text = head.decode("utf-16", errors="replace")
-    else:
-        text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
-    return "html" if _is_html(text) else None
-
-
-def _unknown_json(text: str) -> str:
-    """Why a JSON text is refused: treatydiff's own reports are views, not inputs, and
-    the message names the export a user can read back."""
-    again = "export with show --format treatydiff or --format akn for a file treatydiff reads back"
-    schema = re.search(r'"schema":\s*"(treatydiff\.[a-z]+/[0-9]+)"', text)
-    if schema:
-        return f"JSON input is a treatydiff report ({schema[1]}), not an instrument; {again}"
-    if re.match(r'\s*\{\s*"clauses":', text):
-        return (
-            f"JSON input is the clause list of show --format json, which is not read back; {again}"
-        )
-    return 'JSON input without an "articles" list is not a known format'
-
-
-def detect_format(text: str) -> str:
-    """Name of the format of ``text``; raises FormatError when none fits."""
-    head = text.lstrip()[:2000]
-    if head.startswith(_NATIVE_MAGIC):
-        return "treatydiff"
-    if head.startswith("<meta http-equiv") or re.search(r"^##[^#\s]", head, re.MULTILINE):
-        return "laws-markdown"
-    if _is_html(head):
-        return "html"
-    # An XML declaration, or the root element after comments or a doctype, with or
-    # without a namespace prefix ("<akn:akomaNtoso").
-    if head.startswith("<?xml") or _AKN_ROOT.search(head):
-        return "akn"
-    if head.startswith("{"):
-        if '"articles"' in text:
-            return "json-articles"
-        raise FormatError(_unknown_json(text))
-    if head.startswith("<"):
-        raise FormatError("markup input that is neither Akoma Ntoso nor a known format")
-    if head.startswith("[") and _is_json(text):
-        raise FormatError("a JSON list is no known format (an article export is an object)")
-    from treatydiff.formats.js_articles import looks_like
-
-    if looks_like(text):
-        return "js-articles"
-    if _MD_HEADING.search(text):
-        return "markdown"
-    if re.search(r"[A-Za-z]{3,}", text):
-        return "un-text"
-    raise FormatError("no recognizable treaty text in input")
-
-
-def _is_json(text: str) -> bool:
-    """Whether ``text`` is one JSON value (a text that only starts like one, "[Draft]
-    Convention ...", is not)."""
-    import json
-
-    if not text.rstrip().endswith("]"):
-        return False
-    try:
-        json.loads(text)
-    except ValueError:
-        return False
-    except RecursionError:  # lists nested deeper than json reads: no treaty either
-        return True
-    return True
 
 
 def parse(
@@ -549,22 +331,6 @@ def load_parts(
     ]
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of the file at ``path``; InputError when it cannot be read or is larger
-    than the input limit (``input_limit``)."""
-    try:
-        with open(path, "rb") as stream:
-            return read_limited(stream, source=str(path))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except ValueError:  # a path with a NUL byte
-        raise InputError(f"{path!r}: not a file name") from None
-
-
 def load_file(
     path: str | os.PathLike[str],
     *,
@@ -679,7 +445,7 @@ def load(
     elif callable(getattr(source, "read", None)):
         name = getattr(source, "name", None)
         label = name if isinstance(name, str) and not name.startswith("<") else "<stream>"
-        data = _read_stream(source, label)
+        data = read_stream(source, label)
         instrument_id = None if label != "<stream>" else "stream"
     else:
         raise InputError(
@@ -688,16 +454,3 @@ def load(
     return load_bytes(
         data, source=label, fmt=format, lang=lang, part=part, instrument_id=instrument_id
     )
-
-
-def _read_stream(stream: IO[bytes] | IO[str], label: str) -> bytes:
-    limit = _max_bytes.get()
-    try:
-        content = stream.read(limit + 1)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{label}: cannot read ({exc})") from None
-    if isinstance(content, str):
-        return content.encode("utf-8")
-    if isinstance(content, bytes):
-        return content
-    raise InputError(f"{label}: read() gave a {type(content).__name__}, not bytes or str")

@@ -476,10 +476,10 @@ UNPACKED_PER_INPUT_BYTE = 4
 
 def _refuse_a_bomb(data: bytes) -> None:
     """FormatError when the parts of the package ``data`` unpack to more than
-    ``UNPACKED_PER_INPUT_BYTE`` times the input limit (``formats.input_limit``): a file
+    ``UNPACKED_PER_INPUT_BYTE`` times the input limit (``formats.reading.input_limit``): a file
     of a few kilobytes can unpack to gigabytes (a zip bomb), and python-docx reads every
     part into memory. The sizes the package declares bound what zipfile unpacks."""
-    from treatydiff.formats import current_input_limit
+    from treatydiff.formats.reading import current_input_limit
 
     most = UNPACKED_PER_INPUT_BYTE * current_input_limit()
     with zipfile.ZipFile(io.BytesIO(data)) as package:

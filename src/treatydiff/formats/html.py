@@ -31,7 +31,6 @@ import lxml.html
 from lxml import etree
 
 from treatydiff.errors import ConfigError, FormatError
-from treatydiff.formats import BYTE_ORDER_MARKS
 from treatydiff.formats.document import (
     Document,
     Dropped,
@@ -41,6 +40,7 @@ from treatydiff.formats.document import (
 )
 from treatydiff.formats.html_languages import Marked, in_script_of, select
 from treatydiff.formats.options import ReadOptions
+from treatydiff.formats.reading import BYTE_ORDER_MARKS
 from treatydiff.segment.blocks import Block, BlockRole
 
 # Elements whose content is no text of the page (not rendered, or media).

@@ -1,203 +1,33 @@
 """The comparison report model: what a report of one comparison shows, before any markup.
 
 Built from a ``Comparison`` only; ``treatydiff.render`` turns these frozen dataclasses
-into HTML or Markdown. A report is a stream of items: rows (one per alignment), headings
-(one per article or other section) and markers (where a moved clause stood). Rows follow
-the order of the alignments (the right side's document order, a removed clause after its
-left predecessor); a moved clause stands at its new place, with a marker where it used to
-be. ``collapse`` folds runs of unchanged rows away.
+into HTML or Markdown. A report is a stream of items (``report.rows``): rows (one per
+alignment), headings (one per article or other section) and markers (where a moved clause
+stood). Rows follow the order of the alignments (the right side's document order, a removed
+clause after its left predecessor); a moved clause stands at its new place, with a marker
+where it used to be. ``report.folds`` folds runs of unchanged rows away.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Literal
 
-from treatydiff.engine.classify import KIND_TAGS
 from treatydiff.engine.comparison import Alignment, Comparison, Status, Summary
 from treatydiff.model import Clause, Instrument, LeafView
+from treatydiff.report.folds import Fold, collapse
+from treatydiff.report.rows import (
+    STATUS_WORDS,
+    Cell,
+    Heading,
+    Item,
+    MovedMarker,
+    Row,
+    RowShape,
+)
 from treatydiff.report.sides import SideLabels, side_labels, version_name
 from treatydiff.report.spans import Span, redline, side_spans
 from treatydiff.segment.labels import LabelStyle, citation, placed
-
-RowShape = Literal["pair", "split", "merge", "added", "removed"]
-
-# At least this many unchanged rows in a row are folded away behind a count.
-MIN_COLLAPSED_RUN = 3
-
-STATUS_WORDS: dict[Status, str] = {
-    "identical": "identical",
-    "formatting": "formatting only",
-    "modified": "modified",
-    "added": "added",
-    "removed": "removed",
-}
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One clause on one side of a row, with the spans of its text."""
-
-    eid: str
-    label: str  # UN citation style: "article 3, paragraph 1 (a)"
-    short_label: str  # "art. 3(1)(a)"
-    spans: tuple[Span, ...]
-
-    @property
-    def text(self) -> str:
-        """The clause's text (its spans together)."""
-        return "".join(span.text for span in self.spans)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One alignment: a pair, a split or merge (one row), an added or a removed clause.
-
-    ``anchor`` is the row's id in a page: the first left eId, or for an added clause its
-    right eId (prefixed ``right-`` when a left clause has the same eId); ``aliases`` are
-    the other eIds that lead to this row. ``changed``: the alignment is a difference
-    (``Alignment.is_difference``), which a reader should look at. ``redline`` is the
-    inline view, line by line: deletions and insertions in reading order, a new line
-    where a clause of a split or merge ends. ``moved_from`` is the anchor of the marker left where a
-    moved clause used to be. ``renumbered``: the clause is cited by another number on the
-    right (``counterpart_label`` gives it); ``notes``: the stale references found in it.
-    """
-
-    anchor: str
-    aliases: tuple[str, ...]
-    status: Status
-    shape: RowShape
-    moved: bool
-    changed: bool
-    similarity: float
-    tags: tuple[str, ...]
-    left: tuple[Cell, ...]
-    right: tuple[Cell, ...]
-    redline: tuple[tuple[Span, ...], ...]
-    moved_from: str | None = None
-    renumbered: bool = False
-    notes: tuple[str, ...] = ()
-    kind: Literal["row"] = "row"
-
-    @property
-    def label(self) -> str:
-        """The row's citation: the left clauses, else the right ones."""
-        return " + ".join(cell.label for cell in self.left or self.right)
-
-    @property
-    def only_side(self) -> str | None:
-        """ "left" or "right" for a clause found on one side only."""
-        if not self.right:
-            return "left"
-        return None if self.left else "right"
-
-    @property
-    def counterpart_label(self) -> str | None:
-        """The right side's citation when the row has both sides and it reads differently."""
-        if not self.left or not self.right:
-            return None
-        right = " + ".join(cell.label for cell in self.right)
-        return None if right == self.label else right
-
-    @property
-    def change_kind(self) -> str:
-        """What kind of change the row is: its kind tag when modified (``wording``,
-        ``spelling``, ``case``, ``punctuation``...), else its status (``added``...)."""
-        return next((tag for tag in self.tags if tag in KIND_TAGS), self.status)
-
-    @property
-    def flags(self) -> tuple[str, ...]:
-        """What a reader looks for besides the kind: the flag tags (``modal``,
-        ``negation``, ``number``, ``defined-term``), then ``moved``, ``split``,
-        ``merge``."""
-        flags = [tag for tag in self.tags if tag not in KIND_TAGS]
-        if self.moved:
-            flags.append("moved")
-        if self.shape in ("split", "merge"):
-            flags.append(self.shape)
-        return tuple(flags)
-
-    @property
-    def status_text(self) -> str:
-        """The status as the report writes it: "modified, split, moved, renumbered"."""
-        words = STATUS_WORDS[self.status]
-        if self.shape in ("split", "merge"):
-            words = f"{words}, {self.shape}"
-        if self.moved:
-            words = f"{words}, moved"
-        return f"{words}, renumbered" if self.renumbered else words
-
-
-@dataclass(frozen=True)
-class MovedMarker:
-    """Where a moved clause stood on the left side; points to the row where it went."""
-
-    anchor: str
-    label: str  # the clause's left citation
-    target: str  # anchor of the row
-    target_label: str  # the clause's right citation
-    kind: Literal["marker"] = "marker"
-
-
-@dataclass(frozen=True)
-class Heading:
-    """Start of an article (or preamble, or final formulas) in the row stream."""
-
-    anchor: str
-    left: str | None  # "article 12: Reporting" on the left side
-    right: str | None  # "article 8" on the right side
-    changes: int = 0  # changed rows under this heading
-    kind: Literal["heading"] = "heading"
-
-    @property
-    def title(self) -> str:
-        """The section's title on both sides, once when they read the same."""
-        if self.left and self.right:
-            if self.left == self.right:
-                return self.left
-            return f"{self.left} \N{LEFT RIGHT ARROW} {self.right}"
-        if self.left:
-            return f"{self.left} (left text)"
-        return f"{self.right} (right text)"
-
-
-Item = Row | MovedMarker | Heading
-
-
-@dataclass(frozen=True)
-class Fold:
-    """Consecutive items of a report, shown open or collapsed; a collapsed fold holds
-    unchanged rows only (with the headings and markers among them)."""
-
-    collapsed: bool
-    items: tuple[Item, ...]
-
-    @property
-    def row_count(self) -> int:
-        """The number of rows in the fold."""
-        return sum(isinstance(item, Row) for item in self.items)
-
-    @property
-    def extent(self) -> str:
-        """The first and last clause of the fold's rows on each side: "article 16,
-        paragraph 2 to article 17, paragraph 2" when both sides read the same, else
-        "left: ...; right: ..."; one clause alone when the range has one."""
-        rows = [item for item in self.items if isinstance(item, Row)]
-        if not rows:
-            return ""
-        ranges = []
-        for cells in (rows[0].left, rows[-1].left), (rows[0].right, rows[-1].right):
-            first, last = cells
-            if not first or not last:
-                ranges.append("")
-                continue
-            start, end = first[0].label, last[-1].label
-            ranges.append(start if start == end else f"{start} to {end}")
-        left, right = ranges
-        if left == right or not right:
-            return left
-        return f"left: {left}; right: {right}" if left else right
 
 
 @dataclass(frozen=True)
@@ -554,50 +384,3 @@ def _heading(
         left=_unit_title(left_eid, left, label_style),
         right=_unit_title(right_eid, right, label_style),
     )
-
-
-def collapse(items: Sequence[Item], *, min_run: int = MIN_COLLAPSED_RUN) -> tuple[Fold, ...]:
-    """Items in folds: at least ``min_run`` unchanged rows in a row (with the headings
-    and markers among them) collapse. The heading of the section a changed row is in
-    stays visible, and so does a heading with nothing but headings after it."""
-    folds: list[Fold] = []
-    run: list[Item] = []
-
-    def put(part: Sequence[Item]) -> None:
-        last_row = max((n for n, item in enumerate(part) if isinstance(item, Row)), default=-1)
-        body, tail = part[: last_row + 1], part[last_row + 1 :]
-        if sum(isinstance(item, Row) for item in body) >= min_run:
-            folds.append(Fold(True, tuple(body)))
-        else:
-            _extend_open(folds, body)
-        _extend_open(folds, tail)
-
-    def flush(before_change: bool) -> None:
-        last_heading = max(
-            (n for n, item in enumerate(run) if isinstance(item, Heading)), default=-1
-        )
-        if before_change and last_heading >= 0:
-            put(run[:last_heading])
-            _extend_open(folds, [run[last_heading]])
-            put(run[last_heading + 1 :])
-        else:
-            put(run)
-        run.clear()
-
-    for item in items:
-        if isinstance(item, Row) and item.changed:
-            flush(before_change=True)
-            _extend_open(folds, [item])
-        else:
-            run.append(item)
-    flush(before_change=False)
-    return tuple(folds)
-
-
-def _extend_open(folds: list[Fold], items: Sequence[Item]) -> None:
-    if not items:
-        return
-    if folds and not folds[-1].collapsed:
-        folds[-1] = Fold(False, (*folds[-1].items, *items))
-    else:
-        folds.append(Fold(False, tuple(items)))

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from treatydiff.errors import InputError, TreatydiffError
-from treatydiff.formats import default_id, read_bytes
+from treatydiff.formats import default_id
+from treatydiff.formats.reading import read_bytes
 from treatydiff.reuse.cache import Cache
 from treatydiff.reuse.execute import Runner
 from treatydiff.reuse.read import ClauseRecord, Imported, Outcome, Refused, Source, read_source
