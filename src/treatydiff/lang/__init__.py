@@ -85,7 +85,8 @@ class Language:
       holds only such a designation, in capitals, opens a part of its own
       (``treatydiff.formats.pdf``).
 
-    Plain text in the UN layout (``treatydiff.formats.un_text``):
+    Plain text in the UN layout (``treatydiff.formats.un_text`` and the modules it reads
+    with, ``un_text_layout`` above all):
 
     * ``body_openers``: words that open the body after the title block ("The States",
       "The Parties"); a recital opener or a preamble heading opens it too, for a preamble
