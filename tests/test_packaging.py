@@ -28,7 +28,7 @@ def test_wheel_ships_templates_and_instruments(tmp_path: Path) -> None:
         assert shipped, f"{folder}/ is empty"
         assert set(shipped) <= names
     assert "treatydiff/py.typed" in names
-    assert "treatydiff/cli.py" in names
+    assert "treatydiff/cli/__init__.py" in names
     # The word lists the classifier reads, with the notice of their licence.
     words = PROJECT / "src" / "treatydiff" / "lang" / "words"
     assert {
