@@ -15,26 +15,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.probe import PROBE
 
 from treatydiff.formats import cache, load_file
 from treatydiff.formats.options import ReadOptions
 from treatydiff.model import Instrument
 
-# Runs the CLI in a fresh interpreter, then reports its exit code and the modules it loaded.
-_PROBE = """
-import json, sys
-from treatydiff.cli import main
-try:
-    main(sys.argv[1:])
-except SystemExit as done:
-    code = done.code
-print(json.dumps({"exit": code, "modules": sorted(sys.modules)}))
-"""
-
 
 def _run(home: Path, *argv: str, env: dict[str, str] | None = None) -> tuple[int, set[str]]:
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *argv],
+        [sys.executable, "-c", PROBE, *argv],
         capture_output=True,
         text=True,
         check=True,

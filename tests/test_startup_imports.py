@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import EXAMPLES
+from support.probe import PROBE
 
 HEAVY = ("numpy", "jinja2")
 # What no comparison report needs: the language-version engine (anchors, divergences),
@@ -74,25 +75,13 @@ def test_the_public_api_loads_its_stage_on_first_use() -> None:
     assert "treatydiff.engine" in loaded and "rapidfuzz" in loaded
 
 
-# Runs the CLI in this process, then reports its exit code and every module it imported.
-_PROBE = """
-import json, sys
-from treatydiff.cli import main
-try:
-    main(sys.argv[1:])
-except SystemExit as done:
-    code = done.code
-print(json.dumps({"exit": code, "modules": sorted(sys.modules)}))
-"""
-
-
 def _compare(fmt: str, tmp_path: Path) -> dict[str, object]:
     left = EXAMPLES / "opsc-preamble-ohchr.txt"
     right = EXAMPLES / "opsc-preamble-revised.txt"
     output = tmp_path / f"out.{fmt}"
     argv = ["compare", str(left), str(right), "--format", fmt, "-o", str(output)]
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *argv],
+        [sys.executable, "-c", PROBE, *argv],
         capture_output=True,
         text=True,
         check=True,

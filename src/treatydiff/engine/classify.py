@@ -65,6 +65,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from rapidfuzz.distance import OSA
 
@@ -367,13 +368,14 @@ def _typo(
         return False
     if _inflected(x, y, lexicon):
         return False
-    if lexicon.is_word(x) == lexicon.is_word(y):
+    known = lexicon.is_word(x)
+    if known == lexicon.is_word(y):
         return False
     # A name put for another is no typo, though the language's list lacks one of them:
     # a capitalized string that another language's list holds is a name ("Geneva" /
     # "Genova", Genoa), where "Protocl" is no word of any; an accent alone is no other
     # name ("Comite" / "Comité").
-    stray = b if lexicon.is_word(x) else a
+    stray = b if known else a
     return not (
         stray[:1].isupper()
         and EVERY_LANGUAGE.is_word(stray.casefold())
@@ -389,13 +391,19 @@ def _capital_accents(a: str, b: str, lexicon: Lexicon) -> bool:
     accent on a small letter tells words apart ("ou" / "où", "si" / "sí"), and so does
     one on a capital where the accented word is one of the language's
     ``accented_words`` ("Él" / "El", "Één" / "Een")."""
-    accented = {w for code in lexicon.codes for w in lang.get(code).accented_words}
+    accented = _accented_words(lexicon.codes)
     if a.casefold() in accented or b.casefold() in accented:
         return False
     return len(a) == len(b) and all(
         p == q or ((p.isupper() or q.isupper()) and _bare(p) == _bare(q))
         for p, q in zip(a, b, strict=True)
     )
+
+
+@cache
+def _accented_words(codes: tuple[str, ...]) -> frozenset[str]:
+    """The ``accented_words`` of the languages ``codes``."""
+    return frozenset(w for code in codes for w in lang.get(code).accented_words)
 
 
 def _bare(letter: str) -> str:

@@ -49,8 +49,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from treatydiff.engine.comparison import PairedBy
-from treatydiff.engine.overlap import in_order_ends, related, taken_clauses
-from treatydiff.engine.structure import Pair
+from treatydiff.engine.overlap import in_order_ends, related
+from treatydiff.engine.structure import Pair, taken_clauses
 
 if TYPE_CHECKING:
     from treatydiff.engine.languages import Embedded

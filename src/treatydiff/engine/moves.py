@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from treatydiff.engine.structure import Pair, Texts
+from treatydiff.engine.structure import Pair, Texts, taken_clauses
 from treatydiff.model import LeafView
 
 PREAMBLE = "preamble"
@@ -51,7 +51,7 @@ def across(
     Returns:
         One-to-one pairs, moved, no clause in two of them or in ``pairs``.
     """
-    taken = ({i for p in pairs for i in p.left}, {j for p in pairs for j in p.right})
+    taken = taken_clauses(pairs)
     places = [
         [(k, place(leaf)) for k, leaf in enumerate(side) if k not in taken[s]]
         for s, side in enumerate(leaves)

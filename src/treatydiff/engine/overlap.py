@@ -79,7 +79,7 @@ from functools import cache
 
 from treatydiff import lang
 from treatydiff.engine.comparison import PairedBy
-from treatydiff.engine.structure import Pair, Texts, bar, unit_key
+from treatydiff.engine.structure import Pair, Texts, bar, taken_clauses, unit_key
 from treatydiff.model import LeafView
 
 # The reasons of the pairs these steps make.
@@ -287,11 +287,6 @@ def related(pairs: Sequence[Pair], sizes: tuple[int, int]) -> bool:
     ``RELATED`` of one side's clauses."""
     taken = taken_clauses(pairs)
     return max(len(taken[0]) / max(sizes[0], 1), len(taken[1]) / max(sizes[1], 1)) >= RELATED
-
-
-def taken_clauses(pairs: Sequence[Pair]) -> tuple[set[int], set[int]]:
-    """The left and the right clauses in ``pairs``."""
-    return {i for p in pairs for i in p.left}, {j for p in pairs for j in p.right}
 
 
 def in_order_ends(pairs: Sequence[Pair]) -> tuple[list[int], list[int]]:

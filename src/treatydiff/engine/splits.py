@@ -33,6 +33,7 @@ from treatydiff.engine.structure import (
     Pair,
     Texts,
     by_container,
+    taken_clauses,
 )
 
 
@@ -64,10 +65,7 @@ def gather(
         clause still in at most one pair.
     """
     out = list(pairs)
-    used = (
-        {i for p in pairs for i in p.left},
-        {j for p in pairs for j in p.right},
-    )
+    used = taken_clauses(pairs)
     # The in-order pairs bound the place where a pair's pieces may lie, on each side.
     in_order = [p for p in pairs if not p.moved]
     ends = (

@@ -174,6 +174,11 @@ def corresponding(
         found.extend(more)
 
 
+def taken_clauses(pairs: Sequence[Pair]) -> tuple[set[int], set[int]]:
+    """The left and the right clauses in ``pairs``."""
+    return {i for p in pairs for i in p.left}, {j for p in pairs for j in p.right}
+
+
 def by_container(containers: Sequence[str]) -> dict[str, list[int]]:
     """The indices of the clauses of each container, in document order."""
     out: dict[str, list[int]] = {}
@@ -188,7 +193,7 @@ def _fill(
     """One round of steps 2 to 4: the pairs found in the gaps between the in-order
     ``pairs`` (local indices), then beside the moved ones."""
     lefts, rights = sides
-    taken = ({i for p in pairs for i in p.left}, {j for p in pairs for j in p.right})
+    taken = taken_clauses(pairs)
     paired_containers = {
         (lefts.containers[i], rights.containers[j]) for p in pairs for i in p.left for j in p.right
     }

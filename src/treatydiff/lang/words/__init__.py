@@ -112,8 +112,7 @@ class Lexicon:
         word). Source: the Chicago Manual of Style, 17th ed., 7.89 (see
         ``treatydiff.lang.en``)."""
         prefix, stem = prefix.casefold(), stem.casefold()
-        prefixes = {p for code in self.codes for p in lang.get(code).hyphen_prefixes}
-        if prefix not in prefixes or not self.is_word(prefix + stem):
+        if prefix not in _hyphen_prefixes(self.codes) or not self.is_word(prefix + stem):
             return False
         if not self.is_word(stem):
             return True
@@ -121,6 +120,13 @@ class Lexicon:
 
 
 _VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+
+
+@cache
+def _hyphen_prefixes(codes: tuple[str, ...]) -> frozenset[str]:
+    """The ``hyphen_prefixes`` of the languages ``codes``."""
+    return frozenset(p for code in codes for p in lang.get(code).hyphen_prefixes)
+
 
 EVERY_LANGUAGE = Lexicon()
 
