@@ -47,6 +47,7 @@ def kind(left: str, right: str, lexicon: Lexicon = EVERY_LANGUAGE) -> tuple[str,
         ("un-ionized", "unionized"),  # "un" ends in a consonant: no vowels kept apart
         ("un-lock", "unlock"),
         ("co-op", "coop"),  # a stem that is no word alone: the hyphenated form is one
+        ("un-ionised", "unionised"),  # British spelling: neither form is listed as such
     ],
 )
 def test_a_hyphen_that_tells_two_words_apart_is_wording(hyphenated: str, joined: str) -> None:
@@ -267,3 +268,49 @@ def test_a_hyphen_between_the_same_words(left: str, right: str, expected: str) -
 )
 def test_an_apostrophe_that_joins_or_splits_words_is_wording(left: str, right: str) -> None:
     assert kind(left, right)[0] == "wording"
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("harmonised", "harmonized"),
+        ("criminalised", "criminalized"),
+        ("unionisation", "unionization"),
+        ("prioritising", "prioritizing"),
+        ("recognises", "recognizes"),
+    ],
+)
+def test_an_ise_spelling_of_an_ize_word_is_spelling(british: str, american: str) -> None:
+    # New Hart's Rules: "-ise" and "-ize" spell one word; the word lists hold some
+    # British forms ("harmonised") and not others ("criminalised").
+    english = Lexicon.of(["en"])
+    assert english.is_word(british)
+    assert kind(f"shall be {british} by", f"shall be {american} by", english) == ("spelling",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("criminalized", "criminalizes"),  # "criminalizes" is in no word list
+        ("criminalised", "criminalises"),
+        ("harmonised", "harmonises"),
+        ("agree", "agreed"),
+    ],
+)
+def test_another_form_of_a_word_is_wording_though_the_list_lacks_it(old: str, new: str) -> None:
+    english = Lexicon.of(["en"])
+    assert kind(f"the State {old} the", f"the State {new} the", english)[0] == "wording"
+
+
+def test_a_letter_lost_before_an_ending_stays_a_typo() -> None:
+    # "adoptd" is no form of "adopt": an ending "d" follows only an "e" ("agreed").
+    english = Lexicon.of(["en"])
+    assert kind("the text adopted by", "the text adoptd by", english) == ("spelling",)
+
+
+def test_a_short_stem_keeps_its_ending() -> None:
+    # "prised" (forced open) is no spelling of "prized" (valued): the ending rule needs
+    # three letters before "-ise".
+    english = Lexicon.of(["en"])
+    assert english.canonical("prised") == "prised"
+    assert english.canonical("criminalised") == "criminalized"

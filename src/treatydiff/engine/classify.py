@@ -61,6 +61,7 @@ flag word of the older text turned into a non-word raises its flag ("not" -> "nt
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -412,12 +413,19 @@ def _bare(letter: str) -> str:
 
 
 def _inflected(x: str, y: str, lexicon: Lexicon) -> bool:
-    """Whether one word is the other with an ending of number or inflection
-    ("principle" -> "principles")."""
-    short, long = sorted((x, y), key=len)
-    return any(
-        long == short + ending for code in lexicon.codes for ending in lang.get(code).inflections
-    )
+    """Whether the two words differ only in endings of number or inflection: after
+    their longest common beginning, each has nothing left or one of a language's
+    ``inflections``, which may begin with the beginning's last letter ("principle" /
+    "principles", "criminalized" / "criminalizes": "criminaliz" + "ed" / + "es"; not
+    "adopted" / "adoptd"). A word list need not hold every form of a word
+    ("criminalizes"), so a form it lacks is still no typo of another form."""
+    stem = os.path.commonprefix((x, y))
+    tails = (x[len(stem) :], y[len(stem) :])
+    for code in lexicon.codes:
+        endings = lang.get(code).inflections
+        if all(not tail or tail in endings or stem[-1:] + tail in endings for tail in tails):
+            return True
+    return False
 
 
 def _counts(words: Sequence[str], vocabulary: frozenset[str]) -> Counter[str]:

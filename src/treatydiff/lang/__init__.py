@@ -134,6 +134,12 @@ class Language:
       the hyphen, the prefix and the word are two words, so that adding or removing that
       hyphen is a change of wording, not of spelling, unless it only keeps two vowels
       apart (re-enter / reenter; ``treatydiff.engine.joins``).
+    * ``variant_endings``: pairs of word endings that spell one word two ways (British
+      "ise" / American and Oxford "ize": "harmonised" / "harmonized"), the variant
+      first, lowercase: a word with the variant ending, a stem of at least three letters
+      before it, is the word with the other ending when the language lists that one
+      (``treatydiff.lang.words``), which word lists and ``*.variants.txt`` cannot list
+      one by one ("unionised", "criminalised").
     * ``accented_words``: words a written accent alone tells from another word of the
       language (Spanish "él" / "el", Dutch "één" / "een"), lowercase: printed on a
       capital without its accent such a word is still the other word ("El lo decidirá"
@@ -191,6 +197,7 @@ class Language:
     negation_prefixes: tuple[str, ...]
     inflections: tuple[str, ...]
     hyphen_prefixes: tuple[str, ...]
+    variant_endings: tuple[tuple[str, str], ...]
     accented_words: frozenset[str]
     definitions_captions: tuple[str, ...]
     citation_forms: Mapping[str, tuple[str, str]]

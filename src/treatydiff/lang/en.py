@@ -231,13 +231,19 @@ LANGUAGE = Language(
         "re so to up us we ye".split()
     ),
     negation_prefixes=("non", "un", "in", "im", "il", "ir"),
-    inflections=("s", "es"),
+    inflections=("s", "es", "ed"),
     # The Chicago Manual of Style (17th ed., 7.89, hyphenation guide, "re", "un", "co")
     # and New Hart's Rules (hyphens after prefixes): these take a hyphen to tell the word
     # apart from another, re-cover / recover, re-sign / resign, un-ionized / unionized,
     # co-op / coop; after "re" and "co" before a vowel the hyphen only keeps two vowels
     # apart (re-enter / reenter, co-operation / cooperation), a spelling.
     hyphen_prefixes=("re", "un", "co"),
+    # New Hart's Rules (3.2, "-ise or -ize?"): the verb ending and its derivatives are
+    # spelled either way; "-yse" (analyse) is listed in en.variants.txt word by word.
+    variant_endings=tuple(
+        (f"is{end}", f"iz{end}")
+        for end in ("e", "ed", "es", "ing", "er", "ers", "ation", "ations", "able")
+    ),
     accented_words=frozenset(),
     definitions_captions=("definition", "use of terms"),
     citation_forms={

@@ -232,6 +232,7 @@ LANGUAGE = Language(
     # Spanish writes prefixes joined to their word (Ortografía de la lengua española,
     # RAE, 2010): none tells two words apart.
     hyphen_prefixes=(),
+    variant_endings=(),
     accented_words=frozenset(
         # The diacritic accent (RAE, Ortografía de la lengua española, 2010): the
         # monosyllables and the interrogatives it tells apart, accented on capitals too.

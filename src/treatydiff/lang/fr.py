@@ -225,6 +225,7 @@ LANGUAGE = Language(
     # French writes "re-" and "ré-" joined (Rectifications de l'orthographe, 1990):
     # none tells two words apart.
     hyphen_prefixes=(),
+    variant_endings=(),
     accented_words=frozenset(
         # Words an accent tells from another (où / ou, là / la, dû / du). "À" is left
         # out: French prints "A" for "À" at the head of a sentence by long custom, and a

@@ -209,6 +209,7 @@ LANGUAGE = Language(
     # Dutch joins its prefixes to the word without a hyphen (Woordenlijst Nederlandse
     # Taal, Leidraad): none tells two words apart.
     hyphen_prefixes=(),
+    variant_endings=(),
     accented_words=frozenset(
         # Accents of stress that make another word (Woordenlijst Nederlandse Taal,
         # Leidraad): één / een ("one" / "a"), vóór / voor ("before" / "for").

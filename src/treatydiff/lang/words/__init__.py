@@ -101,6 +101,8 @@ class Lexicon:
         folded = word.casefold()
         for code in self.codes:
             folded = _variants(code).get(folded, folded)
+            if _has_list(code):
+                folded = _ending_variant(folded, code) or folded
         return folded
 
     def hyphen_tells_apart(self, prefix: str, stem: str) -> bool:
@@ -143,6 +145,23 @@ def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
         if len(folded) <= 2:
             if folded in lang.get(code).short_words:
                 return True
-        elif f"\n{folded}\n" in _word_text(code):
+        elif f"\n{folded}\n" in _word_text(code) or _ending_variant(folded, code):
             return True
     return False
+
+
+# Before a shorter stem the other ending makes another word as often as not ("prise" /
+# "prize", "seise" / "seize").
+_MIN_STEM = 3
+
+
+@cache
+def _ending_variant(folded: str, code: str) -> str | None:
+    """``folded`` with the other ending of one of the ``variant_endings`` of the language
+    ``code`` ("unionised" -> "unionized") when its word list holds that spelling; None
+    when no ending applies or the list lacks it."""
+    for variant, standard in lang.get(code).variant_endings:
+        if folded.endswith(variant) and len(folded) - len(variant) >= _MIN_STEM:
+            other = folded[: -len(variant)] + standard
+            return other if f"\n{other}\n" in _word_text(code) else None
+    return None
