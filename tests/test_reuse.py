@@ -551,3 +551,38 @@ def test_identical_copies_are_named_after_their_own_paths_cold_or_warm(
     assert by_sources[("opsc-copy.md", "opsc/2012-10-31.md")] == ids["opsc.md"]["clauses"]
     assert ("opsc.md", "opsc/2012-10-31.md") not in by_sources
     assert by_sources[("opac.md", "opsc.md")] == by_sources[("opac.md", "opsc-copy.md")] > 5
+
+
+def test_a_write_killed_midway_leaves_no_temporary_file_for_long(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # What a writer killed by SIGKILL leaves (write_atomic's temporary file, never
+    # renamed): the next run that writes an entry removes it once it is an hour old, and
+    # leaves alone one as young as a write in progress.
+    folder = tmp_path / "collection"
+    folder.mkdir()
+    laws = corpus / "laws-markdown"
+    (folder / "opac.md").write_bytes((laws / "opac" / "2013-09-12.md").read_bytes())
+
+    def run() -> None:
+        result = CliRunner().invoke(
+            main,
+            ["reuse", str(folder), "--scheduler", "synchronous"],
+            env={"TREATYDIFF_HOME": str(tmp_path / "home")},
+        )
+        assert result.exit_code == 0, result.output
+
+    run()
+    (entry,) = (tmp_path / "home").glob("cache/reuse/*/*/*.json")
+    left = [
+        entry.parent / ".treatydiff-99999-aaaa.tmp",
+        entry.parent.parent / ".treatydiff-99998-bbbb.tmp",
+        entry.parent / ".treatydiff-99997-cccc.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"half an entry")
+    os.utime(left[0], (0, 0))
+    os.utime(left[1], (0, 0))
+    (folder / "opsc.md").write_bytes((laws / "opsc" / "2012-10-31.md").read_bytes())
+    run()
+    assert [path.exists() for path in left] == [False, False, True]

@@ -19,8 +19,9 @@ renamed or moved file is found again, an edited one is read anew. An entry holds
 of the path that filled it (``reuse.read``): the same bytes at another path are a hit,
 named after that path (``reuse.collection``). Entries are written
 atomically (``outputs.write_atomic``); an entry that cannot be read or parsed is ignored,
-and rewritten by the run that reads the source again. Folders of older code are left for
-the user to delete.
+and rewritten by the run that reads the source again. The first write of a run removes
+the temporary files of writes killed midway (``outputs.stale_temporaries``), as the cache
+of imported instruments does. Folders of older code are left for the user to delete.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from treatydiff.errors import OutputError
-from treatydiff.outputs import write_atomic
+from treatydiff.outputs import stale_temporaries, write_atomic
 from treatydiff.resources import code_fingerprint
 from treatydiff.reuse.read import Outcome, outcomes_from_json, outcomes_to_json
 
@@ -60,6 +61,18 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / code_fingerprint()
+        self._swept = False
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write ``data`` to ``path`` atomically, not stopping the run if it fails; the
+        first write also removes what writes killed midway left."""
+        if not self._swept:
+            self._swept = True
+            for leftover in stale_temporaries([self.folder, *self.folder.glob("??")]):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        with contextlib.suppress(OutputError):
+            write_atomic(path, data)
 
     def _path(self, sha256: str, lang: str, fmt: str | None) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.{lang}.{fmt or 'auto'}.json"
@@ -75,8 +88,7 @@ class Cache:
     def put(self, sha256: str, lang: str, fmt: str | None, outcomes: tuple[Outcome, ...]) -> None:
         """Store ``outcomes``; a cache that cannot be written is no reason to stop a run."""
         data = json.dumps(outcomes_to_json(outcomes), ensure_ascii=False, separators=(",", ":"))
-        with contextlib.suppress(OutputError):
-            write_atomic(self._path(sha256, lang, fmt), data.encode("utf-8"))
+        self._write(self._path(sha256, lang, fmt), data.encode("utf-8"))
 
     def _pairs_path(self, threshold: float) -> Path:
         return self.folder / f"pairs-{threshold!r}.json"
@@ -98,8 +110,7 @@ class Cache:
             "texts": sorted(known.texts),
             "pairs": sorted(known.pairs),
         }
-        with contextlib.suppress(OutputError):
-            write_atomic(self._pairs_path(threshold), json.dumps(data).encode("utf-8"))
+        self._write(self._pairs_path(threshold), json.dumps(data).encode("utf-8"))
 
 
 def _known_pairs(data: Any, threshold: float) -> KnownPairs:
