@@ -497,6 +497,22 @@ def test_a_title_set_large_is_apart_from_the_opening_words_under_it() -> None:
     assert "blogprudencias" not in words
 
 
+def test_a_double_spaced_page_keeps_each_item_whole() -> None:
+    # The CEDAW booklet sets articles 14 (h) to 16 double spaced: every line stands as
+    # far below the one before as a paragraph would. A line that starts in small letters
+    # after one that ends mid-sentence goes on with it, so each item keeps its last words
+    # ("... con ocasión de su" / "disolución;"), none of them read as closing words or
+    # carried into the chapeau.
+    cedaw = load_file(_documents() / "cedaw-es-sv-booklet.pdf", lang="es")
+    texts = {clause.eid: clause.text for clause in cedaw.walk()}
+    assert texts["art_16__para_1__point_c"].endswith("con ocasión de su disolución;")
+    assert texts["art_16__para_1__point_d"].endswith("serán la consideración primordial;")
+    assert texts["art_16__para_1__point_e"].endswith("les permitan ejercer estos derechos;")
+    assert texts["art_16__para_1__intro"].endswith("entre hombres y mujeres:")
+    assert texts["art_14__para_2__point_h"].endswith("el transporte y las comunicaciones.")
+    assert not [eid for eid in texts if eid.startswith(("art_14", "art_16")) and "wrapup" in eid]
+
+
 def test_a_preamble_heading_atop_the_text_is_no_title_the_title_page_s_is() -> None:
     # The UNICEF booklet's CRC opens "PREÁMBULO" / "Los Estados Partes ..." atop page 8;
     # its title stands on the title page (page 5), set large, above its date.

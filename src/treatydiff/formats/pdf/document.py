@@ -151,6 +151,7 @@ def _text_lines(body: list[Line], measure: Metrics, words: _Words) -> list[_Item
     for number, line in enumerate(body, 1):
         if previous is None or (
             _breaks(previous, line, measure)
+            and not _goes_on(previous, line)
             and not _cites_on(previous, line, words)
             and not _heading_goes_on(paragraphs[-1], line, measure, words)
         ):
@@ -225,6 +226,17 @@ def _heading_goes_on(
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _goes_on(before: Line, after: Line) -> bool:
+    """Whether ``after`` goes on with the sentence ``before`` leaves open: set in the
+    same size, ``before`` ends on a letter, with no stop, colon or comma, and ``after``
+    starts with a small letter ("... con ocasión de su" / "disolución;"). No paragraph
+    ends there, however far below the next line stands (a double-spaced page, a page
+    break); a logo's word in small letters is set in another size."""
+    end, start = before.text.rstrip()[-1:], after.text.lstrip()[:1]
+    same_size = abs(before.size - after.size) < 0.1 * max(before.size, after.size)
+    return same_size and end.isalpha() and start.isalpha() and start.islower()
 
 
 def _cites_on(before: Line, after: Line, words: _Words) -> bool:
