@@ -1,5 +1,6 @@
 """A text read with no treaty structure is still compared, but the user is told why the
-report cites "formula 2" and which language would read its articles."""
+report cites "formula 2" and which language would read its articles; without --lang, a
+text that English reads no structure in and another language does is read in that one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import USER_PREAMBLE
 
-from treatydiff.catalogue.refs import resolve, structure_warning
+from treatydiff.catalogue.refs import other_readings, resolve, structure_warning
 from treatydiff.cli import main
 
 SPANISH = """Protocolo de ejemplo
@@ -32,34 +33,44 @@ def spanish(tmp_path: Path) -> tuple[Path, Path]:
     return left, right
 
 
-def test_a_spanish_text_read_as_english_is_compared_with_a_warning_naming_spanish(
+def test_a_spanish_text_is_read_as_spanish_unless_english_is_asked_for(
     spanish: tuple[Path, Path],
 ) -> None:
     left, right = spanish
     done = CliRunner().invoke(main, ["compare", str(left), str(right)])
     assert done.exit_code == 1
-    warnings = [line for line in done.stderr.splitlines() if "warning" in line]
+    notes = done.stderr.splitlines()
+    assert len(notes) == 2, done.stderr
+    assert all(line.endswith("found in English: read as es") for line in notes)
+    assert "article 2, paragraph 1" in done.stdout
+    assert "[-dos-]{+tres+}" in done.stdout
+
+    english = CliRunner().invoke(main, ["compare", "--lang", "en", str(left), str(right)])
+    assert english.exit_code == 1
+    warnings = [line for line in english.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 2
     assert all("with --lang en" in line and "try --lang es" in line for line in warnings)
-    assert "[-dos-]{+tres+}" in done.stdout  # the change itself is still reported
+    assert "[-dos-]{+tres+}" in english.stdout  # the change itself is still reported
 
     read = CliRunner().invoke(main, ["compare", "--lang", "es", str(left), str(right)])
     assert read.exit_code == 1
-    assert "warning" not in read.stderr
-    assert "article 2, paragraph 1" in read.stdout
+    assert read.stderr == ""
+    assert read.stdout == done.stdout
 
 
 def test_a_text_of_no_known_language_says_so(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("Erster Absatz ohne Gliederung.\n\nZweiter Absatz.\n", encoding="utf-8")
-    warning = structure_warning(str(text), resolve(str(text)), lang="en")
-    assert warning is not None
+    instrument = resolve(str(text))
+    found = other_readings(str(text), instrument, lang="en")
+    assert found == ()
+    warning = structure_warning(str(text), instrument, lang="en", found=found)
     assert "compared as 2 blocks of text" in warning
     assert "no other known language (es, fr, nl) finds any" in warning
 
 
 def test_a_treaty_with_structure_and_a_catalogue_instrument_raise_no_warning() -> None:
-    assert structure_warning(str(USER_PREAMBLE), resolve(str(USER_PREAMBLE)), lang="en") is None
+    assert other_readings(str(USER_PREAMBLE), resolve(str(USER_PREAMBLE)), lang="en") is None
     done = CliRunner().invoke(main, ["show", str(USER_PREAMBLE)])
     assert done.exit_code == 0 and done.stderr == ""
 
@@ -68,6 +79,24 @@ def test_the_spanish_part_xi_agreement_pdf_read_as_english_points_to_spanish(
     corpus: Path,
 ) -> None:
     pdf = corpus / "documents" / "unclos-partxi-agreement-1994-es.pdf"
-    warning = structure_warning(str(pdf), resolve(str(pdf)), lang="en")
-    assert warning is not None and warning.endswith("try --lang es")
-    assert structure_warning(str(pdf), resolve(str(pdf), lang="es"), lang="es") is None
+    english = resolve(str(pdf))
+    found = other_readings(str(pdf), english, lang="en")
+    assert found == ("es",)
+    assert structure_warning(str(pdf), english, lang="en", found=found).endswith("try --lang es")
+    assert other_readings(str(pdf), resolve(str(pdf), lang="es"), lang="es") is None
+
+
+def test_show_and_its_parts_read_a_spanish_booklet_as_spanish(corpus: Path) -> None:
+    # Read as English the CEDAW booklet holds one part, El Salvador's decree, without
+    # structure; read as Spanish, the Convention and the two domestic acts.
+    pdf = str(corpus / "documents" / "cedaw-es-sv-booklet.pdf")
+    parts = CliRunner().invoke(main, ["show", pdf, "--parts"])
+    assert parts.exit_code == 0
+    assert [line.split("\t")[1][:10] for line in parts.stdout.splitlines()] == [
+        "CONVENCIÓN",
+        "ACUERDO No",
+        "DECRETO No",
+    ]
+    shown = CliRunner().invoke(main, ["show", pdf])
+    assert shown.exit_code == 0 and "[art_16__para_1__point_c]" in shown.stdout
+    assert shown.stderr.endswith("read as es\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,28 +83,27 @@ _UNSTRUCTURED_KINDS = frozenset({"preamble", "formula"})
 _LOOSE_KINDS = frozenset({"paragraph", "point", "indent", "intro", "wrapup"})
 
 
-def structure_warning(
+def other_readings(
     ref: str,
     instrument: Instrument,
     *,
     lang: str,
     fmt: str | None = None,
     options: ReadOptions | None = None,
-) -> str | None:
-    """A warning when REF, read as language ``lang``, shows no treaty structure: no
-    article, recital, paragraph or container, only blocks of text. Such a text is still
-    compared word for word, but as blocks in source order, so a change is cited as
-    "unnumbered paragraph 2" and moved or renumbered articles are not recognised; the
-    usual cause is a text in another language than ``lang`` (a Spanish PDF read with
-    the default ``--lang en``). The other known languages are tried on the same file,
-    and those that find structure are named in the warning.
+) -> tuple[str, ...] | None:
+    """The other known languages in which REF shows treaty structure, when REF, read as
+    language ``lang`` (``instrument``), shows none: no article, recital or paragraph or
+    container, only blocks of text. Such a text is still compared word for word, but as
+    blocks in source order, so a change is cited as "unnumbered paragraph 2" and moved
+    or renumbered articles are not recognised; the usual cause is a text in another
+    language than ``lang`` (a Spanish PDF read as English).
 
-    Returns None for a text with structure, for a catalogue instrument (its language
-    is pinned) and for an empty text. Raises what ``resolve`` raises for the other
-    languages' readings, which re-read the file (never standard input), but for a
-    FormatError: a file whose parts the words of its language tell apart (a PDF's
-    "DECRETO No. 705") may hold fewer in another, and a part that is not there shows no
-    structure.
+    Returns None for a text with structure, for a catalogue instrument (its language is
+    pinned) and for an empty text; an empty tuple for standard input (it cannot be read
+    again) and where no other language finds structure. Raises what ``resolve`` raises
+    for the other languages' readings, which re-read the file, but for a FormatError: a
+    file whose parts the words of its language tell apart (a PDF's "DECRETO No. 705")
+    may hold fewer in another, and a part that is not there shows no structure.
     """
     selected = _PART_SELECTOR.match(ref)
     read_from_file = (
@@ -111,15 +111,19 @@ def structure_warning(
     )
     if not read_from_file or not instrument.leaves or _has_structure(instrument):
         return None
-    found = (
-        []
-        if ref == "-"
-        else [
-            code
-            for code in LANGUAGES
-            if code != lang and _structured_in(ref, code, fmt=fmt, options=options)
-        ]
+    if ref == "-":
+        return ()
+    return tuple(
+        code
+        for code in LANGUAGES
+        if code != lang and _structured_in(ref, code, fmt=fmt, options=options)
     )
+
+
+def structure_warning(ref: str, instrument: Instrument, *, lang: str, found: Sequence[str]) -> str:
+    """The warning for REF, read as language ``lang`` (``instrument``) with no treaty
+    structure, naming the languages ``found`` that read structure in it
+    (``other_readings``)."""
     hint = (
         f"; read as {' or '.join(found)} it has structure: try --lang {found[0]}"
         if found

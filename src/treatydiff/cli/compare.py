@@ -12,9 +12,9 @@ from treatydiff.cli.group import main
 from treatydiff.cli.options import (
     _build_time,
     _input_format,
+    _read,
     _read_options,
     _sources,
-    _warn_structure,
     docx_revisions_option,
     encoding_option,
     input_format_option,
@@ -72,7 +72,7 @@ def show(
     labels: str,
     list_parts: bool,
     explain: bool,
-    lang: str,
+    lang: str | None,
     input_format: str,
     docx_revisions: str,
     encoding: str | None,
@@ -87,14 +87,16 @@ def show(
 
     options = _read_options(docx_revisions, pages, encoding)
     if list_parts:
+        if lang is None:  # the parts as show reads them: in the language it reads
+            whole = ref.partition("#")[0]
+            _, lang = _read(whole, lang=None, fmt=_input_format(input_format), options=options)
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
         from treatydiff.normalize import log_line
 
         listing = "".join(f"{n}\t{log_line(title)}\n" for n, title in enumerate(titles, 1))
         emit(listing, output, force=force, inputs=[ref, ref.rpartition("#")[0]])
         return
-    instrument = refs.resolve(ref, lang=lang, fmt=_input_format(input_format), options=options)
-    _warn_structure(ref, instrument, lang=lang, fmt=_input_format(input_format), options=options)
+    instrument, _ = _read(ref, lang=lang, fmt=_input_format(input_format), options=options)
     style = cast("LabelStyle", labels)
     text = views.render_instrument(instrument, fmt=fmt, label_style=style, explain=explain)
     emit(text, output, force=force, inputs=_sources(instrument))
@@ -180,7 +182,7 @@ def compare(
     labels: str,
     left_label: str | None,
     right_label: str | None,
-    lang: str,
+    lang: str | None,
     input_format: str,
     docx_revisions: str,
     encoding: str | None,
@@ -201,7 +203,6 @@ def compare(
     to_terminal = (output is None or str(output) == "-") and sys.stdout.isatty()
     if fmt in ("docx", "pdf") and to_terminal:
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
-    from treatydiff.catalogue import refs
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
     from treatydiff.render.json import render_json
@@ -213,11 +214,7 @@ def compare(
     source_format = _input_format(input_format)
     options = _read_options(docx_revisions, pages, encoding)
     style = cast("LabelStyle", labels)
-    sides = [
-        refs.resolve(ref, lang=lang, fmt=source_format, options=options) for ref in (left, right)
-    ]
-    for ref, instrument in zip((left, right), sides, strict=True):
-        _warn_structure(ref, instrument, lang=lang, fmt=source_format, options=options)
+    sides = [_read(ref, lang=lang, fmt=source_format, options=options)[0] for ref in (left, right)]
     comparison = compare_instruments(*sides, threshold=threshold, semantic=semantic)
     inputs = _sources(*sides)
     names = side_labels(

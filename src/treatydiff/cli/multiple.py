@@ -12,9 +12,9 @@ from treatydiff.cli.group import main
 from treatydiff.cli.options import (
     _build_time,
     _input_format,
+    _read,
     _read_options,
     _sources,
-    _warn_structure,
     docx_revisions_option,
     input_format_option,
     lang_option,
@@ -54,7 +54,7 @@ def synopsis(
     refs: tuple[str, ...],
     fmt: str,
     pairs_dir: Path | None,
-    lang: str,
+    lang: str | None,
     input_format: str,
     output: Path | None,
     force: bool,
@@ -69,14 +69,11 @@ def synopsis(
     """
     if len(refs) < 2:
         raise click.UsageError("a synopsis needs at least two REFs")
-    from treatydiff.catalogue import refs as references
     from treatydiff.outputs import emit, write_atomic
     from treatydiff.site.build import build_synopsis_pages
 
     source_format = _input_format(input_format)
-    instruments = [references.resolve(ref, lang=lang, fmt=source_format) for ref in refs]
-    for ref, instrument in zip(refs, instruments, strict=True):
-        _warn_structure(ref, instrument, lang=lang, fmt=source_format)
+    instruments = [_read(ref, lang=lang, fmt=source_format)[0] for ref in refs]
     page = None if output is None or str(output) == "-" else output
     generated = _build_time() if fmt == "html" or pairs_dir is not None else None
     text, pairs = build_synopsis_pages(
@@ -235,7 +232,7 @@ def reuse(
     fmt: str,
     scheduler: str | None,
     query: str | None,
-    lang: str,
+    lang: str | None,
     input_format: str,
     output: Path | None,
     force: bool,
@@ -253,7 +250,8 @@ def reuse(
     from treatydiff.reuse import cache, execute, render, search
     from treatydiff.reuse.collection import find_sources
 
-    options = search.Options(min_similarity, min_words, lang, _input_format(input_format))
+    # Each source is read as --lang: a collection is no place to guess per file.
+    options = search.Options(min_similarity, min_words, lang or "en", _input_format(input_format))
     inputs: list[str | Path] = [path for _, path in find_sources(list(paths))]
     no_cache = click.get_current_context().meta["no_cache"]
     store = None if no_cache else cache.Cache(data_home() / "cache" / "reuse")
@@ -268,7 +266,7 @@ def reuse(
             raise click.BadParameter("give REF#EID, e.g. opsc#art_2__point_c", param_hint="--query")
         from treatydiff.catalogue import refs
 
-        instrument = refs.resolve(ref, lang=lang, fmt=options.fmt)
+        instrument = refs.resolve(ref, lang=options.lang, fmt=options.fmt)
         matches = search.query(list(paths), options, instrument, eid, runner=runner, cache=store)
         inputs += _sources(instrument)
         emit(render.render_query(matches, fmt, ref=query), output, force=force, inputs=inputs)

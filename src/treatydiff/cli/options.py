@@ -16,21 +16,30 @@ if TYPE_CHECKING:
     from treatydiff.model import Instrument
 
 
-def _warn_structure(
+def _read(
     ref: str,
-    instrument: Instrument,
     *,
-    lang: str,
+    lang: str | None,
     fmt: str | None,
     options: ReadOptions | None = None,
-) -> None:
-    """Say on stderr when REF was read with no treaty structure (a text in another
-    language than --lang, or no treaty): the report is still printed."""
+) -> tuple[Instrument, str]:
+    """REF read as language ``lang`` (--lang), and the language read; without it, as
+    English, unless English finds no treaty structure and another known language does (a
+    Spanish PDF): then as the first of them, said on stderr. A reading with no structure
+    is still compared, with a warning naming the languages that would read some
+    (``refs.other_readings``)."""
     from treatydiff.catalogue import refs
 
-    warning = refs.structure_warning(ref, instrument, lang=lang, fmt=fmt, options=options)
-    if warning is not None:
-        _say(f"warning: {warning}")
+    code = lang or "en"
+    instrument = refs.resolve(ref, lang=code, fmt=fmt, options=options)
+    found = refs.other_readings(ref, instrument, lang=code, fmt=fmt, options=options)
+    if found is None:
+        return instrument, code
+    if lang is None and found:
+        _say(f"note: {ref}: no article, recital or paragraph found in English: read as {found[0]}")
+        return refs.resolve(ref, lang=found[0], fmt=fmt, options=options), found[0]
+    _say(f"warning: {refs.structure_warning(ref, instrument, lang=code, found=found)}")
+    return instrument, code
 
 
 class _InputFormat(click.Choice[str]):
@@ -63,9 +72,10 @@ input_format_option = click.option(
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the text to read from a bilingual source.",
+    default=None,
+    help="Language of the text: the half to read from a bilingual source, and the words "
+    "of its structure ('Article', 'Artículo').  [default: en, or the language that finds "
+    "articles where English finds none]",
 )
 docx_revisions_option = click.option(
     "--docx-revisions",
