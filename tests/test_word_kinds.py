@@ -314,3 +314,41 @@ def test_a_short_stem_keeps_its_ending() -> None:
     english = Lexicon.of(["en"])
     assert english.canonical("prised") == "prised"
     assert english.canonical("criminalised") == "criminalized"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "number"),
+    [
+        ("pay $100 each", "pay €100 each", True),  # a currency
+        ("is > 5 ppm", "is < 5 ppm", True),  # a relation
+        ("is ≥ 5 ppm", "is ≤ 5 ppm", True),
+        ("add +2 units", "add -2 units", True),  # a sign
+        ("at −5 degrees", "at 5 degrees", True),
+        ("at 12° 30′ 15″ N", "at 12° 30″ 15′ N", True),  # minutes and seconds swapped
+        ("under § 12 of", "under 12 of", True),
+        ("members & observers", "members observers", False),
+        ("members and/or observers", "members and or observers", False),
+    ],
+)
+def test_a_symbol_that_carries_meaning_is_no_punctuation(old: str, new: str, number: bool) -> None:
+    found = kind(f"the State shall {old} in", f"the State shall {new} in")
+    assert found[0] == "wording"
+    assert ("number" in found) == number
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("12° 30' 15\" N", "12° 30′ 15″ N"),  # primes however typed
+        ("10 % of", "10% of"),
+        ("from 5-10 days", "from 5–10 days"),
+        ("at −5 degrees", "at -5 degrees"),  # a minus sign however typed
+    ],
+)
+def test_the_same_symbols_typed_otherwise_are_no_change_of_wording(old: str, new: str) -> None:
+    left, right = f"the State shall {old} in", f"the State shall {new} in"
+    found = tags(
+        word_diff(left, right), left=(left,), right=(right,), ids=(), terms=NO_TERMS,
+        lexicon=EVERY_LANGUAGE,
+    )  # fmt: skip
+    assert "wording" not in found and "number" not in found

@@ -13,7 +13,9 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   space a source lost or gained; where every word of both sides is a real word the space
   changes a word, "apart" -> "a part", "cannot" -> "can not": wording;
   ``treatydiff.engine.joins``),
-  ``punctuation`` (the words are the same, only punctuation differs),
+  ``punctuation`` (the words are the same, only punctuation differs; a symbol or mark
+  that carries meaning is no punctuation: "$" -> "€", ">" -> "<", "&", "§", "and/or",
+  the primes of "30′ 15″" are wording, ``_symbols``),
   ``case`` (the words are the same but for letter case, "Part" -> "part", whatever the
   punctuation: a publisher's house style, kept apart from spelling so that a check can
   tell a typeset capital from a changed word),
@@ -44,7 +46,8 @@ Tags of a modified alignment, short and stable (reports and CI rules match on th
   opposite by a prefix, lawful -> unlawful),
   ``number`` (numbers, number words, ordinals, fractions and percentages, periods and
   ages, months of dates: "three months" -> "six months"; "eighteen" and "18" count as
-  the same number; "two" -> "tow" drops one),
+  the same number; "two" -> "tow" drops one; a figure's sign, "+2" -> "-2", and a
+  symbol beside a figure, "$100" -> "€100", "> 5" -> "< 5"),
   ``defined-term`` (the clause defines a term and its wording changed, or the use of a
   defined or quoted term changed),
   ``reference`` (a cross-reference left citing the old number of a renumbered clause;
@@ -181,6 +184,12 @@ def tags(
         elif kind != "wording":
             continue
         flags.update(_flags(a, b, lexicon))
+    if kinds:
+        symbols = (_symbols(_percent(left_all)), _symbols(_percent(right_all)))
+        if symbols[0] != symbols[1]:
+            kinds.add("wording")
+            if [s for s in symbols[0] if s[1]] != [s for s in symbols[1] if s[1]]:
+                flags.add("number")
     if "wording" in kinds and (
         any(eid in terms.defining for eid in ids) or terms.counts(left) != terms.counts(right)
     ):
@@ -236,9 +245,20 @@ def _antonyms(left: Sequence[str], right: Sequence[str]) -> bool:
 
 
 # A printed figure: digits, with the separators a number or a range is printed with
-# ("1,000", "1.5", "1-3", "2/3", "3 0" when a space splits one).
-_FIGURE = re.compile(r"\d+(?:[ .,:/\-\u2010-\u2015\u2212]\d+)*")
+# ("1,000", "1.5", "1-3", "2/3", "3 0" when a space splits one), and its sign where one
+# stands right before it, not after a word or figure ("-5 degrees", "+2", "±3"; the
+# "-" of "5-10" is a range's).
+_FIGURE = re.compile(
+    r"(?:(?<![\w.,)\]])[+\-\u2212\u00b1](?=\d))?\d+(?:[ .,:/\-\u2010-\u2015\u2212]\d+)*"
+)
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+# Marks that carry meaning where punctuation carries none, besides Unicode's symbols
+# (currencies, relations and operators, degrees: categories Sc, Sm, So): "10 %" and
+# "10 ‰", "members & observers", "§ 12", "and/or". A minus sign is a figure's sign.
+_MARKS = frozenset("%\u2030\u2031&\u00a7\u00b6#/@\u2032\u2033\u2034")
+_SYMBOL_CATEGORIES = frozenset({"Sc", "Sm", "So"})
+# After a figure, a prime however typed is a unit: minutes, seconds, feet, inches.
+_PRIMES = {"'": "\u2032", "\u2019": "\u2032", '"': "\u2033", "\u201d": "\u2033"}
 # "10 %", "10 per cent", "10 percent", "10 procent": one way of saying a percentage.
 _PERCENT = re.compile(r"\s*%|\bper\s+cent\b|\bprocent\b|\bpourcent\b", re.IGNORECASE)
 
@@ -260,6 +280,26 @@ def _joins(text: str, at: int) -> bool:
         and text[at - 1].isdigit()
         and text[at + 1].isdigit()
     )
+
+
+def _symbols(text: str) -> list[tuple[str, bool]]:
+    """The symbols and meaningful marks of ``text`` in order (``_MARKS``, categories
+    ``_SYMBOL_CATEGORIES``; the minus sign aside), each with whether it touches a
+    figure ("$100", "> 5", "12° 30′"): "$" -> "€", ">" -> "<", "30′ 15″" -> "30″ 15′" and
+    "&" -> "" change what a text says, which a change of punctuation never does."""
+    found = []
+    for at, char in enumerate(text):
+        after_digit = at > 0 and text[at - 1].isdigit()
+        if after_digit and char in _PRIMES:
+            char = _PRIMES[char]
+        elif char == "\u2212" or (
+            char not in _MARKS and unicodedata.category(char) not in _SYMBOL_CATEGORIES
+        ):
+            continue
+        before = text[at - 2 : at].strip()[-1:]
+        next_ = text[at + 1 : at + 3].strip()[:1]
+        found.append((char, before.isdigit() or next_.isdigit()))
+    return found
 
 
 def _figures(text: str, *, words: bool) -> list[str]:
