@@ -49,8 +49,9 @@ a clause is compared only with the clauses it shares a word with that stands in 
 ``RARE`` clauses (an index, so two long texts are not compared clause by clause). None
 of the steps runs between texts that are not related (``RELATED``), and a gap is a
 sandwich only when one of its sides is short (``GAP_SPAN``). The pairs made here take in
-no pieces of a split (``engine.splits``): on so few words in order, any piece raises
-their similarity.
+no pieces of a split by their similarity in order (``engine.splits``): on so few words
+in order, any piece raises it; ``engine.pieces`` may give them pieces whose words their
+whole holds.
 
 Calibration (``benchmarks/real_pairs.py``; four calibration pairs, the smuggling/firearms
 pair held out): among mutually best unpaired clauses of one gap, the gold pairs overlap
