@@ -39,7 +39,8 @@ still pair. The steps:
 6. Clauses in corresponding places pair on a lower bar (``engine.structure``), rewritten
    ones on their rare words (``engine.overlap``), on request on their meaning
    (``engine.meaning``), and pairs take in pieces of a split or merge that lie apart
-   (``engine.splits``).
+   (``engine.splits``), or anywhere when they hold the words a pair leaves out
+   (``engine.pieces``).
 7. Every other leaf is added or removed.
 
 A tiny positional prior breaks ties between equal candidates in favour of the one at the
@@ -60,7 +61,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from treatydiff.engine import attached, blocks, meaning, moves, overlap, splits, structure
+from treatydiff.engine import attached, blocks, meaning, moves, overlap, pieces, splits, structure
 from treatydiff.engine.candidates import identical
 from treatydiff.engine.chain import Candidates, chain
 from treatydiff.engine.comparison import Match, PairedBy
@@ -208,7 +209,8 @@ def _by_structure(
     ``"move"``), then the clauses in corresponding places (``engine.structure``, reason
     ``"structure"``), then rewritten clauses on their rare words (``engine.overlap``,
     ``"gap"`` and ``"words"``), with ``semantic`` on their meaning (``engine.meaning``,
-    ``"meaning"``), then pieces apart taken into splits (``engine.splits``)."""
+    ``"meaning"``), then pieces apart taken into splits (``engine.splits``, then
+    ``engine.pieces``)."""
     left_ids, right_ids = ids
     local_left = {g: k for k, g in enumerate(left_ids)}
     local_right = {g: k for k, g in enumerate(right_ids)}
@@ -250,6 +252,7 @@ def _by_structure(
         threshold=threshold,
         fixed=[reason in overlap.REASONS or reason == meaning.REASON for reason in reasons],
     )
+    grown = pieces.taken_apart(keys, grown)
     matches = [
         Match(
             tuple(left_ids[i] for i in p.left),

@@ -49,8 +49,9 @@ a clause is compared only with the clauses it shares a word with that stands in 
 ``RARE`` clauses (an index, so two long texts are not compared clause by clause). None
 of the steps runs between texts that are not related (``RELATED``), and a gap is a
 sandwich only when one of its sides is short (``GAP_SPAN``). The pairs made here take in
-no pieces of a split (``engine.splits``): on so few words in order, any piece raises
-their similarity.
+no pieces of a split by their similarity in order (``engine.splits``): on so few words
+in order, any piece raises it; ``engine.pieces`` may give them pieces whose words their
+whole holds.
 
 Calibration (``benchmarks/real_pairs.py``; four calibration pairs, the smuggling/firearms
 pair held out): among mutually best unpaired clauses of one gap, the gold pairs overlap
@@ -130,8 +131,10 @@ def content_words(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-class _Overlap:
-    """The overlap of any left clause with any right clause of one pair of texts."""
+class Overlap:
+    """The overlap of any left clause with any right clause of one pair of texts; also
+    each clause's content words (``words``: per side, per clause), their inverse document
+    frequencies (``idf``) and the rare ones (``rare``: in at most ``RARE`` clauses)."""
 
     def __init__(self, keys: tuple[Sequence[str], Sequence[str]]) -> None:
         # Most clauses have an identical counterpart: each distinct key is read once.
@@ -196,7 +199,7 @@ def refined(
     """
     if not related(pairs, (len(keys[0]), len(keys[1]))):
         return list(pairs), list(reasons)
-    overlap = _Overlap(keys)
+    overlap = Overlap(keys)
     articles = ([unit_key(leaf) for leaf in leaves[0]], [unit_key(leaf) for leaf in leaves[1]])
     out, changed = _swapped(overlap, articles, prepared, pairs, texts, threshold)
     why: list[PairedBy] = ["words" if k in changed else r for k, r in enumerate(reasons)]
@@ -207,7 +210,7 @@ def refined(
 
 
 def _rewritten(
-    overlap: _Overlap,
+    overlap: Overlap,
     prepared: tuple[Sequence[str], Sequence[str]],
     pairs: Sequence[Pair],
     texts: Texts,
@@ -231,7 +234,7 @@ def _rewritten(
 
 
 def _swapped(
-    overlap: _Overlap,
+    overlap: Overlap,
     articles: tuple[Sequence[str], Sequence[str]],
     prepared: tuple[Sequence[str], Sequence[str]],
     pairs: Sequence[Pair],
@@ -303,7 +306,7 @@ def _same_gap(i: int, j: int, gaps: tuple[list[int], list[int]]) -> bool:
 def _in_gaps(
     free: tuple[list[int], list[int]],
     gaps: tuple[list[int], list[int]],
-    overlap: _Overlap,
+    overlap: Overlap,
     prepared: tuple[Sequence[str], Sequence[str]],
     texts: Texts,
     threshold: float,
@@ -347,7 +350,7 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
 def _apart(
     free: tuple[list[int], list[int]],
     gaps: tuple[list[int], list[int]],
-    overlap: _Overlap,
+    overlap: Overlap,
     prepared: tuple[Sequence[str], Sequence[str]],
     texts: Texts,
     threshold: float,
@@ -364,7 +367,7 @@ def _apart(
 def _mutual(
     lefts: Sequence[int],
     rights: Sequence[int],
-    overlap: _Overlap,
+    overlap: Overlap,
     prepared: tuple[Sequence[str], Sequence[str]],
     texts: Texts,
     floors: tuple[float, float],

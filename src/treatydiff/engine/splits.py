@@ -17,7 +17,8 @@ either raises it by at least ``SPLIT_GAIN`` (the content alignment's bar for a s
 resembles, at the threshold, the words of the whole that the clauses taken so far leave
 unmatched; the pieces together stay within ``SPLIT_MAX_LENGTH`` of the whole. The pair
 is then reported as a split or merge whose clauses may be apart (``Alignment.is_split``,
-``Alignment.is_merge``).
+``Alignment.is_merge``). Pieces farther away, or that lower that similarity, are
+``engine.pieces``'s: it reads the words a pair leaves out.
 """
 
 from __future__ import annotations
