@@ -33,6 +33,7 @@ def test_wheel_ships_templates_and_instruments(tmp_path: Path) -> None:
     words = PROJECT / "src" / "treatydiff" / "lang" / "words"
     assert {
         "en.words.gz",
+        "en.rare.words.gz",
         "es.words.gz",
         "fr.words.gz",
         "nl.words.gz",

@@ -352,3 +352,52 @@ def test_the_same_symbols_typed_otherwise_are_no_change_of_wording(old: str, new
         lexicon=EVERY_LANGUAGE,
     )  # fmt: skip
     assert "wording" not in found and "number" not in found
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("endorser", "endorsee"),  # the one who acts and the one acted on
+        ("detainee", "detainer"),
+        ("examinee", "examiner"),
+        ("consignee", "consigner"),
+        ("cession", "session"),  # a rare word and a common one
+        ("mandatary", "mandatory"),
+        ("tortious", "tortuous"),
+        ("immanent", "imminent"),
+        ("prescriptive", "proscriptive"),
+    ],
+)
+def test_a_rare_word_or_another_role_one_letter_apart_is_wording(old: str, new: str) -> None:
+    english = Lexicon.of(["en"])
+    assert kind(f"the {old} of the", f"the {new} of the", english)[0] == "wording"
+
+
+def test_a_typo_of_a_doubled_letter_stays_spelling() -> None:
+    # "ee" is an ending only where both words have one ("employer" / "employee").
+    english = Lexicon.of(["en"])
+    assert kind("the Committe shall", "the Committee shall", english) == ("spelling",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flags"),
+    [
+        ("report to the WHO on", "report to the who on", ()),  # an acronym, a word
+        ("report on 1 May 2030", "report on 1 may 2030", ("number",)),  # a date's month
+        ("the Vessel shall", "the vessel shall", ("defined-term",)),
+    ],
+)
+def test_a_change_of_case_that_makes_another_word_is_wording(
+    old: str, new: str, flags: tuple[str, ...]
+) -> None:
+    left = f'"Vessel" means any craft. {old} report.'
+    right = f'"Vessel" means any craft. {new} report.'
+    terms = Terms(frozenset({"vessel"}), frozenset())
+    found = tags(word_diff(left, right), left=(left,), right=(right,), ids=(), terms=terms)
+    assert found == ("wording", *flags)
+
+
+def test_a_change_of_case_in_a_publishers_style_stays_case() -> None:
+    assert kind("under Part II of", "under part II of") == ("case",)
+    assert kind("they May decide", "they may decide") == ("case",)  # no date: the modal
+    assert kind("the United Nations", "the united nations") == ("case",)

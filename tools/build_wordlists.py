@@ -16,6 +16,14 @@ Sources (see ``src/treatydiff/lang/words/NOTICE``):
   accented spelling is ten times as frequent (1 Zipf) is that word typed without its
   accents ("comite" 2.95, "comité" 4.71), not a word; one that is a word of its own
   stays ("examinara" 2.29 / "examinará" 2.61, "mas" / "más", "si" / "sí").
+* English rare words (``en.rare.words.gz``): the words of wordfreq's English list with a
+  Zipf frequency from ``RARE_ZIPF`` (1.0) up to the floor above and at least
+  ``RARE_LENGTH`` (7) letters, less codespell's
+  misspellings and the words of ``en.words.gz``: rare words that a one-letter change
+  turns into a common one ("cession" / "session", "tortious" / "tortuous", "mandatary" /
+  "mandatory") are words, so that such a change reads as wording, not as a typo. A
+  second list, read only for a string the first lacks: a comparison whose words are all
+  common never reads it.
 * The legal register (English and Dutch, the languages of the corpus's texts): every
   word, three letters or more, that at least ``DOCUMENTS`` treaties of the Dutch Treaty
   Series mirror (``laws-markdown-all``, 1,605 treaties with an English text) use and
@@ -53,6 +61,11 @@ ZIPF = {"en": 2.5, "es": 2.0, "fr": 2.0, "nl": 2.0}
 REGISTER = ("en", "nl")
 ACCENTED = ("es", "fr")
 REGISTER_ZIPF = 1.0
+RARE_ZIPF = {"en": 1.0}
+# Rare strings shorter than this are web tokens and typos as often as words ("nto",
+# "compe"): 10,081 random one-letter edits of treaty words make 244 words of the common
+# list, 542 with every rare word, 266 with the rare words of seven letters or more.
+RARE_LENGTH = 7
 DOCUMENTS = 3
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _DOUBLED_L = re.compile(r"([a-z]+[aeiou]l)l(ed|ing|er|ers|or|ors)")
@@ -109,6 +122,13 @@ def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def _write(path: Path, words: set[str]) -> None:
+    """``words`` sorted, one a line, gzipped with no time stamp (the same bytes each run)."""
+    text = "".join(f"{w}\n" for w in sorted(words))
+    with gzip.GzipFile(path, "wb", mtime=0) as out:
+        out.write(text.encode("utf-8"))
+
+
 def build(corpus: Path) -> None:
     import codespell_lib
     import wordfreq
@@ -142,10 +162,17 @@ def build(corpus: Path) -> None:
             }
         if code == "en":
             words -= misspellings
-        text = "".join(f"{w}\n" for w in sorted(words))
-        with gzip.GzipFile(OUT / f"{code}.words.gz", "wb", mtime=0) as out:
-            out.write(text.encode("utf-8"))
+        _write(OUT / f"{code}.words.gz", words)
         print(code, len(words), "words")
+        if code in RARE_ZIPF:
+            rare = {
+                w
+                for w, f in frequencies.items()
+                if _LETTERS.fullmatch(w) and len(w) >= RARE_LENGTH and _zipf(f) >= RARE_ZIPF[code]
+            }
+            rare -= words | misspellings
+            _write(OUT / f"{code}.rare.words.gz", rare)
+            print(code, len(rare), "rare words")
     variants: dict[str, str] = {}
     for line in (data / "dictionary_en-GB_to_en-US.txt").read_text(encoding="utf-8").splitlines():
         british, _, american = line.partition("->")

@@ -78,6 +78,7 @@ from treatydiff.engine.comparison import DiffOp, Status, runs
 from treatydiff.engine.joins import hyphens_moved, join_kind, joins
 from treatydiff.engine.terms import Terms
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
+from treatydiff.model import DOC_TITLE_EID, HEADING_EID_SUFFIX
 from treatydiff.normalize import comparison_key_of, keys_match
 
 KIND_TAGS = ("spacing", "punctuation", "case", "citation", "spelling", "wording")
@@ -146,6 +147,9 @@ def tags(
     left_all = "".join(op.left for op in diff)
     right_all = "".join(op.right for op in diff)
     designations = not (_in_capitals(left_all) or _in_capitals(right_all))
+    # Titles and captions are set in a house style of capitals ("against" / "Against").
+    ids = tuple(ids)
+    titles = any(eid == DOC_TITLE_EID or eid.endswith(HEADING_EID_SUFFIX) for eid in ids)
     offsets = (0, 0)
     for run in runs(diff):
         start = offsets
@@ -164,6 +168,11 @@ def tags(
         a = _WORDS.findall(left_run)
         b = _WORDS.findall(right_run)
         kind = _run_kind((left_run, right_run), a, b, lexicon, designations=designations)
+        if kind == "case" and designations and not titles:
+            told = _case_tells_apart(a, b, terms, (left_all, right_all))
+            if told is not None:
+                kind = "wording"
+                flags.update(told)
         kinds.add(kind)
         # Any change to a printed figure ("1-3" -> "13", "1.5" -> "15", "30" -> "3 0",
         # "2nd" -> "3rd") changes a number, whatever else the run reads like; a number
@@ -196,6 +205,43 @@ def tags(
         flags.add("defined-term")
     strongest = [k for k in KIND_TAGS if k in kinds][-1:]
     return (*strongest, *(f for f in FLAG_TAGS if f in flags))
+
+
+def _case_tells_apart(
+    a: Sequence[str], b: Sequence[str], terms: Terms, texts: tuple[str, str]
+) -> set[str] | None:
+    """The flags of a change of letter case that makes other words of ``a`` and ``b``
+    (the same words but for case, in a text not in capitals; ``texts``: the whole
+    texts of each side), or None where it is a publisher's style ("Part" -> "part"): the
+    month of a date and another word ("1 May" -> "1 may": ``number``; "May" alone is as
+    often the modal verb opening a sentence); a defined term of one word and the common
+    word ("Vessel" -> "vessel": ``defined-term``); an acronym of two to five capitals and a
+    word in small letters ("WHO" -> "who")."""
+    flags: set[str] = set()
+    told = False
+    defined = {term for term in terms.terms if " " not in term}
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        month = x if x in _MONTHS else y if y in _MONTHS else None
+        if month is not None and x != y and any(_dated(text, month) for text in texts):
+            told = True
+            flags.add("number")
+        if x.casefold() in defined:
+            told = True
+            flags.add("defined-term")
+        short, other = (x, y) if x.isupper() else (y, x)
+        told = told or (2 <= len(short) <= 5 and short.isupper() and other.islower())
+    return flags if told else None
+
+
+def _dated(text: str, month: str) -> bool:
+    """Whether ``month`` stands in ``text`` beside a figure, as in a date ("1 May",
+    "May 2020")."""
+    return (
+        re.search(rf"\d[\s.,]*\b{re.escape(month)}\b|\b{re.escape(month)}\b[\s.,]*\d", text)
+        is not None
+    )
 
 
 def _within(
@@ -453,17 +499,21 @@ def _bare(letter: str) -> str:
 
 
 def _inflected(x: str, y: str, lexicon: Lexicon) -> bool:
-    """Whether the two words differ only in endings of number or inflection: after
-    their longest common beginning, each has nothing left or one of a language's
-    ``inflections``, which may begin with the beginning's last letter ("principle" /
-    "principles", "criminalized" / "criminalizes": "criminaliz" + "ed" / + "es"; not
-    "adopted" / "adoptd"). A word list need not hold every form of a word
-    ("criminalizes"), so a form it lacks is still no typo of another form."""
+    """Whether the two words differ only in their endings: after their longest common
+    beginning, each has nothing left or one of a language's ``inflections``; where both
+    have an ending, one may begin with the beginning's last letter ("principle" /
+    "principles", "criminalized" / "criminalizes": "criminaliz" + "ed" / + "es",
+    "endorser" / "endorsee": "endors" + "er" / + "ee"; not "adopted" / "adoptd", nor
+    "Committe" / "Committee"). A word list need not hold every form of a word
+    ("criminalizes", "endorsee"), so a form it lacks is still no typo of another form."""
     stem = os.path.commonprefix((x, y))
     tails = (x[len(stem) :], y[len(stem) :])
+    both = all(tails)
     for code in lexicon.codes:
         endings = lang.get(code).inflections
-        if all(not tail or tail in endings or stem[-1:] + tail in endings for tail in tails):
+        if all(
+            not tail or tail in endings or (both and stem[-1:] + tail in endings) for tail in tails
+        ):
             return True
     return False
 

@@ -127,8 +127,9 @@ class Language:
     * ``negation_prefixes``: prefixes that turn a word into its opposite ("un": lawful /
       unlawful).
     * ``inflections``: endings of grammatical number and inflection ("s": principle /
-      principles): a word and the same word with one of them are two words, never a
-      typo of each other.
+      principles), and of derivations that make another word of a stem ("er" / "ee":
+      employer / employee): a word and the same word with one of them, or with another
+      of them, are two words, never a typo of each other.
     * ``hyphen_prefixes``: prefixes whose hyphen tells two words apart ("re": re-sign /
       resign, "un": un-ionized / unionized, "co": co-op / coop): written with and without
       the hyphen, the prefix and the word are two words, so that adding or removing that

@@ -231,7 +231,9 @@ LANGUAGE = Language(
         "re so to up us we ye".split()
     ),
     negation_prefixes=("non", "un", "in", "im", "il", "ir"),
-    inflections=("s", "es", "ed"),
+    # Number and tense, and the one who acts and the one acted on ("employer" /
+    # "employee", "lessor" / "lessee"): another word, never a typo of it.
+    inflections=("s", "es", "ed", "er", "or", "ee"),
     # The Chicago Manual of Style (17th ed., 7.89, hyphenation guide, "re", "un", "co")
     # and New Hart's Rules (hyphens after prefixes): these take a hyphen to tell the word
     # apart from another, re-cover / recover, re-sign / resign, un-ionized / unionized,

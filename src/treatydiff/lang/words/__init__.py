@@ -15,7 +15,10 @@ English word, "pubic" (3.07) is a word and "commited" (2.59) is not. So:
 * one- and two-letter strings are words only when the language lists them
   (``Language.short_words``);
 * longer ones when the language's list holds them (its frequent words and the rare
-  words treaties use: "depositary", "refoulement"), never its common misspellings;
+  words treaties use: "depositary", "refoulement"), or its list of rare words (English:
+  "cession", "tortious", "mandatary", read only for a string the first list lacks, so
+  that a one-letter change between a rare word and a common one is no typo), never its
+  common misspellings;
 * a language without a list judges every string of three letters or more a word
   (nothing is taken for a typo), and says nothing where another language of the lexicon
   has a list.
@@ -42,21 +45,22 @@ from treatydiff import lang
 _HERE = Path(__file__).parent
 
 
-def _list_path(code: str) -> Path:
-    return _HERE / f"{code}.words.gz"
+def _list_path(code: str, tier: str = "") -> Path:
+    return _HERE / (f"{code}.{tier}.words.gz" if tier else f"{code}.words.gz")
 
 
 @cache
-def _has_list(code: str) -> bool:
-    """Whether the language ``code`` has a word list."""
-    return _list_path(code).is_file()
+def _has_list(code: str, tier: str = "") -> bool:
+    """Whether the language ``code`` has a word list (``tier`` "rare": a list of rare
+    words)."""
+    return _list_path(code, tier).is_file()
 
 
 @cache
-def _word_text(code: str) -> str:
-    """The word list of a language that has one as one string, a word a line, wrapped
-    in line breaks."""
-    return "\n" + gzip.decompress(_list_path(code).read_bytes()).decode("utf-8")
+def _word_text(code: str, tier: str = "") -> str:
+    """A word list of a language that has it (``_has_list``) as one string, a word a
+    line, wrapped in line breaks."""
+    return "\n" + gzip.decompress(_list_path(code, tier).read_bytes()).decode("utf-8")
 
 
 @cache
@@ -147,7 +151,10 @@ def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
                 return True
         elif f"\n{folded}\n" in _word_text(code) or _ending_variant(folded, code):
             return True
-    return False
+    # The rare words last: most strings judged are common words or typos of them.
+    return len(folded) > 2 and any(
+        _has_list(c, "rare") and f"\n{folded}\n" in _word_text(c, "rare") for c in listed
+    )
 
 
 # Before a shorter stem the other ending makes another word as often as not ("prise" /
