@@ -198,3 +198,18 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], message: st
     assert result.stderr.startswith("treatydiff: error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr and result.stderr.endswith(" --help')\n")
     assert result.stdout == ""
+
+
+def test_a_folder_named_like_no_catalogue_id_is_said_to_be_a_folder(tmp_path: Path) -> None:
+    # "compare notes draft.txt" where notes/ is a folder: the catalogue knows no "notes",
+    # so the error says what the path is, not which ids the catalogue holds.
+    (tmp_path / "notes").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "treatydiff", "show", "notes"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == "treatydiff: error: notes: is a directory, not a file\n"

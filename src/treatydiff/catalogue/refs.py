@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from treatydiff.errors import FormatError, InputError
+from treatydiff.errors import CatalogueError, FormatError, InputError
 from treatydiff.formats import list_parts, load_file, load_stdin
 from treatydiff.formats.reading import read_bytes
 from treatydiff.lang import LANGUAGES
@@ -47,7 +47,12 @@ def resolve(
     if named is not None:
         from treatydiff.catalogue.store import load_pulled
 
-        return load_pulled(*named, lang=lang)
+        try:
+            return load_pulled(*named, lang=lang)
+        except CatalogueError:
+            if not path.exists():
+                raise
+            # A folder or pipe named like an id the catalogue lacks: say what it is.
     if path.exists():
         return load_file(path, fmt=fmt, lang=lang)  # a directory: load_file says so
     raise InputError(f"{ref}: no such file or catalogue instrument")
