@@ -5,12 +5,13 @@ and letters, encodings, annex names, note markers, header symbols."""
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
 import treatydiff
 from treatydiff.errors import ConfigError, InputError
-from treatydiff.formats import load_bytes
+from treatydiff.formats import load_bytes, load_file
 from treatydiff.formats.options import ReadOptions
 from treatydiff.model import Instrument
 from treatydiff.segment.labels import citation
@@ -827,3 +828,33 @@ def test_french_and_spanish_texts_read_every_kind(code: str) -> None:
     article = instrument.articles()[0]
     assert article.text.endswith(("de ses eaux côtières.", "de sus aguas costeras."))
     assert [g.kind for g in instrument.guesses] == ["header dropped", "note", "caption"]
+
+
+def test_an_annex_after_the_signatures_opens_an_attachment(tmp_path: Path) -> None:
+    # Signature lines end with no stop ("John Doe"): the annex's word alone on a line,
+    # with a caption under it, still opens the annex; "listed in the" / "Annex" / "to
+    # this Convention." stays a sentence.
+    text = tmp_path / "signed.txt"
+    text.write_text(
+        "Convention on Coverage\nArticle 1\nEach Party shall take the measures listed in "
+        "the\nAnnex\nto this Convention.\nIN WITNESS WHEREOF the undersigned have signed "
+        "this Convention.\nDONE at New York, this first day of March.\nFor the Republic of "
+        "Atlantis:\nJohn Doe\nAnnex\nList of substances\n1. Mercury\n2. Lead\n",
+        encoding="utf-8",
+    )
+    clauses = {c.eid: c.text for c in load_file(text).walk()}
+    assert clauses["art_1"].endswith("listed in the Annex to this Convention.")
+    assert clauses["conclusions__p_2"].endswith("For the Republic of Atlantis: John Doe")
+    assert clauses["att_1__para_2"] == "Lead"
+
+
+def test_an_opening_set_in_capitals_opens_the_body(tmp_path: Path) -> None:
+    text = tmp_path / "capitals.txt"
+    text.write_text(
+        "CONVENTION ON COVERAGE\n\nTHE STATES PARTIES TO THIS CONVENTION,\n\nNoting the "
+        "report,\n\nHave agreed as follows:\n\nArticle 1\n\nEach Party shall act.\n",
+        encoding="utf-8",
+    )
+    instrument = load_file(text)
+    assert instrument.title == "CONVENTION ON COVERAGE"
+    assert instrument.by_eid["preamble__formula_1"].clause.text.startswith("THE STATES")

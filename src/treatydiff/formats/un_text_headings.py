@@ -37,10 +37,19 @@ def heading_lines(lines: list[TextLine], words: Words, guesses: list[Guess]) -> 
             or previous.isupper()
             or i - 1 in headings
         )
+        after = _next_text_line(lines, i + 1)
+        following = lines[after].text if after < len(lines) else ""
+        opens = not following or following[:1].isupper() or read_marker(following) is not None
         if not match["article"]:
             # A container word in capitals alone on its line ("CHAPTER I") is a heading
-            # even after a sentence the source left open.
-            if after_sentence or line.text.split()[0].isupper():
+            # even after a sentence the source left open, and so is an annex's word with a
+            # caption or text opening under it (after a signature: "John Doe" / "Annex" /
+            # "List of substances"); "... listed in the" / "Annex" / "to this ..." is not.
+            if (
+                after_sentence
+                or line.text.split()[0].isupper()
+                or (match["attachment"] and following and opens)
+            ):
                 headings.add(i)
                 if match["attachment"]:
                     last = None  # an annexed statute numbers its articles afresh
@@ -48,9 +57,6 @@ def heading_lines(lines: list[TextLine], words: Words, guesses: list[Guess]) -> 
             continue
         word = match.groupdict().get("one")
         num = words.article_numbers[word] if word else " ".join(match["num"].split())
-        after = _next_text_line(lines, i + 1)
-        following = lines[after].text if after < len(lines) else ""
-        opens = not following or following[:1].isupper() or read_marker(following) is not None
         out_of_order = False
         if last is None:
             in_order = num in _FIRST_DESIGNATIONS or after_sentence

@@ -62,6 +62,8 @@ def words_of(code: str) -> Words:
     )
     preamble = alternatives(language.preamble_words)
     attachment = alternatives(language.attachment_words)
+    # The words that open a body, as printed or set in capitals ("THE STATES PARTIES").
+    body_openers = (*language.body_openers, *(o.upper() for o in language.body_openers))
     not_openers = alternatives(language.not_sentence_openers)
     openers = {*language.sentence_openers, *(w.capitalize() for w in language.function_words)}
     # The first article's number, in digits or as a word ("Article premier": group "one").
@@ -77,7 +79,7 @@ def words_of(code: str) -> Words:
             rf"|(?P<attachment>{attachment})(?:\s+{DESIGNATION})?\.?|{preamble})$"
         ),
         body_start=re.compile(
-            rf"^(?:(?:{alternatives(language.body_openers)})\b|(?:{preamble})\b"
+            rf"^(?:(?:{alternatives(body_openers)})\b|(?:{preamble})\b"
             rf"|(?:{first}){ORDINAL_INDICATOR}(?!\w))"
         ),
         recital_start=re.compile(rf"^(?:{alternatives(language.recital_openers)})\b"),
