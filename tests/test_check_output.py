@@ -439,3 +439,23 @@ def test_ci_examples_run_the_check_command() -> None:
     (hook,) = consumer["repos"][0]["hooks"]
     (defined,) = yaml.safe_load((PROJECT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hook["id"] == defined["id"]
+
+
+@pytest.mark.parametrize("option", ["--junit", "-o"])
+def test_an_output_onto_an_input_is_refused_before_any_report(tmp_path: Path, option: str) -> None:
+    left = tmp_path / "left.txt"
+    right = tmp_path / "right.txt"
+    left.write_text(USER_PREAMBLE.read_text(encoding="utf-8"), encoding="utf-8")
+    right.write_text(EDITED, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "treatydiff", "check", str(left), str(right), option, str(left)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert (
+        done.stderr == f"treatydiff: error: {left}: is an input of this command; not overwritten\n"
+    )
+    assert left.read_text(encoding="utf-8") == USER_PREAMBLE.read_text(encoding="utf-8")

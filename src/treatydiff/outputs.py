@@ -44,7 +44,7 @@ def write_atomic(
     """Write ``data`` (bytes, or an iterable of byte chunks) to the regular file ``path``,
     creating its folders, by the rules of this module; OutputError when that fails or a
     rule refuses the target."""
-    target = _checked_target(path, force=force, inputs=inputs)
+    target = checked_target(path, force=force, inputs=inputs)
     _make_folder(path, target.parent)
     with _signals_end_the_write():
         tmp, fd = _create_temp(path, target.parent)
@@ -116,7 +116,7 @@ def append(path: Path, text: str, *, what: str) -> None:
     """Append ``text`` to the regular file ``path`` (created when missing); ``what`` names
     the text in the OutputError raised when the file cannot be written or is no regular
     file."""
-    _checked_target(path, force=False, inputs=())
+    checked_target(path, force=False, inputs=())
     try:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(text)
@@ -168,9 +168,10 @@ _KINDS = (
 )
 
 
-def _checked_target(path: Path, *, force: bool, inputs: Iterable[str | Path]) -> Path:
+def checked_target(path: Path, *, force: bool, inputs: Iterable[str | Path]) -> Path:
     """The file to write for ``path``: ``path``, or with ``force`` the file its link points
-    to. OutputError for what the rules refuse."""
+    to. OutputError for what the rules refuse (a command that writes several files asks
+    before its work, so that nothing is printed or written when one is refused)."""
     target = path
     info = _lstat(path)
     if info is not None and stat.S_ISLNK(info.st_mode):

@@ -148,7 +148,7 @@ def check(
     from treatydiff.ci import output as ci_output
     from treatydiff.ci.run import display_path, run_checks
     from treatydiff.errors import UsageError
-    from treatydiff.outputs import append, emit, write_atomic, write_stdout
+    from treatydiff.outputs import append, checked_target, emit, write_atomic, write_stdout
 
     try:
         config = configs.from_command_line(
@@ -169,9 +169,12 @@ def check(
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    inputs = configs.inputs(config)
+    for target in (None if output is None or str(output) == "-" else output, junit):
+        if target is not None:  # refused now, not after the report is printed
+            checked_target(target, force=force, inputs=inputs)
     approvals = baselines.load_baseline(config.baseline)
     result = run_checks(config, approvals)
-    inputs = configs.inputs(config)
     if update_baseline and config.baseline is not None and result.exit_code != EXIT_TROUBLE:
         text = baselines.render_baseline(result, keep=approvals)
         others = [path for path in inputs if path != config.baseline]  # the texts, the config
