@@ -401,3 +401,11 @@ def test_a_change_of_case_in_a_publishers_style_stays_case() -> None:
     assert kind("under Part II of", "under part II of") == ("case",)
     assert kind("they May decide", "they may decide") == ("case",)  # no date: the modal
     assert kind("the United Nations", "the united nations") == ("case",)
+
+
+def test_how_often_is_a_period_and_an_elided_ne_a_negation() -> None:
+    assert kind("shall report annually to", "shall report biennially to") == (
+        "wording",
+        "number",
+    )
+    assert kind("L'État n'est pas tenu", "L'État est pas tenu") == ("wording", "negation")

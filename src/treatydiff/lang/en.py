@@ -220,7 +220,10 @@ LANGUAGE = Language(
         **{word: word for word in _OTHER_NUMBERS},
     },
     periods=frozenset(
-        "hour hours day days week weeks month months year years decade decades".split()
+        "hour hours day days week weeks month months year years decade decades "
+        # how often: "annually" -> "biennially" changes a period as "two years" does
+        "daily weekly monthly quarterly yearly annual annually biennial biennially "
+        "triennial triennially".split()
     ),
     function_words=frozenset(
         "a an the of or on in into to at by as is it its be are was no not nor and for from "

@@ -206,7 +206,8 @@ LANGUAGE = Language(
         "doit doivent devra devront devrait devraient peut peuvent pourra pourront pourrait "
         "pourraient engagent efforce efforcent".split()
     ),
-    negations=frozenset("ne pas ni jamais aucun aucune rien sans sauf nullement".split()),
+    # "n" is "ne" elided before a vowel ("n'est pas").
+    negations=frozenset("ne n pas ni jamais aucun aucune rien sans sauf nullement".split()),
     number_words={
         **{word: str(value) for value, word in enumerate(_UNITS) if word != "_"},
         **{word: str(10 * tens) for tens, word in enumerate(_TENS, start=2)},
