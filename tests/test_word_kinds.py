@@ -409,3 +409,10 @@ def test_how_often_is_a_period_and_an_elided_ne_a_negation() -> None:
         "number",
     )
     assert kind("L'État n'est pas tenu", "L'État est pas tenu") == ("wording", "negation")
+
+
+def test_digits_grouped_by_a_space_or_a_comma_are_one_number() -> None:
+    left, right = "a fine of 1,000 euros", "a fine of 1 000 euros"
+    found = tags(word_diff(left, right), left=(left,), right=(right,), ids=(), terms=NO_TERMS)
+    assert "number" not in found and "wording" not in found
+    assert "number" in kind("a fine of 1,000 euros", "a fine of 1.000 euros")

@@ -297,6 +297,9 @@ def _antonyms(left: Sequence[str], right: Sequence[str]) -> bool:
 _FIGURE = re.compile(
     r"(?:(?<![\w.,)\]])[+\-\u2212\u00b1](?=\d))?\d+(?:[ .,:/\-\u2010-\u2015\u2212]\d+)*"
 )
+# A space between groups of three digits groups them as a comma does ("1 000" / "1,000",
+# SI and French style); a point or a comma may be a decimal mark, and stays.
+_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 # Marks that carry meaning where punctuation carries none, besides Unicode's symbols
 # (currencies, relations and operators, degrees: categories Sc, Sm, So): "10 %" and
@@ -351,7 +354,10 @@ def _symbols(text: str) -> list[tuple[str, bool]]:
 def _figures(text: str, *, words: bool) -> list[str]:
     """The figures printed in ``text``, dash variants folded ("1–3" is "1-3"), and with
     ``words`` the number words that stand for one ("eighteen" is "18"), in order."""
-    found = [(m.start(), m.group().translate(_DASHES)) for m in _FIGURE.finditer(text)]
+    found = [
+        (m.start(), _GROUP_SPACE.sub(",", m.group().translate(_DASHES)))
+        for m in _FIGURE.finditer(text)
+    ]
     for word in _WORDS.finditer(text) if words else ():
         value = _NUMBER_WORDS.get(word.group().casefold())
         if value is not None and value.isdigit():
