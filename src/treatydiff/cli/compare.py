@@ -205,8 +205,6 @@ def compare(
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
     from treatydiff.engine.compare import compare as compare_instruments
     from treatydiff.outputs import emit
-    from treatydiff.render.json import render_json
-    from treatydiff.render.text import render_text
     from treatydiff.report.sides import side_labels
 
     if left == right == "-":
@@ -241,7 +239,11 @@ def compare(
         )
         emit(report, output, force=force, inputs=inputs)
         sys.exit(1 if comparison.has_differences else 0)
-    render = render_json if fmt == "json" else render_text
+    # Each format imports its own renderer: a run writes one.
+    if fmt == "json":
+        from treatydiff.render.json import render_json as render
+    else:
+        from treatydiff.render.text import render_text as render
     emit(render(comparison, label_style=style, labels=names), output, force=force, inputs=inputs)
     sys.exit(1 if comparison.has_differences else 0)
 

@@ -73,7 +73,11 @@ class Finding:
 
 
 def _alternatives(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    # Each word once ("art." is English, French, Spanish and Dutch): a repeated
+    # alternative never matches where its first one failed, and re's compiling, which
+    # every run pays, grows with the pattern.
+    unique = dict.fromkeys(words)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(unique, key=len)[::-1])
 
 
 @cache

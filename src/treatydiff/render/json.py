@@ -274,6 +274,9 @@ def dumps(value: Any) -> str:
 
 # DEL and the C1 controls, which JSON may hold as they are: a terminal may act on them.
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
+# The same, one by one: str's search for one character skips through a long text where
+# re tries the class at every position (3 ms on the JSON of two conventions).
+_C1_CHARACTERS = tuple(map(chr, range(0x7F, 0xA0)))
 
 
 def log_safe_json(text: str) -> str:
@@ -283,7 +286,7 @@ def log_safe_json(text: str) -> str:
     line begins with an input's ``::``), and no character a terminal acts on (JSON
     escapes the C0 controls itself)."""
     text = text.replace("##[", "##\\u005b")
-    if _C1_CONTROLS.search(text) is None:
+    if not any(character in text for character in _C1_CHARACTERS):
         return text
     return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
