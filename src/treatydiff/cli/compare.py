@@ -89,14 +89,16 @@ def show(
     if list_parts:
         if lang is None:  # the parts as show reads them: in the language it reads
             whole = ref.partition("#")[0]
-            _, lang = _read(whole, lang=None, fmt=_input_format(input_format), options=options)
+            ((_, lang),) = _read(
+                [whole], lang=None, fmt=_input_format(input_format), options=options
+            )
         titles = refs.parts(ref, lang=lang, fmt=_input_format(input_format), options=options)
         from treatydiff.normalize import log_line
 
         listing = "".join(f"{n}\t{log_line(title)}\n" for n, title in enumerate(titles, 1))
         emit(listing, output, force=force, inputs=[ref, ref.rpartition("#")[0]])
         return
-    instrument, _ = _read(ref, lang=lang, fmt=_input_format(input_format), options=options)
+    ((instrument, _),) = _read([ref], lang=lang, fmt=_input_format(input_format), options=options)
     style = cast("LabelStyle", labels)
     text = views.render_instrument(instrument, fmt=fmt, label_style=style, explain=explain)
     emit(text, output, force=force, inputs=_sources(instrument))
@@ -212,7 +214,9 @@ def compare(
     source_format = _input_format(input_format)
     options = _read_options(docx_revisions, pages, encoding)
     style = cast("LabelStyle", labels)
-    sides = [_read(ref, lang=lang, fmt=source_format, options=options)[0] for ref in (left, right)]
+    sides = [
+        side for side, _ in _read([left, right], lang=lang, fmt=source_format, options=options)
+    ]
     comparison = compare_instruments(*sides, threshold=threshold, semantic=semantic)
     inputs = _sources(*sides)
     names = side_labels(

@@ -73,7 +73,7 @@ def synopsis(
     from treatydiff.site.build import build_synopsis_pages
 
     source_format = _input_format(input_format)
-    instruments = [_read(ref, lang=lang, fmt=source_format)[0] for ref in refs]
+    instruments = [instrument for instrument, _ in _read(refs, lang=lang, fmt=source_format)]
     page = None if output is None or str(output) == "-" else output
     generated = _build_time() if fmt == "html" or pairs_dir is not None else None
     text, pairs = build_synopsis_pages(

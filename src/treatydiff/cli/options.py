@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -17,29 +17,35 @@ if TYPE_CHECKING:
 
 
 def _read(
-    ref: str,
+    refs: Sequence[str],
     *,
     lang: str | None,
     fmt: str | None,
     options: ReadOptions | None = None,
-) -> tuple[Instrument, str]:
-    """REF read as language ``lang`` (--lang), and the language read; without it, as
-    English, unless English finds no treaty structure and another known language does (a
-    Spanish PDF): then as the first of them, said on stderr. A reading with no structure
-    is still compared, with a warning naming the languages that would read some
-    (``refs.other_readings``)."""
-    from treatydiff.catalogue import refs
+) -> list[tuple[Instrument, str]]:
+    """Each REF read as language ``lang`` (--lang), with the language read; without it,
+    as English, unless English finds no treaty structure and another known language does
+    (a Spanish PDF): then as the first of them, said on stderr. A reading with no
+    structure is still compared, with a warning naming the languages that would read
+    some (``refs.other_readings``). Every REF is read before anything is said, so that
+    an input that cannot be read is the only line on stderr."""
+    from treatydiff.catalogue import refs as references
 
     code = lang or "en"
-    instrument = refs.resolve(ref, lang=code, fmt=fmt, options=options)
-    found = refs.other_readings(ref, instrument, lang=code, fmt=fmt, options=options)
-    if found is None:
-        return instrument, code
-    if lang is None and found:
-        _say(f"note: {ref}: no article, recital or paragraph found in English: read as {found[0]}")
-        return refs.resolve(ref, lang=found[0], fmt=fmt, options=options), found[0]
-    _say(f"warning: {refs.structure_warning(ref, instrument, lang=code, found=found)}")
-    return instrument, code
+    read = [(ref, references.resolve(ref, lang=code, fmt=fmt, options=options)) for ref in refs]
+    out: list[tuple[Instrument, str]] = []
+    for ref, instrument in read:
+        found = references.other_readings(ref, instrument, lang=code, fmt=fmt, options=options)
+        if found is None:
+            out.append((instrument, code))
+        elif lang is None and found:
+            _say(f"note: {ref}: no article, recital or paragraph in English: read as {found[0]}")
+            out.append((references.resolve(ref, lang=found[0], fmt=fmt, options=options), found[0]))
+        else:
+            warning = references.structure_warning(ref, instrument, lang=code, found=found)
+            _say(f"warning: {warning}")
+            out.append((instrument, code))
+    return out
 
 
 class _InputFormat(click.Choice[str]):
