@@ -353,6 +353,25 @@ def _printed(body: str) -> bytes:
 
 
 @pytest.mark.browser
+def test_a_raised_number_after_a_number_is_an_exponent_kept_in_the_text() -> None:
+    """A "10" with a raised "6" is a million: no note of the document is numbered 6, so
+    the raised digits are no note call; they stay, as superscript digits, and a change
+    of the exponent shows."""
+
+    def limit(exponent: str) -> Instrument:
+        pdf = _printed(
+            "<p>AGREEMENT ON THE CARE OF SMALL HARBOURS</p><p>Article 1</p>"
+            f"<p>The catch shall not exceed 10<sup>{exponent}</sup> tonnes a year.</p>"
+        )
+        return load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+
+    left, right = limit("6"), limit("9")
+    assert left.articles()[0].text == "The catch shall not exceed 10\u2076 tonnes a year."
+    changed = [a for a in compare(left, right).alignments if a.status == "modified"]
+    assert [a.tags for a in changed] == [("wording", "number")]
+
+
+@pytest.mark.browser
 def test_a_preamble_heading_that_opens_the_text_leaves_the_title_to_the_title_page() -> None:
     """A title page, a foreword, then the text atop a page under its preamble heading
     (read on from the foreword's last line): the title is the title page's, the heading
