@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -369,6 +370,22 @@ def test_a_raised_number_after_a_number_is_an_exponent_kept_in_the_text() -> Non
     assert left.articles()[0].text == "The catch shall not exceed 10\u2076 tonnes a year."
     changed = [a for a in compare(left, right).alignments if a.status == "modified"]
     assert [a.tags for a in changed] == [("wording", "number")]
+
+
+@pytest.mark.browser
+def test_a_decomposed_text_layer_reads_as_the_composed_text() -> None:
+    """A text layer of letters and combining accents ("Arti\u0301culo") reads as the
+    composed text: the Spanish article headings open articles."""
+    body = (
+        "<p>Convención sobre los puertos</p><p>Artículo 1</p><p>Cada Parte abrirá sus"
+        " puertos.</p><p>Artículo 2</p><p>Ninguna Parte cerrará un puerto.</p>"
+    )
+    pdf = _printed(unicodedata.normalize("NFD", body))
+    agreement = load_bytes(pdf, source="puertos.pdf", fmt="pdf", lang="es")
+    assert [(leaf.clause.eid, leaf.clause.text) for leaf in agreement.leaves][1:3] == [
+        ("art_1", "Cada Parte abrirá sus puertos."),
+        ("art_2__p_1", "Ninguna Parte cerrará un puerto."),
+    ]
 
 
 @pytest.mark.browser

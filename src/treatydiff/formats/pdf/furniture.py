@@ -17,6 +17,7 @@ Nothing is dropped silently: each is returned as an ``Aside`` with its page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -131,7 +132,7 @@ def sort_out(
     body: list[Line] = []
     for line in text:
         cleaned, dropped = _drop_calls(line, calls, numbered)
-        body.append(cleaned)
+        body.append(_composed(cleaned))
         asides.extend(Aside("note-call", line.page, call) for call in dropped)
     return body, asides
 
@@ -235,6 +236,14 @@ def _margin_notes(lines: list[Line], measure: Metrics) -> list[Aside]:
             out.append(Aside("margin-note", line.page, line.text))
         previous = line
     return out
+
+
+def _composed(line: Line) -> Line:
+    """``line`` with its text composed (Unicode NFC: "i" and a combining acute as "í"),
+    so that the patterns that find structure read a decomposed text layer's words
+    ("Arti\u0301culo") as the language's. Its calls, offsets into the text, are spent."""
+    text = unicodedata.normalize("NFC", line.text)
+    return line if text == line.text else replace(line, text=text, calls=())
 
 
 def _drop_calls(line: Line, slash_calls: set[str], notes: set[str]) -> tuple[Line, list[str]]:
