@@ -118,6 +118,10 @@ def test_status() -> None:
         ("persons under 15 years", "persons under 18 years", ("wording", "number")),
         ("within two years of", "within two months of", ("wording", "number")),
         ("a board of ten experts", "a board of eighteen experts", ("wording", "number")),
+        # a raised number or a fraction after a digit is part of the number
+        ("a limit of 10\u2076 tonnes", "a limit of 106 tonnes", ("wording", "number")),
+        ("under article 3\u00b9", "under article 31", ("wording", "number")),
+        ("1\u00bd per cent", "11\u20442 per cent", ("wording", "number")),
         # "eighteen" and "18" are one number
         ("under eighteen years", "under the age of 18 years", ("wording",)),
         # Dutch words raise the same flags

@@ -291,6 +291,84 @@ def test_tracked_changes_read_accepted_by_default_and_original_on_request() -> N
     assert [d.text for d in hidden] == ["Drafter's query: all Parties?"]
 
 
+_MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+
+
+def _inline_docx(*paragraphs: str) -> bytes:
+    """An invented agreement: a title, "Article 1" and one paragraph of WordprocessingML
+    (``w:`` and ``m:`` bound) for each of ``paragraphs``."""
+    document = docx.Document()
+    document.add_paragraph("Agreement on Small Harbours")
+    document.add_paragraph("Article 1")
+    for xml in paragraphs:
+        element = etree.fromstring(f'<w:p xmlns:w="{W}" xmlns:m="{_MATH}">{xml}</w:p>')
+        document.element.body.insert(len(document.element.body) - 1, element)
+    return _docx_bytes(document)
+
+
+def _run_text(text: str) -> str:
+    return f"<w:r><w:t xml:space='preserve'>{text}</w:t></w:r>"
+
+
+@pytest.mark.parametrize(
+    ("font", "char", "shown"),
+    [
+        ("Symbol", "F0B3", "\u2265"),  # Insert Symbol's >=, as Word writes it
+        ("Symbol", "F0A3", "\u2264"),
+        ("Symbol", "00B1", "\u00b1"),  # the code without Word's 0xF000
+        ("Symbol", "F061", "\u03b1"),
+        ("Symbol", "F0E6", "\u239b"),  # a bracket piece, private-use in the encoding
+        ("Cambria Math", "2265", "\u2265"),  # a Unicode font: the code is the character
+        ("Wingdings", "F0FC", "\uf0fc"),  # only the font knows it: kept as it is
+    ],
+)
+def test_a_symbol_inserted_from_a_font_is_its_character(font: str, char: str, shown: str) -> None:
+    sym = f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+    data = _inline_docx(_run_text("A vessel of ") + sym + _run_text(" 5 tonnes shall moor."))
+    agreement = load_bytes(data, source="harbours.docx", fmt="docx")
+    assert _texts(agreement)[1:] == [f"A vessel of {shown} 5 tonnes shall moor."]
+
+
+def test_office_math_is_read_as_its_linear_text() -> None:
+    def mrun(text: str) -> str:
+        return f"<m:r><m:t>{text}</m:t></m:r>"
+
+    fraction = f"<m:f><m:num>{mrun('1')}</m:num><m:den>{mrun('2')}</m:den></m:f>"
+    power = f"<m:sSup><m:e>{mrun('10')}</m:e><m:sup>{mrun('6')}</m:sup></m:sSup>"
+    root = f"<m:rad><m:radPr><m:degHide m:val='1'/></m:radPr><m:deg/><m:e>{mrun('x')}</m:e></m:rad>"
+    data = _inline_docx(
+        _run_text("The levy shall be ") + f"<m:oMath>{mrun('0.5%')}</m:oMath>"
+        + _run_text(" of turnover."),
+        _run_text("A share of ") + f"<m:oMathPara><m:oMath>{fraction}</m:oMath></m:oMathPara>"
+        + _run_text(" and no more than ") + f"<m:oMath>{power}</m:oMath>"
+        + _run_text(" tonnes, or ") + f"<m:oMath>{root}</m:oMath>" + _run_text("."),
+    )  # fmt: skip
+    agreement = load_bytes(data, source="harbours.docx", fmt="docx")
+    assert _texts(agreement)[1:] == [
+        "The levy shall be 0.5% of turnover.",
+        "A share of (1)/(2) and no more than 10^6 tonnes, or \u221a(x).",
+    ]
+
+
+def test_a_text_box_and_hidden_text_are_reported_as_left_out() -> None:
+    box = (
+        "<w:r><w:pict><w:txbxContent><w:p>"
+        + _run_text("No Party shall export arms.")
+        + "</w:p></w:txbxContent></w:pict></w:r>"
+    )
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space='preserve'>never </w:t></w:r>"
+    data = _inline_docx(
+        _run_text("Each Party shall act.") + box,
+        _run_text("It shall ") + hidden + _run_text("moor there."),
+    )
+    agreement = load_bytes(data, source="harbours.docx", fmt="docx")
+    assert _texts(agreement)[1:] == ["Each Party shall act.", "It shall moor there."]
+    assert [(g.kind, g.line, g.text, g.detail) for g in agreement.guesses] == [
+        ("text left out", 3, "No Party shall export arms.", "text box: not compared"),
+        ("text left out", 4, "never ", "hidden: not compared"),
+    ]
+
+
 def test_docx_revisions_option_on_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "draft.docx"
     path.write_bytes(_tracked_changes_docx())

@@ -13,8 +13,9 @@ from conftest import USER_PREAMBLE, corpus_root
 from treatydiff.errors import FormatError, InputError
 from treatydiff.formats import load_file, parse
 from treatydiff.formats.detect import detect_format
+from treatydiff.formats.laws_markdown import clean_inline
 from treatydiff.model import Instrument
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import comparison_key, display_text
 from treatydiff.segment.blocks import Block
 from treatydiff.segment.labels import citation
 from treatydiff.segment.markers import read_marker
@@ -141,6 +142,83 @@ def test_json_articles_take_their_numbers_from_the_structure(tmp_path: Path) -> 
     ]
     assert instrument.by_eid["art_1__para_5bis"].clause.num == "5bis"
     assert instrument.metadata.language == "nl"
+
+
+def _export(**fields: object) -> str:
+    """An invented JSON article export of one article, with ``fields`` added or set."""
+    export: dict[str, object] = {
+        "name_full": "Convention on Lakes",
+        "articles": [
+            {"number": "1", "paragraphs": [{"num": "1", "text": "No Party shall drain a lake."}]}
+        ],
+    }
+    export.update(fields)
+    return json.dumps(export, ensure_ascii=False)
+
+
+def test_a_json_export_s_preamble_and_article_titles_are_read() -> None:
+    article = {
+        "number": "1",
+        "title": "Prohibition of draining",
+        "paragraphs": [{"num": "1", "text": "No Party shall drain a lake."}],
+    }
+    left = parse(
+        _export(
+            preamble=["The States Parties,", "Recognizing that lakes shall not be drained,"],
+            articles=[article],
+        ),
+        fmt="json-articles",
+    )
+    assert [(leaf.clause.eid, leaf.clause.text) for leaf in left.leaves] == [
+        ("docTitle", "Convention on Lakes"),
+        ("preamble__formula_1", "The States Parties,"),
+        ("preamble__p_1", "Recognizing that lakes shall not be drained,"),
+        ("art_1__heading", "Prohibition of draining"),
+        ("art_1__para_1", "No Party shall drain a lake."),
+    ]
+    one = parse(_export(preamble="The Parties, recognizing that lakes shall be drained,"))
+    assert one.leaves[1].clause.text == "The Parties, recognizing that lakes shall be drained,"
+
+
+@pytest.mark.parametrize(
+    ("where", "fields"),
+    [
+        ("the export", {"annex": "Each Party shall list its lakes."}),
+        ("the export", {"notes": [{"text": "See article 1."}]}),
+        ("article 1", {"articles": [{"number": "1", "summary": "Draining", "paragraphs": []}]}),
+        (
+            "article 1, a paragraph",
+            {"articles": [{"number": "1", "paragraphs": [{"text": "No.", "note": "Not."}]}]},
+        ),
+    ],
+)
+def test_a_json_field_holding_text_the_format_does_not_read_is_refused(
+    where: str, fields: dict[str, object]
+) -> None:
+    with pytest.raises(FormatError, match=f"^{where}: field '.*' holds text"):
+        parse(_export(**fields), fmt="json-articles")
+
+
+def test_a_json_field_holding_no_text_is_no_reason_to_refuse() -> None:
+    assert parse(_export(id=7, draft=False, tags=[]), fmt="json-articles").leaves
+
+
+_KEPT = "data&notice and &sect 3 and &copy 2001 by AT&T"
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("R&amp;D &lt;b&gt; &#8805; 5&nbsp;&ge; 3", "R&D <b> \u2265 5 \u2265 3"),
+        (_KEPT, _KEPT),  # no semicolon: no reference, whatever HTML's leniency reads
+        ("&not; &#x2264; &notin; &notit; &bogus;", "\u00ac \u2264 \u2209 &notit; &bogus;"),
+    ],
+)
+def test_only_well_formed_character_references_are_read(raw: str, read: str) -> None:
+    articles = [{"number": "1", "paragraphs": [{"num": "1", "text": raw}]}]
+    assert parse(_export(articles=articles), fmt="json-articles").leaves[1].clause.text == read
+    # The laws-markdown reader's inline text (its NBSP left to the display text).
+    assert display_text(clean_inline(raw)) == read
 
 
 def test_the_cat_export_keeps_article_21_point_e_whole(corpus: Path) -> None:

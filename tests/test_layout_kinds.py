@@ -5,13 +5,14 @@ and letters, encodings, annex names, note markers, header symbols."""
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 import treatydiff
 from treatydiff.errors import ConfigError, InputError
-from treatydiff.formats import load_bytes, load_file
+from treatydiff.formats import load_bytes, load_file, parse
 from treatydiff.formats.options import ReadOptions
 from treatydiff.model import Instrument
 from treatydiff.segment.labels import citation
@@ -562,6 +563,45 @@ def test_a_one_off_page_header_inside_a_sentence_is_dropped(header: str, page: s
     assert dropped == [line for line in (header, page) if line]
 
 
+@pytest.mark.parametrize(
+    ("before", "line", "after"),
+    [
+        ("The maximum fine shall be", "500", "euros for each offence."),
+        ("The Committee shall consist of", "18", "experts."),
+        ("This Convention shall apply from the year", "2030", "onwards."),
+        ("Each Party shall apply resolution", "A/RES/54/263", "of 25 May 2000."),
+    ],
+)
+def test_a_number_or_cited_symbol_alone_inside_a_sentence_is_text(
+    before: str, line: str, after: str
+) -> None:
+    # Nothing around it tells a page break: no form feed, no other furniture next to
+    # it, no page number in sequence with it.
+    text = f"{TITLE}\nThe States Parties,\nArticle 1\nEach Party shall act.\nArticle 2\n"
+    text += f"{before}\n{line}\n{after}\nArticle 3\nDone.\n"
+    instrument = _load(text)
+    assert instrument.articles()[1].text == f"{before} {line} {after}"
+    assert not [g for g in instrument.guesses if g.kind == "header dropped"]
+
+
+@pytest.mark.parametrize("mark", ["\f", "seq"])
+def test_a_bare_page_number_inside_a_sentence_with_a_page_break_told_is_dropped(
+    mark: str,
+) -> None:
+    # A form feed next to it, or the next page's number in sequence with it, tells the
+    # page break.
+    ending = "\n\f" if mark == "\f" else "\n"
+    text = (
+        f"{TITLE}\nThe States Parties,\nArticle 1\nThe maximum fine shall be\n"
+        f"2{ending}euros for each offence.\nArticle 2\nDone.\n"
+    )
+    if mark == "seq":
+        text += "3\n"
+    instrument = _load(text)
+    assert instrument.articles()[0].text == "The maximum fine shall be euros for each offence."
+    assert [g.text for g in instrument.guesses if g.kind == "header dropped"][0] == "2"
+
+
 # -- annexes, appendices, schedules -----------------------------------------------------
 
 ENDING = (
@@ -858,3 +898,15 @@ def test_an_opening_set_in_capitals_opens_the_body(tmp_path: Path) -> None:
     instrument = load_file(text)
     assert instrument.title == "CONVENTION ON COVERAGE"
     assert instrument.by_eid["preamble__formula_1"].clause.text.startswith("THE STATES")
+
+
+@pytest.mark.parametrize("code", sorted(ROMANCE))
+def test_a_text_typed_decomposed_reads_as_the_composed_one(code: str) -> None:
+    # "Arti\u0301culo": a letter and a combining accent, as some editors save text; the
+    # language's patterns know "Artículo", composed. Read from bytes and from a str.
+    decomposed = unicodedata.normalize("NFD", ROMANCE[code])
+    assert decomposed != ROMANCE[code]
+    composed = _load(ROMANCE[code], lang=code)
+    texts = [(leaf.clause.eid, leaf.clause.text) for leaf in composed.leaves]
+    for instrument in (_load(decomposed, lang=code), parse(decomposed, lang=code)):
+        assert [(leaf.clause.eid, leaf.clause.text) for leaf in instrument.leaves] == texts

@@ -17,6 +17,7 @@ _TRICKY = st.text(
         list("abcAB ,.;:()-\"'\n\t")
         + ["\u2018", "\u2019", "\u201c", "\u201d", "\u2013", "\u2014", "\ufb01", "\ufb02"]
         + ["\u00ad", "\u00a0", "\u200b", "\u0301", "\u00e9", "\ufeff", "\u2212", "\u00bd"]
+        + ["1", "2", "\u00b9", "\u2076", "\u207b", "\u2082", "\u2153", "\u2044"]
     ),
     max_size=60,
 )
@@ -55,6 +56,37 @@ def test_key_keeps_wording() -> None:
     assert comparison_key("he or she can ho longer") != comparison_key("he or she can no longer")
     assert comparison_key("three months") != comparison_key("six months")
     assert comparison_key("State Party") != comparison_key("state party")
+
+
+@pytest.mark.parametrize(
+    ("raised", "flat"),
+    [
+        ("10\u2076 tonnes", "106 tonnes"),
+        ("10\u00b2 km", "102 km"),
+        ("10\u207b\u2076 grams", "10-6 grams"),
+        ("article 3\u00b9", "article 31"),
+        ("1\u00bd per cent", "11\u20442 per cent"),
+        ("H\u2082O at 4\u2082", "H2O at 42"),
+    ],
+)
+def test_key_keeps_a_raised_number_or_fraction_apart_from_the_digits_before_it(
+    raised: str, flat: str
+) -> None:
+    # NFKC would fold "10\u2076" (a million) into "106": a number change, never form.
+    assert comparison_key(raised) != comparison_key(flat)
+
+
+@pytest.mark.parametrize(
+    ("typeset", "plain"),
+    [
+        ("10\u2076 tonnes", "10^6 tonnes"),  # an exponent as a PDF or ASCII text writes it
+        ("1\u00bd per cent", "1 \u00bd per cent"),
+        ("5 km\u00b2 of CO\u2082", "5 km2 of CO2"),  # after a letter: typesetting only
+        ("\ufb01ne\u00a0of \uff15 euros", "fine of 5 euros"),
+    ],
+)
+def test_key_folds_raised_characters_where_no_number_changes(typeset: str, plain: str) -> None:
+    assert comparison_key(typeset) == comparison_key(plain)
 
 
 def test_display_text_keeps_the_source_characters() -> None:

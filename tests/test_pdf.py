@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -350,6 +351,41 @@ def _printed(body: str) -> bytes:
 
     last = "<p>Article 9</p><p>This Agreement applies" + " to every harbour," * 60 + ".</p>"
     return print_pdf(f'<html><body style="font: 11pt/1.3 serif">{body}{last}</body></html>')
+
+
+@pytest.mark.browser
+def test_a_raised_number_after_a_number_is_an_exponent_kept_in_the_text() -> None:
+    """A "10" with a raised "6" is a million: no note of the document is numbered 6, so
+    the raised digits are no note call; they stay, as superscript digits, and a change
+    of the exponent shows."""
+
+    def limit(exponent: str) -> Instrument:
+        pdf = _printed(
+            "<p>AGREEMENT ON THE CARE OF SMALL HARBOURS</p><p>Article 1</p>"
+            f"<p>The catch shall not exceed 10<sup>{exponent}</sup> tonnes a year.</p>"
+        )
+        return load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+
+    left, right = limit("6"), limit("9")
+    assert left.articles()[0].text == "The catch shall not exceed 10\u2076 tonnes a year."
+    changed = [a for a in compare(left, right).alignments if a.status == "modified"]
+    assert [a.tags for a in changed] == [("wording", "number")]
+
+
+@pytest.mark.browser
+def test_a_decomposed_text_layer_reads_as_the_composed_text() -> None:
+    """A text layer of letters and combining accents ("Arti\u0301culo") reads as the
+    composed text: the Spanish article headings open articles."""
+    body = (
+        "<p>Convención sobre los puertos</p><p>Artículo 1</p><p>Cada Parte abrirá sus"
+        " puertos.</p><p>Artículo 2</p><p>Ninguna Parte cerrará un puerto.</p>"
+    )
+    pdf = _printed(unicodedata.normalize("NFD", body))
+    agreement = load_bytes(pdf, source="puertos.pdf", fmt="pdf", lang="es")
+    assert [(leaf.clause.eid, leaf.clause.text) for leaf in agreement.leaves][1:3] == [
+        ("art_1", "Cada Parte abrirá sus puertos."),
+        ("art_2__p_1", "Ninguna Parte cerrará un puerto."),
+    ]
 
 
 @pytest.mark.browser

@@ -11,7 +11,8 @@
   stays: "re-sign" and "resign" are two words, and "co-operation" / "cooperation" a
   spelling variant that ``treatydiff.engine.classify`` names, never a difference of form.
   An optional hyphen (``OPTIONAL_HYPHEN``) stays too; ``keys_match`` reads it as a hyphen
-  or none.
+  or none. A superscript, subscript or fraction after a digit stays apart from that
+  digit ("10\u2076" is not "106"), which the compatibility fold would join.
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ _FOLD = str.maketrans(
         "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
     }
 )  # fmt: skip
+
+# A superscript or subscript (digits, signs, brackets) or a vulgar fraction right after a
+# digit is part of the number, which NFKC would fold into it: "10⁶" (a million) is
+# not "106", "article 3¹" not "article 31", "1½" not "11⁄2". Before NFKC,
+# such a raised run is written "^" and a lowered one "_" before its folded digits ("10^6",
+# as a PDF prints an exponent, ``treatydiff.formats.pdf.layout``), and a space goes
+# before such a fraction ("1 1⁄2", as "1 ½" is typeset). Elsewhere the fold
+# stands: "km²" and "km2", "CO₂" and "CO2" differ in typesetting only.
+_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u207e"
+_SUBSCRIPTS = "\u2080-\u208e"
+_FRACTIONS = "\u00bc-\u00be\u2150-\u215f\u2189"
+_RAISED_AFTER_DIGIT = re.compile(rf"(?<=\d)(?:([{_SUPERSCRIPTS}]+)|([{_SUBSCRIPTS}]+))")
+_FRACTION_AFTER_DIGIT = re.compile(rf"(?<=\d)(?=[{_FRACTIONS}])")
 
 # Spacing around punctuation is typesetting: "Assembly. inter alia" and
 # "Assembly.inter alia", "“ racist ”" and "“racist”", "Secretary- General" and
@@ -90,10 +104,22 @@ def _fold_once(text: str) -> str:
     if optional:
         text = text.replace(OPTIONAL_HYPHEN, _OPTIONAL_KEPT)
     # Invisible characters go first so that NFKC composes what they separated.
-    key = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_FOLD)
+    key = _digits_apart(text.translate(_INVISIBLE))
+    key = unicodedata.normalize("NFKC", key).translate(_FOLD)
     key = _collapse_whitespace(key)
     key = _SPACE_AROUND_PUNCT.sub("", key)
     return key.replace(_OPTIONAL_KEPT, OPTIONAL_HYPHEN) if optional else key
+
+
+def _digits_apart(text: str) -> str:
+    """``text`` with each superscript, subscript or fraction after a digit kept apart
+    from the digits before it, which NFKC would join it to (see ``_SUPERSCRIPTS``)."""
+    if text.isascii():
+        return text
+    text = _RAISED_AFTER_DIGIT.sub(
+        lambda m: f"^{m.group(1)}" if m.group(1) else f"_{m.group(2)}", text
+    )
+    return _FRACTION_AFTER_DIGIT.sub(" ", text)
 
 
 def keys_match(left_key: str, right_key: str) -> bool:

@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -64,6 +65,8 @@ _DOCUMENT_ADAPTERS: dict[str, str] = {
 # Layout formats that are text, told from their content as text formats are.
 _TEXT_DOCUMENTS = frozenset({"html", "js-articles"})
 _DOCUMENTS_EXTRA = frozenset({"docx", "lxml", "charset_normalizer", "chompjs"})  # its modules
+# Formats that store each text as written (a written instrument reads back the same).
+VERBATIM_FORMATS = frozenset({"akn", "treatydiff"})
 # The import formats: those of the text and layout adapters, and PDF
 # (``treatydiff.formats.pdf``, the documents extra), read from the bytes.
 FORMATS: tuple[str, ...] = (*_ADAPTERS, *_DOCUMENT_ADAPTERS, "pdf")
@@ -78,11 +81,19 @@ def parse(
 ) -> Instrument:
     """Parse ``text`` with the adapter for ``fmt`` (detected when None).
 
+    A text whose structure is found in its words is read composed (Unicode NFC, as the
+    display text of every clause is): typed decomposed ("Arti\u0301culo", a letter and a
+    combining accent), its words are the language's ("Artículo") to every pattern that
+    finds structure. A format that marks its structure up and stores each text as written
+    (``VERBATIM_FORMATS``: Akoma Ntoso, treatydiff's own) keeps the text as it is.
+
     Raises FormatError for an unknown format, malformed input or a text without clauses,
     and ConfigError for a ``part`` below 1.
     """
     _check_part(part)
     name = fmt or detect_format(text)
+    if name not in VERBATIM_FORMATS:
+        text = unicodedata.normalize("NFC", text)
     if name in _TEXT_DOCUMENTS:
         return read_document(text, fmt=name, lang=lang, part=part)
     if name == "docx":

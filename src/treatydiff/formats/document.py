@@ -11,13 +11,14 @@ notes to the clauses whose paragraphs cite them (``segment.notes``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from treatydiff.errors import FormatError
 from treatydiff.formats.un_text_title import preface_of
-from treatydiff.model import Clause, Instrument
+from treatydiff.model import Clause, Guess, Instrument
 from treatydiff.model import Note as ModelNote
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
@@ -286,4 +287,31 @@ def instrument(document: Document, *, part: int, lang: str) -> Instrument:
         title=chosen.title or document.title,
         body=attach((preface, *body) if preface else body, cited),
         metadata=metadata,
+        guesses=_left_out(document, part),
     )
+
+
+def _left_out(document: Document, part: int) -> tuple[Guess, ...]:
+    """The text ``document`` left out that stood in part ``part`` (1-based), as guesses
+    for the user to check (``show --explain``): each part owns what stands from its first
+    line to the next part's, the first also what stands before it. Each piece is told
+    with its text, but a table of contents and the blocks of another language, which
+    repeat the headings or the text in the language not chosen, are told in one guess
+    each: how many blocks, from which line."""
+    starts = [chosen.blocks[0].line if chosen.blocks else 0 for chosen in document.parts]
+    owned = [d for d in document.dropped if max(bisect_right(starts, d.line), 1) == part]
+    guesses = [
+        Guess("text left out", d.line, d.text, f"{d.reason}: not compared")
+        for d in owned
+        if d.reason not in _TOLD_IN_SUM
+    ]
+    for reason in _TOLD_IN_SUM:
+        lines = [d.line for d in owned if d.reason == reason]
+        if lines:
+            what = f"{len(lines)} block(s) to line {max(lines)}"
+            guesses.append(Guess("text left out", min(lines), what, f"{reason}: not compared"))
+    return tuple(sorted(guesses, key=lambda guess: guess.line or 0))
+
+
+# Reasons for leaving text out whose pieces repeat the instrument's own words.
+_TOLD_IN_SUM: tuple[DropReason, ...] = ("contents", "other language")

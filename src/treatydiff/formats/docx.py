@@ -11,6 +11,8 @@ list numbers, so the WordprocessingML is walked here:
 * A paragraph is a heading when its style (or the paragraph) has an outline level, its
   style is a title or heading style, or it is a short centred or bold line that ends no
   sentence; the segmenter decides which headings open structure.
+* Symbols inserted from a symbol font (``w:sym``) and Office Math are read as the
+  characters they show (``docx_inline``).
 * Headers, footers and comments are not read; a table of contents (its styles or
   content control), text boxes and hidden text are left out and reported. Footnotes and endnotes are
   kept apart as notes, their reference marks taken out of the text.
@@ -37,6 +39,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from treatydiff.errors import FormatError
+from treatydiff.formats import docx_inline as inline
 from treatydiff.formats import docx_numbering as numbering
 from treatydiff.formats.document import (
     Document,
@@ -139,6 +142,8 @@ class _Text:
                 choice = child.find(f"{{{_MC}}}Choice")
                 if choice is not None:
                     self.read(choice)
+            elif tag in inline.MATH:
+                self.add(inline.math_text(child), self.paragraph_bold)
 
     def _run(self, run: etree._Element) -> None:
         rpr = run.find(w("rPr"))
@@ -159,6 +164,8 @@ class _Text:
             tag = child.tag
             if tag in _RUN_TEXT:
                 self.add(_RUN_TEXT[tag] or (child.text or ""), bold)
+            elif tag == w("sym"):
+                self.add(inline.symbol(child), bold)
             elif tag in _NOTE_REFERENCES:
                 custom = child.get(w("customMarkFollows")) in TRUE
                 kind = _NOTE_REFERENCES[tag]

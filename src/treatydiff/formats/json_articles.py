@@ -10,16 +10,23 @@ list closes it; final formulas ("In witness thereof ...") leave the last article
 export does not say its language: the final formulas are recognized in the words of every
 language ``treatydiff.lang`` knows, so that the clauses are the same whatever language is
 asked for, and the requested language is the one the metadata records. Empty and
-``&nbsp;`` paragraphs are web debris and dropped. There is no preamble in this format.
+``&nbsp;`` paragraphs are web debris and dropped. Character references are read where
+well formed (``formats.entities``).
+
+The OHCHR exports hold no preamble and no article captions; an export that has them
+gives them as ``"preamble"`` (a text, or a list of texts: its recitals and formulas, read
+as a text format's lines before the first article are) and an article's ``"title"`` (its
+caption). A field holding text that the format does not know is refused (FormatError
+naming it), never left out unseen.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
 from treatydiff.errors import FormatError
+from treatydiff.formats.entities import unescape_entities
 from treatydiff.lang import LANGUAGES
 from treatydiff.model import Instrument, Metadata
 from treatydiff.normalize import display_text
@@ -144,13 +151,16 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
         raise FormatError(
             f"a JSON article export holds one instrument; there is no part {part}, only part 1"
         )
-    articles = _articles(_field(data, "articles", list), _Locator(text))
-    segmenter = Segmenter(
-        LANGUAGES,
-        invisible=any(has_invisible(block.text) for _, _, body in articles for _, block in body),
-    )
-    for number, line, body in articles:
-        segmenter.open_article(number, None, line)
+    _refuse_unknown(data, _EXPORT_FIELDS, "the export")
+    locate = _Locator(text)
+    preamble = [block for raw in _texts(data, "preamble") if (block := _block(raw, locate))]
+    articles = _articles(_field(data, "articles", list), locate)
+    texts = [*preamble, *(block for *_, body in articles for _, block in body)]
+    segmenter = Segmenter(LANGUAGES, invisible=any(has_invisible(b.text) for b in texts))
+    for block in preamble:
+        segmenter.text(block)
+    for number, caption, line, body in articles:
+        segmenter.open_article(number, caption, line)
         for num, block in body:
             segmenter.text(block, paragraph=num)
     title = display_text(
@@ -163,8 +173,18 @@ def parse(text: str, *, lang: str = "en", part: int = 1) -> Instrument:
     return Instrument(id="", title=title, metadata=metadata, body=segmenter.clauses())
 
 
-# An article: its number, its line, and its paragraphs (number or None, text).
-_Article = tuple[str, int, list[tuple[str | None, Block]]]
+# The fields each object of an export may hold: those of the OHCHR exports (metadata
+# aside from the title: "abbr", "term", "committee_codes", "source_file") and the
+# preamble and captions an export may add.
+_EXPORT_FIELDS = frozenset(
+    {"name_full", "abbr", "term", "committee_codes", "year", "source_file", "articles"}
+    | {"preamble"}
+)
+_ARTICLE_FIELDS = frozenset({"number", "paragraphs", "title"})
+_PARAGRAPH_FIELDS = frozenset({"num", "text"})
+
+# An article: its number, caption, line, and its paragraphs (number or None, text).
+_Article = tuple[str, str | None, int, list[tuple[str | None, Block]]]
 
 
 def _articles(articles: list[Any], locate: _Locator) -> list[_Article]:
@@ -175,16 +195,65 @@ def _articles(articles: list[Any], locate: _Locator) -> list[_Article]:
         number = (_scalar(article, "number", "an article") or "").strip()
         if not number:
             raise FormatError("an article without a number")
+        where = f"article {number}"
+        _refuse_unknown(article, _ARTICLE_FIELDS, where)
+        title = _scalar(article, "title", where, numbers=False)
+        caption = display_text(unescape_entities(title or "")) or None
+        if title:
+            locate.line_of(title)  # the values after it are looked for after it
         body: list[tuple[str | None, Block]] = []
         for paragraph in _field(article, "paragraphs", list):
             if not isinstance(paragraph, dict):
-                raise FormatError(f"article {number}: each paragraph must be an object")
-            where = f"article {number}"
-            raw = _scalar(paragraph, "text", where, numbers=False) or ""
-            words = display_text(html.unescape(raw))
-            if words:
+                raise FormatError(f"{where}: each paragraph must be an object")
+            _refuse_unknown(paragraph, _PARAGRAPH_FIELDS, f"{where}, a paragraph")
+            block = _block(_scalar(paragraph, "text", where, numbers=False) or "", locate)
+            if block:
                 num = (_scalar(paragraph, "num", where) or "").strip() or None
-                body.append((num, Block(words, locate.line_of(raw) or 0)))
+                body.append((num, block))
         # The article stands where its first located paragraph does.
-        out.append((number, next((b.line for _, b in body if b.line), 0), body))
+        out.append((number, caption, next((b.line for _, b in body if b.line), 0), body))
     return out
+
+
+def _block(raw: str, locate: _Locator) -> Block | None:
+    """The block of the text ``raw`` at its source line; None for a text of no words."""
+    words = display_text(unescape_entities(raw))
+    return Block(words, locate.line_of(raw) or 0) if words else None
+
+
+def _texts(obj: dict[str, Any], name: str) -> list[str]:
+    """The texts of field ``name``: a string, a list of strings, or none (absent or
+    null); FormatError for anything else."""
+    value = obj.get(name)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    raise FormatError(f"field {name!r} must be a string or a list of strings")
+
+
+def _refuse_unknown(obj: dict[str, Any], known: frozenset[str], where: str) -> None:
+    """FormatError when ``obj`` has a field outside ``known`` holding text (a string, or
+    one inside a list or object): that text would be left out of the comparison."""
+    for name, value in obj.items():
+        if name not in known and _holds_text(value):
+            raise FormatError(
+                f"{where}: field {name!r} holds text this format does not read "
+                f"(it reads {', '.join(sorted(known))}); it would be left out of the comparison"
+            )
+
+
+def _holds_text(value: Any) -> bool:
+    """Whether ``value`` is or holds a string with a letter or a digit in it."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and any(c.isalnum() for c in item):
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

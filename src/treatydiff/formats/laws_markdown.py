@@ -44,6 +44,7 @@ from functools import cached_property
 
 from treatydiff import lang
 from treatydiff.errors import FormatError
+from treatydiff.formats.entities import unescape_entities
 from treatydiff.formats.un_text_layout import ends_clause, reference_end
 from treatydiff.lang.words import Lexicon
 from treatydiff.model import Instrument, Note
@@ -261,11 +262,7 @@ def clean_inline(text: str) -> str:
     for (emphasis, closing), mark in zip(_EMPHASIS, "*_", strict=True):
         if mark in text:
             text = _by_line(emphasis, closing, text)
-    if "&" not in text:
-        return text  # as html.unescape would; most texts have no entity, and need no html
-    import html
-
-    return html.unescape(text)
+    return unescape_entities(text)
 
 
 def _linear_sub(pattern: re.Pattern[str], closing: re.Pattern[str], text: str) -> str:

@@ -15,6 +15,9 @@ _PAGE_NUMBER = re.compile(
     r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-\u2013\u2014\s]*$",
     re.IGNORECASE,
 )
+# A page number with nothing printed around it ("500"): a number in the text may stand
+# alone on a line too ("The maximum fine shall be" / "500" / "euros ...").
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
 # Page furniture that may stand at one page break only: a UN document symbol
 # ("A/CONF.999/12", "CRC/C/GC/12", "E/CN.4/2000/L.1", "A/RES/48/263"), and the
 # volume and registration lines of the Treaty Series ("United Nations — Treaty Series
@@ -46,30 +49,80 @@ def noise_lines(lines: list[str], words: Words) -> set[int]:
                 continue
             if words.heading.match(text) or read_marker(text) or _ends_open_sentence(lines, i):
                 continue
+            if _cited(lines, i, words):
+                continue
             at[i] = re.sub(r"\d+", "#", text)
             seen.setdefault(at[i], set()).add(n)
     running = {text for text, near in seen.items() if len(near) >= max(2, len(breaks) / 2)}
     one_off = {i for i in at if _ONE_OFF_FURNITURE.match(lines[i].replace("\f", "").strip())}
-    return (
+    found = (
         noise
         | one_off
-        | _interrupting_symbols(lines)
+        | _interrupting_symbols(lines, words)
         | {i for i, text in at.items() if text in running}
     )
+    return found - _numbers_in_sentences(lines, found, words)
 
 
-def _interrupting_symbols(lines: list[str]) -> set[int]:
+def _interrupting_symbols(lines: list[str], words: Words) -> set[int]:
     """Indexes of document symbols standing alone inside a sentence, away from any page
     break that tells: the line before ends no sentence, the line after goes on with a
-    small letter ("... into coastal" / "A/CONF.999/12" / "waters;")."""
+    small letter ("... into coastal" / "A/CONF.999/12" / "waters;"). A symbol after a
+    citing word is the document cited (``_cited``)."""
     out: set[int] = set()
     for i in range(1, len(lines) - 1):
-        if not _DOCUMENT_SYMBOL.match(lines[i].strip()):
+        if not _DOCUMENT_SYMBOL.match(lines[i].strip()) or _cited(lines, i, words):
             continue
         before, after = lines[i - 1].strip(), lines[i + 1].strip()
         if before and not before.endswith((".", ";", ":")) and after[:1].islower():
             out.add(i)
     return out
+
+
+def _cited(lines: list[str], i: int, words: Words) -> bool:
+    """Whether line ``i`` follows a cross-reference word ("Recalling its resolution" /
+    "A/RES/54/263", "referred to in annex" / "2"): it is what that word cites."""
+    return i > 0 and words.reference_end.search(lines[i - 1].strip()) is not None
+
+
+def _numbers_in_sentences(lines: list[str], found: set[int], words: Words) -> set[int]:
+    """Indexes of the bare numbers among ``found`` that are text: each stands inside an
+    unfinished sentence (the line before ends no sentence or clause, the line after is
+    text opening no heading or list item: "shall consist of" / "18" / "experts.") with
+    nothing else telling a page break there: no form feed and no other furniture on the
+    lines next to it, and no page number before or after it in sequence with it (n - 1
+    before, n + 1 after). A page number printed bare at every page keeps that sequence;
+    a number of the text does not."""
+    pages = [(i, _page_of(lines[i])) for i in sorted(found) if _PAGE_NUMBER.match(lines[i].strip())]
+    out: set[int] = set()
+    for i in found:
+        text = lines[i].strip()
+        if not _BARE_NUMBER.match(text) or "\f" in lines[i] or not 0 < i < len(lines) - 1:
+            continue
+        before, after = lines[i - 1], lines[i + 1]
+        if (
+            i - 1 in found
+            or i + 1 in found
+            or "\f" in before + after
+            or not before.strip()
+            or not after.strip()
+            or words.ends_clause.search(before.strip())
+            or words.heading.match(after.strip())
+            or read_marker(after.strip())
+        ):
+            continue
+        n = int(text)
+        if any((k < i and page == n - 1) or (k > i and page == n + 1) for k, page in pages):
+            continue
+        out.add(i)
+    return out
+
+
+def _page_of(line: str) -> int:
+    """The page number a page-number line prints ("Page 2 of 9": 2)."""
+    match = re.search(r"\d+", line)
+    assert match is not None  # a line ``_PAGE_NUMBER`` matches holds a number
+    return int(match.group())
 
 
 def _page_breaks(lines: list[int]) -> list[tuple[int, int]]:

@@ -7,7 +7,8 @@
 * Footnotes: the lines below a separator rule ("____") near the foot of the page, or the
   run of lines at the foot set smaller than the text that starts with a note number.
   Their calls in the text are dropped where certain: raised digits, and "3/" calls (the
-  UN's typewriter style) where the document holds note "3/".
+  UN's typewriter style) where the document holds note "3/". Digits raised right after a
+  digit are an exponent ("10" raised "6"), kept, unless a note has their number.
 * Marginal notes: the lines of a column much narrower than the text beside it.
 
 Nothing is dropped silently: each is returned as an ``Aside`` with its page.
@@ -16,6 +17,7 @@ Nothing is dropped silently: each is returned as an ``Aside`` with its page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -58,6 +60,10 @@ _STRUCTURE = re.compile(
 )
 _NOTE_START = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])(?:/|\.|\))?(?=\s|[A-Z(])")
 _SLASH_CALL = re.compile(r"^(\d{1,3})/")
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})\b")
+_SUPERSCRIPT_DIGITS = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
 
 
 @dataclass(frozen=True)
@@ -120,10 +126,13 @@ def sort_out(
         text.extend(line for line in rest if not line.margin)
     # "3/" calls: a later page may call a note again ("1/" in an annexed agreement).
     calls = {m[1] for note in asides if note.kind == "note" and (m := _SLASH_CALL.match(note.text))}
+    numbered = {
+        m[1] for note in asides if note.kind == "note" and (m := _NOTE_NUMBER.match(note.text))
+    }
     body: list[Line] = []
     for line in text:
-        cleaned, dropped = _drop_calls(line, calls)
-        body.append(cleaned)
+        cleaned, dropped = _drop_calls(line, calls, numbered)
+        body.append(_composed(cleaned))
         asides.extend(Aside("note-call", line.page, call) for call in dropped)
     return body, asides
 
@@ -229,17 +238,33 @@ def _margin_notes(lines: list[Line], measure: Metrics) -> list[Aside]:
     return out
 
 
-def _drop_calls(line: Line, slash_calls: set[str]) -> tuple[Line, list[str]]:
-    """``line`` without its note calls, and the calls dropped."""
+def _composed(line: Line) -> Line:
+    """``line`` with its text composed (Unicode NFC: "i" and a combining acute as "í"),
+    so that the patterns that find structure read a decomposed text layer's words
+    ("Arti\u0301culo") as the language's. Its calls, offsets into the text, are spent."""
+    text = unicodedata.normalize("NFC", line.text)
+    return line if text == line.text else replace(line, text=text, calls=())
+
+
+def _drop_calls(line: Line, slash_calls: set[str], notes: set[str]) -> tuple[Line, list[str]]:
+    """``line`` without its note calls, and the calls dropped.
+
+    Raised digits right after a digit are an exponent ("10" raised "6": a million), kept
+    as superscript digits ("10\u2076", as a text prints it), unless the document holds a
+    note of that number (``notes``: "of 1989" raised "1" calls note 1)."""
     text = line.text
     dropped: list[str] = []
     for start, end in reversed(line.calls):
-        dropped.append(text[start:end])
+        call = text[start:end]
+        if start and text[start - 1].isdigit() and call.isdigit() and call not in notes:
+            text = text[:start] + call.translate(_SUPERSCRIPT_DIGITS) + text[end:]
+            continue
+        dropped.append(call)
         text = text[:start] + text[end:]
     for number in slash_calls:
         pattern = re.compile(rf"(?<![\w/])\s?{number}/(?=[\s,.;:)]|$)")
         text, count = pattern.subn("", text)
         dropped.extend([f"{number}/"] * count)
-    if not dropped:
+    if text == line.text:
         return line, []
     return replace(line, text=text, calls=()), dropped[::-1]
