@@ -289,6 +289,11 @@ def test_tracked_changes_read_accepted_by_default_and_original_on_request() -> N
     ]
     hidden = [d for d in read_layout(data, fmt="docx").dropped if d.reason == "hidden"]
     assert [d.text for d in hidden] == ["Drafter's query: all Parties?"]
+    # The text each view leaves out is reported, as a web page's <del> and <ins> are.
+    revised = [(d.text, d.line) for d in read_layout(data, fmt="docx").dropped]
+    assert revised[:2] == [("Secretary-General", 2), ("They may be withdrawn.", 3)]
+    explained = [(g.kind, g.text) for g in accepted.guesses]
+    assert ("left out", "Secretary-General") in explained
 
 
 def test_docx_revisions_option_on_the_command_line(tmp_path: Path) -> None:

@@ -217,6 +217,7 @@ GuessKind = Literal[
     "note",  # a line read as a footnote, or a mark glued to a word read as its marker
     "unknown",  # a construct the segmenter could not place: a clause of kind "unknown"
     "hyphen",  # a line-end hyphen kept that may only break a word ("re-" / "sign")
+    "left out",  # text of a layout source left out of the clauses: page furniture, hidden text
 ]
 
 

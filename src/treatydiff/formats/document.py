@@ -1,7 +1,9 @@
 """What the layout importers (Word, HTML) make of a document before segmentation.
 
 A layout document is read into ``Block``s (with roles from its styles and markup), the
-notes kept apart from them, and the text left out with the reason for it; the blocks are
+notes kept apart from them, and the text left out with the reason for it (each reported
+with its line as a guess of the instrument it stood in, kind "left out", which
+``show --explain`` lists and the JSON carries as ``warnings``); the blocks are
 split into the instruments the document holds (an act and the convention it schedules).
 The segmenter then builds each instrument's clause tree as for every other format.
 
@@ -17,7 +19,7 @@ from typing import Literal
 
 from treatydiff.errors import FormatError
 from treatydiff.formats.un_text_title import preface_of
-from treatydiff.model import Clause, Instrument
+from treatydiff.model import Clause, Guess, Instrument
 from treatydiff.model import Note as ModelNote
 from treatydiff.normalize import display_text
 from treatydiff.segment.blocks import Block
@@ -37,6 +39,7 @@ DropReason = Literal[
     "other language",  # the blocks of a bilingual page in the language not chosen
     "text box",  # a Word text box (floating, outside the reading order)
     "editorial",  # a publisher's summary or commentary, no words of the instrument
+    "revision",  # text a tracked change takes out of the view read (Word, an HTML <del>)
 ]
 
 
@@ -286,4 +289,34 @@ def instrument(document: Document, *, part: int, lang: str) -> Instrument:
         title=chosen.title or document.title,
         body=attach((preface, *body) if preface else body, cited),
         metadata=metadata,
+        guesses=_left_out(document, part),
+    )
+
+
+# What a text left out was taken for, as ``show --explain`` says it.
+_LEFT_OUT_AS: dict[DropReason, str] = {
+    "contents": "a table of contents",
+    "navigation": "page navigation (a menu, a bar, a page header)",
+    "footer": "the page's footer",
+    "boilerplate": "page furniture (a notice, a control, text outside the main content)",
+    "hidden": "hidden text, or fallback text the page does not show",
+    "other language": "another language of the page",
+    "text box": "a text box, outside the reading order",
+    "editorial": "a publisher's summary or commentary",
+    "revision": "text a tracked change takes out of the view read",
+}
+
+
+def _left_out(document: Document, part: int) -> tuple[Guess, ...]:
+    """A guess (kind "left out") for each text of ``document`` left out of the clauses
+    (``Document.dropped``) that stood in instrument number ``part``: from its first
+    block on (the first instrument also takes what stood before it) to the next
+    instrument's first block."""
+    starts = [p.blocks[0].line if p.blocks else 0 for p in document.parts]
+    begin = starts[part - 1] if part > 1 else None
+    end = starts[part] if part < len(starts) else None
+    return tuple(
+        Guess("left out", d.line, d.text, _LEFT_OUT_AS[d.reason])
+        for d in document.dropped
+        if (begin is None or d.line >= begin) and (end is None or d.line < end)
     )

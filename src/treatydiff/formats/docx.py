@@ -103,6 +103,7 @@ class _Text:
     notes: list[tuple[NoteKind, str, int, bool]] = field(default_factory=list)
     text_boxes: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)  # text formatted hidden (w:vanish)
+    revised: list[str] = field(default_factory=list)  # text the view of changes leaves out
     custom_mark: bool = False  # a note reference whose mark is the next run's text
     marks: list[str] = field(default_factory=list)
 
@@ -129,12 +130,11 @@ class _Text:
                 content = child.find(w("sdtContent"))
                 if content is not None:
                     self.read(content)
-            elif tag in _INSERTED:
-                if self.view == "accepted":
+            elif tag in _INSERTED or tag in _DELETED:
+                if self.view == ("accepted" if tag in _INSERTED else "original"):
                     self.read(child)
-            elif tag in _DELETED:
-                if self.view == "original":
-                    self.read(child)
+                else:  # the view read leaves it out: reported
+                    self.revised.append(_plain(child, self.view, self.styles))
             elif tag == f"{{{_MC}}}AlternateContent":
                 choice = child.find(f"{{{_MC}}}Choice")
                 if choice is not None:
@@ -273,6 +273,8 @@ class _Reader:
             self.dropped.append(Dropped("text box", box, self.index))
         if "".join(reader.hidden).strip():
             self.dropped.append(Dropped("hidden", "".join(reader.hidden), self.index))
+        if "".join(reader.revised).strip():
+            self.dropped.append(Dropped("revision", " ".join(reader.revised), self.index))
         mark_rpr = ppr.find(w("rPr")) if ppr is not None else None
         paragraph = _Paragraph(
             index=self.index,
