@@ -395,6 +395,24 @@ def test_automatic_numbers_become_article_paragraph_and_point_numbers() -> None:
     assert read.by_eid["art_1__para_1__point_b__point_ii"].clause.text == "in practice."
 
 
+def test_a_list_number_opens_an_item_after_words_that_cite_one() -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    definitions = etree.fromstring(f"<root>{_NUMBERING.format(W=W)}</root>")
+    for abstract in definitions.findall(_w("abstractNum")):
+        numbering.insert(0, abstract)
+    for num in definitions.findall(_w("num")):
+        numbering.append(num)
+    _numbered(document, "", 90, 0)
+    _numbered(document, "The Board shall act under this article", 90, 1)
+    _numbered(document, "The Board shall report.", 90, 1)
+    read = load_bytes(_docx_bytes(document), source="numbered.docx")
+    assert [(leaf.clause.eid, leaf.clause.text) for leaf in read.leaves] == [
+        ("art_1__para_1", "The Board shall act under this article"),
+        ("art_1__para_2", "The Board shall report."),
+    ]
+
+
 def _footnoted_docx() -> bytes:
     document = docx.Document()
     document.add_paragraph("Article 1")

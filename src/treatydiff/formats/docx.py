@@ -201,6 +201,7 @@ class _Paragraph:
     contents: bool  # a table of contents entry
     section_end: bool  # the last paragraph of a Word section
     mark_present: bool  # the paragraph mark exists in the view read
+    listed: bool = False  # opens with its automatic list number
 
 
 class _Reader:
@@ -284,6 +285,7 @@ class _Reader:
             contents=contents or bool(_TOC_STYLE.match(name)),
             section_end=ppr is not None and ppr.find(w("sectPr")) is not None,
             mark_present=_mark_present(mark_rpr, self.view),
+            listed=bool(label),
         )
         return paragraph
 
@@ -307,7 +309,8 @@ class _Reader:
         if self.pending:
             # The joined paragraph keeps the properties of the mark that remains.
             text = "".join(p.text for p in self.pending) + paragraph.text
-            paragraph = replace(paragraph, index=self.pending[0].index, text=text)
+            first = self.pending[0]
+            paragraph = replace(paragraph, index=first.index, text=text, listed=first.listed)
             self.pending = []
         words = paragraph.text.strip()
         if paragraph.contents and words:
@@ -316,7 +319,8 @@ class _Reader:
             if self.section_start and paragraph.heading_style:
                 self.starts.add(len(self.blocks))
             self.section_start = False
-            self.blocks.append(Block(paragraph.text, paragraph.index, paragraph.role))
+            block = Block(paragraph.text, paragraph.index, paragraph.role, listed=paragraph.listed)
+            self.blocks.append(block)
         if paragraph.section_end:
             self.section_start = True
 
