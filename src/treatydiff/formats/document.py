@@ -39,6 +39,7 @@ DropReason = Literal[
     "other language",  # the blocks of a bilingual page in the language not chosen
     "text box",  # a Word text box (floating, outside the reading order)
     "editorial",  # a publisher's summary or commentary, no words of the instrument
+    "note call",  # a footnote call (a raised mark after a word), kept out of the words
     "revision",  # text a tracked change takes out of the view read (Word, an HTML <del>)
 ]
 
@@ -303,6 +304,7 @@ _LEFT_OUT_AS: dict[DropReason, str] = {
     "other language": "another language of the page",
     "text box": "a text box, outside the reading order",
     "editorial": "a publisher's summary or commentary",
+    "note call": "a footnote call",
     "revision": "text a tracked change takes out of the view read",
 }
 

@@ -17,6 +17,8 @@ list numbers, so the WordprocessingML is walked here:
 * Tracked changes: the text as it reads with every change accepted (insertions kept,
   deletions and moved-away text dropped), or with ``docx_revisions="original"`` the text
   before them; a paragraph mark inserted or deleted joins two paragraphs in one view.
+  The text the view leaves out is reported (``Dropped`` "revision"), as a web page's
+  ``<del>`` and ``<ins>`` are (``formats.html_tree``).
 * A document holding several instruments is split into parts: at a section break
   followed by an outline heading (an act's schedule), and where article numbering starts
   again (see ``document.split``).
