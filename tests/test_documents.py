@@ -289,6 +289,11 @@ def test_tracked_changes_read_accepted_by_default_and_original_on_request() -> N
     ]
     hidden = [d for d in read_layout(data, fmt="docx").dropped if d.reason == "hidden"]
     assert [d.text for d in hidden] == ["Drafter's query: all Parties?"]
+    # The text each view leaves out is reported, as a web page's <del> and <ins> are.
+    revised = [(d.text, d.line) for d in read_layout(data, fmt="docx").dropped]
+    assert revised[:2] == [("Secretary-General", 2), ("They may be withdrawn.", 3)]
+    explained = [(g.kind, g.text) for g in accepted.guesses]
+    assert ("left out", "Secretary-General") in explained
 
 
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -364,8 +369,8 @@ def test_a_text_box_and_hidden_text_are_reported_as_left_out() -> None:
     agreement = load_bytes(data, source="harbours.docx", fmt="docx")
     assert _texts(agreement)[1:] == ["Each Party shall act.", "It shall moor there."]
     assert [(g.kind, g.line, g.text, g.detail) for g in agreement.guesses] == [
-        ("text left out", 3, "No Party shall export arms.", "text box: not compared"),
-        ("text left out", 4, "never ", "hidden: not compared"),
+        ("left out", 3, "No Party shall export arms.", "a text box, outside the reading order"),
+        ("left out", 4, "never ", "hidden text, or fallback text the page does not show"),
     ]
 
 
@@ -466,6 +471,24 @@ def test_automatic_numbers_become_article_paragraph_and_point_numbers() -> None:
     parts = [c for c in read.walk() if c.kind == "part"]
     assert [p.num for p in parts] == ["I", "II"]
     assert read.by_eid["art_1__para_1__point_b__point_ii"].clause.text == "in practice."
+
+
+def test_a_list_number_opens_an_item_after_words_that_cite_one() -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    definitions = etree.fromstring(f"<root>{_NUMBERING.format(W=W)}</root>")
+    for abstract in definitions.findall(_w("abstractNum")):
+        numbering.insert(0, abstract)
+    for num in definitions.findall(_w("num")):
+        numbering.append(num)
+    _numbered(document, "", 90, 0)
+    _numbered(document, "The Board shall act under this article", 90, 1)
+    _numbered(document, "The Board shall report.", 90, 1)
+    read = load_bytes(_docx_bytes(document), source="numbered.docx")
+    assert [(leaf.clause.eid, leaf.clause.text) for leaf in read.leaves] == [
+        ("art_1__para_1", "The Board shall act under this article"),
+        ("art_1__para_2", "The Board shall report."),
+    ]
 
 
 def _footnoted_docx() -> bytes:

@@ -217,8 +217,8 @@ GuessKind = Literal[
     "note",  # a line read as a footnote, or a mark glued to a word read as its marker
     "unknown",  # a construct the segmenter could not place: a clause of kind "unknown"
     "hyphen",  # a line-end hyphen kept that may only break a word ("re-" / "sign")
-    "text left out",  # text of a layout document left out of the clauses: a Word text
-    # box or hidden text, a web page's navigation or footer (its reason in the detail)
+    "left out",  # text of a layout document left out of the clauses: a Word text box or
+    # hidden text, a web page's navigation or footer (what it was taken for in the detail)
 ]
 
 

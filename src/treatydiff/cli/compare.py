@@ -56,7 +56,8 @@ if TYPE_CHECKING:
     "--explain",
     is_flag=True,
     help="End with the structural guesses made on weak evidence (a number read mid-line, "
-    "a caption, a dropped header, a detected encoding), with their source lines.",
+    "a caption, a dropped header, text a web page or Word file left out, a detected "
+    "encoding), with their source lines.",
 )
 @lang_option
 @input_format_option

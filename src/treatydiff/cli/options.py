@@ -88,8 +88,8 @@ docx_revisions_option = click.option(
     type=click.Choice(["accepted", "original"]),
     default="accepted",
     show_default=True,
-    help="Which text of a Word file with tracked changes to read: with every change "
-    "accepted, or the original before them.",
+    help="Which text of a Word file with tracked changes (or a web page with <del> and "
+    "<ins>) to read: with every change accepted, or the original before them.",
 )
 encoding_option = click.option(
     "--encoding",

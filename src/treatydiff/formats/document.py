@@ -1,7 +1,9 @@
 """What the layout importers (Word, HTML) make of a document before segmentation.
 
 A layout document is read into ``Block``s (with roles from its styles and markup), the
-notes kept apart from them, and the text left out with the reason for it; the blocks are
+notes kept apart from them, and the text left out with the reason for it (each reported
+with its line as a guess of the instrument it stood in, kind "left out", which
+``show --explain`` lists and the JSON carries as ``warnings``); the blocks are
 split into the instruments the document holds (an act and the convention it schedules).
 The segmenter then builds each instrument's clause tree as for every other format.
 
@@ -38,6 +40,8 @@ DropReason = Literal[
     "other language",  # the blocks of a bilingual page in the language not chosen
     "text box",  # a Word text box (floating, outside the reading order)
     "editorial",  # a publisher's summary or commentary, no words of the instrument
+    "note call",  # a footnote call (a raised mark after a word), kept out of the words
+    "revision",  # text a tracked change takes out of the view read (Word, an HTML <del>)
 ]
 
 
@@ -291,17 +295,33 @@ def instrument(document: Document, *, part: int, lang: str) -> Instrument:
     )
 
 
+# What a text left out was taken for, as ``show --explain`` says it.
+_LEFT_OUT_AS: dict[DropReason, str] = {
+    "contents": "a table of contents",
+    "navigation": "page navigation (a menu, a bar, a page header)",
+    "footer": "the page's footer",
+    "boilerplate": "page furniture (a notice, a control, text outside the main content)",
+    "hidden": "hidden text, or fallback text the page does not show",
+    "other language": "another language of the page",
+    "text box": "a text box, outside the reading order",
+    "editorial": "a publisher's summary or commentary",
+    "note call": "a footnote call",
+    "revision": "text a tracked change takes out of the view read",
+}
+# Reasons whose pieces repeat the instrument's own words (its headings, its text in the
+# language not chosen): told in one guess each, how many blocks from which line.
+_TOLD_IN_SUM: tuple[DropReason, ...] = ("contents", "other language")
+
+
 def _left_out(document: Document, part: int) -> tuple[Guess, ...]:
-    """The text ``document`` left out that stood in part ``part`` (1-based), as guesses
-    for the user to check (``show --explain``): each part owns what stands from its first
-    line to the next part's, the first also what stands before it. Each piece is told
-    with its text, but a table of contents and the blocks of another language, which
-    repeat the headings or the text in the language not chosen, are told in one guess
-    each: how many blocks, from which line."""
-    starts = [chosen.blocks[0].line if chosen.blocks else 0 for chosen in document.parts]
+    """A guess (kind "left out") for each text of ``document`` left out of the clauses
+    (``Document.dropped``) that stood in instrument number ``part`` (1-based): from its
+    first block on (the first instrument also takes what stood before it) to the next
+    instrument's first block; ``_TOLD_IN_SUM`` reasons in one guess each."""
+    starts = [p.blocks[0].line if p.blocks else 0 for p in document.parts]
     owned = [d for d in document.dropped if max(bisect_right(starts, d.line), 1) == part]
     guesses = [
-        Guess("text left out", d.line, d.text, f"{d.reason}: not compared")
+        Guess("left out", d.line, d.text, _LEFT_OUT_AS[d.reason])
         for d in owned
         if d.reason not in _TOLD_IN_SUM
     ]
@@ -309,9 +329,5 @@ def _left_out(document: Document, part: int) -> tuple[Guess, ...]:
         lines = [d.line for d in owned if d.reason == reason]
         if lines:
             what = f"{len(lines)} block(s) to line {max(lines)}"
-            guesses.append(Guess("text left out", min(lines), what, f"{reason}: not compared"))
+            guesses.append(Guess("left out", min(lines), what, _LEFT_OUT_AS[reason]))
     return tuple(sorted(guesses, key=lambda guess: guess.line or 0))
-
-
-# Reasons for leaving text out whose pieces repeat the instrument's own words.
-_TOLD_IN_SUM: tuple[DropReason, ...] = ("contents", "other language")

@@ -19,6 +19,8 @@ list numbers, so the WordprocessingML is walked here:
 * Tracked changes: the text as it reads with every change accepted (insertions kept,
   deletions and moved-away text dropped), or with ``docx_revisions="original"`` the text
   before them; a paragraph mark inserted or deleted joins two paragraphs in one view.
+  The text the view leaves out is reported (``Dropped`` "revision"), as a web page's
+  ``<del>`` and ``<ins>`` are (``formats.html_tree``).
 * A document holding several instruments is split into parts: at a section break
   followed by an outline heading (an act's schedule), and where article numbering starts
   again (see ``document.split``).
@@ -106,6 +108,7 @@ class _Text:
     notes: list[tuple[NoteKind, str, int, bool]] = field(default_factory=list)
     text_boxes: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)  # text formatted hidden (w:vanish)
+    revised: list[str] = field(default_factory=list)  # text the view of changes leaves out
     custom_mark: bool = False  # a note reference whose mark is the next run's text
     marks: list[str] = field(default_factory=list)
 
@@ -132,12 +135,11 @@ class _Text:
                 content = child.find(w("sdtContent"))
                 if content is not None:
                     self.read(content)
-            elif tag in _INSERTED:
-                if self.view == "accepted":
+            elif tag in _INSERTED or tag in _DELETED:
+                if self.view == ("accepted" if tag in _INSERTED else "original"):
                     self.read(child)
-            elif tag in _DELETED:
-                if self.view == "original":
-                    self.read(child)
+                else:  # the view read leaves it out: reported
+                    self.revised.append(_plain(child, self.view, self.styles))
             elif tag == f"{{{_MC}}}AlternateContent":
                 choice = child.find(f"{{{_MC}}}Choice")
                 if choice is not None:
@@ -208,6 +210,7 @@ class _Paragraph:
     contents: bool  # a table of contents entry
     section_end: bool  # the last paragraph of a Word section
     mark_present: bool  # the paragraph mark exists in the view read
+    listed: bool = False  # opens with its automatic list number
 
 
 class _Reader:
@@ -280,6 +283,8 @@ class _Reader:
             self.dropped.append(Dropped("text box", box, self.index))
         if "".join(reader.hidden).strip():
             self.dropped.append(Dropped("hidden", "".join(reader.hidden), self.index))
+        if "".join(reader.revised).strip():
+            self.dropped.append(Dropped("revision", " ".join(reader.revised), self.index))
         mark_rpr = ppr.find(w("rPr")) if ppr is not None else None
         paragraph = _Paragraph(
             index=self.index,
@@ -289,6 +294,7 @@ class _Reader:
             contents=contents or bool(_TOC_STYLE.match(name)),
             section_end=ppr is not None and ppr.find(w("sectPr")) is not None,
             mark_present=_mark_present(mark_rpr, self.view),
+            listed=bool(label),
         )
         return paragraph
 
@@ -312,7 +318,8 @@ class _Reader:
         if self.pending:
             # The joined paragraph keeps the properties of the mark that remains.
             text = "".join(p.text for p in self.pending) + paragraph.text
-            paragraph = replace(paragraph, index=self.pending[0].index, text=text)
+            first = self.pending[0]
+            paragraph = replace(paragraph, index=first.index, text=text, listed=first.listed)
             self.pending = []
         words = paragraph.text.strip()
         if paragraph.contents and words:
@@ -321,7 +328,8 @@ class _Reader:
             if self.section_start and paragraph.heading_style:
                 self.starts.add(len(self.blocks))
             self.section_start = False
-            self.blocks.append(Block(paragraph.text, paragraph.index, paragraph.role))
+            block = Block(paragraph.text, paragraph.index, paragraph.role, listed=paragraph.listed)
+            self.blocks.append(block)
         if paragraph.section_end:
             self.section_start = True
 

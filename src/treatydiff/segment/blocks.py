@@ -20,13 +20,17 @@ class Block:
     "PART II"), the caption under a heading, or text. ``spans`` maps character offsets of
     ``text`` to source lines, for a block joined from several lines: ``((0, 12), (80,
     13))`` says the text from offset 80 on stands on line 13. Without spans the whole
-    block stands on ``line`` (1-based).
+    block stands on ``line`` (1-based). ``listed``: the block is a list item whose
+    marker the source's own list numbering gives (an HTML ``<li>``), so that its marker
+    opens an item and is never a designation the text before cites ("... under
+    paragraph" / "4. Each Party ...").
     """
 
     text: str
     line: int
     role: BlockRole = "text"
     spans: tuple[tuple[int, int], ...] = ()
+    listed: bool = False
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` of ``text``."""
@@ -45,7 +49,8 @@ class Block:
             for offset, line in self.spans
             if offset < stop and (offset >= start or self.line_at(start) == line)
         )
-        return Block(self.text[start:end], self.line_at(start), self.role, spans)
+        listed = self.listed and start == 0
+        return Block(self.text[start:end], self.line_at(start), self.role, spans, listed)
 
     def split(self, breaks: re.Pattern[str], also: Iterable[int] = ()) -> list[Block]:
         """This block cut at the end of every match of ``breaks`` and at the offsets

@@ -300,7 +300,7 @@ class Segmenter:
                 self._article_text(article, block.sub(offset))
             return
         last = _last_words(article.node)
-        if _CITED.match(text) and self.words.reference_end.search(last.text):
+        if not block.listed and _CITED.match(text) and self.words.reference_end.search(last.text):
             # "... of subparagraph" / "(e), the Committee shall ...": the designation is
             # cited, and the words go on with the sentence it stands in.
             last.add_text(display_text(text), line)
