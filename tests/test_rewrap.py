@@ -125,9 +125,13 @@ def _fold(text: str, width: int) -> str:
 
 
 def _textwrap(text: str, width: int) -> str:
-    """``text`` with each line wrapped by ``textwrap.fill`` (trailing blanks dropped, long
-    words broken, compounds broken at their hyphen)."""
-    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
+    """``text`` with each line wrapped by ``textwrap.fill`` (trailing blanks dropped,
+    compounds broken at their hyphen). A word longer than a line is left whole: cut, it
+    reads as two words, as a space would print it ("kinderpornografie](...)onverlet" cut
+    inside its link, "vak|verenigingsrecht"), which no reader can tell from a space."""
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False) for line in text.split("\n")
+    )
 
 
 WRAPPERS = {"fold": _fold, "textwrap": _textwrap}
