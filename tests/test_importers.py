@@ -11,7 +11,7 @@ import pytest
 from conftest import USER_PREAMBLE, corpus_root
 
 from treatydiff.errors import FormatError, InputError
-from treatydiff.formats import load_file, parse
+from treatydiff.formats import load_bytes, load_file, parse
 from treatydiff.formats.detect import detect_format
 from treatydiff.formats.laws_markdown import clean_inline
 from treatydiff.model import Instrument
@@ -825,3 +825,17 @@ def test_a_numbered_heading_with_nothing_under_it_is_kept() -> None:
         ("part", "1", "Part 1"),
         ("part", "2", "ad. No. 30, 1993"),
     ]
+
+
+def test_markdown_keeps_an_exponent_and_drops_a_note_call() -> None:
+    # "10<sup>6</sup>": digits raised after a digit are part of the number (10⁶, never
+    # "10"); "Convention<sup>1</sup>" calls a note; "1<sup>st</sup>" is text. Inline and
+    # in an HTML block alike.
+    sentence = (
+        "A limit of 10<sup>6</sup> tonnes under the Convention<sup>1</sup> of 1<sup>st</sup> May."
+    )
+    inline = f"# T\n\n## Article 1\n\n{sentence}\n".encode()
+    block = f"# T\n\n## Article 1\n\n<p>{sentence}</p>\n".encode()
+    for source in (inline, block):
+        article = load_bytes(source, source="t.md", fmt="markdown").by_eid["art_1"].clause
+        assert article.text == "A limit of 10\u2076 tonnes under the Convention of 1st May."

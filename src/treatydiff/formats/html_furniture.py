@@ -137,3 +137,13 @@ def sup_reading(mark: str, before: str, *, linked: bool) -> SupReading:
 def superscript(digits: str) -> str:
     """``digits`` (and a minus) written in superscript ("-6" is "⁻⁶")."""
     return digits.translate(_SUPERSCRIPT)
+
+
+def raised_text(mark: str, before: str) -> str:
+    """What a ``<sup>`` holding ``mark`` after the text ``before`` reads as in a source
+    that marks no link (Markdown): nothing for a note call, superscript digits for an
+    exponent ("10<sup>6</sup>" is "10⁶"), the mark itself for text (``sup_reading``)."""
+    reading = sup_reading(mark, before, linked=False)
+    if reading == "call":
+        return ""
+    return superscript(mark.strip()) if reading == "exponent" else mark

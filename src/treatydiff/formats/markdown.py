@@ -15,7 +15,10 @@ What Markdown adds is removed, what the text says stays:
   CommonMark reads as a continuation line, starts a block of its own;
 * a table is read row by row, its cells joined by spaces, header row included;
 * HTML comments are dropped (they are not text), and so are footnote calls in
-  ``<sup>``; other tags are dropped and the text between them kept;
+  ``<sup>`` ("Convention<sup>1</sup>"); digits raised after a digit are an exponent
+  ("10<sup>6</sup>" is "10⁶", never "10" nor "106"), other raised text is text
+  ("1<sup>st</sup>", ``html_furniture.raised_text``); other tags are dropped and
+  the text between them kept;
 * an ATX heading without the space after its hashes (``###Article 1``), which
   CommonMark reads as a paragraph, is a heading here, as treaty mirrors write them.
 
@@ -135,18 +138,25 @@ def _read(tokens: Sequence[Token]) -> Iterator[tuple[str, list[_Line]]]:
 def _inline_lines(children: Sequence[Token], line: int) -> list[_Line]:
     """The text lines of a paragraph, heading or cell, inline markup reduced to text."""
     pieces: list[str] = []
-    in_sup = 0  # depth of <sup> footnote calls, whose numbers are no words of the text
+    in_sup = 0  # depth of <sup>, whose text waits in raised until its end is read
+    raised: list[str] = []
     for token in _flattened(children):
         kind = token.type
         if kind in ("softbreak", "hardbreak"):
             pieces.append("\n")
         elif kind == "html_inline":
-            in_sup += bool(_SUP.match(token.content)) - bool(_SUP_END.match(token.content))
-            in_sup = max(in_sup, 0)
+            opened = bool(_SUP.match(token.content)) - bool(_SUP_END.match(token.content))
+            if in_sup and in_sup + opened <= 0:
+                # html_furniture loads only for a text that raises something.
+                from treatydiff.formats.html_furniture import raised_text
+
+                pieces.append(raised_text("".join(raised), "".join(pieces)))
+                raised = []
+            in_sup = max(in_sup + opened, 0)
             pieces.append(" " if _BR.match(token.content) else "")
             pieces.append("\n" * token.content.count("\n"))  # a tag written over lines
-        elif kind in ("text", "code_inline") and not in_sup:
-            pieces.append(token.content)
+        elif kind in ("text", "code_inline"):
+            (raised if in_sup else pieces).append(token.content)
     texts = "".join(pieces).split("\n")
     return [_Line(line + i, text.strip()) for i, text in enumerate(texts) if text.strip()]
 

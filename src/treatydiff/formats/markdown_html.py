@@ -9,24 +9,37 @@ from html.parser import HTMLParser
 
 
 class _HtmlText(HTMLParser):
-    """The text of an HTML block, line by line: comments and ``<sup>`` calls dropped."""
+    """The text of an HTML block, line by line: comments and ``<sup>`` calls dropped,
+    raised digits after a digit read as an exponent (``html_furniture.raised_text``)."""
 
     def __init__(self, line: int) -> None:
         super().__init__(convert_charrefs=True)
         self.first = line
         self.pieces: list[tuple[int, str]] = []
         self.in_sup = 0
+        self.raised: list[str] = []
+        self.raised_at = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "sup" and not self.in_sup:
+            self.raised_at = self.getpos()[0]
         self.in_sup += tag == "sup"
         if tag == "br":
             self.pieces.append((self.getpos()[0], " "))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "sup" and self.in_sup == 1:
+            from treatydiff.formats.html_furniture import raised_text
+
+            before = "".join(data for _, data in self.pieces[-3:])
+            self.pieces.append((self.raised_at, raised_text("".join(self.raised), before)))
+            self.raised = []
         self.in_sup = max(self.in_sup - (tag == "sup"), 0)
 
     def handle_data(self, data: str) -> None:
-        if not self.in_sup:
+        if self.in_sup:
+            self.raised.append(data)
+        else:
             self.pieces.append((self.getpos()[0], data))
 
     def lines(self) -> list[tuple[int, str]]:
@@ -40,7 +53,8 @@ class _HtmlText(HTMLParser):
 
 def html_lines(content: str, line: int) -> list[tuple[int, str]]:
     """The text lines (source line number, text) of the HTML block ``content`` that
-    starts on source line ``line``: comments and ``<sup>`` footnote calls dropped, other
+    starts on source line ``line``: comments and ``<sup>`` footnote calls dropped (an
+    exponent kept, ``html_furniture.raised_text``), other
     tags dropped and the text between them kept, ``<br>`` read as a space."""
     reader = _HtmlText(line)
     reader.feed(_unclosable_escaped(content))
