@@ -411,8 +411,22 @@ def test_how_often_is_a_period_and_an_elided_ne_a_negation() -> None:
     assert kind("L'État n'est pas tenu", "L'État est pas tenu") == ("wording", "negation")
 
 
-def test_digits_grouped_by_a_space_or_a_comma_are_one_number() -> None:
-    left, right = "a fine of 1,000 euros", "a fine of 1 000 euros"
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("a fine of 1,000 euros", "a fine of 1 000 euros"),
+        ("a fine of 5000 euros", "a fine of 5 000 euros"),
+        ("a fine of 1,000 euros", "a fine of 1000 euros"),
+        ("½ of the sum and 5000 euros", "1/2 of the sum and 5 000 euros"),
+    ],
+)
+def test_a_number_grouped_or_a_fraction_typed_otherwise_is_no_change_of_wording(
+    left: str, right: str
+) -> None:
     found = tags(word_diff(left, right), left=(left,), right=(right,), ids=(), terms=NO_TERMS)
     assert "number" not in found and "wording" not in found
+
+
+def test_a_decimal_point_or_a_whole_number_before_a_fraction_is_a_number() -> None:
     assert "number" in kind("a fine of 1,000 euros", "a fine of 1.000 euros")
+    assert "number" in kind("a share of 2½ per", "a share of 21/2 per")

@@ -44,6 +44,8 @@ _FOLD = str.maketrans(
         # dashes and hyphens
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        # the fraction slash NFKC writes "½" with: "½" and "1/2" are one fraction
+        "\u2044": "/",
     }
 )  # fmt: skip
 

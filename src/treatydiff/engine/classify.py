@@ -165,6 +165,7 @@ def tags(
         left_run = "".join(op.left for op in run)
         right_run = "".join(op.right for op in run)
         left_run, right_run = _percent(left_run), _percent(right_run)
+        left_run, right_run = left_run.translate(_VULGAR), right_run.translate(_VULGAR)
         a = _WORDS.findall(left_run)
         b = _WORDS.findall(right_run)
         kind = _run_kind((left_run, right_run), a, b, lexicon, designations=designations)
@@ -194,7 +195,8 @@ def tags(
             continue
         flags.update(_flags(a, b, lexicon))
     if kinds:
-        symbols = (_symbols(_percent(left_all)), _symbols(_percent(right_all)))
+        texts = (left_all, right_all)
+        symbols = tuple(_symbols(_percent(text).translate(_VULGAR)) for text in texts)
         if symbols[0] != symbols[1]:
             kinds.add("wording")
             if [s for s in symbols[0] if s[1]] != [s for s in symbols[1] if s[1]]:
@@ -297,9 +299,17 @@ def _antonyms(left: Sequence[str], right: Sequence[str]) -> bool:
 _FIGURE = re.compile(
     r"(?:(?<![\w.,)\]])[+\-\u2212\u00b1](?=\d))?\d+(?:[ .,:/\-\u2010-\u2015\u2212]\d+)*"
 )
-# A space between groups of three digits groups them as a comma does ("1 000" / "1,000",
-# SI and French style); a point or a comma may be a decimal mark, and stays.
-_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# A space or a comma before a group of three digits groups them ("1 000", "1,000" and
+# "1000" are one number, SI, French and English style); a point may be a decimal mark
+# ("1.000" is another number), and stays.
+_GROUP_SPACE = re.compile(r"(?<=\d)[ ,](?=\d{3}(?!\d))")
+# A vulgar fraction is its figures ("½" is "1/2"), apart from a whole number before it
+# ("2½" is "2 1/2", never "21/2").
+_VULGAR = {
+    ord(char): " " + unicodedata.normalize("NFKC", char).replace("\u2044", "/")
+    for char in map(chr, range(0x00BC, 0x2190))
+    if unicodedata.name(char, "").startswith("VULGAR FRACTION")
+}
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 # Marks that carry meaning where punctuation carries none, besides Unicode's symbols
 # (currencies, relations and operators, degrees: categories Sc, Sm, So): "10 %" and
@@ -355,8 +365,8 @@ def _figures(text: str, *, words: bool) -> list[str]:
     """The figures printed in ``text``, dash variants folded ("1–3" is "1-3"), and with
     ``words`` the number words that stand for one ("eighteen" is "18"), in order."""
     found = [
-        (m.start(), _GROUP_SPACE.sub(",", m.group().translate(_DASHES)))
-        for m in _FIGURE.finditer(text)
+        (m.start(), _GROUP_SPACE.sub("", m.group().translate(_DASHES)))
+        for m in _FIGURE.finditer(text.translate(_VULGAR))
     ]
     for word in _WORDS.finditer(text) if words else ():
         value = _NUMBER_WORDS.get(word.group().casefold())
@@ -398,6 +408,9 @@ def _run_kind(
     digits_a = [w for w in a if w.isdigit()]
     digits_b = [w for w in b if w.isdigit()]
     if digits_a != digits_b:
+        same_words = [w for w in a if not w.isdigit()] == [w for w in b if not w.isdigit()]
+        if same_words and _figures(texts[0], words=False) == _figures(texts[1], words=False):
+            return "punctuation"  # a figure grouped otherwise: "5000" / "5 000"
         return "wording"
     if len(a) == len(b) and all(
         _typo(x, y, lexicon, designations=designations) for x, y in zip(a, b, strict=True)
