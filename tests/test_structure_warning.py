@@ -100,3 +100,24 @@ def test_show_and_its_parts_read_a_spanish_booklet_as_spanish(corpus: Path) -> N
     shown = CliRunner().invoke(main, ["show", pdf])
     assert shown.exit_code == 0 and "[art_16__para_1__point_c]" in shown.stdout
     assert shown.stderr.endswith("read as es\n")
+
+
+def test_a_french_text_that_english_reads_some_articles_of_is_read_as_french(
+    tmp_path: Path,
+) -> None:
+    # English reads "Article 2" but not "Article premier" nor the French preamble: the
+    # words are French, and French reads the whole structure.
+    text = tmp_path / "convention.txt"
+    text.write_text(
+        "CONVENTION SUR L'ESSAI DES CHOSES\n\nPréambule\n\nLes États Parties à la présente "
+        "Convention,\n\nReconnaissant la nécessité d'un essai attentif,\n\nSont convenus de ce "
+        "qui suit :\n\nArticle premier\n\nChaque État partie prend les mesures nécessaires.\n\n"
+        "Article 2\n\nLe Comité se réunit une fois par an.\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(main, ["show", str(text)])
+    assert done.exit_code == 0
+    assert done.stderr == f"treatydiff: note: {text}: written in fr, not en: read as fr\n"
+    assert "[art_1] article 1" in done.stdout and "[preamble__p_1]" in done.stdout
+    english = CliRunner().invoke(main, ["show", str(text), "--lang", "en"])
+    assert "[art_1]" not in english.stdout

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from treatydiff.errors import CatalogueError, FormatError, InputError
 from treatydiff.formats import list_parts, load_file, load_stdin
 from treatydiff.formats.reading import read_bytes
-from treatydiff.lang import LANGUAGES
+from treatydiff.lang import LANGUAGES, guess
 from treatydiff.model import UNIT_KINDS, Instrument, LeafView
 
 if TYPE_CHECKING:
@@ -123,6 +123,39 @@ def other_readings(
         for code in LANGUAGES
         if code != lang and _structured_in(ref, code, fmt=fmt, options=options)
     )
+
+
+def words_language(
+    ref: str,
+    instrument: Instrument,
+    *,
+    lang: str,
+    fmt: str | None = None,
+    options: ReadOptions | None = None,
+) -> str | None:
+    """The other known language that the words of REF, read as language ``lang``
+    (``instrument``), are written in (``lang.guess`` on its first ~2,000 words: a French
+    text whose "Article 2" English reads), when REF read in that language shows treaty
+    structure; None for a text in ``lang``, a catalogue instrument (its language is
+    pinned) and standard input (it cannot be read again)."""
+    selected = _PART_SELECTOR.match(ref)
+    read_from_file = Path(ref).is_file() or bool(selected and Path(selected["path"]).is_file())
+    if not read_from_file:
+        return None
+    words: list[str] = []
+    for leaf in instrument.leaves:
+        words += _LOWER_WORDS.findall(leaf.clause.text.lower())
+        if len(words) >= _GUESS_WORDS:
+            break
+    written = guess(words)
+    if written is None or written == lang:
+        return None
+    return written if _structured_in(ref, written, fmt=fmt, options=options) else None
+
+
+# Enough words of a text to tell its language (its common words are a third of a text).
+_GUESS_WORDS = 2000
+_LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def structure_warning(ref: str, instrument: Instrument, *, lang: str, found: Sequence[str]) -> str:

@@ -24,8 +24,10 @@ def _read(
     options: ReadOptions | None = None,
 ) -> list[tuple[Instrument, str]]:
     """Each REF read as language ``lang`` (--lang), with the language read; without it,
-    as English, unless English finds no treaty structure and another known language does
-    (a Spanish PDF): then as the first of them, said on stderr. A reading with no
+    as English, unless its words are of another known language that reads its structure
+    (``refs.words_language``: a French text whose "Article 2" English reads), or English
+    finds no treaty structure and another known language does (a Spanish PDF): then in
+    that language, said on stderr. A reading with no
     structure is still compared, with a warning naming the languages that would read
     some (``refs.other_readings``). Every REF is read before anything is said, so that
     an input that cannot be read is the only line on stderr."""
@@ -36,7 +38,15 @@ def _read(
     out: list[tuple[Instrument, str]] = []
     for ref, instrument in read:
         found = references.other_readings(ref, instrument, lang=code, fmt=fmt, options=options)
-        if found is None:
+        written = None
+        if lang is None and found is None:
+            written = references.words_language(
+                ref, instrument, lang=code, fmt=fmt, options=options
+            )
+        if written is not None:
+            _say(f"note: {ref}: written in {written}, not en: read as {written}")
+            out.append((references.resolve(ref, lang=written, fmt=fmt, options=options), written))
+        elif found is None:
             out.append((instrument, code))
         elif lang is None and found:
             _say(f"note: {ref}: no article, recital or paragraph in English: read as {found[0]}")
