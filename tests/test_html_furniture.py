@@ -114,6 +114,20 @@ def test_header_and_footer_that_hold_the_instrument_are_read() -> None:
     assert testimonium.kind == "testimonium" and testimonium.text.startswith("Done at Lyon")
 
 
+def test_a_title_header_and_testimonium_footer_outside_main_are_read() -> None:
+    # A page that marks <main> and sets the instrument's title and testimonium around it:
+    # the title is a heading that names an instrument, the testimonium a sentence.
+    read = _read(
+        "<header><h1>Agreement on Ponds</h1></header><main><p>The Parties to this "
+        "Agreement,</p><p>Have agreed as follows:</p><h2>Article 1</h2><p>Each Party shall "
+        "protect ponds.</p></main><footer><p>Done at Lyon, in two originals, both texts "
+        'being equally authentic.</p><p><a href="/terms">Terms of use</a></p></footer>'
+    )
+    assert read.title == "Agreement on Ponds"
+    assert read.leaves[-1].clause.text.startswith("Done at Lyon")
+    assert "Terms of use" not in " ".join(_texts(read))
+
+
 def test_site_header_footer_aside_and_menus_are_left_out_and_reported() -> None:
     body = (
         '<header><a href="/">Example Treaties</a> <a href="/search">Search</a></header>'

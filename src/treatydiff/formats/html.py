@@ -30,7 +30,7 @@ from lxml import etree
 
 from treatydiff.errors import ConfigError, FormatError
 from treatydiff.formats.document import Document, Dropped, split
-from treatydiff.formats.html_furniture import carries_text, is_notice
+from treatydiff.formats.html_furniture import LINKS, carries_text, is_notice
 from treatydiff.formats.html_languages import Marked, in_script_of, select
 from treatydiff.formats.html_tree import Context, Read, Walker
 from treatydiff.formats.options import ReadOptions, Revisions
@@ -132,7 +132,9 @@ def _judged(reads: list[Read], lang: str) -> list[Read]:
     for r in reads:
         context = r.context
         if context.drop is None and context.furniture is not None:
-            if context.furniture_group in text_furniture:
+            # Kept for the text it carries, page furniture keeps out its links ("Terms of
+            # use" under a testimonium).
+            if context.furniture_group in text_furniture and r.links < LINKS:
                 context = replace(context, furniture=None)
             else:
                 context = replace(context, drop=context.furniture)

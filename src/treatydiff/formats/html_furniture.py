@@ -37,6 +37,7 @@ from typing import Literal
 
 from treatydiff.formats.document import structure_of
 from treatydiff.lang import LANGUAGES, foreign
+from treatydiff.lang import get as lang_get
 
 # Classes that hide an element (Bootstrap, Tailwind, HTML5 boilerplate), and those that
 # show it only to screen readers.
@@ -68,6 +69,8 @@ def is_consent_banner(classes: Iterable[str], element_id: str) -> bool:
     return any(_CONSENT.search(name) for name in (*classes, element_id))
 
 
+# A block this much link text (0 to 1) is a link of a menu or a list of links.
+LINKS = 0.5
 _SENTENCE_WORDS = 6
 _SENTENCE_ENDS = (".", ",", ";", ":")
 
@@ -75,7 +78,8 @@ _SENTENCE_ENDS = (".", ",", ";", ":")
 def carries_text(blocks: Sequence[tuple[str, float]], *, lang: str, hidden: bool = False) -> bool:
     """Whether blocks (each its text and the share of it, 0 to 1, that is link text)
     carry text of an instrument in ``lang``: one, mostly not links, opens a structural
-    unit or is a sentence or a clause of one (not a copyright notice). ``hidden``
+    unit, is an instrument's title or is a sentence or a clause of one (not a copyright
+    notice). ``hidden``
     blocks whose words read as another known language (``lang.foreign``) carry none:
     they are the other view of a language switch, not a collapsed section."""
     code = lang.partition("-")[0]
@@ -84,14 +88,30 @@ def carries_text(blocks: Sequence[tuple[str, float]], *, lang: str, hidden: bool
         if foreign(words, code) is not None:
             return False
     for text, links in blocks:
-        if links >= 0.5:
+        if links >= LINKS:
             continue
-        if structure_of(text, lang=lang) is not None:
+        if structure_of(text, lang=lang) is not None or _names_instrument(text, code):
             return True
         sentence = len(text.split()) >= _SENTENCE_WORDS and text.endswith(_SENTENCE_ENDS)
         if sentence and not is_notice(text):
             return True
     return False
+
+
+# A title is short: "Convention on the Prohibition of ... and on their Destruction".
+_TITLE_WORDS = 30
+
+
+def _names_instrument(text: str, code: str) -> bool:
+    """Whether ``text`` is an instrument's title: short, opening with a kind of
+    instrument ("Convention on ...", "Optional Protocol to ...": one of the first two
+    words is one of the language's ``instrument_words``) and no sentence."""
+    if code not in LANGUAGES:
+        return False
+    words = text.split()
+    kinds = {word.casefold() for word in lang_get(code).instrument_words}
+    opening = {word.casefold().strip(",.:") for word in words[:2]}
+    return len(words) <= _TITLE_WORDS and bool(opening & kinds) and not text.endswith(".")
 
 
 # "Copyright" or "©", then "©" / "(c)" after the word, then a year or an owner's name.

@@ -8,12 +8,13 @@ it say of it (``formats.html`` decides from that what is text of the instrument)
 * Left out for certain (``_Context.drop``): navigation (``<nav>``, the navigation and
   search landmarks), form controls and drawings, consent banners, fallback content
   (``<noscript>``, ``<template>``, an ``<object>``'s or ``<iframe>``'s inner text), text
-  outside ``<main>`` where the page marks one, footnote calls (``<sup>``), and the text a
+  footnote calls (``<sup>``), and the text a
   tracked change takes out of the view read: ``<del>`` in the view with every change
   accepted (the page as it reads now, the default, as for Word's tracked changes),
   ``<ins>`` in the original view (``ReadOptions.docx_revisions``).
 * Left out unless they carry text of the instrument (judged in ``formats.html``):
-  page headers, footers and asides (``_Context.furniture``), and hidden elements
+  page headers, footers and asides, text outside ``<main>`` where the page marks one
+  (``_Context.furniture``), and hidden elements
   (``_Context.hidden``), each judged as a whole (``furniture_group``, ``hidden_group``).
 * An inline element left out or hidden inside a sentence ("shall <span hidden>not</span>
   act") is a block of its own, reported, and the sentence around it stays one block.
@@ -85,7 +86,7 @@ class Context:
 
     ``drop``: left out for certain, for this reason. ``furniture``: the reason a page
     header, footer or aside is left out for if it carries no text of the instrument,
-    ``furniture_group`` the outermost such element (its ``id``; 0 for none). ``hidden``:
+    ``furniture_group`` the outermost such element (its number; 0 for none). ``hidden``:
     hidden on a desktop screen, ``hidden_group`` the outermost hidden element. ``link``:
     inside a link. ``inline``: inside an inline element left out or hidden within the
     block around it.
@@ -145,6 +146,8 @@ class Walker:
         self.raw: _Raw | None = None
         self.owners: list[int] = [0]
         self.opened = 0  # block elements opened so far: each one's number names it
+        self.entered = 0  # elements entered so far: a group of furniture or hidden text
+        # is named by its element's number (never id(element), which lxml reuses)
         self.read: list[Read] = []
 
     def flush(self) -> None:
@@ -185,10 +188,13 @@ class Walker:
         is_main = element is self.main
         if is_main:
             self.inside_main = True
-        inner = _enter(element, tag, context, self.view)
+        self.entered += 1
+        inner = _enter(element, tag, context, self.view, number=self.entered)
         outside = self.main is not None and not self.inside_main
-        if outside and element not in self.around_main and inner.drop is None:
-            inner = replace(inner, drop=inner.furniture or "boilerplate")
+        if outside and element not in self.around_main and inner.furniture is None:
+            # Outside <main>: page furniture unless it holds text of the instrument (a
+            # title, a preamble or a testimonium the page sets in its own header).
+            inner = replace(inner, furniture="boilerplate", furniture_group=self.entered)
         if tag == "sup" and inner.drop is None and self._sup(element, inner):
             return
         starts_inline = inner.inline and not context.inline
@@ -252,8 +258,10 @@ def _kind(context: Context) -> tuple[object, ...]:
     )
 
 
-def _enter(element: etree._Element, tag: str, context: Context, view: Revisions) -> Context:
-    """The context inside ``element``."""
+def _enter(
+    element: etree._Element, tag: str, context: Context, view: Revisions, *, number: int
+) -> Context:
+    """The context inside ``element``, the ``number``-th element entered (from 1)."""
     classes = (element.get("class") or "").split()
     style = element.get("style") or ""
     role = element.get("role") or ""
@@ -274,9 +282,9 @@ def _enter(element: etree._Element, tag: str, context: Context, view: Revisions)
         )
         reason = _FURNITURE.get(tag if tag in _FURNITURE else role)
         if reason is not None and not heads_a_part:
-            furniture, furniture_group = reason, id(element)
+            furniture, furniture_group = reason, number
     hides_here = hides(classes, style, hidden_attribute=element.get("hidden") is not None)
-    hidden_group = id(element) if hides_here and not context.hidden else context.hidden_group
+    hidden_group = number if hides_here and not context.hidden else context.hidden_group
     newly = (drop is not None and context.drop is None) or (hides_here and not context.hidden)
     inline = context.inline or (newly and tag not in BLOCKS and not _holds_blocks(element))
     if inline and drop is None:
