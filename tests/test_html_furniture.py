@@ -281,3 +281,18 @@ def test_left_out_text_is_a_guess_shown_by_explain_and_in_json(tmp_path: Path) -
     assert json.loads(as_json.output)["warnings"] == [
         {"kind": "left out", "line": 4, "text": "Contact us", "detail": "the page's footer"}
     ]
+
+
+def test_an_accordion_button_heads_its_collapsed_section() -> None:
+    # WAI-ARIA's disclosure pattern: the button that opens a collapsed article is the
+    # article's heading; a short numbered item hidden with its section is text too.
+    read = _read(
+        "<main><h2>Article 1</h2><p>The Committee shall meet annually.</p>"
+        '<button aria-expanded="false" aria-controls="a2">Article 2</button>'
+        '<div id="a2" hidden><p>1. Each Party shall pay.</p><p>2. Arrears bear interest.</p>'
+        "</div><button>Print this page</button></main>"
+    )
+    texts = {leaf.clause.eid: leaf.clause.text for leaf in read.leaves}
+    assert texts["art_2__para_1"] == "Each Party shall pay."
+    assert texts["art_2__para_2"] == "Arrears bear interest."
+    assert "Print this page" not in texts.values()

@@ -430,3 +430,12 @@ def test_a_number_grouped_or_a_fraction_typed_otherwise_is_no_change_of_wording(
 def test_a_decimal_point_or_a_whole_number_before_a_fraction_is_a_number() -> None:
     assert "number" in kind("a fine of 1,000 euros", "a fine of 1.000 euros")
     assert "number" in kind("a share of 2½ per", "a share of 21/2 per")
+
+
+def test_a_raised_sign_put_for_a_plain_one_is_marked_and_a_number_change() -> None:
+    # "10⁻³" (a thousandth) and "10−3" (seven): the diff marks them as the key tells them
+    # apart, never an equal op in a modified clause.
+    left, right = "a dose of 10⁻³ grams", "a dose of 10−3 grams"
+    ops = word_diff(left, right)
+    assert [(op.left, op.right) for op in ops if op.op != "equal"] == [("10⁻³ ", "10−3 ")]
+    assert kind(left, right) == ("wording", "number")

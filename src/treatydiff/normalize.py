@@ -58,6 +58,9 @@ _FOLD = str.maketrans(
 # stands: "km²" and "km2", "CO₂" and "CO2" differ in typesetting only.
 _SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u207e"
 _SUBSCRIPTS = "\u2080-\u208e"
+# A number with the raised or lowered run after it, as one word of a diff (``engine.diff``):
+# its key ("10^-3") then differs from "10-3" where the whole text's does.
+RAISED_NUMBER = rf"\d+[{_SUPERSCRIPTS}{_SUBSCRIPTS}]+"
 _FRACTIONS = "\u00bc-\u00be\u2150-\u215f\u2189"
 _RAISED_AFTER_DIGIT = re.compile(rf"(?<=\d)(?:([{_SUPERSCRIPTS}]+)|([{_SUBSCRIPTS}]+))")
 _FRACTION_AFTER_DIGIT = re.compile(rf"(?<=\d)(?=[{_FRACTIONS}])")

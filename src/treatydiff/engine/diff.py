@@ -22,14 +22,15 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from treatydiff.engine.comparison import DiffOp
-from treatydiff.normalize import comparison_key
+from treatydiff.normalize import RAISED_NUMBER, comparison_key
 
 # A word keeps its inner hyphens, also one left hanging by a line break
 # ("co-operation", "Secretary- General"), and invisible characters ("defi<soft
 # hyphen>nition"): a word hyphenated or not is one token either way, so that the kind of
 # the change ("co-operation" -> "cooperation", "re-sign" -> "resign") is judged on it.
 _TOKEN = re.compile(
-    r"\s+|(?:\w+(?:(?:[-\u2010\u2011] ?|[\u00ad\u200b-\u200d\u2060\ufeff])+\w+)*|[^\w\s])\s*"
+    rf"\s+|(?:{RAISED_NUMBER}"
+    r"|\w+(?:(?:[-\u2010\u2011] ?|[\u00ad\u200b-\u200d\u2060\ufeff])+\w+)*|[^\w\s])\s*"
 )
 _WORD = re.compile(r"\w")
 

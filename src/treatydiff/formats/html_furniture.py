@@ -38,6 +38,7 @@ from typing import Literal
 from treatydiff.formats.document import structure_of
 from treatydiff.lang import LANGUAGES, foreign
 from treatydiff.lang import get as lang_get
+from treatydiff.segment.markers import read_marker
 
 # Classes that hide an element (Bootstrap, Tailwind, HTML5 boilerplate), and those that
 # show it only to screen readers.
@@ -78,8 +79,8 @@ _SENTENCE_ENDS = (".", ",", ";", ":")
 def carries_text(blocks: Sequence[tuple[str, float]], *, lang: str, hidden: bool = False) -> bool:
     """Whether blocks (each its text and the share of it, 0 to 1, that is link text)
     carry text of an instrument in ``lang``: one, mostly not links, opens a structural
-    unit, is an instrument's title or is a sentence or a clause of one (not a copyright
-    notice). ``hidden``
+    unit, is an instrument's title, a numbered item ("1. Reservations shall be
+    permitted.") or a sentence or a clause of one (not a copyright notice). ``hidden``
     blocks whose words read as another known language (``lang.foreign``) carry none:
     they are the other view of a language switch, not a collapsed section."""
     code = lang.partition("-")[0]
@@ -93,7 +94,8 @@ def carries_text(blocks: Sequence[tuple[str, float]], *, lang: str, hidden: bool
         if structure_of(text, lang=lang) is not None or _names_instrument(text, code):
             return True
         sentence = len(text.split()) >= _SENTENCE_WORDS and text.endswith(_SENTENCE_ENDS)
-        if sentence and not is_notice(text):
+        item = read_marker(text) is not None and text.endswith(_SENTENCE_ENDS)
+        if (sentence or item) and not is_notice(text):
             return True
     return False
 

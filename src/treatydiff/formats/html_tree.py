@@ -202,7 +202,7 @@ class Walker:
         if starts_inline:  # a block of its own, the one around it going on after it
             self.raw = None
         line = element.sourceline or 0
-        block = tag in BLOCKS
+        block = tag in BLOCKS or _toggles(element)
         if block:
             self.flush()
             # A count, not id(element): lxml makes a proxy object for each access and
@@ -258,6 +258,16 @@ def _kind(context: Context) -> tuple[object, ...]:
     )
 
 
+def _toggles(element: etree._Element) -> bool:
+    """Whether ``element`` is a button that shows and hides a section (WAI-ARIA's
+    disclosure pattern: ``aria-expanded``, ``aria-controls``): an accordion's heading,
+    "Article 2" over its collapsed text, read as a heading, never left out."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    return tag == "button" and (
+        element.get("aria-expanded") is not None or element.get("aria-controls") is not None
+    )
+
+
 def _enter(
     element: etree._Element, tag: str, context: Context, view: Revisions, *, number: int
 ) -> Context:
@@ -269,7 +279,9 @@ def _enter(
     if drop is None:
         if tag == "nav" or role in _NAVIGATION:
             drop = "navigation"
-        elif tag in _CONTROLS or is_consent_banner(classes, element.get("id") or ""):
+        elif (tag in _CONTROLS and not _toggles(element)) or is_consent_banner(
+            classes, element.get("id") or ""
+        ):
             drop = "boilerplate"
         elif tag in _FALLBACK:
             drop = "hidden"
@@ -292,7 +304,7 @@ def _enter(
     face = (element.get("face") or "").lower() if tag == "font" else ""
     return Context(
         bold=context.bold or tag in _BOLD or tag in _HEADINGS,
-        heading=context.heading or tag in _HEADINGS,
+        heading=context.heading or tag in _HEADINGS or _toggles(element),
         centred=context.centred
         or tag == "center"
         or (element.get("align") or "").lower() == "center"
