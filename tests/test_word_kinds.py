@@ -385,6 +385,8 @@ def test_a_typo_of_a_doubled_letter_stays_spelling() -> None:
         ("report to the WHO on", "report to the who on", ()),  # an acronym, a word
         ("report on 1 May 2030", "report on 1 may 2030", ("number",)),  # a date's month
         ("the Vessel shall", "the vessel shall", ("defined-term",)),
+        ("all Vessels shall", "all vessels shall", ("defined-term",)),
+        ("the Competent Authority shall", "the competent authority shall", ("defined-term",)),
     ],
 )
 def test_a_change_of_case_that_makes_another_word_is_wording(
@@ -392,7 +394,7 @@ def test_a_change_of_case_that_makes_another_word_is_wording(
 ) -> None:
     left = f'"Vessel" means any craft. {old} report.'
     right = f'"Vessel" means any craft. {new} report.'
-    terms = Terms(frozenset({"vessel"}), frozenset())
+    terms = Terms(frozenset({"vessel", "competent authority"}), frozenset())
     found = tags(word_diff(left, right), left=(left,), right=(right,), ids=(), terms=terms)
     assert found == ("wording", *flags)
 

@@ -216,12 +216,18 @@ def _case_tells_apart(
     (the same words but for case, in a text not in capitals; ``texts``: the whole
     texts of each side), or None where it is a publisher's style ("Part" -> "part"): the
     month of a date and another word ("1 May" -> "1 may": ``number``; "May" alone is as
-    often the modal verb opening a sentence); a defined term of one word and the common
-    word ("Vessel" -> "vessel": ``defined-term``); an acronym of two to five capitals and a
+    often the modal verb opening a sentence); a defined term and the common words
+    ("Vessel" -> "vessel", "Vessels" -> "vessels", "Competent Authority" -> "competent
+    authority": ``defined-term``); an acronym of two to five capitals and a
     word in small letters ("WHO" -> "who")."""
     flags: set[str] = set()
     told = False
     defined = {term for term in terms.terms if " " not in term}
+    # A term of several words whose case changed as a whole ("Competent Authority").
+    joined = f" {' '.join(a).casefold()} "
+    if any(" " in term and f" {term} " in joined for term in terms.terms):
+        told = True
+        flags.add("defined-term")
     for x, y in zip(a, b, strict=True):
         if x == y:
             continue
@@ -229,7 +235,8 @@ def _case_tells_apart(
         if month is not None and x != y and any(_dated(text, month) for text in texts):
             told = True
             flags.add("number")
-        if x.casefold() in defined:
+        word = x.casefold()
+        if word in defined or word.removesuffix("s") in defined:  # "Vessels" of "Vessel"
             told = True
             flags.add("defined-term")
         short, other = (x, y) if x.isupper() else (y, x)
