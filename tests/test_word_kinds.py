@@ -362,6 +362,7 @@ def test_the_same_symbols_typed_otherwise_are_no_change_of_wording(old: str, new
         ("examinee", "examiner"),
         ("consignee", "consigner"),
         ("cession", "session"),  # a rare word and a common one
+        ("laches", "latches"),
         ("mandatary", "mandatory"),
         ("tortious", "tortuous"),
         ("immanent", "imminent"),
@@ -441,3 +442,11 @@ def test_a_raised_sign_put_for_a_plain_one_is_marked_and_a_number_change() -> No
     ops = word_diff(left, right)
     assert [(op.left, op.right) for op in ops if op.op != "equal"] == [("10⁻³ ", "10−3 ")]
     assert kind(left, right) == ("wording", "number")
+
+
+def test_a_private_use_glyph_put_for_another_is_wording() -> None:
+    # A symbol font's glyph no table maps (Wingdings' ticked and empty boxes, U+F0FE and
+    # U+F0A8 as Word stores them): which box is ticked changes what a State accepts.
+    assert kind("\uf0fe accepts the jurisdiction", "\uf0a8 accepts the jurisdiction")[0] == (
+        "wording"
+    )

@@ -18,7 +18,7 @@ Sources (see ``src/treatydiff/lang/words/NOTICE``):
   stays ("examinara" 2.29 / "examinará" 2.61, "mas" / "más", "si" / "sí").
 * English rare words (``en.rare.words.gz``): the words of wordfreq's English list with a
   Zipf frequency from ``RARE_ZIPF`` (1.0) up to the floor above and at least
-  ``RARE_LENGTH`` (7) letters, less codespell's
+  ``RARE_LENGTH`` (6) letters, less codespell's
   misspellings and the words of ``en.words.gz``: rare words that a one-letter change
   turns into a common one ("cession" / "session", "tortious" / "tortuous", "mandatary" /
   "mandatory") are words, so that such a change reads as wording, not as a typo. A
@@ -64,8 +64,9 @@ REGISTER_ZIPF = 1.0
 RARE_ZIPF = {"en": 1.0}
 # Rare strings shorter than this are web tokens and typos as often as words ("nto",
 # "compe"): 10,081 random one-letter edits of treaty words make 244 words of the common
-# list, 542 with every rare word, 266 with the rare words of seven letters or more.
-RARE_LENGTH = 7
+# list, 542 with every rare word, 301 with the rare words of six letters or more (266
+# with seven, which would leave out "laches" and "bailee").
+RARE_LENGTH = 6
 DOCUMENTS = 3
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _DOUBLED_L = re.compile(r"([a-z]+[aeiou]l)l(ed|ing|er|ers|or|ors)")

@@ -322,7 +322,8 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 # (currencies, relations and operators, degrees: categories Sc, Sm, So): "10 %" and
 # "10 ‰", "members & observers", "§ 12", "and/or". A minus sign is a figure's sign.
 _MARKS = frozenset("%\u2030\u2031&\u00a7\u00b6#/@\u2032\u2033\u2034")
-_SYMBOL_CATEGORIES = frozenset({"Sc", "Sm", "So"})
+# Private-use characters too: a symbol font's glyph no table maps (Wingdings' boxes).
+_SYMBOL_CATEGORIES = frozenset({"Sc", "Sm", "So", "Co"})
 # After a figure, a prime however typed is a unit: minutes, seconds, feet, inches.
 _PRIMES = {"'": "\u2032", "\u2019": "\u2032", '"': "\u2033", "\u201d": "\u2033"}
 # "10 %", "10 per cent", "10 percent", "10 procent": one way of saying a percentage.
