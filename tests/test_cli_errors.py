@@ -131,7 +131,7 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> Non
 def test_standard_output_that_cannot_encode_the_text_is_one_line(tmp_path: Path) -> None:
     source = tmp_path / "protocole.md"
     source.write_text("# Protocole\n\n## Article 1\n\nLes États parties.\n", encoding="utf-8")
-    result = _run("show", str(source), PYTHONIOENCODING="ascii")
+    result = _run("show", str(source), "--lang", "fr", PYTHONIOENCODING="ascii")
     assert result.returncode == 2
     assert result.stderr == (
         "treatydiff: error: standard output cannot show U+00C9 (encoding ascii); write to a "

@@ -678,3 +678,20 @@ def test_a_missing_documents_extra_names_the_install_command(documents: Path) ->
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1
         assert "pip install 'treatydiff[documents]'" in done.stderr
+
+
+def test_compare_says_when_the_sides_leave_out_different_text(tmp_path: Path) -> None:
+    # A text box (left out of the clauses, listed by show --explain) that differs
+    # between two drafts: the comparison cannot see it, so it says so.
+    box = "<w:r><w:pict><w:txbxContent><w:p>{}</w:p></w:txbxContent></w:pict></w:r>"
+    left, right = tmp_path / "left.docx", tmp_path / "right.docx"
+    for path, words in ((left, "The fee shall not exceed 100 euros."), (right, "The fee is free.")):
+        path.write_bytes(
+            _inline_docx(_run_text("Each Party shall act.") + box.format(_run_text(words)))
+        )
+    done = _run("compare", str(left), str(right))
+    assert done.returncode == 0
+    assert done.stderr.decode() == (
+        f"treatydiff: warning: {left} and {right} leave out different text (1 piece(s) only "
+        "in the left, 1 only in the right; show --explain lists them): it is not compared\n"
+    )

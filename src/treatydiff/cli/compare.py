@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from treatydiff.cli.group import main
+from treatydiff.cli.group import _say, main
 from treatydiff.cli.options import (
     _build_time,
     _input_format,
@@ -30,6 +30,7 @@ from treatydiff.cli.options import (
 
 if TYPE_CHECKING:
     from treatydiff.engine.comparison import Comparison
+    from treatydiff.model import Instrument
     from treatydiff.render.docx import DocxLayout
     from treatydiff.report.sides import SideLabels
     from treatydiff.segment.labels import LabelStyle
@@ -218,6 +219,7 @@ def compare(
     sides = [
         side for side, _ in _read([left, right], lang=lang, fmt=source_format, options=options)
     ]
+    _warn_left_out(left, right, *sides)
     comparison = compare_instruments(*sides, threshold=threshold, semantic=semantic)
     inputs = _sources(*sides)
     names = side_labels(
@@ -289,3 +291,22 @@ def _document(
     from treatydiff.render import source_date
 
     return print_pdf(html, browser=browser, date=source_date(os.environ.get("SOURCE_DATE_EPOCH")))
+
+
+def _warn_left_out(left_ref: str, right_ref: str, left: Instrument, right: Instrument) -> None:
+    """Say on stderr when the two sides leave out different text (page furniture, hidden
+    text, text boxes: guesses of kind "left out"), which the comparison does not see: a
+    change there would pass unseen, so the user is told where to look."""
+    from collections import Counter
+
+    kept_out = [
+        Counter(g.text for g in side.guesses if g.kind == "left out") for side in (left, right)
+    ]
+    if kept_out[0] == kept_out[1]:
+        return
+    only = [sum((kept_out[k] - kept_out[1 - k]).values()) for k in (0, 1)]
+    _say(
+        f"warning: {left_ref} and {right_ref} leave out different text ({only[0]} piece(s) "
+        f"only in the left, {only[1]} only in the right; show --explain lists them): "
+        "it is not compared"
+    )
