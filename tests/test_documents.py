@@ -334,6 +334,30 @@ def test_a_symbol_inserted_from_a_font_is_its_character(font: str, char: str, sh
     assert _texts(agreement)[1:] == [f"A vessel of {shown} 5 tonnes shall moor."]
 
 
+def _raised_run(text: str, position: str = "superscript") -> str:
+    return f"<w:r><w:rPr><w:vertAlign w:val='{position}'/></w:rPr><w:t>{text}</w:t></w:r>"
+
+
+@pytest.mark.parametrize(
+    ("before", "run", "position", "shown"),
+    [
+        ("The fee shall be 10", "6", "superscript", "10\u2076"),
+        ("The dose shall be 10", "-6", "superscript", "10\u207b\u2076"),
+        ("As provided in article 3", "1", "superscript", "article 3\u00b9"),
+        ("An area of 5 km", "2", "superscript", "km\u00b2"),
+        ("Emissions of CO", "2", "subscript", "CO\u2082"),
+        ("On the 1", "st", "superscript", "1st"),  # letters stay as written
+        ("The Party", "*", "superscript", "Party*"),  # a typed mark is text: kept
+    ],
+)
+def test_a_raised_or_lowered_run_of_digits_is_written_raised(
+    before: str, run: str, position: str, shown: str
+) -> None:
+    data = _inline_docx(_run_text(before) + _raised_run(run, position) + _run_text(" of it."))
+    (text,) = _texts(load_bytes(data, source="harbours.docx", fmt="docx"))[1:]
+    assert shown in text
+
+
 def test_office_math_is_read_as_its_linear_text() -> None:
     def mrun(text: str) -> str:
         return f"<m:r><m:t>{text}</m:t></m:r>"

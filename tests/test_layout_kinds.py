@@ -584,6 +584,34 @@ def test_a_number_or_cited_symbol_alone_inside_a_sentence_is_text(
     assert not [g for g in instrument.guesses if g.kind == "header dropped"]
 
 
+@pytest.mark.parametrize(
+    ("before", "line", "after"),
+    [
+        ("The fee shall be paid within", "90", "days of the decision."),
+        ("The Committee shall consist of", "18", "members."),
+    ],
+)
+def test_a_number_alone_between_blank_lines_inside_a_sentence_is_text(
+    before: str, line: str, after: str
+) -> None:
+    # Blank lines alone tell no page break; the small letter after says the sentence
+    # goes on, and the blank lines around the number stand inside its paragraph.
+    text = f"{TITLE}\n\nThe States Parties,\n\nArticle 1\n\nEach Party shall act.\n\n"
+    text += f"Article 2\n\n{before}\n\n{line}\n\n{after}\n\nArticle 3\n\nDone.\n"
+    instrument = _load(text)
+    assert instrument.articles()[1].text == f"{before} {line} {after}"
+    assert not [g for g in instrument.guesses if g.kind == "header dropped"]
+
+
+def test_a_number_alone_between_blank_lines_before_a_capital_is_a_page_number() -> None:
+    text = (
+        f"{TITLE}\n\nThe States Parties,\n\nArticle 1\n\nThe maximum fine shall be\n\n"
+        "7\n\nEuros, for each offence.\n\nArticle 2\n\nDone.\n"
+    )
+    instrument = _load(text)
+    assert [g.text for g in instrument.guesses if g.kind == "header dropped"] == ["7"]
+
+
 @pytest.mark.parametrize("mark", ["\f", "seq"])
 def test_a_bare_page_number_inside_a_sentence_with_a_page_break_told_is_dropped(
     mark: str,

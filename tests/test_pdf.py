@@ -373,6 +373,29 @@ def test_a_raised_number_after_a_number_is_an_exponent_kept_in_the_text() -> Non
 
 
 @pytest.mark.browser
+def test_a_signed_exponent_and_a_power_after_a_unit_are_kept_raised() -> None:
+    """A raised "-6" after "10" is an exponent, its sign and digits kept; a raised "2"
+    after "km" calls no note of the document (it has none): a power, kept raised, so
+    that "km²" against "km³" shows a change."""
+
+    def text(area: str, exponent: str) -> Instrument:
+        pdf = _printed(
+            "<p>AGREEMENT ON THE CARE OF SMALL HARBOURS</p><p>Article 1</p>"
+            f"<p>The basin shall be at least 5 km<sup>{area}</sup> wide.</p>"
+            f"<p>The dose shall not exceed 10<sup>{exponent}</sup> grams a day.</p>"
+        )
+        return load_bytes(pdf, source="harbours.pdf", fmt="pdf")
+
+    left, right = text("2", "-6"), text("3", "-9")
+    assert [c.text for c in left.articles()[0].children] == [
+        "The basin shall be at least 5 km\u00b2 wide.",
+        "The dose shall not exceed 10\u207b\u2076 grams a day.",
+    ]
+    changed = [a for a in compare(left, right).alignments if a.status == "modified"]
+    assert len(changed) == 2
+
+
+@pytest.mark.browser
 def test_a_decomposed_text_layer_reads_as_the_composed_text() -> None:
     """A text layer of letters and combining accents ("Arti\u0301culo") reads as the
     composed text: the Spanish article headings open articles."""

@@ -165,7 +165,9 @@ class _Text:
         for child in run:
             tag = child.tag
             if tag in _RUN_TEXT:
-                self.add(_RUN_TEXT[tag] or (child.text or ""), bold)
+                text = _RUN_TEXT[tag] or (child.text or "")
+                # a custom note mark stays as typed (``add``)
+                self.add(text if self.custom_mark else inline.raised(text, rpr), bold)
             elif tag == w("sym"):
                 self.add(inline.symbol(child), bold)
             elif tag in _NOTE_REFERENCES:

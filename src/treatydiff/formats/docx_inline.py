@@ -14,13 +14,24 @@
   a text: a fraction ``(a)/(b)``, a superscript ``a^b`` (as ``normalize`` keeps an
   exponent), a subscript ``a_b``, a radical ``√(a)``, brackets; the text runs
   (``m:t``) of everything else in order.
+* A run raised or lowered (``w:vertAlign`` superscript or subscript) holding digits and
+  signs alone is written in Unicode superscript or subscript characters, as the HTML
+  and Markdown readers write an exponent: "10" and a raised "6" read "10⁶", which
+  ``normalize`` keys apart from "106"; "article 3" and a raised "1" read "article 3¹",
+  not "article 31"; "km" and a raised "2" read "km²". A raised run of letters or marks
+  ("1" and "st", "M" and "me", a typed "*" after a word) stays as it is written: a Word
+  note's call is its ``w:footnoteReference``, read apart; a look-alike typed in a
+  raised run is a character of the text, kept (nothing lost) and compared as text.
 """
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from treatydiff.formats.docx_numbering import w
+from treatydiff.formats.html_furniture import subscript, superscript
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
@@ -141,3 +152,17 @@ def _property(element: etree._Element, props: str, name: str, default: str) -> s
     without one (an empty value is no character: a bracket left out)."""
     found = element.find(f"{m(props)}/{m(name)}")
     return default if found is None else found.get(m("val"), default)
+
+
+_RAISED_DIGITS = re.compile(r"^[\d\s+\-\u2212]*\d[\d\s+\-\u2212]*$")
+
+
+def raised(text: str, rpr: etree._Element | None) -> str:
+    """``text`` of a run with the properties ``rpr``: in superscript or subscript
+    characters when the run is raised or lowered (``w:vertAlign``) and ``text`` holds
+    digits and signs alone ("-6" raised is "⁻⁶"); as it is otherwise."""
+    align = rpr.find(w("vertAlign")) if rpr is not None else None
+    position = align.get(w("val")) if align is not None else None
+    if position not in ("superscript", "subscript") or not _RAISED_DIGITS.match(text):
+        return text
+    return superscript(text) if position == "superscript" else subscript(text)

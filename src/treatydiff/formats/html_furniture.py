@@ -136,8 +136,12 @@ SupReading = Literal["call", "exponent", "text"]
 _MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021\u00a7]{1,3})$")
 _EXPONENT = re.compile(r"^[-\u2212]?\d{1,3}$")
 _SUPERSCRIPT = str.maketrans(
-    "0123456789-\u2212",
-    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u207b",
+    "0123456789+-\u2212",
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207b",
+)
+_SUBSCRIPT = str.maketrans(
+    "0123456789+-\u2212",
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208b",
 )
 
 
@@ -157,8 +161,13 @@ def sup_reading(mark: str, before: str, *, linked: bool) -> SupReading:
 
 
 def superscript(digits: str) -> str:
-    """``digits`` (and a minus) written in superscript ("-6" is "⁻⁶")."""
+    """``digits`` (and a plus or minus) written in superscript ("-6" is "⁻⁶")."""
     return digits.translate(_SUPERSCRIPT)
+
+
+def subscript(digits: str) -> str:
+    """``digits`` (and a plus or minus) written in subscript ("2" is "₂")."""
+    return digits.translate(_SUBSCRIPT)
 
 
 def raised_text(mark: str, before: str) -> str:

@@ -61,7 +61,8 @@ def noise_lines(lines: list[str], words: Words) -> set[int]:
         | _interrupting_symbols(lines, words)
         | {i for i, text in at.items() if text in running}
     )
-    return found - _numbers_in_sentences(lines, found, words)
+    kept = _numbers_in_sentences(lines, found, words)
+    return found - kept | {k for i in kept for k in _blank_lines_around(lines, i)}
 
 
 def _interrupting_symbols(lines: list[str], words: Words) -> set[int]:
@@ -92,20 +93,28 @@ def _numbers_in_sentences(lines: list[str], found: set[int], words: Words) -> se
     nothing else telling a page break there: no form feed and no other furniture on the
     lines next to it, and no page number before or after it in sequence with it (n - 1
     before, n + 1 after). A page number printed bare at every page keeps that sequence;
-    a number of the text does not."""
+    a number of the text does not. Blank lines around the number are skipped when the
+    line after goes on with a small letter ("paid within" / "" / "90" / "" / "days"):
+    a blank line alone tells no page break, and a capital after it may open a paragraph.
+    """
     pages = [(i, _page_of(lines[i])) for i in sorted(found) if _PAGE_NUMBER.match(lines[i].strip())]
     out: set[int] = set()
     for i in found:
         text = lines[i].strip()
-        if not _BARE_NUMBER.match(text) or "\f" in lines[i] or not 0 < i < len(lines) - 1:
+        if not _BARE_NUMBER.match(text) or "\f" in lines[i]:
             continue
-        before, after = lines[i - 1], lines[i + 1]
+        blanks = _blank_lines_around(lines, i)
+        first, last = min([*blanks, i]) - 1, max([*blanks, i]) + 1
+        if first < 0 or last >= len(lines):
+            continue
+        before, after = lines[first], lines[last]
         if (
-            i - 1 in found
-            or i + 1 in found
-            or "\f" in before + after
+            first in found
+            or last in found
+            or any("\f" in lines[k] for k in range(first, last + 1))
             or not before.strip()
             or not after.strip()
+            or (blanks and not after.strip()[:1].islower())
             or words.ends_clause.search(before.strip())
             or words.heading.match(after.strip())
             or read_marker(after.strip())
@@ -115,6 +124,17 @@ def _numbers_in_sentences(lines: list[str], found: set[int], words: Words) -> se
         if any((k < i and page == n - 1) or (k > i and page == n + 1) for k, page in pages):
             continue
         out.add(i)
+    return out
+
+
+def _blank_lines_around(lines: list[str], i: int) -> list[int]:
+    """Indexes of the blank lines (no form feed) right before and right after line ``i``."""
+    out: list[int] = []
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k].strip() and "\f" not in lines[k]:
+            out.append(k)
+            k += step
     return out
 
 

@@ -8,7 +8,8 @@
   run of lines at the foot set smaller than the text that starts with a note number.
   Their calls in the text are dropped where certain: raised digits, and "3/" calls (the
   UN's typewriter style) where the document holds note "3/". Digits raised right after a
-  digit are an exponent ("10" raised "6"), kept, unless a note has their number.
+  digit or a letter are an exponent or a power ("10" raised "6", "km" raised "2"), kept
+  in superscript, unless a note has their number; a raised signed number always is.
 * Marginal notes: the lines of a column much narrower than the text beside it.
 
 Nothing is dropped silently: each is returned as an ``Aside`` with its page.
@@ -24,6 +25,7 @@ from itertools import pairwise
 from typing import Literal
 
 from treatydiff import lang
+from treatydiff.formats.html_furniture import superscript
 from treatydiff.formats.pdf.layout import Line
 from treatydiff.segment.vocabulary import alternatives
 
@@ -61,9 +63,8 @@ _STRUCTURE = re.compile(
 _NOTE_START = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])(?:/|\.|\))?(?=\s|[A-Z(])")
 _SLASH_CALL = re.compile(r"^(\d{1,3})/")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\b")
-_SUPERSCRIPT_DIGITS = str.maketrans(
-    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-)
+# A raised number: a sign makes it no note call ("10" raised "-6").
+_RAISED_NUMBER = re.compile(r"([-+\u2212]?)(\d+)")
 
 
 @dataclass(frozen=True)
@@ -249,16 +250,24 @@ def _composed(line: Line) -> Line:
 def _drop_calls(line: Line, slash_calls: set[str], notes: set[str]) -> tuple[Line, list[str]]:
     """``line`` without its note calls, and the calls dropped.
 
-    Raised digits right after a digit are an exponent ("10" raised "6": a million), kept
-    as superscript digits ("10\u2076", as a text prints it), unless the document holds a
-    note of that number (``notes``: "of 1989" raised "1" calls note 1)."""
+    A raised number with a sign is no call ("10" raised "-6", "km" raised "-1"). Raised
+    digits right after a digit are an exponent ("10" raised "6": a million), and right
+    after a letter a unit's power or an article's number ("km" raised "2", "article 3"
+    raised "1"): each kept in superscript ("10\u2076", "km\u00b2", as a text prints it),
+    unless the document holds a note of that number (``notes``: "of 1989" raised "1" and
+    "Convention" raised "1" call note 1). Nothing lost beats a stray mark: a call whose
+    note was not found stays in the text. A raised sign alone is text."""
     text = line.text
     dropped: list[str] = []
     for start, end in reversed(line.calls):
         call = text[start:end]
-        if start and text[start - 1].isdigit() and call.isdigit() and call not in notes:
-            text = text[:start] + call.translate(_SUPERSCRIPT_DIGITS) + text[end:]
+        before = text[start - 1] if start else ""
+        raised = _RAISED_NUMBER.fullmatch(call)
+        if raised and (raised[1] or (before.isalnum() and raised[2] not in notes)):
+            text = text[:start] + superscript(call) + text[end:]
             continue
+        if not any(c.isdigit() or c in "*\u2020\u2021" for c in call):
+            continue  # a raised sign alone ("-"): text
         dropped.append(call)
         text = text[:start] + text[end:]
     for number in slash_calls:

@@ -24,8 +24,9 @@ from treatydiff.formats.pdf.extract import Page
 # than _SEGMENT_GAP splits the row into segments (a tab, a column gutter).
 _WORD_GAP = 0.12
 _SEGMENT_GAP = 0.9
-# Note calls: raised digits, asterisks, daggers (a raised "st" or "er" is kept as text).
-_CALL = re.compile(r"[\d*\u2020\u2021]+")
+# Note calls: raised digits, asterisks, daggers (a raised "st" or "er" is kept as text);
+# and the sign of a raised number ("10" raised "-6"), which ``furniture`` keeps.
+_CALL = re.compile(r"[\d*\u2020\u2021+\-\u2212]+")
 
 
 @dataclass(frozen=True)
