@@ -59,8 +59,8 @@ def test_every_language_is_complete(code: str) -> None:
 
 def test_a_word_list_is_read_only_when_the_languages_before_it_say_no() -> None:
     # An English word is found in the English list: the others stay unread, and a
-    # string of no language reads all four, then the English rare words, before it is
-    # judged no word.
+    # string of no language reads all four before it is judged no word; the English
+    # rare words only where a typo is judged.
     from treatydiff.lang import words
 
     words._word_text.cache_clear()
@@ -68,5 +68,7 @@ def test_a_word_list_is_read_only_when_the_languages_before_it_say_no() -> None:
     assert words.EVERY_LANGUAGE.is_word("depositary")
     assert words._word_text.cache_info().currsize == 1
     assert not words.EVERY_LANGUAGE.is_word("protocl")
+    assert words._word_text.cache_info().currsize == 4
+    assert not words.EVERY_LANGUAGE.is_word("protocl", rare=True)
     assert words._word_text.cache_info().currsize == 5
     assert words.EVERY_LANGUAGE.is_word("verdrag")

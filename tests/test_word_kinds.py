@@ -450,3 +450,7 @@ def test_a_private_use_glyph_put_for_another_is_wording() -> None:
     assert kind("\uf0fe accepts the jurisdiction", "\uf0a8 accepts the jurisdiction")[0] == (
         "wording"
     )
+
+
+def test_another_exponent_is_a_number_change() -> None:
+    assert kind("exceed 10\u2076 tonnes", "exceed 10\u2079 tonnes") == ("wording", "number")

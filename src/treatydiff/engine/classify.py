@@ -416,9 +416,13 @@ def _run_kind(
     digits_a = [w for w in a if w.isdigit()]
     digits_b = [w for w in b if w.isdigit()]
     if digits_a != digits_b:
+        # A figure grouped otherwise ("5000" / "5 000"): the same digits, as figures too
+        # ("10⁶" / "10⁹" are other digits, though re's figures read "10" in both).
         same_words = [w for w in a if not w.isdigit()] == [w for w in b if not w.isdigit()]
-        if same_words and _figures(texts[0], words=False) == _figures(texts[1], words=False):
-            return "punctuation"  # a figure grouped otherwise: "5000" / "5 000"
+        same_digits = "".join(digits_a) == "".join(digits_b)
+        figures = _figures(texts[0], words=False) == _figures(texts[1], words=False)
+        if same_words and same_digits and figures:
+            return "punctuation"
         return "wording"
     if len(a) == len(b) and all(
         _typo(x, y, lexicon, designations=designations) for x, y in zip(a, b, strict=True)
@@ -482,8 +486,8 @@ def _typo(
         return False
     if _inflected(x, y, lexicon):
         return False
-    known = lexicon.is_word(x)
-    if known == lexicon.is_word(y):
+    known = lexicon.is_word(x, rare=True)
+    if known == lexicon.is_word(y, rare=True):
         return False
     # A name put for another is no typo, though the language's list lacks one of them:
     # a capitalized string that another language's list holds is a name ("Geneva" /

@@ -15,10 +15,10 @@ English word, "pubic" (3.07) is a word and "commited" (2.59) is not. So:
 * one- and two-letter strings are words only when the language lists them
   (``Language.short_words``);
 * longer ones when the language's list holds them (its frequent words and the rare
-  words treaties use: "depositary", "refoulement"), or its list of rare words (English:
-  "cession", "tortious", "mandatary", read only for a string the first list lacks, so
-  that a one-letter change between a rare word and a common one is no typo), never its
-  common misspellings;
+  words treaties use: "depositary", "refoulement"), or, where a typo is judged, its list
+  of rare words (English: "cession", "tortious", "mandatary", read only for a string the
+  first list lacks, so that a one-letter change between a rare word and a common one is
+  no typo; ``Lexicon.is_word``), never its common misspellings;
 * a language without a list judges every string of three letters or more a word
   (nothing is taken for a typo), and says nothing where another language of the lexicon
   has a list.
@@ -95,9 +95,13 @@ class Lexicon:
             return EVERY_LANGUAGE
         return cls(tuple(code for code in lang.LANGUAGES if code in wanted))
 
-    def is_word(self, word: str) -> bool:
-        """Whether ``word`` (any case) is a word of one of the languages."""
-        return _is_word(word.casefold(), self.codes)
+    def is_word(self, word: str, *, rare: bool = False) -> bool:
+        """Whether ``word`` (any case) is a word of one of the languages; with ``rare``,
+        their lists of rare words count too ("cession", "laches"): the typo test reads
+        them, where a rare word one letter from a common one is no typo. Elsewhere (words
+        joined, hyphens) they do not: wordfreq's rare strings hold glued words of the web
+        ("ofthis")."""
+        return _is_word(word.casefold(), self.codes, rare)
 
     def canonical(self, word: str) -> str:
         """``word`` casefolded, in the spelling its variants share ("organisation" ->
@@ -138,7 +142,7 @@ EVERY_LANGUAGE = Lexicon()
 
 
 @cache
-def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
+def _is_word(folded: str, codes: tuple[str, ...], rare: bool = False) -> bool:
     # A language without a list says nothing where another language of the lexicon has
     # one: its short words would make typos of the others words ("at" / "ta"), its
     # silence every string a word.
@@ -152,7 +156,7 @@ def _is_word(folded: str, codes: tuple[str, ...]) -> bool:
         elif f"\n{folded}\n" in _word_text(code) or _ending_variant(folded, code):
             return True
     # The rare words last: most strings judged are common words or typos of them.
-    return len(folded) > 2 and any(
+    return rare and any(
         _has_list(c, "rare") and f"\n{folded}\n" in _word_text(c, "rare") for c in listed
     )
 
