@@ -64,6 +64,7 @@ RAISED_NUMBER = rf"\d+[{_SUPERSCRIPTS}{_SUBSCRIPTS}]+"
 _FRACTIONS = "\u00bc-\u00be\u2150-\u215f\u2189"
 _RAISED_AFTER_DIGIT = re.compile(rf"(?<=\d)(?:([{_SUPERSCRIPTS}]+)|([{_SUBSCRIPTS}]+))")
 _FRACTION_AFTER_DIGIT = re.compile(rf"(?<=\d)(?=[{_FRACTIONS}])")
+_FRACTION = re.compile(rf"[{_FRACTIONS}]")
 
 # Spacing around punctuation is typesetting: "Assembly. inter alia" and
 # "Assembly.inter alia", "“ racist ”" and "“racist”", "Secretary- General" and
@@ -125,6 +126,16 @@ def _digits_apart(text: str) -> str:
         lambda m: f"^{m.group(1)}" if m.group(1) else f"_{m.group(2)}", text
     )
     return _FRACTION_AFTER_DIGIT.sub(" ", text)
+
+
+def spelled_fractions(text: str) -> str:
+    """``text`` with each vulgar fraction as its figures, apart from a whole number
+    before it, as the key reads them ("½" is " 1/2", "2½" is "2 1/2", never "21/2")."""
+    if text.isascii():
+        return text
+    return _FRACTION.sub(
+        lambda m: " " + unicodedata.normalize("NFKC", m.group()).translate(_FOLD), text
+    )
 
 
 def keys_match(left_key: str, right_key: str) -> bool:

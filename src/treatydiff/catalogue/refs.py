@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from treatydiff.errors import CatalogueError, FormatError, InputError
 from treatydiff.formats import list_parts, load_file, load_stdin
 from treatydiff.formats.reading import read_bytes
-from treatydiff.lang import LANGUAGES, guess
+from treatydiff.lang import LANGUAGES, guess_text
 from treatydiff.model import UNIT_KINDS, Instrument, LeafView
 
 if TYPE_CHECKING:
@@ -110,11 +110,7 @@ def other_readings(
     file whose parts the words of its language tell apart (a PDF's "DECRETO No. 705")
     may hold fewer in another, and a part that is not there shows no structure.
     """
-    selected = _PART_SELECTOR.match(ref)
-    read_from_file = (
-        ref == "-" or Path(ref).is_file() or bool(selected and Path(selected["path"]).is_file())
-    )
-    if not read_from_file or not instrument.leaves or _has_structure(instrument):
+    if not (ref == "-" or _names_file(ref)) or not instrument.leaves or _has_structure(instrument):
         return None
     if ref == "-":
         return ()
@@ -134,28 +130,22 @@ def words_language(
     options: ReadOptions | None = None,
 ) -> str | None:
     """The other known language that the words of REF, read as language ``lang``
-    (``instrument``), are written in (``lang.guess`` on its first ~2,000 words: a French
+    (``instrument``), are written in (``lang.guess_text``: a French
     text whose "Article 2" English reads), when REF read in that language shows treaty
     structure; None for a text in ``lang``, a catalogue instrument (its language is
     pinned) and standard input (it cannot be read again)."""
-    selected = _PART_SELECTOR.match(ref)
-    read_from_file = Path(ref).is_file() or bool(selected and Path(selected["path"]).is_file())
-    if not read_from_file:
+    if not _names_file(ref):
         return None
-    words: list[str] = []
-    for leaf in instrument.leaves:
-        words += _LOWER_WORDS.findall(leaf.clause.text.lower())
-        if len(words) >= _GUESS_WORDS:
-            break
-    written = guess(words)
+    written = guess_text(leaf.clause.text for leaf in instrument.leaves)
     if written is None or written == lang:
         return None
     return written if _structured_in(ref, written, fmt=fmt, options=options) else None
 
 
-# Enough words of a text to tell its language (its common words are a third of a text).
-_GUESS_WORDS = 2000
-_LOWER_WORDS = re.compile(r"[^\W\d_]+")
+def _names_file(ref: str) -> bool:
+    """Whether REF names a file (``FILE`` or ``FILE#N``), which can be read again."""
+    selected = _PART_SELECTOR.match(ref)
+    return Path(ref).is_file() or bool(selected and Path(selected["path"]).is_file())
 
 
 def structure_warning(ref: str, instrument: Instrument, *, lang: str, found: Sequence[str]) -> str:

@@ -79,7 +79,7 @@ from treatydiff.engine.joins import hyphens_moved, join_kind, joins
 from treatydiff.engine.terms import Terms
 from treatydiff.lang.words import EVERY_LANGUAGE, Lexicon
 from treatydiff.model import DOC_TITLE_EID, HEADING_EID_SUFFIX
-from treatydiff.normalize import comparison_key_of, keys_match
+from treatydiff.normalize import comparison_key_of, keys_match, spelled_fractions
 
 KIND_TAGS = ("spacing", "punctuation", "case", "citation", "spelling", "wording")
 FLAG_TAGS = ("modal", "negation", "number", "defined-term", "reference")
@@ -165,7 +165,7 @@ def tags(
         left_run = "".join(op.left for op in run)
         right_run = "".join(op.right for op in run)
         left_run, right_run = _percent(left_run), _percent(right_run)
-        left_run, right_run = left_run.translate(_VULGAR), right_run.translate(_VULGAR)
+        left_run, right_run = spelled_fractions(left_run), spelled_fractions(right_run)
         a = _WORDS.findall(left_run)
         b = _WORDS.findall(right_run)
         kind = _run_kind((left_run, right_run), a, b, lexicon, designations=designations)
@@ -195,8 +195,7 @@ def tags(
             continue
         flags.update(_flags(a, b, lexicon))
     if kinds:
-        texts = (left_all, right_all)
-        symbols = tuple(_symbols(_percent(text).translate(_VULGAR)) for text in texts)
+        symbols = tuple(_symbols(spelled_fractions(_percent(t))) for t in (left_all, right_all))
         if symbols[0] != symbols[1]:
             kinds.add("wording")
             if [s for s in symbols[0] if s[1]] != [s for s in symbols[1] if s[1]]:
@@ -232,7 +231,7 @@ def _case_tells_apart(
         if x == y:
             continue
         month = x if x in _MONTHS else y if y in _MONTHS else None
-        if month is not None and x != y and any(_dated(text, month) for text in texts):
+        if month is not None and any(_dated(text, month) for text in texts):
             told = True
             flags.add("number")
         word = x.casefold()
@@ -310,13 +309,6 @@ _FIGURE = re.compile(
 # "1000" are one number, SI, French and English style); a point may be a decimal mark
 # ("1.000" is another number), and stays.
 _GROUP_SPACE = re.compile(r"(?<=\d)[ ,](?=\d{3}(?!\d))")
-# A vulgar fraction is its figures ("½" is "1/2"), apart from a whole number before it
-# ("2½" is "2 1/2", never "21/2").
-_VULGAR = {
-    ord(char): " " + unicodedata.normalize("NFKC", char).replace("\u2044", "/")
-    for char in map(chr, range(0x00BC, 0x2190))
-    if unicodedata.name(char, "").startswith("VULGAR FRACTION")
-}
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 # Marks that carry meaning where punctuation carries none, besides Unicode's symbols
 # (currencies, relations and operators, degrees: categories Sc, Sm, So): "10 %" and
@@ -374,7 +366,7 @@ def _figures(text: str, *, words: bool) -> list[str]:
     ``words`` the number words that stand for one ("eighteen" is "18"), in order."""
     found = [
         (m.start(), _GROUP_SPACE.sub("", m.group().translate(_DASHES)))
-        for m in _FIGURE.finditer(text.translate(_VULGAR))
+        for m in _FIGURE.finditer(spelled_fractions(text))
     ]
     for word in _WORDS.finditer(text) if words else ():
         value = _NUMBER_WORDS.get(word.group().casefold())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from treatydiff import lang
@@ -103,24 +102,14 @@ def compare(
     return Comparison(left=left, right=right, alignments=alignments, options=chosen)
 
 
-# Enough words of a text to tell its language (the common words are a third of a text).
-_GUESS_WORDS = 2000
-_LOWER_WORDS = re.compile(r"[^\W\d_]+")
-
-
 def _language(instrument: Instrument) -> str | None:
     """The language of ``instrument``: its metadata's, else the one its words tell
-    (``lang.guess``), else None. The lexicon of a comparison reads the words of its
+    (``lang.guess_text``), else None. The lexicon of a comparison reads the words of its
     texts' languages only: a word of another language's list makes no typo of this
     language a word ("nto" for "not" is a Spanish token of the web)."""
     if instrument.metadata.language:
         return instrument.metadata.language
-    words: list[str] = []
-    for leaf in instrument.leaves:
-        words += _LOWER_WORDS.findall(leaf.clause.text.lower())
-        if len(words) >= _GUESS_WORDS:
-            break
-    return lang.guess(words)
+    return lang.guess_text(leaf.clause.text for leaf in instrument.leaves)
 
 
 def _options(

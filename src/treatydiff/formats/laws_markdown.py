@@ -281,9 +281,7 @@ def _linear_sub(
         end = end_match.end()
     if not end:
         return text
-    if replace is not None:
-        return pattern.sub(replace, text[:end]) + text[end:]
-    replacement = r"\1" if pattern.groups else ""
+    replacement = replace or (r"\1" if pattern.groups else "")
     return pattern.sub(replacement, text[:end]) + text[end:]
 
 

@@ -15,6 +15,7 @@ regular expressions, and match as printed unless a field says otherwise.
 from __future__ import annotations
 
 import pkgutil
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -290,3 +291,19 @@ def guess(words: Iterable[str]) -> str | None:
     ranked = sorted(((n, code) for code, n in common_word_scores(words).items()), reverse=True)
     (best, code), (second, _) = ranked[0], ranked[1]
     return code if best > second else None
+
+
+# Enough words of a text to tell its language (its common words are a third of a text).
+_GUESS_WORDS = 2000
+_LOWER_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def guess_text(texts: Iterable[str]) -> str | None:
+    """``guess`` on the words of ``texts`` (any case), read in order until about 2,000
+    words are read."""
+    words: list[str] = []
+    for text in texts:
+        words += _LOWER_WORDS.findall(text.lower())
+        if len(words) >= _GUESS_WORDS:
+            break
+    return guess(words)
